@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { allLessonParams, getLesson, getLessonPosition } from "@/lib/content";
+import { LessonBody } from "@/components/lesson/lesson-body";
+import { LessonSources } from "@/components/lesson/lesson-sources";
+import { LessonHeader } from "@/components/lesson/lesson-header";
+import { LessonCompletion } from "@/components/progress/lesson-completion";
+
+// Every lesson is rendered at build time; an unknown slug is a 404, not a render.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return allLessonParams();
+}
+
+type Props = PageProps<"/[locale]/courses/[course]/[lesson]">;
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, course, lesson } = await props.params;
+  const found = getLesson(locale, course, lesson);
+  return found ? { title: found.title, description: found.summary } : {};
+}
+
+export default async function LessonPage(props: Props) {
+  const { locale, course: courseId, lesson: lessonId } = await props.params;
+  setRequestLocale(locale);
+  const lesson = getLesson(locale, courseId, lessonId);
+  const position = getLessonPosition(locale, courseId, lessonId);
+  if (!lesson || !position) notFound();
+  const t = await getTranslations({ locale, namespace: "lesson" });
+  const base = `/${locale}/courses/${courseId}`;
+
+  return (
+    <div className="container">
+      <article className="reading">
+        <LessonHeader lesson={lesson} position={position} />
+
+        <section className="objectives" aria-labelledby="objectives-title">
+          <h2 id="objectives-title">{t("objectives")}</h2>
+          <ul>
+            {lesson.objectives.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        </section>
+
+        <LessonBody markdown={lesson.body} fictionalLabel={t("fictional")} />
+
+        <footer className="lesson-footer">
+          <LessonCompletion
+            locale={locale}
+            course={courseId}
+            lesson={lessonId}
+            href={`${base}/${lessonId}`}
+            title={lesson.title}
+            labels={{ markDone: t("markDone"), markedDone: t("markedDone"), undo: t("undo") }}
+          />
+          {lesson.quizId && (
+            <p>
+              <Link className="button" href={`${base}/${lessonId}/quiz`}>
+                {t("takeQuiz")}
+              </Link>
+            </p>
+          )}
+        </footer>
+
+        <LessonSources sources={lesson.sources} heading={t("sources")} />
+
+        <nav className="pager" aria-label={t("pager")}>
+          {position.previous ? (
+            <Link href={`${base}/${position.previous.id}`} rel="prev">
+              ← {t("previous", { title: position.previous.title })}
+            </Link>
+          ) : (
+            <Link href={base}>← {t("backToCourse")}</Link>
+          )}
+          {position.next ? (
+            <Link href={`${base}/${position.next.id}`} rel="next">
+              {t("next", { title: position.next.title })} →
+            </Link>
+          ) : (
+            <Link href={base}>{t("backToCourse")} →</Link>
+          )}
+        </nav>
+      </article>
+    </div>
+  );
+}

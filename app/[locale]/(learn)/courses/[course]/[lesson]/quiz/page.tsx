@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { allLessonParams, getLesson, getLessonPosition, getQuiz } from "@/lib/content";
+import { LessonHeader } from "@/components/lesson/lesson-header";
+import { QuizRunner, type QuizLabels } from "@/components/quiz/quiz-runner";
+import { lessonKey } from "@/components/progress/lesson-key";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return allLessonParams().filter((p) => getLesson(p.locale, p.course, p.lesson)?.quizId);
+}
+
+type Props = PageProps<"/[locale]/courses/[course]/[lesson]/quiz">;
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, course, lesson } = await props.params;
+  const found = getLesson(locale, course, lesson);
+  if (!found) return {};
+  const t = await getTranslations({ locale, namespace: "quiz" });
+  return { title: t("title", { lesson: found.title }) };
+}
+
+const LABELS = [
+  "questionOf", "chooseOne", "chooseAll", "true", "false", "fictional", "check", "next", "finish", "noChoice",
+  "correct", "partial", "incorrect", "yourChoice", "rightAnswer", "why", "resultTitle", "score", "passed",
+  "notPassed", "best", "review", "retry", "backToLesson", "nextLesson",
+] as const satisfies readonly (keyof QuizLabels)[];
+
+export default async function QuizPage(props: Props) {
+  const { locale, course: courseId, lesson: lessonId } = await props.params;
+  setRequestLocale(locale);
+  const lesson = getLesson(locale, courseId, lessonId);
+  const position = getLessonPosition(locale, courseId, lessonId);
+  const quiz = lesson?.quizId ? getQuiz(locale, courseId, lesson.quizId) : undefined;
+  if (!lesson || !position || !quiz) notFound();
+  const t = await getTranslations({ locale, namespace: "quiz" });
+  const labels = Object.fromEntries(LABELS.map((k) => [k, t.raw(k) as string])) as QuizLabels;
+  const base = `/${locale}/courses/${courseId}`;
+
+  return (
+    <div className="container">
+      <div className="reading">
+        <LessonHeader lesson={lesson} position={position} suffix={t("title", { lesson: lesson.title })} />
+        <p>{t("intro", { count: quiz.questions.length })}</p>
+        <QuizRunner
+          quiz={quiz}
+          progressKey={lessonKey(locale, courseId, lessonId)}
+          lessonHref={`${base}/${lessonId}`}
+          nextLesson={position.next && { href: `${base}/${position.next.id}`, title: position.next.title }}
+          labels={labels}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Renders a lesson's Markdown on the server (no client JavaScript). A `:::scenario` block
+// becomes an aside labelled as fictional, so the label can never be forgotten by an author.
+import Markdown, { type Components } from "react-markdown";
+import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
+import { visit } from "unist-util-visit";
+import type { Root } from "mdast";
+
+function remarkScenario(options: { label: string }) {
+  return (tree: Root) => {
+    visit(tree, "containerDirective", (node) => {
+      if (node.name !== "scenario") return;
+      node.data = { hName: "aside", hProperties: { className: ["scenario"], "aria-label": options.label } };
+      node.children.unshift({
+        type: "paragraph",
+        data: { hName: "p", hProperties: { className: ["scenario-label"] } },
+        children: [{ type: "text", value: options.label }],
+      });
+    });
+  };
+}
+
+const components: Components = {
+  table: ({ node: _node, ...props }) => (
+    <div className="table-scroll">
+      <table {...props} />
+    </div>
+  ),
+  a: ({ node: _node, href, ...props }) => {
+    const external = href?.startsWith("http");
+    return <a href={href} {...props} {...(external ? { rel: "noopener noreferrer" } : {})} />;
+  },
+};
+
+export function LessonBody({ markdown, fictionalLabel }: { markdown: string; fictionalLabel: string }) {
+  return (
+    <div className="lesson-body">
+      <Markdown remarkPlugins={[remarkGfm, remarkDirective, [remarkScenario, { label: fictionalLabel }]]} components={components}>
+        {markdown}
+      </Markdown>
+    </div>
+  );
+}

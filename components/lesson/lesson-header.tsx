@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Lesson, LessonPosition } from "@/lib/content";
+import { ModuleProgress } from "@/components/progress/module-progress";
+import { lessonKey } from "@/components/progress/lesson-key";
+
+/** Breadcrumbs, "Module 1 · Lesson 2 of 4", the module's progress bar, title and summary. */
+export async function LessonHeader({ lesson, position, suffix }: { lesson: Lesson; position: LessonPosition; suffix?: string }) {
+  const [t, ts, tc] = await Promise.all([
+    getTranslations({ locale: lesson.locale, namespace: "lesson" }),
+    getTranslations({ locale: lesson.locale, namespace: "site" }),
+    getTranslations({ locale: lesson.locale, namespace: "course" }),
+  ]);
+  const { course, module } = position;
+  const base = `/${lesson.locale}/courses/${course.id}`;
+  return (
+    <header className="lesson-header">
+      <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
+        <ol>
+          <li>
+            <Link href={`/${lesson.locale}/courses`}>{ts("courses")}</Link>
+          </li>
+          <li>
+            <Link href={base}>{course.title}</Link>
+          </li>
+          <li>{module.title}</li>
+          {suffix && (
+            <li>
+              <Link href={`${base}/${lesson.id}`}>{lesson.title}</Link>
+            </li>
+          )}
+        </ol>
+      </nav>
+      <h1>{suffix ?? lesson.title}</h1>
+      <p className="eyebrow">
+        {t("position", { module: module.number, number: position.number, total: module.lessons.length })} ·{" "}
+        {t("minutes", { minutes: lesson.minutes })}
+      </p>
+      <ModuleProgress
+        lessonKeys={module.lessons.map((l) => lessonKey(lesson.locale, course.id, l.id))}
+        template={tc.raw("moduleProgress") as string}
+      />
+      {!suffix && <p className="lead">{lesson.summary}</p>}
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+// The app's read access to content: loaded once per server process from content/, validated,
+// and looked up by locale, course and lesson. Pages call these; nothing here touches a database.
+import "server-only";
+import path from "node:path";
+import { cache } from "react";
+import { loadContent, quizKey, type Course, type Lesson, type LocaleContent } from "./load";
+import type { Quiz } from "@/lib/quiz/types";
+
+export type { Course, Lesson, LessonRef, Module } from "./load";
+
+let loaded: LocaleContent[] | undefined;
+
+function all(): LocaleContent[] {
+  if (loaded) return loaded;
+  const { content, problems } = loadContent(path.join(process.cwd(), "content"));
+  if (problems.length > 0) {
+    const list = problems.map((p) => `${p.file}${p.field ? ` › ${p.field}` : ""}: ${p.message}`).join("\n  ");
+    throw new Error(`content is invalid (run npm run content:check):\n  ${list}`);
+  }
+  loaded = content;
+  return content;
+}
+
+function forLocale(locale: string): LocaleContent | undefined {
+  return all().find((c) => c.locale === locale);
+}
+
+export const getCourses = cache((locale: string): Course[] => forLocale(locale)?.courses ?? []);
+
+export const getCourse = cache((locale: string, courseId: string): Course | undefined =>
+  getCourses(locale).find((c) => c.id === courseId),
+);
+
+export const getLesson = cache((locale: string, courseId: string, lessonId: string): Lesson | undefined =>
+  forLocale(locale)?.lessons.find((l) => l.courseId === courseId && l.id === lessonId),
+);
+
+export const getQuiz = cache((locale: string, courseId: string, quizId: string): Quiz | undefined =>
+  forLocale(locale)?.quizzes.get(quizKey(courseId, quizId)),
+);
+
+/** Where a lesson sits: its module, its number in the module, and its neighbours in the course. */
+export interface LessonPosition {
+  course: Course;
+  module: Course["modules"][number];
+  /** 1-based. */
+  number: number;
+  previous?: { id: string; title: string };
+  next?: { id: string; title: string };
+}
+
+export const getLessonPosition = cache((locale: string, courseId: string, lessonId: string): LessonPosition | undefined => {
+  const course = getCourse(locale, courseId);
+  if (!course) return undefined;
+  const order = course.modules.flatMap((m) => m.lessons.map((l) => ({ module: m, lesson: l })));
+  const i = order.findIndex((e) => e.lesson.id === lessonId);
+  if (i < 0) return undefined;
+  const { module } = order[i];
+  return {
+    course,
+    module,
+    number: module.lessons.findIndex((l) => l.id === lessonId) + 1,
+    previous: order[i - 1] && { id: order[i - 1].lesson.id, title: order[i - 1].lesson.title },
+    next: order[i + 1] && { id: order[i + 1].lesson.id, title: order[i + 1].lesson.title },
+  };
+});
+
+/** Every (locale, course, lesson) for generateStaticParams. */
+export function allLessonParams(): { locale: string; course: string; lesson: string }[] {
+  return all().flatMap((c) => c.lessons.map((l) => ({ locale: c.locale, course: l.courseId, lesson: l.id })));
+}
+
+export function allCourseParams(): { locale: string; course: string }[] {
+  return all().flatMap((c) => c.courses.map((k) => ({ locale: c.locale, course: k.id })));
+}

@@ -1,0 +1,312 @@
+// Reads content/<locale>/ from disk, validates every file and the links between files, and
+// returns the normalised courses and quizzes with a list of problems naming file and field.
+// Used by `npm run content:check`, by the tests and (through lib/content/index.ts) by the app.
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import YAML from "yaml";
+import type { z } from "zod";
+import type { Question, Quiz } from "@/lib/quiz/types";
+import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source } from "./schema";
+import { checkLessonBody } from "./markdown-check";
+
+export interface ContentProblem {
+  /** Path relative to the content root, e.g. "en/courses/x/quizzes/y.yml". */
+  file: string;
+  /** The field, e.g. "questions[2].answer"; empty for the whole file. */
+  field: string;
+  message: string;
+}
+
+export interface LessonRef {
+  id: string;
+  title: string;
+  minutes: number;
+  quizId?: string;
+}
+
+export interface Module {
+  id: string;
+  /** 1-based position in the course. */
+  number: number;
+  title: string;
+  summary: string;
+  lessons: LessonRef[];
+}
+
+export interface Course {
+  id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  audience: string;
+  modules: Module[];
+}
+
+export interface Lesson {
+  id: string;
+  courseId: string;
+  locale: string;
+  moduleId: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  objectives: string[];
+  quizId?: string;
+  sources: Source[];
+  /** Markdown with the `:::scenario` directive for fictional stories. */
+  body: string;
+}
+
+export interface LocaleContent {
+  locale: string;
+  courses: Course[];
+  lessons: Lesson[];
+  /** Quizzes by "<course>/<quiz id>". */
+  quizzes: Map<string, Quiz>;
+}
+
+export interface LoadResult {
+  content: LocaleContent[];
+  problems: ContentProblem[];
+}
+
+const LOCALE_DIR = /^[a-z]{2}(?:-[A-Z]{2})?$/;
+/** Lesson files may carry an order prefix for authors ("01-"), which is not part of the slug. */
+const LESSON_FILE = /^(?:\d+-)?([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx?$/;
+const QUIZ_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
+
+export function fieldPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+}
+
+export function quizKey(courseId: string, quizId: string): string {
+  return `${courseId}/${quizId}`;
+}
+
+/** Load every locale under `root` (the content/ folder). */
+export function loadContent(root: string): LoadResult {
+  const problems: ContentProblem[] = [];
+  const content: LocaleContent[] = [];
+  if (!fs.existsSync(root)) {
+    return { content, problems: [{ file: ".", field: "", message: `content folder not found: ${root}` }] };
+  }
+  for (const entry of sortedDir(root)) {
+    if (!entry.isDirectory()) continue;
+    if (!LOCALE_DIR.test(entry.name)) {
+      problems.push({ file: entry.name, field: "", message: "a top-level folder must be a locale such as 'en' or 'pt-BR'" });
+      continue;
+    }
+    content.push(loadLocale(root, entry.name, problems));
+  }
+  if (content.length === 0) problems.push({ file: ".", field: "", message: "no locale folder (such as content/en) found" });
+  return { content, problems };
+}
+
+function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map() };
+  const coursesDir = path.join(root, locale, "courses");
+  if (!fs.existsSync(coursesDir)) {
+    problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
+    return result;
+  }
+  for (const entry of sortedDir(coursesDir)) {
+    if (!entry.isDirectory()) continue;
+    loadCourse(root, locale, entry.name, result, problems);
+  }
+  return result;
+}
+
+function loadCourse(root: string, locale: string, courseId: string, out: LocaleContent, problems: ContentProblem[]) {
+  const dir = path.join(root, locale, "courses", courseId);
+  const courseFilePath = path.join(dir, "course.yml");
+  const courseRel = rel(root, courseFilePath);
+  if (!LESSON_FILE.test(`${courseId}.md`)) {
+    problems.push({ file: rel(root, dir), field: "", message: "a course folder name must be a slug (lower-case letters, digits, hyphens)" });
+    return;
+  }
+
+  // Quizzes first, so lessons can be checked against them.
+  const quizzes = new Map<string, Quiz>();
+  const quizDir = path.join(dir, "quizzes");
+  for (const entry of fs.existsSync(quizDir) ? sortedDir(quizDir) : []) {
+    const file = path.join(quizDir, entry.name);
+    const m = entry.isFile() ? QUIZ_FILE.exec(entry.name) : null;
+    if (!m) {
+      problems.push({ file: rel(root, file), field: "", message: "a quiz file must be named <slug>.yml" });
+      continue;
+    }
+    const quiz = parseQuiz(m[1], fs.readFileSync(file, "utf8"), rel(root, file), problems);
+    if (quiz) quizzes.set(quiz.id, quiz);
+  }
+
+  // Lessons.
+  const lessons = new Map<string, Lesson & { file: string }>();
+  const lessonDir = path.join(dir, "lessons");
+  for (const entry of fs.existsSync(lessonDir) ? sortedDir(lessonDir) : []) {
+    const file = path.join(lessonDir, entry.name);
+    const fileRel = rel(root, file);
+    const m = entry.isFile() ? LESSON_FILE.exec(entry.name) : null;
+    if (!m) {
+      problems.push({ file: fileRel, field: "", message: "a lesson file must be named <slug>.md or NN-<slug>.md" });
+      continue;
+    }
+    if (lessons.has(m[1])) {
+      problems.push({ file: fileRel, field: "", message: `another lesson already has the slug "${m[1]}"` });
+      continue;
+    }
+    const lesson = parseLesson(fs.readFileSync(file, "utf8"), fileRel, problems);
+    if (!lesson) continue;
+    if (lesson.quiz && !quizzes.has(lesson.quiz)) {
+      problems.push({ file: fileRel, field: "quiz", message: `no quiz "${lesson.quiz}" in ${rel(root, quizDir)}/` });
+    }
+    lessons.set(m[1], { ...lesson, id: m[1], courseId, locale, moduleId: "", file: fileRel });
+  }
+
+  // The course outline, and the links from it to the lessons.
+  if (!fs.existsSync(courseFilePath)) {
+    problems.push({ file: courseRel, field: "", message: "missing course.yml" });
+    return;
+  }
+  const parsed = parseYaml(fs.readFileSync(courseFilePath, "utf8"), courseRel, problems);
+  if (parsed === undefined) return;
+  const course = check(courseFile, parsed, courseRel, problems);
+  if (!course) return;
+
+  const listed = new Set<string>();
+  const moduleIds = new Set<string>();
+  const modules: Module[] = course.modules.map((mod, mi) => {
+    if (moduleIds.has(mod.id)) problems.push({ file: courseRel, field: `modules[${mi}].id`, message: `module id "${mod.id}" is used twice` });
+    moduleIds.add(mod.id);
+    const refs: LessonRef[] = [];
+    mod.lessons.forEach((lessonId, li) => {
+      const field = `modules[${mi}].lessons[${li}]`;
+      if (listed.has(lessonId)) {
+        problems.push({ file: courseRel, field, message: `lesson "${lessonId}" is listed twice` });
+        return;
+      }
+      listed.add(lessonId);
+      const lesson = lessons.get(lessonId);
+      if (!lesson) {
+        problems.push({ file: courseRel, field, message: `no lesson file for "${lessonId}" in ${rel(root, lessonDir)}/` });
+        return;
+      }
+      lesson.moduleId = mod.id;
+      refs.push({ id: lesson.id, title: lesson.title, minutes: lesson.minutes, quizId: lesson.quizId });
+    });
+    return { id: mod.id, number: mi + 1, title: mod.title, summary: mod.summary, lessons: refs };
+  });
+  for (const lesson of lessons.values()) {
+    if (!listed.has(lesson.id)) {
+      problems.push({ file: lesson.file, field: "", message: `lesson "${lesson.id}" is not listed in any module of ${courseRel}` });
+    }
+  }
+  const usedQuizzes = new Set([...lessons.values()].map((l) => l.quizId));
+  for (const id of quizzes.keys()) {
+    if (!usedQuizzes.has(id)) {
+      problems.push({ file: rel(root, path.join(quizDir, `${id}.yml`)), field: "", message: `quiz "${id}" is not used by any lesson` });
+    }
+  }
+
+  out.courses.push({ id: courseId, locale, title: course.title, summary: course.summary, audience: course.audience, modules });
+  for (const lesson of lessons.values()) {
+    if (!lesson.moduleId) continue;
+    const { file: _file, ...plain } = lesson;
+    out.lessons.push(plain);
+  }
+  for (const quiz of quizzes.values()) out.quizzes.set(quizKey(courseId, quiz.id), quiz);
+}
+
+/** Parse and validate one lesson file's text. Exported for tests. */
+export function parseLesson(
+  raw: string,
+  fileRel: string,
+  problems: ContentProblem[],
+): (Omit<Lesson, "id" | "courseId" | "locale" | "moduleId"> & { quiz?: string }) | undefined {
+  let fm: matter.GrayMatterFile<string>;
+  try {
+    fm = matter(raw);
+  } catch (e) {
+    problems.push({ file: fileRel, field: "front matter", message: `not valid YAML: ${(e as Error).message.split("\n")[0]}` });
+    return undefined;
+  }
+  const data = check(lessonFrontMatter, fm.data, fileRel, problems);
+  const body = fm.content.trim();
+  if (!body) problems.push({ file: fileRel, field: "body", message: "the lesson has no text" });
+  for (const message of checkLessonBody(body)) problems.push({ file: fileRel, field: "body", message });
+  if (!data || !body) return undefined;
+  const { quiz, ...rest } = data;
+  return { ...rest, quiz, quizId: quiz, body };
+}
+
+/** Parse and validate one quiz file's text. Exported for tests. */
+export function parseQuiz(id: string, raw: string, fileRel: string, problems: ContentProblem[]): Quiz | undefined {
+  const parsed = parseYaml(raw, fileRel, problems);
+  if (parsed === undefined) return undefined;
+  const data = check(quizFile, parsed, fileRel, problems);
+  if (!data) return undefined;
+
+  const before = problems.length;
+  const seen = new Set<string>();
+  const questions = data.questions.map((q, qi) => {
+    const at = `questions[${qi}]`;
+    if (seen.has(q.id)) problems.push({ file: fileRel, field: `${at}.id`, message: `question id "${q.id}" is used twice` });
+    seen.add(q.id);
+    return normaliseQuestion(q, at, fileRel, problems);
+  });
+  if (problems.length > before) return undefined;
+  return { id, title: data.title, passMark: data.passMark, questions };
+}
+
+function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: ContentProblem[]): Question {
+  const common = { id: q.id, type: q.type, skill: q.skill, prompt: q.prompt, explanation: q.explanation };
+  if (q.type === "true-false") {
+    return {
+      ...common,
+      options: [
+        { id: "true", text: "", feedback: q.feedback.true },
+        { id: "false", text: "", feedback: q.feedback.false },
+      ],
+      correct: [String(q.answer)],
+    };
+  }
+  const ids = q.options.map((o) => o.id);
+  ids.forEach((id, oi) => {
+    if (ids.indexOf(id) !== oi) problems.push({ file, field: `${at}.options[${oi}].id`, message: `option id "${id}" is used twice` });
+  });
+  const answers = Array.isArray(q.answer) ? q.answer : [q.answer];
+  answers.forEach((a, ai) => {
+    const field = Array.isArray(q.answer) ? `${at}.answer[${ai}]` : `${at}.answer`;
+    if (!ids.includes(a)) problems.push({ file, field, message: `the answer "${a}" is not among the options (${ids.join(", ")})` });
+    else if (answers.indexOf(a) !== ai) problems.push({ file, field, message: `the answer "${a}" is listed twice` });
+  });
+  if (q.type === "multiple" && answers.length === ids.length) {
+    problems.push({ file, field: `${at}.answer`, message: "every option is correct: leave at least one wrong option to choose" });
+  }
+  return { ...common, vignette: q.type === "scenario" ? q.vignette : undefined, options: q.options, correct: answers };
+}
+
+function parseYaml(raw: string, file: string, problems: ContentProblem[]): unknown {
+  const doc = YAML.parseDocument(raw, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    problems.push({ file, field: e.linePos ? `line ${e.linePos[0].line}` : "", message: `not valid YAML: ${e.message.split("\n")[0]}` });
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+function check<S extends z.ZodType>(schema: S, data: unknown, file: string, problems: ContentProblem[]): z.output<S> | undefined {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) problems.push({ file, field: fieldPath(issue.path), message: issue.message });
+  return undefined;
+}
+
+function sortedDir(dir: string): fs.Dirent[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith(".")).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function rel(root: string, p: string): string {
+  return path.relative(root, p).split(path.sep).join("/");
+}
