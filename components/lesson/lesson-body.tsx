@@ -20,9 +20,10 @@ function remarkScenario(options: { label: string }) {
   };
 }
 
-const components: Components = {
+const components = (tableLabel: string): Components => ({
+  // A wide table scrolls on a phone; the scroll box is focusable so keyboards can scroll it too.
   table: ({ node: _node, ...props }) => (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={tableLabel} tabIndex={0}>
       <table {...props} />
     </div>
   ),
@@ -30,12 +31,12 @@ const components: Components = {
     const external = href?.startsWith("http");
     return <a href={href} {...props} {...(external ? { rel: "noopener noreferrer" } : {})} />;
   },
-};
+});
 
-export function LessonBody({ markdown, fictionalLabel }: { markdown: string; fictionalLabel: string }) {
+export function LessonBody({ markdown, labels }: { markdown: string; labels: { fictional: string; table: string } }) {
   return (
     <div className="lesson-body">
-      <Markdown remarkPlugins={[remarkGfm, remarkDirective, [remarkScenario, { label: fictionalLabel }]]} components={components}>
+      <Markdown remarkPlugins={[remarkGfm, remarkDirective, [remarkScenario, { label: labels.fictional }]]} components={components(labels.table)}>
         {markdown}
       </Markdown>
     </div>

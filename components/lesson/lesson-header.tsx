@@ -33,8 +33,8 @@ export async function LessonHeader({ lesson, position, suffix }: { lesson: Lesso
       </nav>
       <h1>{suffix ?? lesson.title}</h1>
       <p className="eyebrow">
-        {t("position", { module: module.number, number: position.number, total: module.lessons.length })} ·{" "}
-        {t("minutes", { minutes: lesson.minutes })}
+        {t("position", { module: module.number, number: position.number, total: module.lessons.length })}
+        {!suffix && ` · ${t("minutes", { minutes: lesson.minutes })}`}
       </p>
       <ModuleProgress
         lessonKeys={module.lessons.map((l) => lessonKey(lesson.locale, course.id, l.id))}

@@ -164,9 +164,11 @@ export function QuizRunner({ quiz, progressKey, lessonHref, nextLesson, labels }
                   disabled={Boolean(feedback)}
                   onChange={(e) => choose(o.id, e.target.checked)}
                 />
-                <span>{optionLabel(o)}</span>
-                {isRight && <span className="option-mark">✓ {labels.rightAnswer}</span>}
-                {isWrong && <span className="option-mark">✗ {labels.yourChoice}</span>}
+                <span className="option-body">
+                  {isRight && <span className="option-mark">✓ {labels.rightAnswer}</span>}
+                  {isWrong && <span className="option-mark">✗ {labels.yourChoice}</span>}
+                  <span>{optionLabel(o)}</span>
+                </span>
               </label>
             );
           })}
@@ -203,11 +205,9 @@ function Feedback({ question, result, labels, compact }: { question: Question; r
       <ul>
         {result.feedback.map((f) => (
           <li key={f.optionId}>
-            <strong>
-              {f.chosen ? labels.yourChoice : labels.rightAnswer}: {text(f.optionId)}
-              {f.chosen && f.correct ? " ✓" : ""}
-            </strong>
-            {" — "}
+            <strong>{f.chosen ? labels.yourChoice : labels.rightAnswer}:</strong> {text(f.optionId)}
+            {f.chosen && f.correct ? " ✓" : ""}
+            <br />
             {f.feedback}
           </li>
         ))}

@@ -6,7 +6,6 @@ import { allCourseParams, getCourse } from "@/lib/content";
 import { CourseOutline } from "@/components/course/course-outline";
 import { ContinueLink } from "@/components/progress/continue-link";
 
-export const dynamicParams = false;
 
 export function generateStaticParams() {
   return allCourseParams();

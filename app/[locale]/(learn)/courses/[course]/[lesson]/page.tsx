@@ -8,8 +8,6 @@ import { LessonSources } from "@/components/lesson/lesson-sources";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonCompletion } from "@/components/progress/lesson-completion";
 
-// Every lesson is rendered at build time; an unknown slug is a 404, not a render.
-export const dynamicParams = false;
 
 export function generateStaticParams() {
   return allLessonParams();
@@ -46,7 +44,7 @@ export default async function LessonPage(props: Props) {
           </ul>
         </section>
 
-        <LessonBody markdown={lesson.body} fictionalLabel={t("fictional")} />
+        <LessonBody markdown={lesson.body} labels={{ fictional: t("fictional"), table: t("table") }} />
 
         <footer className="lesson-footer">
           <LessonCompletion

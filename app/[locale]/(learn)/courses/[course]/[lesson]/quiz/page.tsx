@@ -6,7 +6,6 @@ import { LessonHeader } from "@/components/lesson/lesson-header";
 import { QuizRunner, type QuizLabels } from "@/components/quiz/quiz-runner";
 import { lessonKey } from "@/components/progress/lesson-key";
 
-export const dynamicParams = false;
 
 export function generateStaticParams() {
   return allLessonParams().filter((p) => getLesson(p.locale, p.course, p.lesson)?.quizId);
