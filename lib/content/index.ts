@@ -73,3 +73,10 @@ export function allLessonParams(): { locale: string; course: string; lesson: str
 export function allCourseParams(): { locale: string; course: string }[] {
   return all().flatMap((c) => c.courses.map((k) => ({ locale: c.locale, course: k.id })));
 }
+
+/** A lesson and its quiz (if any), for grading on the server. */
+export function findLessonQuiz(locale: string, courseId: string, lessonId: string): { lesson: Lesson; quiz?: Quiz } | undefined {
+  const lesson = getLesson(locale, courseId, lessonId);
+  if (!lesson) return undefined;
+  return { lesson, quiz: lesson.quizId ? getQuiz(locale, courseId, lesson.quizId) : undefined };
+}

@@ -1,0 +1,110 @@
+// Accounts: sign-up and the credential check behind sign-in. Used by lib/auth/options.ts and
+// the sign-up route; works on any Db handle so the tests run it on both engines.
+import crypto from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { checkNewPassword, hashPassword, verifyPassword, PASSWORD_MAX } from "./password";
+import { clearFailures, recordFailure, throttleKey, throttleWait } from "./throttle";
+
+/** The signed-in user as every domain function receives it. */
+export interface SessionUser {
+  id: string;
+  role: Role;
+  displayName: string;
+}
+
+export const signUpInput = z.object({
+  email: z.email("Enter an email address, like name@example.org.").max(254).transform((e) => e.trim().toLowerCase()),
+  displayName: z.string().trim().min(1, "Enter a name to show on your dashboard.").max(60, "Use at most 60 characters."),
+  password: z.string().max(PASSWORD_MAX + 1),
+});
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+/** The one message for a wrong password and an unknown account. */
+export const SIGN_IN_FAILED = "Email or password is incorrect.";
+
+export async function createAccount(handle: Db, input: SignUpInput, role: Role = "learner"): Promise<SessionUser> {
+  const problem = checkNewPassword(input.password, { email: input.email, name: input.displayName });
+  if (problem) throw new AppError("bad_request", problem, { field: "password" });
+  const passwordHash = await hashPassword(input.password);
+  const user = { id: crypto.randomUUID(), email: input.email, display_name: input.displayName, password_hash: passwordHash, role, created_at: new Date().toISOString() };
+  const inserted = await handle.db
+    .insertInto("users")
+    .values(user)
+    .onConflict((oc) => oc.column("email").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { field: "email" });
+  log("auth.sign_up", { userId: user.id, role });
+  return { id: user.id, role, displayName: user.display_name };
+}
+
+export type SignInResult = { ok: true; user: SessionUser & { sessionVersion: number } } | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
+
+/**
+ * Checks credentials. Unknown account and wrong password take the same path (a dummy hash
+ * verify) and give the same answer; throttling is per account and client address.
+ */
+export async function authenticate(handle: Db, email: string, password: string, clientAddress: string): Promise<SignInResult> {
+  const account = email.trim().toLowerCase();
+  const key = throttleKey(account, clientAddress);
+  const wait = await throttleWait(handle, key);
+  if (wait > 0) {
+    log("auth.sign_in_throttled", { account: key.account_hash.slice(0, 12), retryAfterMs: wait });
+    return { ok: false, reason: "throttled", retryAfterMs: wait };
+  }
+  const row =
+    account && password.length <= PASSWORD_MAX
+      ? await handle.db
+          .selectFrom("users")
+          .select(["id", "role", "display_name", "password_hash", "session_version"])
+          .where("email", "=", account)
+          .executeTakeFirst()
+      : undefined;
+  const ok = await verifyPassword(row?.password_hash, password.slice(0, PASSWORD_MAX + 1));
+  if (!ok || !row) {
+    await recordFailure(handle, key);
+    log("auth.sign_in_failed", { account: key.account_hash.slice(0, 12) });
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(handle, key);
+  log("auth.sign_in", { userId: row.id });
+  return { ok: true, user: { id: row.id, role: row.role, displayName: row.display_name, sessionVersion: row.session_version } };
+}
+
+/** The current role and session version of a user, or undefined when the account is gone. */
+export async function loadSessionState(handle: Db, userId: string): Promise<(SessionUser & { sessionVersion: number }) | undefined> {
+  const row = await handle.db
+    .selectFrom("users")
+    .select(["id", "role", "display_name", "session_version"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return row && { id: row.id, role: row.role, displayName: row.display_name, sessionVersion: row.session_version };
+}
+
+/** "Sign out everywhere": every session issued before this call stops working. */
+export async function endAllSessions(handle: Db, userId: string): Promise<void> {
+  await handle.db.updateTable("users").set((eb) => ({ session_version: eb("session_version", "+", 1) })).where("id", "=", userId).execute();
+  log("auth.sign_out_everywhere", { userId });
+}
+
+/**
+ * The first admin: from ADMIN_EMAIL / ADMIN_PASSWORD or `npm run admin:create`. Creates the
+ * account, or promotes an existing one without touching its password.
+ */
+export async function ensureAdmin(handle: Db, admin: { email: string; password: string }): Promise<"created" | "promoted" | "unchanged"> {
+  const email = admin.email.trim().toLowerCase();
+  const existing = await handle.db.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirst();
+  if (existing) {
+    if (existing.role === "admin") return "unchanged";
+    await handle.db.updateTable("users").set({ role: "admin" }).where("id", "=", existing.id).execute();
+    log("auth.role_changed", { userId: existing.id, role: "admin", by: "environment" });
+    return "promoted";
+  }
+  const user = await createAccount(handle, { email, displayName: "Administrator", password: admin.password }, "admin");
+  log("admin.created", { userId: user.id });
+  return "created";
+}

@@ -1,0 +1,60 @@
+// next-auth (v4) configuration: credentials sign-in, JWT sessions checked against the user's
+// session version on every request. Everything next-auth specific stays in lib/auth.
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { authenticate, loadSessionState, SIGN_IN_FAILED } from "./accounts";
+import { clientAddress } from "./client-address";
+
+export function authOptions(): AuthOptions {
+  const { authSecret, secureCookies, trustProxyHops } = env();
+  return {
+    secret: authSecret,
+    useSecureCookies: secureCookies,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/en/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const email = String(credentials?.email ?? "");
+          const password = String(credentials?.password ?? "");
+          const address = clientAddress(req?.headers ?? {}, trustProxyHops);
+          const result = await authenticate(await getDb(), email, password, address);
+          if (result.ok) return { id: result.user.id, name: result.user.displayName, role: result.user.role, sv: result.user.sessionVersion };
+          if (result.reason === "throttled") {
+            const minutes = Math.max(1, Math.ceil((result.retryAfterMs ?? 60_000) / 60_000));
+            throw new Error(`Too many attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`);
+          }
+          throw new Error(SIGN_IN_FAILED);
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const u = user as { id: string; role?: string; sv?: number };
+          return { ...token, uid: u.id, role: u.role, sv: u.sv };
+        }
+        // Every request: the account must still exist and the session version must match.
+        if (typeof token.uid !== "string") return {};
+        const state = await loadSessionState(await getDb(), token.uid);
+        if (!state || state.sessionVersion !== token.sv) return {};
+        return { ...token, role: state.role, name: state.displayName };
+      },
+      async session({ session, token }) {
+        if (typeof token.uid !== "string") return { ...session, user: undefined };
+        return { ...session, user: { id: token.uid, name: token.name, role: token.role } as typeof session.user };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        log("auth.sign_out", { userId: typeof token?.uid === "string" ? token.uid : undefined });
+      },
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Table types for Kysely. Times are ISO-8601 UTC strings on both engines, so queries and
+// results are the same whichever database runs underneath.
+import type { Generated } from "kysely";
+
+export type Role = "learner" | "facilitator" | "admin";
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased; null for nickname-only accounts (cohort joiners). */
+  email: string | null;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  /** Bumped by "sign out everywhere": every session carrying an older value ends. */
+  session_version: Generated<number>;
+  created_at: string;
+}
+
+export interface LoginThrottleTable {
+  /** sha256 of the lower-cased email, so deleting an account can delete its rows too. */
+  account_hash: string;
+  /** sha256 of the client address: failures from one place never block another. */
+  address_hash: string;
+  failures: number;
+  window_started_at: string;
+  blocked_until: string | null;
+}
+
+export interface LessonCompletionsTable {
+  user_id: string;
+  course_id: string;
+  lesson_id: string;
+  completed_at: string;
+}
+
+export interface QuizAttemptsTable {
+  /** Client-generated UUID, so a retried request never makes a second attempt. */
+  id: string;
+  user_id: string;
+  course_id: string;
+  lesson_id: string;
+  quiz_id: string;
+  started_at: string;
+  finished_at: string | null;
+  /** 0..1 once finished. */
+  score: number | null;
+  /** "app" for attempts taken signed in; "guest" for scores merged from a browser. */
+  source: string;
+}
+
+export interface QuizResponsesTable {
+  /** Client-generated UUID: the same answer sent twice is one row. */
+  id: string;
+  attempt_id: string;
+  user_id: string;
+  question_id: string;
+  skill: string;
+  /** JSON array of option ids. */
+  chosen: string;
+  points: number;
+  correct: number;
+  answered_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  login_throttle: LoginThrottleTable;
+  lesson_completions: LessonCompletionsTable;
+  quiz_attempts: QuizAttemptsTable;
+  quiz_responses: QuizResponsesTable;
+}
+
+/** Every table holding rows about a user, with the column that names them (export, delete, tests). */
+export const USER_DATA_TABLES = [
+  ["users", "id"],
+  ["lesson_completions", "user_id"],
+  ["quiz_attempts", "user_id"],
+  ["quiz_responses", "user_id"],
+] as const;

@@ -1,0 +1,95 @@
+// The only reader of process.env. Validated once, with an error that names what is wrong.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+      .optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().optional(),
+    /** How many reverse proxies sit in front of the app (for the client address used by throttling). */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    DATA_DIR: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
+    }
+    if (env.DATABASE_URL?.startsWith("postgres") && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "is required with PostgreSQL: every app instance must share the same secret",
+      });
+    }
+  });
+
+export interface Env {
+  nodeEnv: "development" | "production" | "test";
+  dataDir: string;
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+  authSecret: string;
+  authUrl?: string;
+  secureCookies: boolean;
+  admin?: { email: string; password: string };
+  trustProxyHops: number;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new Error(`Invalid environment (see .env.example and docs/deploy.md):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR ?? "data");
+  const url = e.DATABASE_URL ?? `file:${path.join(dataDir, "common-ground.sqlite")}`;
+  cached = {
+    nodeEnv: e.NODE_ENV,
+    dataDir,
+    database: url.startsWith("file:") ? { kind: "sqlite", file: path.resolve(url.slice(5)) } : { kind: "postgres", url },
+    authSecret: e.NEXTAUTH_SECRET ?? localSecret(dataDir),
+    authUrl: e.NEXTAUTH_URL,
+    secureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+  };
+  return cached;
+}
+
+/**
+ * A single SQLite instance may keep its own session secret: generated once, stored beside the
+ * database with owner-only permissions. Several instances (PostgreSQL) must set NEXTAUTH_SECRET.
+ */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, ".auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
+}
+
+/** For tests: forget the cached environment. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

@@ -1,0 +1,21 @@
+// One structured line per event (JSON on stdout). Never pass passwords, tokens or hashes here.
+export type LogEvent =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "auth.sign_in_throttled"
+  | "auth.sign_up"
+  | "auth.sign_out"
+  | "auth.sign_out_everywhere"
+  | "auth.role_changed"
+  | "auth.denied"
+  | "account.deleted"
+  | "account.exported"
+  | "admin.created"
+  | "server.error";
+
+export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
+  if (process.env.LOG_SILENT === "1") return;
+  const line = JSON.stringify({ time: new Date().toISOString(), event, ...fields });
+  if (event === "server.error") console.error(line);
+  else console.log(line);
+}

@@ -1,0 +1,38 @@
+// One zod schema per input of the progress data layer; route handlers parse with these.
+import { z } from "zod";
+import { slug } from "@/lib/content/schema";
+
+const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "unknown language");
+
+export const lessonRef = z.strictObject({ locale, courseId: slug, lessonId: slug });
+export type LessonRefInput = z.infer<typeof lessonRef>;
+
+export const answerInput = z.strictObject({
+  /** Client-generated id of this answer: sending it again stores nothing new. */
+  id: z.uuid(),
+  attemptId: z.uuid(),
+  locale,
+  courseId: slug,
+  lessonId: slug,
+  questionId: slug,
+  chosen: z.array(slug).min(1, "choose an answer").max(20),
+});
+export type AnswerInput = z.infer<typeof answerInput>;
+
+export const finishInput = z.strictObject({ attemptId: z.uuid() });
+
+const guestLesson = z.object({
+  doneAt: z.string().max(40).optional(),
+  bestPercent: z.number().int().min(0).max(100).optional(),
+  lastPercent: z.number().int().min(0).max(100).optional(),
+  attempts: z.number().int().min(0).max(10_000).optional(),
+});
+
+/** What a browser kept for a guest (components/progress/guest-progress.ts), sent at sign-in. */
+export const guestMergeInput = z.strictObject({
+  lessons: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?\/[a-z0-9-]+\/[a-z0-9-]+$/, "unknown lesson key"), guestLesson).refine(
+    (r) => Object.keys(r).length <= 500,
+    "too many lessons",
+  ),
+});
+export type GuestMergeInput = z.infer<typeof guestMergeInput>;

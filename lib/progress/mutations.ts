@@ -1,0 +1,253 @@
+// The learner's own record: lesson completion, quiz answers and attempts, guest merge, export
+// and deletion. Every function takes the acting user and only ever touches that user's rows;
+// ids sent by a client are checked against the owner inside the same transaction as the write.
+import "server-only";
+import crypto from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { writeTx } from "@/lib/db/client";
+import { USER_DATA_TABLES } from "@/lib/db/schema";
+import { findLessonQuiz } from "@/lib/content";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { gradeAnswer, GradingError, type AnswerResult } from "@/lib/quiz/grade";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { verifyPassword } from "@/lib/auth/password";
+import { clearAccountThrottles } from "@/lib/auth/throttle";
+import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
+
+const now = () => new Date().toISOString();
+
+function lessonOrThrow(ref: LessonRefInput) {
+  const found = findLessonQuiz(ref.locale, ref.courseId, ref.lessonId);
+  if (!found) throw new AppError("not_found", "That lesson does not exist.");
+  return found;
+}
+
+export async function completeLesson(handle: Db, actor: SessionUser, ref: LessonRefInput): Promise<{ completedAt: string }> {
+  lessonOrThrow(ref);
+  return writeTx(handle, async (trx) => {
+    await trx
+      .insertInto("lesson_completions")
+      .values({ user_id: actor.id, course_id: ref.courseId, lesson_id: ref.lessonId, completed_at: now() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom("lesson_completions")
+      .select("completed_at")
+      .where("user_id", "=", actor.id)
+      .where("course_id", "=", ref.courseId)
+      .where("lesson_id", "=", ref.lessonId)
+      .executeTakeFirstOrThrow();
+    return { completedAt: row.completed_at };
+  });
+}
+
+/** Un-marks a lesson the learner marked done by mistake (quiz attempts stay). */
+export async function uncompleteLesson(handle: Db, actor: SessionUser, ref: LessonRefInput): Promise<void> {
+  await handle.db
+    .deleteFrom("lesson_completions")
+    .where("user_id", "=", actor.id)
+    .where("course_id", "=", ref.courseId)
+    .where("lesson_id", "=", ref.lessonId)
+    .execute();
+}
+
+/**
+ * Grades an answer on the server and stores it once. Resolves only after the transaction has
+ * committed; a repeat of the same answer id returns the stored result and writes nothing.
+ */
+export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput): Promise<AnswerResult> {
+  const { quiz } = lessonOrThrow(input);
+  if (!quiz) throw new AppError("bad_request", "That lesson has no quiz.");
+  const question = quiz.questions.find((q) => q.id === input.questionId);
+  if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
+  let result: AnswerResult;
+  try {
+    result = gradeAnswer(question, input.chosen);
+  } catch (e) {
+    if (e instanceof GradingError) throw new AppError("bad_request", e.message);
+    throw e;
+  }
+
+  return writeTx(handle, async (trx) => {
+    // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
+    await trx
+      .insertInto("quiz_attempts")
+      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quiz.id, started_at: now(), finished_at: null, score: null, source: "app" })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const attempt = await trx.selectFrom("quiz_attempts").select(["user_id", "course_id", "lesson_id", "finished_at"]).where("id", "=", input.attemptId).executeTakeFirstOrThrow();
+    if (attempt.user_id !== actor.id) {
+      log("auth.denied", { userId: actor.id, reason: "attempt of another user" });
+      throw new AppError("not_found", "Quiz attempt not found.");
+    }
+    if (attempt.course_id !== input.courseId || attempt.lesson_id !== input.lessonId) {
+      throw new AppError("bad_request", "That attempt belongs to another lesson.");
+    }
+
+    const existing = await trx
+      .selectFrom("quiz_responses")
+      .select(["id", "user_id", "attempt_id", "question_id", "chosen"])
+      .where((eb) => eb.or([eb("id", "=", input.id), eb.and([eb("attempt_id", "=", input.attemptId), eb("question_id", "=", input.questionId)])]))
+      .execute();
+    const same = existing.find((r) => r.id === input.id);
+    if (same) {
+      // A retry of an answer already stored: acknowledge it with the stored choice.
+      if (same.user_id !== actor.id || same.attempt_id !== input.attemptId || same.question_id !== input.questionId) {
+        throw new AppError("conflict", "That answer id was already used.");
+      }
+      return gradeAnswer(question, JSON.parse(same.chosen) as string[]);
+    }
+    if (existing.length > 0) throw new AppError("conflict", "This question was already answered in this attempt.");
+    if (attempt.finished_at) throw new AppError("conflict", "This attempt is finished. Start the quiz again to answer.");
+
+    await trx
+      .insertInto("quiz_responses")
+      .values({
+        id: input.id,
+        attempt_id: input.attemptId,
+        user_id: actor.id,
+        question_id: question.id,
+        skill: question.skill,
+        chosen: JSON.stringify(input.chosen),
+        points: result.points,
+        correct: result.verdict === "correct" ? 1 : 0,
+        answered_at: now(),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return result;
+  });
+}
+
+export interface FinishedAttempt {
+  attemptId: string;
+  percent: number;
+  passed: boolean;
+  bestPercent: number;
+}
+
+/** Closes an attempt: scores it over every question of the quiz and marks the lesson done. Idempotent. */
+export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: string, locale: string): Promise<FinishedAttempt> {
+  return writeTx(handle, async (trx) => {
+    const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
+    if (!attempt) throw new AppError("not_found", "Quiz attempt not found.");
+    const found = findLessonQuiz(locale, attempt.course_id, attempt.lesson_id);
+    if (!found?.quiz) throw new AppError("not_found", "That quiz no longer exists.");
+    const quiz = found.quiz;
+
+    let score = attempt.score;
+    if (attempt.finished_at === null || score === null) {
+      const sum = await trx
+        .selectFrom("quiz_responses")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("points"), eb.lit(0)).as("total"))
+        .where("attempt_id", "=", attemptId)
+        .executeTakeFirstOrThrow();
+      score = Number(sum.total) / quiz.questions.length;
+      const at = now();
+      await trx.updateTable("quiz_attempts").set({ finished_at: at, score }).where("id", "=", attemptId).execute();
+      await trx
+        .insertInto("lesson_completions")
+        .values({ user_id: actor.id, course_id: attempt.course_id, lesson_id: attempt.lesson_id, completed_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    const best = await trx
+      .selectFrom("quiz_attempts")
+      .select((eb) => eb.fn.max<number>("score").as("best"))
+      .where("user_id", "=", actor.id)
+      .where("course_id", "=", attempt.course_id)
+      .where("lesson_id", "=", attempt.lesson_id)
+      .executeTakeFirstOrThrow();
+    const percent = toPercent(score);
+    return { attemptId, percent, passed: score + 1e-9 >= quiz.passMark, bestPercent: toPercent(Number(best.best ?? score)) };
+  });
+}
+
+const toPercent = (score: number) => Math.floor(score * 100 + 1e-9);
+
+/**
+ * Merges what a guest did in this browser into their account: lessons done and best scores.
+ * Each guest score becomes one attempt with an id derived from the account and lesson, so
+ * merging the same browser twice adds nothing.
+ */
+export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: GuestMergeInput): Promise<{ lessons: number; scores: number; skipped: number }> {
+  let lessons = 0;
+  let scores = 0;
+  let skipped = 0;
+  await writeTx(handle, async (trx) => {
+    for (const [key, entry] of Object.entries(guest.lessons)) {
+      const [locale, courseId, lessonId] = key.split("/");
+      const found = findLessonQuiz(locale, courseId, lessonId);
+      if (!found) {
+        skipped++;
+        continue;
+      }
+      const at = safeTime(entry.doneAt);
+      if (entry.doneAt) {
+        const r = await trx
+          .insertInto("lesson_completions")
+          .values({ user_id: actor.id, course_id: courseId, lesson_id: lessonId, completed_at: at })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        lessons += Number(r.numInsertedOrUpdatedRows ?? 0);
+      }
+      if (entry.bestPercent !== undefined && found.quiz) {
+        const id = derivedId(`guest-merge\u0000${actor.id}\u0000${courseId}\u0000${lessonId}`);
+        const r = await trx
+          .insertInto("quiz_attempts")
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: found.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest" })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        scores += Number(r.numInsertedOrUpdatedRows ?? 0);
+      }
+    }
+  });
+  return { lessons, scores, skipped };
+}
+
+function safeTime(value: string | undefined): string {
+  const t = value ? Date.parse(value) : NaN;
+  return Number.isFinite(t) && t <= Date.now() ? new Date(t).toISOString() : now();
+}
+
+/** A UUID-shaped id derived from a string (stable across calls). */
+function derivedId(seed: string): string {
+  const h = crypto.createHash("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Everything stored about the learner, as plain JSON. */
+export async function exportMyData(handle: Db, actor: SessionUser) {
+  const db = handle.db;
+  const [user, completions, attempts, responses] = await Promise.all([
+    db.selectFrom("users").select(["id", "email", "display_name", "role", "created_at"]).where("id", "=", actor.id).executeTakeFirst(),
+    db.selectFrom("lesson_completions").select(["course_id", "lesson_id", "completed_at"]).where("user_id", "=", actor.id).orderBy("completed_at").execute(),
+    db.selectFrom("quiz_attempts").select(["id", "course_id", "lesson_id", "quiz_id", "started_at", "finished_at", "score", "source"]).where("user_id", "=", actor.id).orderBy("started_at").execute(),
+    db.selectFrom("quiz_responses").select(["id", "attempt_id", "question_id", "skill", "chosen", "points", "correct", "answered_at"]).where("user_id", "=", actor.id).orderBy("answered_at").execute(),
+  ]);
+  if (!user) throw new AppError("not_found", "Account not found.");
+  log("account.exported", { userId: actor.id });
+  return {
+    exportedAt: now(),
+    account: user,
+    lessonCompletions: completions,
+    quizAttempts: attempts.map((a) => ({ ...a, score: a.score === null ? null : Number(a.score) })),
+    quizResponses: responses.map((r) => ({ ...r, chosen: JSON.parse(r.chosen) as string[], points: Number(r.points), correct: Boolean(r.correct) })),
+  };
+}
+
+/** Deletes the account and every row about it, after checking the password once more. */
+export async function deleteMyAccount(handle: Db, actor: SessionUser, password: string): Promise<void> {
+  const row = await handle.db.selectFrom("users").select(["password_hash", "email"]).where("id", "=", actor.id).executeTakeFirst();
+  if (!row) throw new AppError("not_found", "Account not found.");
+  if (!(await verifyPassword(row.password_hash, password))) throw new AppError("forbidden", "That password is not right.", { field: "password" });
+  await writeTx(handle, async (trx) => {
+    // Children first, so the delete does not depend on the engine enforcing cascades.
+    for (const [table, column] of [...USER_DATA_TABLES].reverse()) {
+      await trx.deleteFrom(table).where(column, "=", actor.id).execute();
+    }
+  });
+  if (row.email) await clearAccountThrottles(handle, row.email);
+  log("account.deleted", { userId: actor.id });
+}

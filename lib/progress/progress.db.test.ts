@@ -1,0 +1,146 @@
+// The learner data layer on both engines: idempotent answers, ownership, merge, export, delete.
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { USER_DATA_TABLES } from "@/lib/db/schema";
+import { createAccount, type SessionUser } from "@/lib/auth/accounts";
+import { accountHash } from "@/lib/auth/throttle";
+import { recordFailure, throttleKey } from "@/lib/auth/throttle";
+import { getQuiz, getCourses } from "@/lib/content";
+import { testEngines } from "@/lib/testing/db";
+import { completeLesson, deleteMyAccount, exportMyData, finishAttempt, mergeGuestProgress, recordAnswer } from "./mutations";
+import { getDashboard } from "./queries";
+
+process.env.LOG_SILENT = "1";
+
+const course = getCourses("en")[0];
+const lessonRef = course.modules[0].lessons[0];
+const quiz = getQuiz("en", course.id, lessonRef.quizId!)!;
+const ref = { locale: "en", courseId: course.id, lessonId: lessonRef.id };
+const PASSWORD = "river lamp orchard";
+
+const answer = (attemptId: string, questionIndex: number, correct = true) => {
+  const q = quiz.questions[questionIndex];
+  const chosen = correct ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id];
+  return { id: crypto.randomUUID(), attemptId, ...ref, questionId: q.id, chosen };
+};
+
+async function countRows(handle: Db, table: "quiz_responses" | "quiz_attempts" | "lesson_completions", userId: string) {
+  const r = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe.each(testEngines())("progress data layer on $name", (engine) => {
+  let handle: Db;
+  let cleanup: () => Promise<void>;
+  let alice: SessionUser;
+  let bob: SessionUser;
+
+  beforeAll(async () => {
+    ({ handle, cleanup } = await engine.open());
+    alice = await createAccount(handle, { email: `alice-${engine.name}@example.org`, displayName: "Alice", password: PASSWORD });
+    bob = await createAccount(handle, { email: `bob-${engine.name}@example.org`, displayName: "Bob", password: PASSWORD });
+  });
+  afterAll(async () => cleanup());
+
+  it("stores the same answer sent twice (and five times at once) as one row", async () => {
+    const attemptId = crypto.randomUUID();
+    const a = answer(attemptId, 0);
+    const first = await recordAnswer(handle, alice, a);
+    const again = await recordAnswer(handle, alice, a);
+    expect(again).toEqual(first);
+    await Promise.all(Array.from({ length: 5 }, () => recordAnswer(handle, alice, answer(attemptId, 1)).catch((e) => e)));
+    const b = answer(attemptId, 2);
+    await Promise.all(Array.from({ length: 5 }, () => recordAnswer(handle, alice, b)));
+    // The first answers of a new attempt arriving together create one attempt.
+    const fresh = crypto.randomUUID();
+    const c = answer(fresh, 0);
+    await Promise.all(Array.from({ length: 4 }, () => recordAnswer(handle, alice, c)));
+    expect(await handle.db.selectFrom("quiz_responses").select("id").where("attempt_id", "=", fresh).execute()).toHaveLength(1);
+    const rows = await handle.db.selectFrom("quiz_responses").select(["question_id"]).where("attempt_id", "=", attemptId).execute();
+    expect(rows.map((r) => r.question_id).sort()).toEqual([quiz.questions[0].id, quiz.questions[1].id, quiz.questions[2].id].sort());
+  });
+
+  it("grades on the server, not from what the client claims", async () => {
+    const wrong = await recordAnswer(handle, alice, answer(crypto.randomUUID(), 0, false));
+    expect(wrong.verdict).toBe("incorrect");
+    expect(wrong.points).toBe(0);
+  });
+
+  it("refuses another learner's attempt id and writes nothing", async () => {
+    const attemptId = crypto.randomUUID();
+    await recordAnswer(handle, alice, answer(attemptId, 0));
+    const before = await countRows(handle, "quiz_responses", bob.id);
+    await expect(recordAnswer(handle, bob, answer(attemptId, 1))).rejects.toMatchObject({ code: "not_found" });
+    await expect(finishAttempt(handle, bob, attemptId, "en")).rejects.toMatchObject({ code: "not_found" });
+    expect(await countRows(handle, "quiz_responses", bob.id)).toBe(before);
+    const attempt = await handle.db.selectFrom("quiz_attempts").select(["finished_at"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
+    expect(attempt.finished_at).toBeNull();
+  });
+
+  it("rejects a choice that is not an option, and an unknown lesson", async () => {
+    await expect(recordAnswer(handle, alice, { ...answer(crypto.randomUUID(), 0), chosen: ["zz"] })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(completeLesson(handle, alice, { ...ref, lessonId: "no-such-lesson" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("finishes an attempt once: score over all questions, lesson done, best kept", async () => {
+    const attemptId = crypto.randomUUID();
+    for (let i = 0; i < quiz.questions.length - 1; i++) await recordAnswer(handle, bob, answer(attemptId, i));
+    const result = await finishAttempt(handle, bob, attemptId, "en");
+    const expected = Math.floor(((quiz.questions.length - 1) / quiz.questions.length) * 100);
+    expect(result).toMatchObject({ percent: expected, bestPercent: expected });
+    expect(await finishAttempt(handle, bob, attemptId, "en")).toEqual(result);
+    await expect(recordAnswer(handle, bob, answer(attemptId, quiz.questions.length - 1))).rejects.toMatchObject({ code: "conflict" });
+
+    const view = await getDashboard(handle, bob, "en");
+    const lesson = view.courses[0].modules[0].lessons[0];
+    expect(lesson).toMatchObject({ bestPercent: expected, latestPercent: expected, attempts: 1 });
+    expect(lesson.completedAt).not.toBeNull();
+    expect(view.courses[0].modules[0].done).toBe(1);
+    const answered = view.mastery.reduce((n, m) => n + m.questions, 0);
+    expect(answered).toBe(quiz.questions.length - 1);
+  });
+
+  it("merges guest progress without duplicates, however often it is sent", async () => {
+    const carol = await createAccount(handle, { email: `carol-${engine.name}@example.org`, displayName: "Carol", password: PASSWORD });
+    const key = `en/${course.id}/${lessonRef.id}`;
+    const second = `en/${course.id}/${course.modules[0].lessons[1].id}`;
+    const guest = { lessons: { [key]: { doneAt: "2026-11-01T10:00:00.000Z", bestPercent: 80, attempts: 2 }, [second]: { doneAt: "2026-11-02T10:00:00.000Z" }, "en/nope/nope": { doneAt: "2026-11-02T10:00:00.000Z" } } };
+    expect(await mergeGuestProgress(handle, carol, guest)).toEqual({ lessons: 2, scores: 1, skipped: 1 });
+    expect(await mergeGuestProgress(handle, carol, guest)).toEqual({ lessons: 0, scores: 0, skipped: 1 });
+    await completeLesson(handle, carol, ref);
+    expect(await countRows(handle, "lesson_completions", carol.id)).toBe(2);
+    expect(await countRows(handle, "quiz_attempts", carol.id)).toBe(1);
+    const view = await getDashboard(handle, carol, "en");
+    expect(view.courses[0].modules[0].lessons[0]).toMatchObject({ bestPercent: 80, completedAt: "2026-11-01T10:00:00.000Z" });
+  });
+
+  it("exports the learner's data and nobody else's", async () => {
+    const data = await exportMyData(handle, alice);
+    expect(data.account).toMatchObject({ id: alice.id, display_name: "Alice" });
+    expect(JSON.stringify(data)).not.toContain(bob.id);
+    expect(JSON.stringify(data)).not.toContain("argon2");
+    expect(data.quizResponses.length).toBe(await countRows(handle, "quiz_responses", alice.id));
+  });
+
+  it("deletes an account and leaves no row about it", async () => {
+    const dave = await createAccount(handle, { email: `dave-${engine.name}@example.org`, displayName: "Dave", password: PASSWORD });
+    const attemptId = crypto.randomUUID();
+    await recordAnswer(handle, dave, answer(attemptId, 0));
+    await finishAttempt(handle, dave, attemptId, "en");
+    await mergeGuestProgress(handle, dave, { lessons: { [`en/${course.id}/${course.modules[0].lessons[1].id}`]: { doneAt: "2026-11-02T10:00:00.000Z", bestPercent: 50 } } });
+    await recordFailure(handle, throttleKey(`dave-${engine.name}@example.org`, "203.0.113.9"));
+
+    await expect(deleteMyAccount(handle, dave, "wrong password")).rejects.toMatchObject({ code: "forbidden" });
+    await deleteMyAccount(handle, dave, PASSWORD);
+
+    for (const [table, column] of USER_DATA_TABLES) {
+      const left = await handle.db.selectFrom(table).selectAll().where(column, "=", dave.id).execute();
+      expect(left, table).toEqual([]);
+    }
+    const throttles = await handle.db.selectFrom("login_throttle").selectAll().where("account_hash", "=", accountHash(`dave-${engine.name}@example.org`)).execute();
+    expect(throttles).toEqual([]);
+    // Other learners are untouched.
+    expect(await countRows(handle, "quiz_responses", alice.id)).toBeGreaterThan(0);
+  });
+});

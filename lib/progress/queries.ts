@@ -1,0 +1,117 @@
+// Reads of the learner's own record. One SQL statement per view; the shape returned holds only
+// what the screen shows.
+import "server-only";
+import { sql } from "kysely";
+import type { Db } from "@/lib/db/client";
+import { getCourses } from "@/lib/content";
+import type { SessionUser } from "@/lib/auth/accounts";
+import type { Skill } from "@/lib/quiz/types";
+import { computeMastery, type SkillMastery } from "./mastery";
+
+export interface LessonProgressView {
+  id: string;
+  title: string;
+  completedAt: string | null;
+  bestPercent: number | null;
+  latestPercent: number | null;
+  attempts: number;
+}
+
+export interface DashboardView {
+  courses: {
+    id: string;
+    title: string;
+    modules: { id: string; number: number; title: string; done: number; total: number; lessons: LessonProgressView[] }[];
+  }[];
+  mastery: SkillMastery[];
+  lastActivityAt: string | null;
+}
+
+interface Row {
+  kind: "completion" | "attempt" | "response";
+  course_id: string;
+  /** The lesson for completions and attempts; the quiz for responses. */
+  item_id: string;
+  at: string | null;
+  score: number | string | null;
+  best: number | string | null;
+  n: number | string | null;
+  question_id: string | null;
+  skill: string | null;
+}
+
+/**
+ * The learner dashboard in one statement: completions, the latest and best finished attempt per
+ * lesson, and the latest response to each question (for mastery).
+ */
+export async function getDashboard(handle: Db, actor: SessionUser, locale: string): Promise<DashboardView> {
+  const { rows } = await sql<Row>`
+    with a as (
+      select course_id, lesson_id, score, finished_at,
+        row_number() over (partition by course_id, lesson_id order by finished_at desc, id desc) as rn,
+        max(score) over (partition by course_id, lesson_id) as best,
+        count(*) over (partition by course_id, lesson_id) as n
+      from quiz_attempts
+      where user_id = ${actor.id} and finished_at is not null
+    ),
+    r as (
+      select q.course_id, q.quiz_id, x.question_id, x.skill, x.points, x.answered_at,
+        row_number() over (partition by q.course_id, q.quiz_id, x.question_id order by x.answered_at desc, x.id desc) as rn
+      from quiz_responses x join quiz_attempts q on q.id = x.attempt_id
+      where x.user_id = ${actor.id}
+    )
+    select 'completion' as kind, course_id, lesson_id as item_id, completed_at as at,
+      null as score, null as best, null as n, null as question_id, null as skill
+      from lesson_completions where user_id = ${actor.id}
+    union all
+    select 'attempt', course_id, lesson_id, finished_at, score, best, n, null, null from a where rn = 1
+    union all
+    select 'response', course_id, quiz_id, answered_at, points, null, null, question_id, skill from r where rn = 1
+  `.execute(handle.db);
+
+  const byLesson = new Map<string, { completedAt: string | null; best: number | null; latest: number | null; attempts: number }>();
+  const lessonEntry = (key: string) => {
+    let e = byLesson.get(key);
+    if (!e) byLesson.set(key, (e = { completedAt: null, best: null, latest: null, attempts: 0 }));
+    return e;
+  };
+  const responses = [];
+  let lastActivityAt: string | null = null;
+  for (const row of rows) {
+    if (row.at && (!lastActivityAt || row.at > lastActivityAt)) lastActivityAt = row.at;
+    const key = `${row.course_id}/${row.item_id}`;
+    if (row.kind === "completion") lessonEntry(key).completedAt = row.at;
+    else if (row.kind === "attempt") {
+      const e = lessonEntry(key);
+      e.latest = Number(row.score);
+      e.best = Number(row.best);
+      e.attempts = Number(row.n);
+    } else {
+      responses.push({ questionKey: `${key}/${row.question_id}`, skill: row.skill as Skill, points: Number(row.score), answeredAt: row.at ?? "" });
+    }
+  }
+
+  const percent = (s: number | null) => (s === null ? null : Math.floor(s * 100 + 1e-9));
+  return {
+    courses: getCourses(locale).map((course) => ({
+      id: course.id,
+      title: course.title,
+      modules: course.modules.map((m) => {
+        const lessons = m.lessons.map((l) => {
+          const e = byLesson.get(`${course.id}/${l.id}`);
+          return {
+            id: l.id,
+            title: l.title,
+            completedAt: e?.completedAt ?? null,
+            bestPercent: percent(e?.best ?? null),
+            latestPercent: percent(e?.latest ?? null),
+            attempts: e?.attempts ?? 0,
+          };
+        });
+        return { id: m.id, number: m.number, title: m.title, done: lessons.filter((l) => l.completedAt).length, total: lessons.length, lessons };
+      }),
+    })),
+    mastery: computeMastery(responses),
+    lastActivityAt,
+  };
+}
