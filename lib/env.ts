@@ -16,8 +16,6 @@ const schema = z
     NEXTAUTH_URL: z.url().optional(),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().optional(),
-    /** How many reverse proxies sit in front of the app (for the client address used by throttling). */
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     DATA_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
@@ -41,7 +39,6 @@ export interface Env {
   authUrl?: string;
   secureCookies: boolean;
   admin?: { email: string; password: string };
-  trustProxyHops: number;
 }
 
 let cached: Env | undefined;
@@ -64,7 +61,6 @@ export function env(): Env {
     authUrl: e.NEXTAUTH_URL,
     secureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
-    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
   return cached;
 }

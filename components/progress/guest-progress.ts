@@ -1,6 +1,7 @@
 "use client";
-// Guest progress: what a learner without an account has done, kept in this browser's
-// localStorage so it survives reloads and browser restarts. Nothing here leaves the device.
+// Progress kept in this browser's localStorage, so it survives reloads and browser restarts.
+// For a guest it is the only record and never leaves the device; for a signed-in learner it is a
+// cache of the server's record (components/progress/sync.ts), cleared at sign-out.
 import { useSyncExternalStore } from "react";
 export { lessonKey } from "./lesson-key";
 
@@ -118,6 +119,27 @@ export function recordQuizAttempt(key: string, percent: number) {
     lastPercent: percent,
     bestPercent: Math.max(p.bestPercent ?? 0, percent),
   }));
+}
+
+/** The current progress, read directly (for sync code outside React). */
+export function readProgress(): GuestProgress {
+  return read();
+}
+
+/** Replaces the whole store (after loading a signed-in learner's record from the server). */
+export function replaceProgress(next: GuestProgress) {
+  write(next);
+}
+
+/** Forgets everything kept in this browser (at sign-out, so a shared device keeps nothing). */
+export function clearProgress() {
+  write(EMPTY);
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+    cachedRaw = null;
+  } catch {
+    // Nothing stored anyway.
+  }
 }
 
 export function rememberLastVisited(href: string, title: string) {

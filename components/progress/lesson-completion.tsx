@@ -1,6 +1,9 @@
 "use client";
 import { useEffect } from "react";
 import { lessonKey as keyOf, markLessonDone, rememberLastVisited, useGuestProgress } from "./guest-progress";
+import { isSignedInHint } from "./account-hint";
+import { enqueue } from "./outbox";
+import { uuid } from "@/components/ui/uuid";
 
 interface Props {
   locale: string;
@@ -17,6 +20,10 @@ export function LessonCompletion({ locale, course, lesson, href, title, labels }
   const progress = useGuestProgress();
   useEffect(() => rememberLastVisited(href, title), [href, title]);
   const done = Boolean(progress?.lessons[key]?.doneAt);
+  const mark = (value: boolean) => {
+    markLessonDone(key, value);
+    if (isSignedInHint()) enqueue({ id: uuid(), method: value ? "POST" : "DELETE", url: "/api/progress/lessons", body: { locale, courseId: course, lessonId: lesson } });
+  };
 
   if (done) {
     return (
@@ -24,7 +31,7 @@ export function LessonCompletion({ locale, course, lesson, href, title, labels }
         <p className="status-done" role="status">
           ✓ {labels.markedDone}
         </p>
-        <button type="button" className="button secondary" onClick={() => markLessonDone(key, false)}>
+        <button type="button" className="button secondary" onClick={() => mark(false)}>
           {labels.undo}
         </button>
       </div>
@@ -32,7 +39,7 @@ export function LessonCompletion({ locale, course, lesson, href, title, labels }
   }
   return (
     <div className="actions">
-      <button type="button" className="button secondary" onClick={() => markLessonDone(key, true)} disabled={!progress}>
+      <button type="button" className="button secondary" onClick={() => mark(true)} disabled={!progress}>
         {labels.markDone}
       </button>
     </div>

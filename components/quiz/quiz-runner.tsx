@@ -8,7 +8,10 @@ import { gradeAnswer, gradeQuiz, type AnswerResult, type QuizResult } from "@/li
 import type { Question, Quiz } from "@/lib/quiz/types";
 import { fill } from "@/components/ui/fill";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
+import { lessonKey, recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
+import { isSignedInHint } from "@/components/progress/account-hint";
+import { enqueue } from "@/components/progress/outbox";
+import { uuid } from "@/components/ui/uuid";
 
 export type QuizLabels = Record<
   | "questionOf" | "chooseOne" | "chooseAll" | "true" | "false" | "fictional" | "check" | "next" | "finish"
@@ -19,7 +22,7 @@ export type QuizLabels = Record<
 
 interface Props {
   quiz: Quiz;
-  progressKey: string;
+  lesson: { locale: string; courseId: string; lessonId: string };
   lessonHref: string;
   nextLesson?: { href: string; title: string };
   labels: QuizLabels;
@@ -27,8 +30,11 @@ interface Props {
 
 type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; result: AnswerResult } | { step: "done"; result: QuizResult };
 
-export function QuizRunner({ quiz, progressKey, lessonHref, nextLesson, labels }: Props) {
+export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Props) {
+  const progressKey = lessonKey(lesson.locale, lesson.courseId, lesson.lessonId);
   const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
+  // A signed-in learner's answers go to the server through the outbox, under this attempt id.
+  const [attemptId, setAttemptId] = useState(uuid);
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [selection, setSelection] = useState<string[]>([]);
   const [error, setError] = useState("");
@@ -63,6 +69,7 @@ export function QuizRunner({ quiz, progressKey, lessonHref, nextLesson, labels }
             type="button"
             className="button"
             onClick={() => {
+              setAttemptId(uuid());
               setAnswers({});
               setSelection([]);
               setPhase({ step: "answering", index: 0 });
@@ -109,6 +116,9 @@ export function QuizRunner({ quiz, progressKey, lessonHref, nextLesson, labels }
       if (isLast) {
         const result = gradeQuiz(quiz, answers);
         recordQuizAttempt(progressKey, result.percent);
+        if (isSignedInHint()) {
+          enqueue({ id: `finish-${attemptId}`, method: "POST", url: "/api/progress/attempts/finish", body: { attemptId, locale: lesson.locale } });
+        }
         setPhase({ step: "done", result });
       } else {
         setSelection([]);
@@ -123,6 +133,10 @@ export function QuizRunner({ quiz, progressKey, lessonHref, nextLesson, labels }
     setError("");
     const result = gradeAnswer(question, selection);
     setAnswers((a) => ({ ...a, [question.id]: selection }));
+    if (isSignedInHint()) {
+      const id = uuid();
+      enqueue({ id, method: "POST", url: "/api/progress/answers", body: { id, attemptId, ...lesson, questionId: question.id, chosen: selection } });
+    }
     setPhase({ step: "feedback", index, result });
   }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AccountNav } from "./account-nav";
 
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "site" });
@@ -15,6 +16,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <li>
               <Link href={`/${locale}/courses`}>{t("courses")}</Link>
             </li>
+            <AccountNav locale={locale} labels={{ signIn: t("signIn"), myProgress: t("myProgress"), account: t("account") }} />
           </ul>
         </nav>
       </div>

@@ -18,7 +18,7 @@ describe.each(testEngines())("accounts on $name", (engine) => {
     const user = await createAccount(handle, { email: "  Mixed.Case@Example.org ".trim().toLowerCase(), displayName: "M", password: PASSWORD });
     expect(user.role).toBe("learner");
     await expect(createAccount(handle, { email: "mixed.case@example.org", displayName: "M2", password: PASSWORD })).rejects.toMatchObject({ code: "conflict" });
-    expect(await authenticate(handle, "MIXED.case@example.org", PASSWORD, "198.51.100.1")).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await authenticate(handle, "MIXED.case@example.org", PASSWORD, "device-1")).toMatchObject({ ok: true, user: { id: user.id } });
   });
 
   it("refuses a weak password with a reason", async () => {
@@ -27,26 +27,41 @@ describe.each(testEngines())("accounts on $name", (engine) => {
 
   it("answers the same for an unknown account and a wrong password", async () => {
     await createAccount(handle, { email: "known@example.org", displayName: "K", password: PASSWORD });
-    const unknown = await authenticate(handle, "nobody@example.org", PASSWORD, "198.51.100.2");
-    const wrong = await authenticate(handle, "known@example.org", "not the password", "198.51.100.2");
+    const unknown = await authenticate(handle, "nobody@example.org", PASSWORD, null);
+    const wrong = await authenticate(handle, "known@example.org", "not the password", null);
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
     expect(wrong).toEqual(unknown);
   });
 
-  it("throttles one address after repeated failures without locking the owner out elsewhere", async () => {
+  it("throttles guessing without locking the owner out of a device they signed in from", async () => {
     await createAccount(handle, { email: "target@example.org", displayName: "T", password: PASSWORD });
-    const attacker = "203.0.113.66";
+    // The owner signed in from this browser before, so it is a trusted device for the account.
+    expect(await authenticate(handle, "target@example.org", PASSWORD, "owner-device")).toMatchObject({ ok: true });
+
+    // An attacker (no device cookie, or a device never used for this account) guesses.
     for (let i = 0; i < THROTTLE.freeFailures; i++) {
-      expect(await authenticate(handle, "target@example.org", `guess ${i}`, attacker)).toMatchObject({ ok: false, reason: "invalid" });
+      expect(await authenticate(handle, "target@example.org", `guess ${i}`, i % 2 ? null : "attacker-device")).toMatchObject({ ok: false, reason: "invalid" });
     }
-    const blocked = await authenticate(handle, "target@example.org", PASSWORD, attacker);
+    const blocked = await authenticate(handle, "target@example.org", PASSWORD, null);
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
     expect((blocked as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
-    // The owner, from their own address, signs in at once.
-    expect(await authenticate(handle, "target@example.org", PASSWORD, "192.0.2.10")).toMatchObject({ ok: true });
+
+    // The owner's device still signs in at once, and other accounts are unaffected.
+    expect(await authenticate(handle, "target@example.org", PASSWORD, "owner-device")).toMatchObject({ ok: true });
+    await createAccount(handle, { email: "neighbour@example.org", displayName: "N", password: PASSWORD });
+    expect(await authenticate(handle, "neighbour@example.org", PASSWORD, null)).toMatchObject({ ok: true });
+
     // Unknown accounts are throttled the same way, so throttling reveals nothing either.
-    for (let i = 0; i < THROTTLE.freeFailures; i++) await authenticate(handle, "ghost@example.org", "x", attacker);
-    expect(await authenticate(handle, "ghost@example.org", "x", attacker)).toMatchObject({ reason: "throttled" });
+    for (let i = 0; i < THROTTLE.freeFailures; i++) await authenticate(handle, "ghost@example.org", "x", null);
+    expect(await authenticate(handle, "ghost@example.org", "x", null)).toMatchObject({ reason: "throttled" });
+  });
+
+  it("a trusted device is throttled on its own after its own failures", async () => {
+    await createAccount(handle, { email: "forgetful@example.org", displayName: "F", password: PASSWORD });
+    await authenticate(handle, "forgetful@example.org", PASSWORD, "laptop");
+    for (let i = 0; i < THROTTLE.freeFailures; i++) await authenticate(handle, "forgetful@example.org", "wrong", "laptop");
+    expect(await authenticate(handle, "forgetful@example.org", PASSWORD, "laptop")).toMatchObject({ reason: "throttled" });
+    expect(await authenticate(handle, "forgetful@example.org", PASSWORD, null)).toMatchObject({ ok: true });
   });
 
   it("ends every session with sign out everywhere", async () => {
@@ -61,6 +76,6 @@ describe.each(testEngines())("accounts on $name", (engine) => {
     expect(await ensureAdmin(handle, { email: "admin@example.org", password: "a long admin passphrase" })).toBe("unchanged");
     await createAccount(handle, { email: "lead@example.org", displayName: "L", password: PASSWORD });
     expect(await ensureAdmin(handle, { email: "lead@example.org", password: "ignored passphrase here" })).toBe("promoted");
-    expect(await authenticate(handle, "lead@example.org", PASSWORD, "192.0.2.11")).toMatchObject({ ok: true, user: { role: "admin" } });
+    expect(await authenticate(handle, "lead@example.org", PASSWORD, null)).toMatchObject({ ok: true, user: { role: "admin" } });
   });
 });

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { checkNewPassword, hashPassword, verifyPassword, PASSWORD_MAX } from "./password";
-import { clearFailures, recordFailure, throttleKey, throttleWait } from "./throttle";
+import { clearFailures, recordFailure, throttleKeyFor, throttleWait, trustDevice } from "./throttle";
 
 /** The signed-in user as every domain function receives it. */
 export interface SessionUser {
@@ -46,11 +46,12 @@ export type SignInResult = { ok: true; user: SessionUser & { sessionVersion: num
 
 /**
  * Checks credentials. Unknown account and wrong password take the same path (a dummy hash
- * verify) and give the same answer; throttling is per account and client address.
+ * verify) and give the same answer. Throttling is per account and device (lib/auth/throttle.ts);
+ * a successful sign-in makes the device trusted for this account.
  */
-export async function authenticate(handle: Db, email: string, password: string, clientAddress: string): Promise<SignInResult> {
+export async function authenticate(handle: Db, email: string, password: string, deviceId: string | null): Promise<SignInResult> {
   const account = email.trim().toLowerCase();
-  const key = throttleKey(account, clientAddress);
+  const key = await throttleKeyFor(handle, account, deviceId);
   const wait = await throttleWait(handle, key);
   if (wait > 0) {
     log("auth.sign_in_throttled", { account: key.account_hash.slice(0, 12), retryAfterMs: wait });
@@ -71,6 +72,7 @@ export async function authenticate(handle: Db, email: string, password: string, 
     return { ok: false, reason: "invalid" };
   }
   await clearFailures(handle, key);
+  if (deviceId) await trustDevice(handle, account, deviceId);
   log("auth.sign_in", { userId: row.id });
   return { ok: true, user: { id: row.id, role: row.role, displayName: row.display_name, sessionVersion: row.session_version } };
 }

@@ -7,10 +7,10 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authenticate, loadSessionState, SIGN_IN_FAILED } from "./accounts";
-import { clientAddress } from "./client-address";
+import { readDeviceId } from "./device";
 
 export function authOptions(): AuthOptions {
-  const { authSecret, secureCookies, trustProxyHops } = env();
+  const { authSecret, secureCookies } = env();
   return {
     secret: authSecret,
     useSecureCookies: secureCookies,
@@ -23,8 +23,8 @@ export function authOptions(): AuthOptions {
         async authorize(credentials, req) {
           const email = String(credentials?.email ?? "");
           const password = String(credentials?.password ?? "");
-          const address = clientAddress(req?.headers ?? {}, trustProxyHops);
-          const result = await authenticate(await getDb(), email, password, address);
+          const cookie = (req?.headers as Record<string, string | undefined> | undefined)?.cookie;
+          const result = await authenticate(await getDb(), email, password, readDeviceId(cookie, authSecret));
           if (result.ok) return { id: result.user.id, name: result.user.displayName, role: result.user.role, sv: result.user.sessionVersion };
           if (result.reason === "throttled") {
             const minutes = Math.max(1, Math.ceil((result.retryAfterMs ?? 60_000) / 60_000));

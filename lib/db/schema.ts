@@ -19,11 +19,21 @@ export interface UsersTable {
 export interface LoginThrottleTable {
   /** sha256 of the lower-cased email, so deleting an account can delete its rows too. */
   account_hash: string;
-  /** sha256 of the client address: failures from one place never block another. */
-  address_hash: string;
+  /**
+   * Which bucket the attempt fell in: "untrusted" for browsers that never signed in to this
+   * account, or the hash of a device this account signed in from before (lib/auth/device.ts).
+   */
+  client_hash: string;
   failures: number;
   window_started_at: string;
   blocked_until: string | null;
+}
+
+/** Browsers that signed in to an account before: they keep their own throttle bucket. */
+export interface LoginDevicesTable {
+  account_hash: string;
+  device_hash: string;
+  last_seen_at: string;
 }
 
 export interface LessonCompletionsTable {
@@ -65,6 +75,7 @@ export interface QuizResponsesTable {
 export interface Database {
   users: UsersTable;
   login_throttle: LoginThrottleTable;
+  login_devices: LoginDevicesTable;
   lesson_completions: LessonCompletionsTable;
   quiz_attempts: QuizAttemptsTable;
   quiz_responses: QuizResponsesTable;

@@ -19,7 +19,6 @@ export const answerInput = z.strictObject({
 });
 export type AnswerInput = z.infer<typeof answerInput>;
 
-export const finishInput = z.strictObject({ attemptId: z.uuid() });
 
 const guestLesson = z.object({
   doneAt: z.string().max(40).optional(),

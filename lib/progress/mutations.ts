@@ -12,7 +12,7 @@ import { log } from "@/lib/log";
 import { gradeAnswer, GradingError, type AnswerResult } from "@/lib/quiz/grade";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
-import { clearAccountThrottles } from "@/lib/auth/throttle";
+import { forgetAccountSignInState } from "@/lib/auth/throttle";
 import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
 
 const now = () => new Date().toISOString();
@@ -248,6 +248,6 @@ export async function deleteMyAccount(handle: Db, actor: SessionUser, password: 
       await trx.deleteFrom(table).where(column, "=", actor.id).execute();
     }
   });
-  if (row.email) await clearAccountThrottles(handle, row.email);
+  if (row.email) await forgetAccountSignInState(handle, row.email);
   log("account.deleted", { userId: actor.id });
 }

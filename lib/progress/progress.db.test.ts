@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { USER_DATA_TABLES } from "@/lib/db/schema";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
-import { accountHash } from "@/lib/auth/throttle";
-import { recordFailure, throttleKey } from "@/lib/auth/throttle";
+import { accountHash, recordFailure, throttleKeyFor, trustDevice } from "@/lib/auth/throttle";
 import { getQuiz, getCourses } from "@/lib/content";
 import { testEngines } from "@/lib/testing/db";
 import { completeLesson, deleteMyAccount, exportMyData, finishAttempt, mergeGuestProgress, recordAnswer } from "./mutations";
@@ -129,7 +128,8 @@ describe.each(testEngines())("progress data layer on $name", (engine) => {
     await recordAnswer(handle, dave, answer(attemptId, 0));
     await finishAttempt(handle, dave, attemptId, "en");
     await mergeGuestProgress(handle, dave, { lessons: { [`en/${course.id}/${course.modules[0].lessons[1].id}`]: { doneAt: "2026-11-02T10:00:00.000Z", bestPercent: 50 } } });
-    await recordFailure(handle, throttleKey(`dave-${engine.name}@example.org`, "203.0.113.9"));
+    await trustDevice(handle, `dave-${engine.name}@example.org`, "daves-phone");
+    await recordFailure(handle, await throttleKeyFor(handle, `dave-${engine.name}@example.org`, null));
 
     await expect(deleteMyAccount(handle, dave, "wrong password")).rejects.toMatchObject({ code: "forbidden" });
     await deleteMyAccount(handle, dave, PASSWORD);
@@ -138,8 +138,10 @@ describe.each(testEngines())("progress data layer on $name", (engine) => {
       const left = await handle.db.selectFrom(table).selectAll().where(column, "=", dave.id).execute();
       expect(left, table).toEqual([]);
     }
-    const throttles = await handle.db.selectFrom("login_throttle").selectAll().where("account_hash", "=", accountHash(`dave-${engine.name}@example.org`)).execute();
-    expect(throttles).toEqual([]);
+    for (const table of ["login_throttle", "login_devices"] as const) {
+      const left = await handle.db.selectFrom(table).selectAll().where("account_hash", "=", accountHash(`dave-${engine.name}@example.org`)).execute();
+      expect(left, table).toEqual([]);
+    }
     // Other learners are untouched.
     expect(await countRows(handle, "quiz_responses", alice.id)).toBeGreaterThan(0);
   });

@@ -20,11 +20,19 @@ export function migration0001(kind: DbKind) {
       await db.schema
         .createTable("login_throttle")
         .addColumn("account_hash", "text", (c) => c.notNull())
-        .addColumn("address_hash", "text", (c) => c.notNull())
+        .addColumn("client_hash", "text", (c) => c.notNull())
         .addColumn("failures", "integer", (c) => c.notNull())
         .addColumn("window_started_at", "text", (c) => c.notNull())
         .addColumn("blocked_until", "text")
-        .addPrimaryKeyConstraint("login_throttle_pk", ["account_hash", "address_hash"])
+        .addPrimaryKeyConstraint("login_throttle_pk", ["account_hash", "client_hash"])
+        .execute();
+
+      await db.schema
+        .createTable("login_devices")
+        .addColumn("account_hash", "text", (c) => c.notNull())
+        .addColumn("device_hash", "text", (c) => c.notNull())
+        .addColumn("last_seen_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("login_devices_pk", ["account_hash", "device_hash"])
         .execute();
 
       await db.schema

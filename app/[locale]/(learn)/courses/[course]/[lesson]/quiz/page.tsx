@@ -4,7 +4,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allLessonParams, getLesson, getLessonPosition, getQuiz } from "@/lib/content";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { QuizRunner, type QuizLabels } from "@/components/quiz/quiz-runner";
-import { lessonKey } from "@/components/progress/lesson-key";
 
 
 export function generateStaticParams() {
@@ -45,7 +44,7 @@ export default async function QuizPage(props: Props) {
         <p>{t("intro", { count: quiz.questions.length })}</p>
         <QuizRunner
           quiz={quiz}
-          progressKey={lessonKey(locale, courseId, lessonId)}
+          lesson={{ locale, courseId, lessonId }}
           lessonHref={`${base}/${lessonId}`}
           nextLesson={position.next && { href: `${base}/${position.next.id}`, title: position.next.title }}
           labels={labels}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { AccountActions, type AccountLabels } from "@/components/account/account-actions";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function AccountPage(props: PageProps<"/[locale]/account">) {
+  const { locale } = await props.params;
+  setRequestLocale(locale);
+  const user = await currentUser();
+  if (!user) redirect(`/${locale}/sign-in?next=/${locale}/account`);
+  const [t, ta] = await Promise.all([getTranslations({ locale, namespace: "account" }), getTranslations({ locale, namespace: "auth" })]);
+  const labels: AccountLabels = {
+    signOut: t("signOut"),
+    signOutEverywhere: t("signOutEverywhere"),
+    signOutEverywhereLead: t("signOutEverywhereLead"),
+    sessionsTitle: t("sessionsTitle"),
+    deleteTitle: t("deleteTitle"),
+    deleteLead: t("deleteLead"),
+    deletePassword: t("deletePassword"),
+    delete: t("delete"),
+    errorTitle: ta("errorTitle"),
+    failed: ta("failed"),
+    working: ta("working"),
+  };
+  return (
+    <div className="container">
+      <div className="reading">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("signedInAs", { name: user.displayName })}</p>
+        <section aria-labelledby="data-title">
+          <h2 id="data-title">{t("dataTitle")}</h2>
+          <p>{t("dataLead")}</p>
+          <p>
+            <a className="button secondary" href="/api/account/export" download>
+              {t("download")}
+            </a>
+          </p>
+        </section>
+        <AccountActions locale={locale} labels={labels} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { Dashboard } from "@/components/progress/dashboard";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+const KEYS = [
+  "loading", "error", "retry", "skillsTitle", "skill_recognising", "skill_responding", "skill_resilience", "level_not-started",
+  "level_developing", "level_secure", "level_mastered", "skillDetail", "skillNone", "modulesTitle", "lesson", "status", "best",
+  "latest", "done", "notDone", "none", "moduleProgress",
+] as const;
+
+export default async function DashboardPage(props: PageProps<"/[locale]/dashboard">) {
+  const { locale } = await props.params;
+  setRequestLocale(locale);
+  const user = await currentUser();
+  if (!user) redirect(`/${locale}/sign-in?next=/${locale}/dashboard`);
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  const labels = Object.fromEntries(KEYS.map((k) => [k, t.raw(k) as string]));
+  return (
+    <div className="container">
+      <h1>{t("title")}</h1>
+      <p className="lead">
+        {user.displayName ? `${user.displayName}: ` : ""}
+        {t("lead")}
+      </p>
+      <Dashboard locale={locale} labels={labels} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { exportMyData } from "@/lib/progress/mutations";
+import { userRoute } from "@/lib/http/handler";
+
+/** Download everything stored about me, as JSON. */
+export const GET = userRoute(z.object({}), async ({ db, user }) => {
+  const data = await exportMyData(db, user);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="common-ground-my-data-${data.exportedAt.slice(0, 10)}.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

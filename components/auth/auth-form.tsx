@@ -1,0 +1,108 @@
+"use client";
+// Sign-in and sign-up in one accessible form: labels, hints, an error summary that takes focus,
+// and the field in error marked. After success the browser's guest progress joins the account.
+import { useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { syncAfterSignIn } from "@/components/progress/sync";
+
+export type AuthLabels = Record<
+  | "email" | "password" | "newPassword" | "passwordHint" | "displayName" | "displayNameHint" | "submitSignIn" | "submitSignUp"
+  | "working" | "errorTitle" | "failed",
+  string
+>;
+
+type Field = "email" | "password" | "displayName";
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
+function nextPath(fallback: string): string {
+  const next = new URLSearchParams(window.location.search).get("next");
+  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+}
+
+export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"; locale: string; labels: AuthLabels }) {
+  const router = useRouter();
+  const [error, setError] = useState<{ message: string; field?: Field } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+
+  function fail(message: string, field?: Field) {
+    setError({ message, field });
+    setBusy(false);
+    requestAnimationFrame(() => summary.current?.focus());
+  }
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === "sign-up") {
+        const res = await fetch("/api/account", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ email, password, displayName: String(form.get("displayName") ?? "") }),
+        });
+        if (!res.ok) {
+          const body = (await res.json().catch(() => ({}))) as { error?: string; field?: string };
+          const field = (["email", "password", "displayName"] as const).find((f) => body.field?.startsWith(f));
+          return fail(body.error ?? labels.failed, field);
+        }
+      }
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (!result || result.error) return fail(result?.error ?? labels.failed);
+      await syncAfterSignIn(locale);
+      router.push(nextPath(`/${locale}/dashboard`));
+      router.refresh();
+    } catch (err) {
+      fail(err instanceof Error && err.message ? err.message : labels.failed);
+    }
+  }
+
+  const invalid = (f: Field) => (error?.field === f ? { "aria-invalid": true as const, "aria-errormessage": "form-error" } : {});
+
+  return (
+    <form className="stack-form" onSubmit={submit} noValidate>
+      {error && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="form-error-title">
+          <h2 id="form-error-title">{labels.errorTitle}</h2>
+          <p id="form-error">{error.message}</p>
+        </div>
+      )}
+      {mode === "sign-up" && (
+        <div className="field">
+          <label htmlFor="displayName">{labels.displayName}</label>
+          <p className="hint" id="displayName-hint">{labels.displayNameHint}</p>
+          <input id="displayName" name="displayName" autoComplete="nickname" required maxLength={60} aria-describedby="displayName-hint" {...invalid("displayName")} />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="email">{labels.email}</label>
+        <input id="email" name="email" type="email" autoComplete="email" inputMode="email" required {...invalid("email")} />
+      </div>
+      <div className="field">
+        <label htmlFor="password">{mode === "sign-up" ? labels.newPassword : labels.password}</label>
+        {mode === "sign-up" && <p className="hint" id="password-hint">{labels.passwordHint}</p>}
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+          required
+          minLength={mode === "sign-up" ? 8 : undefined}
+          maxLength={128}
+          aria-describedby={mode === "sign-up" ? "password-hint" : undefined}
+          {...invalid("password")}
+        />
+      </div>
+      <div className="actions">
+        <button className="button" type="submit" disabled={busy}>
+          {busy ? labels.working : mode === "sign-up" ? labels.submitSignUp : labels.submitSignIn}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AuthForm, type AuthLabels } from "./auth-form";
+
+const LABELS = [
+  "email", "password", "newPassword", "passwordHint", "displayName", "displayNameHint", "submitSignIn", "submitSignUp", "working", "errorTitle", "failed",
+] as const satisfies readonly (keyof AuthLabels)[];
+
+/** The shared frame of the sign-in and sign-up pages. */
+export async function AuthPage({ locale, mode }: { locale: string; mode: "sign-in" | "sign-up" }) {
+  const t = await getTranslations({ locale, namespace: "auth" });
+  const labels = Object.fromEntries(LABELS.map((k) => [k, t(k)])) as AuthLabels;
+  const signIn = mode === "sign-in";
+  return (
+    <div className="container">
+      <div className="narrow">
+        <h1>{signIn ? t("signInTitle") : t("signUpTitle")}</h1>
+        <p className="lead">{signIn ? t("signInLead") : t("signUpLead")}</p>
+        <AuthForm mode={mode} locale={locale} labels={labels} />
+        <p>
+          {signIn ? t("noAccount") : t("haveAccount")}{" "}
+          <Link href={`/${locale}/${signIn ? "sign-up" : "sign-in"}`}>{signIn ? t("createOne") : t("signInInstead")}</Link>
+        </p>
+        <p className="meta">{t("guestNote")}</p>
+        {!signIn && <p className="meta">{t("privacy")}</p>}
+      </div>
+    </div>
+  );
+}

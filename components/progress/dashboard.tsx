@@ -1,0 +1,104 @@
+"use client";
+// The learner dashboard island: progress per module, best and latest scores, mastery per skill.
+// Data comes from GET /api/progress through react-query (refetched when the tab regains focus).
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { fill } from "@/components/ui/fill";
+import { queryKeys } from "./query-keys";
+import { cacheDashboard } from "./sync";
+import { flush } from "./outbox";
+import type { DashboardData } from "./dashboard-types";
+
+export type DashboardLabels = Record<string, string>;
+
+async function fetchDashboard(locale: string): Promise<DashboardData> {
+  await flush(); // answers still waiting in the outbox count too
+  const res = await fetch(`/api/progress?locale=${encodeURIComponent(locale)}`);
+  if (!res.ok) throw new Error(String(res.status));
+  return (await res.json()) as DashboardData;
+}
+
+export function Dashboard(props: { locale: string; labels: DashboardLabels }) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 2, staleTime: 10_000 } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <DashboardView {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function DashboardView({ locale, labels }: { locale: string; labels: DashboardLabels }) {
+  const query = useQuery({ queryKey: queryKeys.dashboard(locale), queryFn: () => fetchDashboard(locale) });
+  useEffect(() => {
+    if (query.data) cacheDashboard(locale, query.data);
+  }, [locale, query.data]);
+
+  if (query.isPending) return <p role="status">{labels.loading}</p>;
+  if (query.isError) {
+    return (
+      <div role="alert">
+        <p>{labels.error}</p>
+        <button type="button" className="button secondary" onClick={() => void query.refetch()}>
+          {labels.retry}
+        </button>
+      </div>
+    );
+  }
+  const data = query.data;
+  const pct = (n: number | null) => (n === null ? labels.none : `${n}%`);
+  return (
+    <>
+      <section aria-labelledby="skills-title">
+        <h2 id="skills-title">{labels.skillsTitle}</h2>
+        <ul className="skills">
+          {data.mastery.map((m) => (
+            <li key={m.skill} className="card" data-skill={m.skill}>
+              <h3>{labels[`skill_${m.skill}`]}</h3>
+              <p className="skill-level">{labels[`level_${m.level}`]}</p>
+              <p className="meta">
+                {m.questions > 0 ? fill(labels.skillDetail, { percent: Math.round(m.score * 100), count: m.questions }) : labels.skillNone}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="modules-title">
+        <h2 id="modules-title">{labels.modulesTitle}</h2>
+        {data.courses.map((course) =>
+          course.modules.map((m) => (
+            <div key={`${course.id}/${m.id}`} className="card module-card" style={{ marginBottom: "var(--space-4)" }}>
+              <h3>{m.title}</h3>
+              <ProgressBar value={m.done} max={m.total} label={fill(labels.moduleProgress, { done: m.done, total: m.total })} />
+              <div className="table-scroll">
+                <table className="progress-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{labels.lesson}</th>
+                      <th scope="col">{labels.status}</th>
+                      <th scope="col">{labels.best}</th>
+                      <th scope="col">{labels.latest}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.lessons.map((l) => (
+                      <tr key={l.id}>
+                        <th scope="row">
+                          <Link href={`/${locale}/courses/${course.id}/${l.id}`}>{l.title}</Link>
+                        </th>
+                        <td>{l.completedAt ? <span className="status-done">✓ {labels.done}</span> : labels.notDone}</td>
+                        <td>{pct(l.bestPercent)}</td>
+                        <td>{pct(l.latestPercent)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )),
+        )}
+      </section>
+    </>
+  );
+}

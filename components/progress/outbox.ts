@@ -1,0 +1,89 @@
+"use client";
+// Writes of a signed-in learner (answers, finished attempts, lessons done) wait in an outbox in
+// localStorage and are sent in order, retried with backoff until the server acknowledges them.
+// A hall with poor Wi-Fi loses nothing: the queue survives reloads and goes out when back online.
+import { setSignedInHint } from "./account-hint";
+
+const KEY = "common-ground:outbox:v1";
+
+export interface OutboxItem {
+  /** Unique per write; answers reuse the answer's own id so a resend is the same row. */
+  id: string;
+  method: "POST" | "DELETE";
+  url: string;
+  body: unknown;
+}
+
+function load(): OutboxItem[] {
+  try {
+    const parsed = JSON.parse(window.localStorage.getItem(KEY) ?? "[]");
+    return Array.isArray(parsed) ? parsed.filter((i) => i && typeof i.url === "string" && i.url.startsWith("/api/")) : [];
+  } catch {
+    return [];
+  }
+}
+
+function save(items: OutboxItem[]) {
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(items));
+  } catch {
+    // Storage full or blocked: the in-flight send still happens.
+  }
+}
+
+let flushing: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let failures = 0;
+
+export function enqueue(item: OutboxItem) {
+  const items = load();
+  if (!items.some((i) => i.id === item.id)) save([...items, item]);
+  void flush();
+}
+
+export function pendingCount(): number {
+  return load().length;
+}
+
+export function clearOutbox() {
+  save([]);
+}
+
+/** Sends queued writes in order; resolves when the queue is empty or the network fails. */
+export function flush(): Promise<void> {
+  flushing ??= (async () => {
+    try {
+      for (let item = load()[0]; item; item = load()[0]) {
+        let status = 0;
+        try {
+          const res = await fetch(item.url, { method: item.method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body) });
+          status = res.status;
+        } catch {
+          status = 0; // offline
+        }
+        if (status === 401) {
+          // The session ended (signed out elsewhere): nothing here may be sent as anyone else.
+          clearOutbox();
+          setSignedInHint(false);
+          return;
+        }
+        if (status === 0 || status >= 500 || status === 429 || status === 408) {
+          failures++;
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(() => void flush(), Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)));
+          return;
+        }
+        // 2xx: stored. Other 4xx: the server refused it for good (e.g. lesson removed); drop it.
+        failures = 0;
+        save(load().filter((i) => i.id !== item.id));
+      }
+    } finally {
+      flushing = null;
+    }
+  })();
+  return flushing;
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("online", () => void flush());
+}

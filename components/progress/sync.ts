@@ -1,0 +1,56 @@
+"use client";
+// Moving progress between this browser and a signed-in account.
+import { signOut } from "next-auth/react";
+import { clearOutbox, flush } from "./outbox";
+import { setSignedInHint } from "./account-hint";
+import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
+import type { DashboardData } from "./dashboard-types";
+
+/** After sign-in or sign-up: send what the guest did here, then cache the account's record. */
+export async function syncAfterSignIn(locale: string): Promise<void> {
+  setSignedInHint(true);
+  const local = readProgress();
+  const lessons = Object.fromEntries(
+    Object.entries(local.lessons).map(([k, v]) => [k, { doneAt: v.doneAt, bestPercent: v.bestPercent, lastPercent: v.lastPercent, attempts: v.attempts }]),
+  );
+  if (Object.keys(lessons).length > 0) {
+    const res = await fetch("/api/progress/merge", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ lessons }) });
+    if (!res.ok) throw new Error("Your progress from this browser could not be added to your account. Please try again.");
+  }
+  await refreshFromServer(locale);
+}
+
+/** Loads the account's record into the browser cache that static pages read. */
+export async function refreshFromServer(locale: string): Promise<void> {
+  await flush();
+  const res = await fetch(`/api/progress?locale=${encodeURIComponent(locale)}`);
+  if (res.ok) cacheDashboard(locale, (await res.json()) as DashboardData);
+}
+
+export function cacheDashboard(locale: string, view: DashboardData) {
+  const current = readProgress();
+  const lessons: GuestProgress["lessons"] = {};
+  for (const course of view.courses) {
+    for (const mod of course.modules) {
+      for (const l of mod.lessons) {
+        if (!l.completedAt && l.attempts === 0) continue;
+        lessons[`${locale}/${course.id}/${l.id}`] = {
+          doneAt: l.completedAt ?? undefined,
+          bestPercent: l.bestPercent ?? undefined,
+          lastPercent: l.latestPercent ?? undefined,
+          attempts: l.attempts,
+        };
+      }
+    }
+  }
+  replaceProgress({ version: 1, lessons, last: current.last });
+}
+
+/** Signs out and leaves nothing personal in this browser (shared devices in halls and schools). */
+export async function signOutHere(locale: string): Promise<void> {
+  await Promise.race([flush(), new Promise((r) => setTimeout(r, 3000))]);
+  clearOutbox();
+  clearProgress();
+  setSignedInHint(false);
+  await signOut({ callbackUrl: `/${locale}` });
+}

@@ -1,0 +1,84 @@
+// The one path every API request takes: session -> zod -> domain function -> typed result.
+// Authorisation is decided inside the domain functions (lib/progress, ...); this wrapper makes
+// sure they always receive a verified user and a validated input, and that no error leaks.
+import "server-only";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { currentUser } from "@/lib/auth/session";
+import { getDb, type Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: NO_STORE });
+}
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof AppError) {
+    return json({ error: e.publicMessage, ...(e.details?.field ? { field: e.details.field } : {}) }, e.status);
+  }
+  log("server.error", { message: e instanceof Error ? e.message : String(e) });
+  return json({ error: "Something went wrong on our side. Your last action was not saved; please try again." }, 500);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) throw new AppError("bad_request", "Send the request as JSON (Content-Type: application/json).");
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("bad_request", "The request is too large.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const first = r.error.issues[0];
+  const field = first.path.join(".");
+  throw new AppError("bad_request", field ? `${field}: ${first.message}` : first.message, { field });
+}
+
+interface Ctx<I> {
+  user: SessionUser;
+  input: I;
+  db: Db;
+  request: Request;
+}
+
+/** A JSON endpoint for a signed-in user. `input` comes from the body (POST/DELETE) or the query (GET). */
+export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output<S>>) => Promise<unknown>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const user = await currentUser();
+      if (!user) {
+        log("auth.denied", { reason: "unauthenticated", path: new URL(request.url).pathname });
+        throw new AppError("unauthenticated", "Sign in to continue.");
+      }
+      const raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request);
+      const input = parse(schema, raw);
+      const result = await fn({ user, input, db: await getDb(), request });
+      return result instanceof Response ? result : json(result ?? { ok: true });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** A JSON endpoint open to anyone (sign-up). */
+export function publicRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<z.output<S>>, "user">) => Promise<unknown>, status = 200) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const input = parse(schema, await readJson(request));
+      const result = await fn({ input, db: await getDb(), request });
+      return json(result ?? { ok: true }, status);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}

@@ -1,0 +1,10 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { ensureAdmin } from "@/lib/auth/accounts";
+
+export async function startServer() {
+  const config = env();
+  const db = await getDb();
+  if (config.admin) await ensureAdmin(db, config.admin);
+}
