@@ -32,10 +32,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // A fresh database for every run, so specs never see each other's leftovers from earlier runs.
+    command: `rm -rf .e2e-data && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: ".e2e-data", ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e" } : {}) },
   },
 });

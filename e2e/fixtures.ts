@@ -1,6 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import crypto from "node:crypto";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { loadContent, quizKey } from "../lib/content/load";
 
 /** The real content, so tests follow the course as it is written rather than a copy of it. */
@@ -27,6 +28,44 @@ export async function expectAccessible(page: Page, what: string) {
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
   expect(report, `axe on ${what} (${page.url()})`).toEqual([]);
+}
+
+export const PASSWORD = "river lamp orchard 7";
+
+export interface Learner {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** A learner no other spec uses. */
+export function newLearner(name = "Test learner"): Learner {
+  return { email: `learner-${crypto.randomUUID()}@example.org`, password: PASSWORD, name };
+}
+
+/** Creates the account through the API (the sign-up UI has its own spec). */
+export async function signUpApi(request: APIRequestContext, learner: Learner) {
+  const res = await request.post("/api/account", { data: { email: learner.email, password: learner.password, displayName: learner.name } });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+/** Signs in through next-auth's endpoints; the session cookie lands in the request's context. */
+export async function signInApi(request: APIRequestContext, learner: Learner) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: learner.email, password: learner.password, json: "true" },
+  });
+  expect(res.ok()).toBe(true);
+  const session = await (await request.get("/api/auth/session")).json();
+  expect(session?.user?.id, "signed in").toBeTruthy();
+}
+
+/** A browser context signed in as a new learner, without the UI. */
+export async function signedInContext(context: BrowserContext, baseURL: string, learner = newLearner()): Promise<Learner> {
+  await signUpApi(context.request, learner);
+  await signInApi(context.request, learner);
+  await context.addCookies([{ name: "cg_signed_in", value: "1", url: baseURL }]);
+  return learner;
 }
 
 export const test = base;

@@ -17,10 +17,12 @@ const schema = z
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().optional(),
     DATA_DIR: z.string().optional(),
+    /** "1" silences the structured log lines (tests and scripts). */
+    LOG_SILENT: z.enum(["0", "1"]).default("0"),
   })
   .superRefine((env, ctx) => {
-    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
-      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
+    if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "is required with ADMIN_EMAIL (there is no default password)" });
     }
     if (env.DATABASE_URL?.startsWith("postgres") && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({
@@ -39,6 +41,9 @@ export interface Env {
   authUrl?: string;
   secureCookies: boolean;
   admin?: { email: string; password: string };
+  /** ADMIN_PASSWORD alone, for `npm run admin:create -- --email ...`. */
+  adminPassword?: string;
+  logSilent: boolean;
 }
 
 let cached: Env | undefined;
@@ -51,6 +56,9 @@ export function env(): Env {
     throw new Error(`Invalid environment (see .env.example and docs/deploy.md):\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  // Without a configured public URL, next-auth builds its URLs from the request's Host header, so
+  // a laptop in a hall works at whatever address people reach it by (http://192.168.1.20:3000).
+  if (!e.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   const dataDir = path.resolve(e.DATA_DIR ?? "data");
   const url = e.DATABASE_URL ?? `file:${path.join(dataDir, "common-ground.sqlite")}`;
   cached = {
@@ -61,6 +69,8 @@ export function env(): Env {
     authUrl: e.NEXTAUTH_URL,
     secureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    adminPassword: e.ADMIN_PASSWORD,
+    logSilent: e.LOG_SILENT === "1",
   };
   return cached;
 }

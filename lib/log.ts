@@ -1,4 +1,5 @@
 // One structured line per event (JSON on stdout). Never pass passwords, tokens or hashes here.
+import { env } from "./env";
 export type LogEvent =
   | "auth.sign_in"
   | "auth.sign_in_failed"
@@ -14,7 +15,7 @@ export type LogEvent =
   | "server.error";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
-  if (process.env.LOG_SILENT === "1") return;
+  if (env().logSilent) return;
   const line = JSON.stringify({ time: new Date().toISOString(), event, ...fields });
   if (event === "server.error") console.error(line);
   else console.log(line);

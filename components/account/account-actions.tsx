@@ -40,8 +40,8 @@ export function AccountActions({ locale, labels }: { locale: string; labels: Acc
   return (
     <>
       {error && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={errorRef}>
-          <h2>{labels.errorTitle}</h2>
+        <div className="error-summary" role="alert" tabIndex={-1} ref={errorRef} aria-labelledby="account-error-title">
+          <h2 id="account-error-title">{labels.errorTitle}</h2>
           <p id="account-error">{error}</p>
         </div>
       )}

@@ -62,7 +62,11 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
     }
   }
 
-  const invalid = (f: Field) => (error?.field === f ? { "aria-invalid": true as const, "aria-errormessage": "form-error" } : {});
+  // A field in error is marked invalid and described by the error message as well as its hint.
+  const describe = (f: Field, hint?: string) => {
+    const ids = [hint, error?.field === f ? "form-error" : undefined].filter(Boolean).join(" ");
+    return { "aria-invalid": error?.field === f ? (true as const) : undefined, "aria-describedby": ids || undefined };
+  };
 
   return (
     <form className="stack-form" onSubmit={submit} noValidate>
@@ -76,12 +80,12 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
         <div className="field">
           <label htmlFor="displayName">{labels.displayName}</label>
           <p className="hint" id="displayName-hint">{labels.displayNameHint}</p>
-          <input id="displayName" name="displayName" autoComplete="nickname" required maxLength={60} aria-describedby="displayName-hint" {...invalid("displayName")} />
+          <input id="displayName" name="displayName" autoComplete="nickname" required maxLength={60} {...describe("displayName", "displayName-hint")} />
         </div>
       )}
       <div className="field">
         <label htmlFor="email">{labels.email}</label>
-        <input id="email" name="email" type="email" autoComplete="email" inputMode="email" required {...invalid("email")} />
+        <input id="email" name="email" type="email" autoComplete="email" inputMode="email" required {...describe("email")} />
       </div>
       <div className="field">
         <label htmlFor="password">{mode === "sign-up" ? labels.newPassword : labels.password}</label>
@@ -94,8 +98,7 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
           required
           minLength={mode === "sign-up" ? 8 : undefined}
           maxLength={128}
-          aria-describedby={mode === "sign-up" ? "password-hint" : undefined}
-          {...invalid("password")}
+          {...describe("password", mode === "sign-up" ? "password-hint" : undefined)}
         />
       </div>
       <div className="actions">

@@ -51,37 +51,36 @@ export function clearOutbox() {
 
 /** Sends queued writes in order; resolves when the queue is empty or the network fails. */
 export function flush(): Promise<void> {
-  flushing ??= (async () => {
-    try {
-      for (let item = load()[0]; item; item = load()[0]) {
-        let status = 0;
-        try {
-          const res = await fetch(item.url, { method: item.method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body) });
-          status = res.status;
-        } catch {
-          status = 0; // offline
-        }
-        if (status === 401) {
-          // The session ended (signed out elsewhere): nothing here may be sent as anyone else.
-          clearOutbox();
-          setSignedInHint(false);
-          return;
-        }
-        if (status === 0 || status >= 500 || status === 429 || status === 408) {
-          failures++;
-          clearTimeout(retryTimer);
-          retryTimer = setTimeout(() => void flush(), Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)));
-          return;
-        }
-        // 2xx: stored. Other 4xx: the server refused it for good (e.g. lesson removed); drop it.
-        failures = 0;
-        save(load().filter((i) => i.id !== item.id));
-      }
-    } finally {
-      flushing = null;
-    }
-  })();
+  // One sender at a time. (The reset happens after assignment: the body may finish synchronously.)
+  if (!flushing) flushing = send().finally(() => (flushing = null));
   return flushing;
+}
+
+async function send(): Promise<void> {
+  for (let item = load()[0]; item; item = load()[0]) {
+    let status = 0;
+    try {
+      const res = await fetch(item.url, { method: item.method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body) });
+      status = res.status;
+    } catch {
+      status = 0; // offline
+    }
+    if (status === 401) {
+      // The session ended (signed out elsewhere): nothing here may be sent as anyone else.
+      clearOutbox();
+      setSignedInHint(false);
+      return;
+    }
+    if (status === 0 || status >= 500 || status === 429 || status === 408) {
+      failures++;
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => void flush(), Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)));
+      return;
+    }
+    // 2xx: stored. Other 4xx: the server refused it for good (e.g. lesson removed); drop it.
+    failures = 0;
+    save(load().filter((i) => i.id !== item.id));
+  }
 }
 
 if (typeof window !== "undefined") {

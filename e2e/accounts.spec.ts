@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import { content, expect, expectAccessible, newLearner, signInApi, signUpApi, test } from "./fixtures";
+import { QuizPage } from "./pages/quiz-page";
+
+const [first, second] = content.lessons;
+
+test("a learner signs up, learns, sees it on the dashboard, and finds the same progress on a second browser", async ({ page, browser, baseURL }) => {
+  // As a guest first: one lesson marked done in this browser.
+  await page.goto(content.lessonPath(second.id));
+  await page.getByRole("button", { name: "Mark this lesson as done" }).click();
+  await expect(page.getByRole("status")).toHaveText(/You have finished this lesson/);
+
+  // Sign up through the form.
+  const learner = newLearner("Sam");
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Create one" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Create an account" })).toBeVisible();
+  await expectAccessible(page, "sign-up");
+  await page.getByLabel("Name to show").fill(learner.name);
+  await page.getByLabel("Email").fill(learner.email);
+  await page.getByLabel("Password").fill("password123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("too common");
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "sign-up with an error");
+  await page.getByLabel("Password").fill(learner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  // The guest's lesson came along into the account.
+  await expect(page.getByRole("heading", { level: 1, name: "My progress" })).toBeVisible();
+  const row = (title: string) => page.getByRole("row", { name: new RegExp(title) });
+  await expect(row(second.title)).toContainText("Done");
+  await expectAccessible(page, "dashboard");
+
+  // A lesson and its quiz, signed in.
+  await page.goto(`${content.lessonPath(first.id)}/quiz`);
+  const quiz = content.quizFor(first.id)!;
+  await new QuizPage(page).answerAll(quiz, { wrong: [1] });
+  const percent = Math.floor(((quiz.questions.length - 1) / quiz.questions.length) * 100);
+  await expect(page.getByText(`(${percent}%)`)).toBeVisible();
+
+  await page.getByRole("link", { name: "My progress" }).click();
+  await expect(row(first.title)).toContainText(`${percent}%`);
+  await expect(row(first.title)).toContainText("Done");
+  const answeredSkills = await page.locator("[data-skill]").filter({ hasText: "questions answered" }).count();
+  expect(answeredSkills).toBeGreaterThan(0);
+
+  // A second browser: sign in through the form, see the same progress.
+  const other = await browser.newContext({ baseURL });
+  const page2 = await other.newPage();
+  await page2.goto("/en/sign-in");
+  await expectAccessible(page2, "sign-in");
+  await page2.getByLabel("Email").fill(learner.email);
+  await page2.getByLabel("Password").fill(learner.password);
+  await page2.getByRole("button", { name: "Sign in" }).click();
+  await expect(page2.getByRole("heading", { level: 1, name: "My progress" })).toBeVisible();
+  await expect(page2.getByRole("row", { name: new RegExp(first.title) })).toContainText(`${percent}%`);
+  await expect(page2.getByRole("row", { name: new RegExp(second.title) })).toContainText("Done");
+  // The catalogue on the second browser shows the account's progress too.
+  await page2.goto("/en/courses");
+  await expect(page2.getByRole("link", { name: new RegExp(first.title) })).toContainText(`Best score ${percent}%`);
+  await other.close();
+});
+
+test("sign-in answers the same for an unknown email and a wrong password", async ({ page, request }) => {
+  const learner = newLearner();
+  await signUpApi(request, learner);
+  await page.goto("/en/sign-in");
+  const attempt = async (email: string, password: string) => {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+    return page.getByRole("alert", { name: "There is a problem" }).textContent();
+  };
+  const unknown = await attempt(`nobody-${learner.email}`, learner.password);
+  const wrong = await attempt(learner.email, "not my password");
+  expect(unknown).toContain("Email or password is incorrect.");
+  expect(wrong).toBe(unknown);
+  await expectAccessible(page, "sign-in with an error");
+});
+
+test("a learner downloads their data, signs out everywhere, and deletes the account", async ({ browser, baseURL }) => {
+  const learner = newLearner("Robin");
+  const phone = await browser.newContext({ baseURL });
+  const laptop = await browser.newContext({ baseURL });
+  await signUpApi(phone.request, learner);
+  await signInApi(phone.request, learner);
+  await signInApi(laptop.request, learner);
+  await phone.addCookies([{ name: "cg_signed_in", value: "1", url: baseURL! }]);
+
+  const page = await phone.newPage();
+  await page.goto(content.lessonPath(first.id));
+  await page.getByRole("button", { name: "Mark this lesson as done" }).click();
+  await page.goto("/en/account");
+  await expectAccessible(page, "account");
+  await expect(page.getByText(`Signed in as ${learner.name}.`)).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data" }).click();
+  const file = await (await download).path();
+  const data = JSON.parse(fs.readFileSync(file, "utf8"));
+  expect(data.account.email).toBe(learner.email);
+  expect(data.lessonCompletions.map((c: { lesson_id: string }) => c.lesson_id)).toContain(first.id);
+  expect(JSON.stringify(data)).not.toContain("argon2");
+
+  // Sign out everywhere ends the laptop's session as well.
+  expect((await laptop.request.get("/api/progress?locale=en")).status()).toBe(200);
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  expect((await laptop.request.get("/api/progress?locale=en")).status()).toBe(401);
+  // Nothing personal is left in this browser.
+  expect(await page.evaluate(() => localStorage.getItem("common-ground:progress:v1"))).toBeNull();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // Sign in again and delete the account.
+  await signInApi(phone.request, learner);
+  await page.goto("/en/account");
+  await page.getByLabel("Your password, to confirm").fill("wrong password");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("That password is not right.");
+  await page.getByLabel("Your password, to confirm").fill(learner.password);
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  const { csrfToken } = await (await laptop.request.get("/api/auth/csrf")).json();
+  const again = await laptop.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: learner.email, password: learner.password, json: "true" } });
+  expect((await again.json()).url).toContain("error=Email%20or%20password%20is%20incorrect.");
+  expect((await (await laptop.request.get("/api/auth/session")).json()).user).toBeUndefined();
+  await phone.close();
+  await laptop.close();
+});
+
+test("signed-out visitors are sent to sign in from personal pages", async ({ page }) => {
+  await page.goto("/en/dashboard");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=\/en\/dashboard$/);
+  await page.goto("/en/account");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=\/en\/account$/);
+});
