@@ -49,7 +49,9 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
         if (!res.ok) {
           const body = (await res.json().catch(() => ({}))) as { error?: string; field?: string };
           const field = (["email", "password", "displayName"] as const).find((f) => body.field?.startsWith(f));
-          return fail(body.error ?? labels.failed, field);
+          // The API names the field ("email: ..."); the form marks the field itself instead.
+          const message = field && body.error?.startsWith(`${body.field}: `) ? body.error.slice(body.field!.length + 2) : body.error;
+          return fail(message ?? labels.failed, field);
         }
       }
       const result = await signIn("credentials", { email, password, redirect: false });

@@ -22,10 +22,7 @@ export default async function DashboardPage(props: PageProps<"/[locale]/dashboar
   return (
     <div className="container">
       <h1>{t("title")}</h1>
-      <p className="lead">
-        {user.displayName ? `${user.displayName}: ` : ""}
-        {t("lead")}
-      </p>
+      <p className="lead">{t("lead")}</p>
       <Dashboard locale={locale} labels={labels} />
     </div>
   );
