@@ -2,9 +2,11 @@ import "server-only";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { ensureAdmin } from "@/lib/auth/accounts";
+import { pruneThrottles } from "@/lib/auth/throttle";
 
 export async function startServer() {
   const config = env();
   const db = await getDb();
   if (config.admin) await ensureAdmin(db, config.admin);
+  await pruneThrottles(db);
 }

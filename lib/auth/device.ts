@@ -1,5 +1,6 @@
-// The device cookie: a random id signed with the app secret, set on the first sign-in attempt
-// from a browser. It identifies a browser for throttling only; it grants nothing by itself.
+// The device cookie: a random id signed with the app secret, set after the first successful
+// sign-in from a browser (lib/auth/route.ts). It identifies a browser for throttling only; it
+// grants nothing by itself.
 import crypto from "node:crypto";
 
 export const DEVICE_COOKIE = "cg_device";

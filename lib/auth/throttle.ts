@@ -98,3 +98,9 @@ export async function forgetAccountSignInState(handle: Db, account: string): Pro
   await handle.db.deleteFrom("login_throttle").where("account_hash", "=", hash).execute();
   await handle.db.deleteFrom("login_devices").where("account_hash", "=", hash).execute();
 }
+
+/** Forgets throttle rows whose window ended more than a day ago (run at start; the table stays small). */
+export async function pruneThrottles(handle: Db, now = new Date()): Promise<void> {
+  const cutoff = new Date(now.getTime() - 24 * 60 * 60_000).toISOString();
+  await handle.db.deleteFrom("login_throttle").where("window_started_at", "<", cutoff).execute();
+}

@@ -4,19 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import YAML from "yaml";
-import type { z } from "zod";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source } from "./schema";
 import { checkLessonBody } from "./markdown-check";
+import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 
-export interface ContentProblem {
-  /** Path relative to the content root, e.g. "en/courses/x/quizzes/y.yml". */
-  file: string;
-  /** The field, e.g. "questions[2].answer"; empty for the whole file. */
-  field: string;
-  message: string;
-}
+export type { ContentProblem } from "./files";
 
 export interface LessonRef {
   id: string;
@@ -76,9 +69,6 @@ const LOCALE_DIR = /^[a-z]{2}(?:-[A-Z]{2})?$/;
 const LESSON_FILE = /^(?:\d+-)?([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx?$/;
 const QUIZ_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
-export function fieldPath(p: readonly PropertyKey[]): string {
-  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
-}
 
 export function quizKey(courseId: string, quizId: string): string {
   return `${courseId}/${quizId}`;
@@ -254,8 +244,22 @@ export function parseQuiz(id: string, raw: string, fileRel: string, problems: Co
     seen.add(q.id);
     return normaliseQuestion(q, at, fileRel, problems);
   });
+  data.biasPairs.forEach(([a, b], pi) => {
+    const field = `biasPairs[${pi}]`;
+    const qa = questions.find((q) => q.id === a);
+    const qb = questions.find((q) => q.id === b);
+    if (!qa || !qb) {
+      problems.push({ file: fileRel, field, message: `no question "${!qa ? a : b}" in this quiz` });
+      return;
+    }
+    const sameAnswer = [...qa.correct].sort().join() === [...qb.correct].sort().join();
+    const sameOptions = qa.type === qb.type && qa.options.map((o) => o.id).join() === qb.options.map((o) => o.id).join();
+    if (!sameOptions || !sameAnswer) {
+      problems.push({ file: fileRel, field, message: `bias check failed: "${a}" and "${b}" must offer the same options and have the same correct answer` });
+    }
+  });
   if (problems.length > before) return undefined;
-  return { id, title: data.title, passMark: data.passMark, questions };
+  return { id, title: data.title, passMark: data.passMark, questions, biasPairs: data.biasPairs };
 }
 
 function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: ContentProblem[]): Question {
@@ -268,6 +272,38 @@ function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: 
         { id: "false", text: "", feedback: q.feedback.false },
       ],
       correct: [String(q.answer)],
+    };
+  }
+  if (q.type === "sort") {
+    const piles = q.categories.map((c) => c.id);
+    dupes(piles, (i) => problems.push({ file, field: `${at}.categories[${i}].id`, message: `pile id "${piles[i]}" is used twice` }));
+    const itemIds = q.items.map((it) => it.id);
+    dupes(itemIds, (i) => problems.push({ file, field: `${at}.items[${i}].id`, message: `item id "${itemIds[i]}" is used twice` }));
+    q.items.forEach((it, i) => {
+      if (!piles.includes(it.answer)) problems.push({ file, field: `${at}.items[${i}].answer`, message: `the pile "${it.answer}" is not among the categories (${piles.join(", ")})` });
+    });
+    return {
+      ...common,
+      options: q.items.map((it) => ({ id: it.id, text: it.text, feedback: it.feedback })),
+      categories: q.categories,
+      correct: q.items.map((it) => `${it.id}:${it.answer}`),
+    };
+  }
+  if (q.type === "discern") {
+    const itemIds = q.items.map((it) => it.id);
+    dupes(itemIds, (i) => problems.push({ file, field: `${at}.items[${i}].id`, message: `post id "${itemIds[i]}" is used twice` }));
+    const manipulative = q.items.filter((it) => it.manipulative);
+    if (manipulative.length === 0 || manipulative.length === q.items.length) {
+      problems.push({ file, field: `${at}.items`, message: "mix genuine and manipulative posts: discernment needs both" });
+    }
+    q.items.forEach((it, i) => {
+      if (it.manipulative && !it.technique) problems.push({ file, field: `${at}.items[${i}].technique`, message: "name the technique a manipulative post uses" });
+      if (!it.manipulative && it.technique) problems.push({ file, field: `${at}.items[${i}].technique`, message: "a genuine post has no technique" });
+    });
+    return {
+      ...common,
+      options: q.items.map((it) => ({ id: it.id, text: it.text, feedback: it.feedback, ...(it.technique ? { technique: it.technique } : {}) })),
+      correct: manipulative.map((it) => it.id),
     };
   }
   const ids = q.options.map((o) => o.id);
@@ -286,27 +322,7 @@ function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: 
   return { ...common, vignette: q.type === "scenario" ? q.vignette : undefined, options: q.options, correct: answers };
 }
 
-function parseYaml(raw: string, file: string, problems: ContentProblem[]): unknown {
-  const doc = YAML.parseDocument(raw, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    problems.push({ file, field: e.linePos ? `line ${e.linePos[0].line}` : "", message: `not valid YAML: ${e.message.split("\n")[0]}` });
-    return undefined;
-  }
-  return doc.toJS();
-}
 
-function check<S extends z.ZodType>(schema: S, data: unknown, file: string, problems: ContentProblem[]): z.output<S> | undefined {
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  for (const issue of r.error.issues) problems.push({ file, field: fieldPath(issue.path), message: issue.message });
-  return undefined;
-}
 
-function sortedDir(dir: string): fs.Dirent[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith(".")).sort((a, b) => a.name.localeCompare(b.name));
-}
 
-function rel(root: string, p: string): string {
-  return path.relative(root, p).split(path.sep).join("/");
-}
+

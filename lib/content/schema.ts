@@ -48,6 +48,8 @@ export const lessonFrontMatter = z.strictObject({
   minutes: z.number().int().min(2).max(30),
   objectives: z.array(text).min(1, "list at least one learning objective").max(6),
   quiz: slug.optional(),
+  /** A branching scenario (scenarios/<id>.yml) played after the lesson text. */
+  scenario: slug.optional(),
   sources: z.array(source).min(1, "every lesson lists its sources"),
 });
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>;
@@ -64,6 +66,18 @@ const base = {
   prompt: text,
   explanation: text,
 };
+
+const sortCategory = z.strictObject({ id: slug, label: text });
+const sortItem = z.strictObject({ id: slug, text, answer: slug, feedback: text });
+const discernItem = z.strictObject({
+  id: slug,
+  /** The post as the learner sees it: invented, weakened and free of real slogans or handles. */
+  text,
+  manipulative: z.boolean(),
+  /** For manipulative posts: the technique it uses (Bad News' six, or another named one). */
+  technique: z.enum(["impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling", "fake-expert", "scapegoating"]).optional(),
+  feedback: text,
+});
 
 /**
  * Question types as authors write them. A true/false question gives its answer and the feedback
@@ -85,6 +99,19 @@ export const questionFile = z.discriminatedUnion("type", [
   }),
   z.strictObject({
     ...base,
+    type: z.literal("sort"),
+    /** The piles, in order (for example no concern / talk and keep an eye / seek advice / emergency). */
+    categories: z.array(sortCategory).min(2).max(6),
+    items: z.array(sortItem).min(2).max(12),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal("discern"),
+    /** Genuine and manipulative posts mixed; scored as hit rate and false-alarm rate. */
+    items: z.array(discernItem).min(3).max(12),
+  }),
+  z.strictObject({
+    ...base,
     type: z.literal("scenario"),
     /** Scenarios are fictional; the screen says so every time. */
     vignette: text,
@@ -99,5 +126,131 @@ export const quizFile = z.strictObject({
   /** Share of points needed to pass, 0..1. */
   passMark: z.number().min(0).max(1).default(0.7),
   questions: z.array(questionFile).min(1, "a quiz needs at least one question"),
+  /**
+   * Bias checks: pairs of question ids whose scenarios differ only in the person's religion or
+   * background. The content check fails unless both have the same options and correct answer.
+   */
+  biasPairs: z.array(z.tuple([slug, slug])).default([]),
 });
 export type QuizFile = z.infer<typeof quizFile>;
+
+/** A branching scenario: a graph of steps; every path ends in an outcome with a debrief. */
+export const scenarioFile = z.strictObject({
+  title: text,
+  summary: text,
+  skill,
+  start: slug,
+  steps: z.record(
+    slug,
+    z.strictObject({
+      text,
+      choices: z.array(z.strictObject({ id: slug, text, next: slug })).min(1).max(4).optional(),
+      ending: z.strictObject({ outcome: z.enum(["helpful", "mixed", "harmful"]), debrief: text }).optional(),
+    }),
+  ),
+});
+export type ScenarioFile = z.infer<typeof scenarioFile>;
+
+/** Pre- and post-assessments and boosters are quizzes that stand on their own. */
+export const assessmentFile = quizFile;
+export const boosterFile = quizFile.extend({
+  /** Offered this many days after the learner finished the course. */
+  offerAfterDays: z.number().int().min(1).max(365),
+  summary: text,
+});
+
+const discussion = z.strictObject({ question: text, prompts: z.array(text).min(1) });
+
+const workshopTrack = z.strictObject({
+  kind: z.literal("workshop"),
+  title: text,
+  summary: text,
+  audience: text,
+  course: slug,
+  minutes: z.number().int(),
+  parts: z
+    .array(
+      z.strictObject({
+        id: slug,
+        title: text,
+        minutes: z.number().int().min(1),
+        module: slug.optional(),
+        lessons: z.array(slug).default([]),
+        scenario: slug.optional(),
+        goals: z.array(text).min(1),
+        /** Markdown: what the facilitator says and does. */
+        facilitatorNotes: text,
+        discussion: z.array(discussion).default([]),
+      }),
+    )
+    .min(3),
+  /** Markdown: what to do when someone discloses a worry about a real person. */
+  disclosure: text,
+  materials: z.array(text).default([]),
+});
+
+const selfPacedTrack = z.strictObject({
+  kind: z.literal("self-paced"),
+  title: text,
+  summary: text,
+  audience: text,
+  course: slug,
+  hours: text,
+  steps: z.array(z.strictObject({ type: z.enum(["assessment", "module", "booster"]), id: slug, note: text.optional() })).min(3),
+});
+
+const schoolTrack = z.strictObject({
+  kind: z.literal("school"),
+  title: text,
+  summary: text,
+  audience: text,
+  course: slug,
+  lessons: z
+    .array(
+      z.strictObject({
+        id: slug,
+        title: text,
+        minutes: z.literal(50),
+        ages: z.string().regex(/^1[3-8]-1[3-8]$/, "write the ages as a range such as 13-14 or 13-18"),
+        contentWarning: text,
+        /** Who to talk to, named in every lesson (the designated safeguarding lead or another trusted adult). */
+        trustedAdult: text,
+        objectives: z.array(text).min(1).max(5),
+        /** Markdown the students read; the content check reports its reading grade (Flesch-Kincaid) and fails above 9. */
+        learnerText: text,
+        teacherNotes: text,
+        activities: z.array(z.strictObject({ title: text, minutes: z.number().int().min(1), description: text })).min(2),
+        optOut: text,
+        uses: z.array(slug).default([]),
+      }),
+    )
+    .min(5)
+    .max(6),
+});
+
+export const trackFile = z.discriminatedUnion("kind", [workshopTrack, selfPacedTrack, schoolTrack]);
+export type TrackFile = z.infer<typeof trackFile>;
+
+const contact = z.strictObject({ name: text, phone: text.optional(), url: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, "write the web address without https://, e.g. gov.uk/ACT").optional(), note: text.optional() });
+
+/** Reporting channels per country, each with its source and the date it was last verified. */
+export const channelsFile = z.strictObject({
+  /** Shown for countries not listed: how to reach emergency services anywhere. */
+  unknownCountry: z.strictObject({ emergencyNote: text, reportNote: text }),
+  countries: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[A-Z]{2}$|^EU$/, "use the two-letter country code (or EU)"),
+        name: text,
+        emergency: z.array(z.string().regex(/^[0-9 ]{3,6}$/)).min(1),
+        report: z.array(contact).default([]),
+        worried: z.array(contact).default([]),
+        confidence: z.enum(["high", "medium"]),
+        note: text.optional(),
+        source: source,
+        lastVerified: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD")),
+      }),
+    )
+    .min(1),
+});
+export type ChannelsFile = z.infer<typeof channelsFile>;

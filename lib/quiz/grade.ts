@@ -10,11 +10,23 @@ export interface OptionFeedback {
   feedback: string;
 }
 
+/** Signal-detection counts for a discernment question ("manipulative" is the signal). */
+export interface Discernment {
+  hits: number;
+  misses: number;
+  falseAlarms: number;
+  correctRejections: number;
+}
+
 export interface AnswerResult {
   questionId: string;
   verdict: Verdict;
-  /** 0..1: all-or-nothing for one-answer types; for "multiple", right picks minus wrong picks. */
+  /**
+   * 0..1: all-or-nothing for one-answer types; for "multiple", right picks minus wrong picks; for
+   * "sort" and "discern", the share of items placed or judged rightly.
+   */
   points: number;
+  discernment?: Discernment;
   /** Feedback for every option the learner chose and every correct option they missed. */
   feedback: OptionFeedback[];
   explanation: string;
@@ -24,6 +36,8 @@ export class GradingError extends Error {}
 
 /** Grade one answer. Throws GradingError when the choice does not fit the question. */
 export function gradeAnswer(question: Question, chosen: readonly string[]): AnswerResult {
+  if (question.type === "sort") return gradeSort(question, chosen);
+  if (question.type === "discern") return gradeDiscern(question, chosen);
   const picked = new Set(chosen);
   if (picked.size === 0) throw new GradingError(`question ${question.id}: choose an answer`);
   if (picked.size !== chosen.length) throw new GradingError(`question ${question.id}: an option was chosen twice`);
@@ -48,6 +62,73 @@ export function gradeAnswer(question: Question, chosen: readonly string[]): Answ
   return { questionId: question.id, verdict, points, feedback, explanation: question.explanation };
 }
 
+/** "sort": `chosen` holds "<item>:<category>" for every item, each item once. */
+function gradeSort(question: Question, chosen: readonly string[]): AnswerResult {
+  const categories = new Set((question.categories ?? []).map((c) => c.id));
+  const placed = new Map<string, string>();
+  for (const pick of chosen) {
+    const [item, category] = pick.split(":");
+    if (!question.options.some((o) => o.id === item)) throw new GradingError(`question ${question.id}: there is no item "${item}"`);
+    if (!category || !categories.has(category)) throw new GradingError(`question ${question.id}: there is no pile "${category ?? ""}"`);
+    if (placed.has(item)) throw new GradingError(`question ${question.id}: item "${item}" was placed twice`);
+    placed.set(item, category);
+  }
+  const missing = question.options.filter((o) => !placed.has(o.id));
+  if (missing.length) throw new GradingError(`question ${question.id}: sort every item (missing: ${missing.map((o) => o.id).join(", ")})`);
+  const right = new Map(question.correct.map((c) => c.split(":") as [string, string]));
+  const feedback = question.options.map((o) => ({
+    optionId: o.id,
+    chosen: true,
+    correct: right.get(o.id) === placed.get(o.id),
+    feedback: o.feedback,
+  }));
+  const good = feedback.filter((f) => f.correct).length;
+  const points = good / question.options.length;
+  return { questionId: question.id, verdict: points === 1 ? "correct" : points > 0 ? "partial" : "incorrect", points, feedback, explanation: question.explanation };
+}
+
+/** "discern": `chosen` holds the posts flagged as manipulative (none is a valid answer). */
+function gradeDiscern(question: Question, chosen: readonly string[]): AnswerResult {
+  const flagged = new Set(chosen);
+  if (flagged.size !== chosen.length) throw new GradingError(`question ${question.id}: a post was flagged twice`);
+  for (const id of flagged) {
+    if (!question.options.some((o) => o.id === id)) throw new GradingError(`question ${question.id}: there is no post "${id}"`);
+  }
+  const manipulative = new Set(question.correct);
+  const d: Discernment = { hits: 0, misses: 0, falseAlarms: 0, correctRejections: 0 };
+  const feedback = question.options.map((o) => {
+    const isManipulative = manipulative.has(o.id);
+    const isFlagged = flagged.has(o.id);
+    if (isManipulative) d[isFlagged ? "hits" : "misses"]++;
+    else d[isFlagged ? "falseAlarms" : "correctRejections"]++;
+    return { optionId: o.id, chosen: isFlagged, correct: isManipulative === isFlagged, feedback: o.feedback };
+  });
+  const points = (d.hits + d.correctRejections) / question.options.length;
+  return {
+    questionId: question.id,
+    verdict: points === 1 ? "correct" : points > 0 ? "partial" : "incorrect",
+    points,
+    discernment: d,
+    feedback,
+    explanation: question.explanation,
+  };
+}
+
+/** Hit rate and false-alarm rate over any number of discernment answers (null when undefined). */
+export function discernmentRates(results: readonly { discernment?: Discernment }[]): { hitRate: number | null; falseAlarmRate: number | null; items: number } {
+  const t = { hits: 0, misses: 0, falseAlarms: 0, correctRejections: 0 };
+  for (const r of results) {
+    if (!r.discernment) continue;
+    t.hits += r.discernment.hits;
+    t.misses += r.discernment.misses;
+    t.falseAlarms += r.discernment.falseAlarms;
+    t.correctRejections += r.discernment.correctRejections;
+  }
+  const signal = t.hits + t.misses;
+  const noise = t.falseAlarms + t.correctRejections;
+  return { hitRate: signal ? t.hits / signal : null, falseAlarmRate: noise ? t.falseAlarms / noise : null, items: signal + noise };
+}
+
 export interface QuizResult {
   /** 0..1, the mean of the question points. */
   score: number;
@@ -66,7 +147,8 @@ export function gradeQuiz(quiz: Quiz, answers: Readonly<Record<string, readonly 
   let sum = 0;
   for (const q of quiz.questions) {
     const chosen = answers[q.id];
-    if (!chosen || chosen.length === 0) continue;
+    // An empty answer is a real answer only for discernment ("nothing here is manipulative").
+    if (!chosen || (chosen.length === 0 && q.type !== "discern")) continue;
     const r = gradeAnswer(q, chosen);
     results.push(r);
     sum += r.points;

@@ -5,13 +5,20 @@
 export const SKILLS = ["recognising", "responding", "resilience"] as const;
 export type Skill = (typeof SKILLS)[number];
 
-export type QuestionType = "single" | "multiple" | "true-false" | "scenario";
+export type QuestionType = "single" | "multiple" | "true-false" | "scenario" | "sort" | "discern";
 
 export interface Option {
   id: string;
   /** For true/false questions the text is empty and the screen shows its own words. */
   text: string;
   feedback: string;
+  /** Discernment posts: the manipulation technique a manipulative post uses. */
+  technique?: string;
+}
+
+export interface SortCategory {
+  id: string;
+  label: string;
 }
 
 export interface Question {
@@ -21,9 +28,15 @@ export interface Question {
   prompt: string;
   /** Scenario questions only: a short fictional story shown before the prompt. */
   vignette?: string;
+  /** The choices; for "sort" the items to sort, for "discern" the posts to judge. */
   options: Option[];
-  /** Ids of the correct options: exactly one, except for "multiple". */
+  /**
+   * The right answer as option ids: exactly one, except for "multiple" (several), "discern" (the
+   * manipulative posts, possibly none) and "sort" ("<item>:<category>" for every item).
+   */
   correct: string[];
+  /** "sort" only: the piles. */
+  categories?: SortCategory[];
   explanation: string;
 }
 
@@ -32,4 +45,6 @@ export interface Quiz {
   title: string;
   passMark: number;
   questions: Question[];
+  /** Question id pairs that differ only in a person's religion or background (same answer). */
+  biasPairs?: [string, string][];
 }
