@@ -1,9 +1,11 @@
 // npm run content:check — validates every file under content/ and exits non-zero, naming the file
-// and the field, when anything is wrong.
+// and the field, when anything is wrong. With --json, prints one summary object on success.
 import path from "node:path";
 import { loadContent } from "../lib/content/load";
+import { summarise } from "../lib/content/summary";
 
 const root = path.resolve(process.argv.find((a) => a.startsWith("--root="))?.slice(7) ?? "content");
+const asJson = process.argv.includes("--json");
 const { content, problems } = loadContent(root);
 
 if (problems.length > 0) {
@@ -12,11 +14,14 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-for (const c of content) {
-  const questions = [...c.quizzes.values()].reduce((n, q) => n + q.questions.length, 0);
-  const modules = c.courses.reduce((n, k) => n + k.modules.length, 0);
+const summary = summarise(content);
+if (asJson) {
+  console.log(JSON.stringify(summary, null, 2));
+} else {
   console.log(
-    `content/${c.locale}: ${c.courses.length} course(s), ${modules} module(s), ${c.lessons.length} lesson(s), ` +
-      `${c.quizzes.size} quiz(zes), ${questions} question(s): all valid`,
+    `content: ${summary.courses} course(s), ${summary.modules} module(s), ${summary.lessons} lesson(s), ` +
+      `${summary.quizzes} quiz(zes), ${summary.questions} question(s), ${summary.scenarios} scenario(s), ` +
+      `${summary.tracks.length} track(s): all valid`,
   );
+  for (const [id, grade] of Object.entries(summary.schoolReadingGrades)) console.log(`  school lesson ${id}: reading grade ${grade}`);
 }

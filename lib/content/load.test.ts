@@ -260,7 +260,7 @@ describe("npm run content:check", () => {
 
   it("exits 0 and summarises a valid tree", () => {
     const out = execFileSync(tsx, [script, `--root=${tree()}`], { encoding: "utf8" });
-    expect(out).toMatch(/1 course\(s\), 1 module\(s\), 2 lesson\(s\), 1 quiz\(zes\), 4 question\(s\): all valid/);
+    expect(out).toMatch(/1 course\(s\), 1 module\(s\), 2 lesson\(s\), 1 quiz\(zes\), 4 question\(s\), 0 scenario\(s\), 0 track\(s\): all valid/);
   });
 
   it("exits non-zero and names the file and field of a broken quiz", () => {

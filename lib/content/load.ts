@@ -7,7 +7,13 @@ import matter from "gray-matter";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source } from "./schema";
 import { checkLessonBody } from "./markdown-check";
+import { findForbidden } from "./forbidden";
 import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
+import { loadAssessments, loadBoosters, loadChannels, loadScenarios, loadTracks, type Assessments, type Booster, type Channels, type Track } from "./extras";
+import type { Scenario } from "@/lib/scenario/graph";
+
+export type { Assessments, Booster, Channels, Track } from "./extras";
+export type { Scenario } from "@/lib/scenario/graph";
 
 export type { ContentProblem } from "./files";
 
@@ -46,6 +52,7 @@ export interface Lesson {
   minutes: number;
   objectives: string[];
   quizId?: string;
+  scenarioId?: string;
   sources: Source[];
   /** Markdown with the `:::scenario` directive for fictional stories. */
   body: string;
@@ -57,6 +64,14 @@ export interface LocaleContent {
   lessons: Lesson[];
   /** Quizzes by "<course>/<quiz id>". */
   quizzes: Map<string, Quiz>;
+  /** Branching scenarios by "<course>/<scenario id>". */
+  scenarios: Map<string, Scenario>;
+  /** Pre/post assessments by course id. */
+  assessments: Map<string, Assessments>;
+  /** Boosters by "<course>/<booster id>". */
+  boosters: Map<string, Booster>;
+  tracks: Track[];
+  channels?: Channels;
 }
 
 export interface LoadResult {
@@ -88,13 +103,27 @@ export function loadContent(root: string): LoadResult {
       continue;
     }
     content.push(loadLocale(root, entry.name, problems));
+    checkForbiddenTerms(root, path.join(root, entry.name), problems);
   }
   if (content.length === 0) problems.push({ file: ".", field: "", message: "no locale folder (such as content/en) found" });
   return { content, problems };
 }
 
+/** Every text file of a locale against the content guide's forbidden terms. */
+function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem[]) {
+  for (const entry of sortedDir(dir)) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) checkForbiddenTerms(root, full, problems);
+    else if (/\.(md|mdx|ya?ml|json)$/.test(entry.name)) {
+      for (const hit of findForbidden(fs.readFileSync(full, "utf8"))) {
+        problems.push({ file: rel(root, full), field: `line ${hit.line}`, message: `"${hit.term}": ${hit.why}` });
+      }
+    }
+  }
+}
+
 function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
-  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map() };
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), assessments: new Map(), boosters: new Map(), tracks: [] };
   const coursesDir = path.join(root, locale, "courses");
   if (!fs.existsSync(coursesDir)) {
     problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
@@ -104,6 +133,20 @@ function loadLocale(root: string, locale: string, problems: ContentProblem[]): L
     if (!entry.isDirectory()) continue;
     loadCourse(root, locale, entry.name, result, problems);
   }
+  const refs = new Map(
+    result.courses.map((c) => [
+      c.id,
+      {
+        modules: new Set(c.modules.map((m) => m.id)),
+        lessons: new Set(c.modules.flatMap((m) => m.lessons.map((l) => l.id))),
+        scenarios: new Set([...result.scenarios.keys()].filter((k) => k.startsWith(`${c.id}/`)).map((k) => k.slice(c.id.length + 1))),
+        boosters: new Set([...result.boosters.keys()].filter((k) => k.startsWith(`${c.id}/`)).map((k) => k.slice(c.id.length + 1))),
+        hasAssessments: Boolean(result.assessments.get(c.id)?.pre && result.assessments.get(c.id)?.post),
+      },
+    ]),
+  );
+  result.tracks = loadTracks(root, locale, { courses: refs }, problems);
+  result.channels = loadChannels(root, locale, problems);
   return result;
 }
 
@@ -130,6 +173,11 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
     if (quiz) quizzes.set(quiz.id, quiz);
   }
 
+  const scenarios = loadScenarios(root, dir, problems);
+  for (const [id, sc] of scenarios) out.scenarios.set(quizKey(courseId, id), sc);
+  out.assessments.set(courseId, loadAssessments(root, dir, problems, parseQuiz));
+  for (const [id, b] of loadBoosters(root, dir, problems, parseQuiz)) out.boosters.set(quizKey(courseId, id), b);
+
   // Lessons.
   const lessons = new Map<string, Lesson & { file: string }>();
   const lessonDir = path.join(dir, "lessons");
@@ -149,6 +197,9 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
     if (!lesson) continue;
     if (lesson.quiz && !quizzes.has(lesson.quiz)) {
       problems.push({ file: fileRel, field: "quiz", message: `no quiz "${lesson.quiz}" in ${rel(root, quizDir)}/` });
+    }
+    if (lesson.scenarioId && !scenarios.has(lesson.scenarioId)) {
+      problems.push({ file: fileRel, field: "scenario", message: `no scenario "${lesson.scenarioId}" in ${rel(root, path.join(dir, "scenarios"))}/` });
     }
     lessons.set(m[1], { ...lesson, id: m[1], courseId, locale, moduleId: "", file: fileRel });
   }
@@ -212,7 +263,7 @@ export function parseLesson(
   raw: string,
   fileRel: string,
   problems: ContentProblem[],
-): (Omit<Lesson, "id" | "courseId" | "locale" | "moduleId"> & { quiz?: string }) | undefined {
+): (Omit<Lesson, "id" | "courseId" | "locale" | "moduleId"> & { quiz?: string; scenario?: string }) | undefined {
   let fm: matter.GrayMatterFile<string>;
   try {
     fm = matter(raw);
@@ -225,8 +276,8 @@ export function parseLesson(
   if (!body) problems.push({ file: fileRel, field: "body", message: "the lesson has no text" });
   for (const message of checkLessonBody(body)) problems.push({ file: fileRel, field: "body", message });
   if (!data || !body) return undefined;
-  const { quiz, ...rest } = data;
-  return { ...rest, quiz, quizId: quiz, body };
+  const { quiz, scenario, ...rest } = data;
+  return { ...rest, quiz, quizId: quiz, scenarioId: scenario, body };
 }
 
 /** Parse and validate one quiz file's text. Exported for tests. */

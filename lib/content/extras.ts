@@ -1,0 +1,189 @@
+// Content beyond lessons and quizzes: branching scenarios, assessments, boosters (per course),
+// tracks and reporting channels (per locale). Each is validated with its file and field named.
+import fs from "node:fs";
+import path from "node:path";
+import type { Quiz } from "@/lib/quiz/types";
+import { checkScenarioGraph, type Scenario } from "@/lib/scenario/graph";
+import { SKILLS } from "@/lib/quiz/types";
+import { boosterFile, channelsFile, scenarioFile, trackFile, type ChannelsFile, type TrackFile } from "./schema";
+import { check, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
+import { fleschKincaid } from "./readability";
+
+const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
+
+/** The highest Flesch-Kincaid grade a school lesson's student text may have. */
+export const SCHOOL_MAX_GRADE = 9;
+
+function yamlFiles(root: string, dir: string, problems: ContentProblem[]): { id: string; file: string; data: unknown }[] {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const entry of sortedDir(dir)) {
+    const file = rel(root, path.join(dir, entry.name));
+    const m = entry.isFile() ? YAML_FILE.exec(entry.name) : null;
+    if (!m) {
+      problems.push({ file, field: "", message: "name the file <slug>.yml" });
+      continue;
+    }
+    const data = parseYaml(fs.readFileSync(path.join(dir, entry.name), "utf8"), file, problems);
+    if (data !== undefined) out.push({ id: m[1], file, data });
+  }
+  return out;
+}
+
+export function loadScenarios(root: string, courseDir: string, problems: ContentProblem[]): Map<string, Scenario> {
+  const out = new Map<string, Scenario>();
+  for (const { id, file, data } of yamlFiles(root, path.join(courseDir, "scenarios"), problems)) {
+    const s = check(scenarioFile, data, file, problems);
+    if (!s) continue;
+    const graph = checkScenarioGraph(s);
+    for (const [step, message] of graph) problems.push({ file, field: step === "start" ? "start" : `steps.${step}`, message });
+    if (graph.length === 0) out.set(id, { id, ...s });
+  }
+  return out;
+}
+
+export interface Booster extends Quiz {
+  summary: string;
+  offerAfterDays: number;
+}
+
+export interface Assessments {
+  pre?: Quiz;
+  post?: Quiz;
+}
+
+export const ASSESSMENT_MIN_ITEMS = 12;
+
+/** assessments/pre.yml and post.yml: parallel forms, at least 12 items, all three skills. */
+export function loadAssessments(
+  root: string,
+  courseDir: string,
+  problems: ContentProblem[],
+  parseQuiz: (id: string, raw: string, file: string, problems: ContentProblem[]) => Quiz | undefined,
+): Assessments {
+  const dir = path.join(courseDir, "assessments");
+  if (!fs.existsSync(dir)) return {};
+  const result: Assessments = {};
+  for (const form of ["pre", "post"] as const) {
+    const full = path.join(dir, `${form}.yml`);
+    const file = rel(root, full);
+    if (!fs.existsSync(full)) {
+      problems.push({ file, field: "", message: `missing the ${form}-assessment (assessments need both pre.yml and post.yml)` });
+      continue;
+    }
+    const quiz = parseQuiz(`assessment-${form}`, fs.readFileSync(full, "utf8"), file, problems);
+    if (!quiz) continue;
+    if (quiz.questions.length < ASSESSMENT_MIN_ITEMS) {
+      problems.push({ file, field: "questions", message: `an assessment needs at least ${ASSESSMENT_MIN_ITEMS} items (has ${quiz.questions.length})` });
+    }
+    for (const skill of SKILLS) {
+      if (!quiz.questions.some((q) => q.skill === skill)) problems.push({ file, field: "questions", message: `no item for the skill "${skill}"` });
+    }
+    result[form] = quiz;
+  }
+  for (const entry of sortedDir(dir)) {
+    if (!["pre.yml", "post.yml"].includes(entry.name)) problems.push({ file: rel(root, path.join(dir, entry.name)), field: "", message: "assessments/ holds only pre.yml and post.yml" });
+  }
+  if (result.pre && result.post) {
+    const count = (q: Quiz, skill: string) => q.questions.filter((x) => x.skill === skill).length;
+    for (const skill of SKILLS) {
+      if (count(result.pre, skill) !== count(result.post, skill)) {
+        problems.push({
+          file: rel(root, path.join(dir, "post.yml")),
+          field: "questions",
+          message: `parallel forms need as many "${skill}" items as pre.yml (${count(result.pre, skill)}, here ${count(result.post, skill)})`,
+        });
+      }
+    }
+  }
+  return result;
+}
+
+export function loadBoosters(
+  root: string,
+  courseDir: string,
+  problems: ContentProblem[],
+  parseQuiz: (id: string, raw: string, file: string, problems: ContentProblem[]) => Quiz | undefined,
+): Map<string, Booster> {
+  const out = new Map<string, Booster>();
+  for (const { id, file, data } of yamlFiles(root, path.join(courseDir, "boosters"), problems)) {
+    const b = check(boosterFile, data, file, problems);
+    if (!b) continue;
+    // The question checks are the same as any quiz's.
+    const { offerAfterDays, summary, ...quizPart } = b;
+    const quiz = parseQuiz(`booster-${id}`, JSON.stringify(quizPart), file, problems);
+    if (quiz) out.set(id, { ...quiz, summary, offerAfterDays });
+  }
+  return out;
+}
+
+export type Track = TrackFile & { id: string; readingGrades?: Record<string, number> };
+
+export interface TrackRefs {
+  courses: Map<string, { modules: Set<string>; lessons: Set<string>; scenarios: Set<string>; boosters: Set<string>; hasAssessments: boolean }>;
+}
+
+/** tracks/*.yml: references must exist; a workshop's parts add up; school texts read at grade 9 or below. */
+export function loadTracks(root: string, locale: string, refs: TrackRefs, problems: ContentProblem[]): Track[] {
+  const out: Track[] = [];
+  for (const { id, file, data } of yamlFiles(root, path.join(root, locale, "tracks"), problems)) {
+    const t = check(trackFile, data, file, problems);
+    if (!t) continue;
+    const course = refs.courses.get(t.course);
+    if (!course) {
+      problems.push({ file, field: "course", message: `no course "${t.course}"` });
+      continue;
+    }
+    const track: Track = { ...t, id };
+    if (t.kind === "workshop") {
+      const total = t.parts.reduce((n, p) => n + p.minutes, 0);
+      if (total !== t.minutes) problems.push({ file, field: "parts", message: `the parts add up to ${total} minutes, not ${t.minutes}` });
+      t.parts.forEach((p, i) => {
+        if (p.module && !course.modules.has(p.module)) problems.push({ file, field: `parts[${i}].module`, message: `no module "${p.module}"` });
+        p.lessons.forEach((l, j) => {
+          if (!course.lessons.has(l)) problems.push({ file, field: `parts[${i}].lessons[${j}]`, message: `no lesson "${l}"` });
+        });
+        if (p.scenario && !course.scenarios.has(p.scenario)) problems.push({ file, field: `parts[${i}].scenario`, message: `no scenario "${p.scenario}"` });
+      });
+    } else if (t.kind === "self-paced") {
+      t.steps.forEach((s, i) => {
+        const ok =
+          s.type === "module" ? course.modules.has(s.id) : s.type === "booster" ? course.boosters.has(s.id) : course.hasAssessments && ["pre", "post"].includes(s.id);
+        if (!ok) problems.push({ file, field: `steps[${i}].id`, message: `no ${s.type} "${s.id}"` });
+      });
+    } else {
+      track.readingGrades = {};
+      t.lessons.forEach((l, i) => {
+        const total = l.activities.reduce((n, a) => n + a.minutes, 0);
+        if (total !== l.minutes) problems.push({ file, field: `lessons[${i}].activities`, message: `the activities add up to ${total} minutes, not ${l.minutes}` });
+        l.uses.forEach((u, j) => {
+          if (!course.lessons.has(u)) problems.push({ file, field: `lessons[${i}].uses[${j}]`, message: `no lesson "${u}"` });
+        });
+        const grade = fleschKincaid(`${l.learnerText}\n\n${l.contentWarning}\n\n${l.optOut}`).grade;
+        track.readingGrades![l.id] = grade;
+        if (grade > SCHOOL_MAX_GRADE) {
+          problems.push({ file, field: `lessons[${i}].learnerText`, message: `reading grade ${grade} is above ${SCHOOL_MAX_GRADE}: use shorter sentences and plainer words` });
+        }
+      });
+    }
+    out.push(track);
+  }
+  return out;
+}
+
+export type Channels = ChannelsFile;
+
+export function loadChannels(root: string, locale: string, problems: ContentProblem[]): Channels | undefined {
+  const full = path.join(root, locale, "resources", "channels.yml");
+  if (!fs.existsSync(full)) return undefined;
+  const file = rel(root, full);
+  const data = parseYaml(fs.readFileSync(full, "utf8"), file, problems);
+  if (data === undefined) return undefined;
+  const c = check(channelsFile, data, file, problems);
+  if (!c) return undefined;
+  const codes = c.countries.map((x) => x.code);
+  codes.forEach((code, i) => {
+    if (codes.indexOf(code) !== i) problems.push({ file, field: `countries[${i}].code`, message: `country "${code}" is listed twice` });
+  });
+  return c;
+}

@@ -1,0 +1,54 @@
+// The one-object summary printed by `npm run content:check -- --json`, for comparing commits.
+import type { LocaleContent } from "./load";
+
+export interface ContentSummary {
+  locales: string[];
+  courses: number;
+  modules: number;
+  lessons: number;
+  quizzes: number;
+  questions: number;
+  scenarios: number;
+  discernmentItems: number;
+  biasPairs: number;
+  assessmentItems: { pre: number; post: number };
+  boosters: number;
+  tracks: string[];
+  countries: number;
+  /** School lesson id -> Flesch-Kincaid grade of its student text. */
+  schoolReadingGrades: Record<string, number>;
+}
+
+export function summarise(content: LocaleContent[], defaultLocale = "en"): ContentSummary {
+  const all = (f: (c: LocaleContent) => number) => content.reduce((n, c) => n + f(c), 0);
+  const quizzes = content.flatMap((c) => [
+    ...c.quizzes.values(),
+    ...c.boosters.values(),
+    ...[...c.assessments.values()].flatMap((a) => [a.pre, a.post].filter((q) => q !== undefined)),
+  ]);
+  const grades: Record<string, number> = {};
+  for (const c of content) {
+    for (const t of c.tracks) {
+      for (const [id, g] of Object.entries(t.readingGrades ?? {})) grades[c.locale === defaultLocale ? id : `${c.locale}/${id}`] = g;
+    }
+  }
+  return {
+    locales: content.map((c) => c.locale),
+    courses: all((c) => c.courses.length),
+    modules: all((c) => c.courses.reduce((n, k) => n + k.modules.length, 0)),
+    lessons: all((c) => c.lessons.length),
+    quizzes: all((c) => c.quizzes.size),
+    questions: quizzes.reduce((n, q) => n + q.questions.length, 0),
+    scenarios: all((c) => c.scenarios.size),
+    discernmentItems: quizzes.reduce((n, q) => n + q.questions.filter((x) => x.type === "discern").reduce((m, x) => m + x.options.length, 0), 0),
+    biasPairs: quizzes.reduce((n, q) => n + (q.biasPairs?.length ?? 0), 0),
+    assessmentItems: {
+      pre: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.pre?.questions.length ?? 0), 0)),
+      post: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.post?.questions.length ?? 0), 0)),
+    },
+    boosters: all((c) => c.boosters.size),
+    tracks: content.flatMap((c) => c.tracks.map((t) => `${c.locale}/${t.id}`)),
+    countries: all((c) => c.channels?.countries.length ?? 0),
+    schoolReadingGrades: grades,
+  };
+}
