@@ -6,7 +6,7 @@ import { cache } from "react";
 import { loadContent, quizKey, type Course, type Lesson, type LocaleContent } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
 
-export type { Course, Lesson, LessonRef, Module } from "./load";
+export type { Booster, Channels, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
 
 let loaded: LocaleContent[] | undefined;
 
@@ -79,4 +79,48 @@ export function findLessonQuiz(locale: string, courseId: string, lessonId: strin
   const lesson = getLesson(locale, courseId, lessonId);
   if (!lesson) return undefined;
   return { lesson, quiz: lesson.quizId ? getQuiz(locale, courseId, lesson.quizId) : undefined };
+}
+
+export const getTracks = cache((locale: string) => forLocale(locale)?.tracks ?? []);
+
+export const getTrack = cache((locale: string, id: string) => getTracks(locale).find((t) => t.id === id));
+
+/** Reporting channels for a locale, or undefined when the locale has none. */
+export const getChannels = cache((locale: string) => forLocale(locale)?.channels);
+
+export const getScenario = cache((locale: string, courseId: string, id: string) => forLocale(locale)?.scenarios.get(quizKey(courseId, id)));
+
+export const getAssessments = cache((locale: string, courseId: string) => forLocale(locale)?.assessments.get(courseId) ?? {});
+
+export const getBoosters = cache((locale: string, courseId: string) =>
+  [...(forLocale(locale)?.boosters ?? new Map()).entries()]
+    .filter(([k]) => k.startsWith(`${courseId}/`))
+    .map(([k, b]) => ({ id: k.slice(courseId.length + 1), ...b })),
+);
+
+/**
+ * Any graded activity of a course by the id progress is stored under: a lesson's quiz (the
+ * lesson id), "assessment-pre" / "assessment-post", or "booster-<id>".
+ */
+export function findQuizActivity(locale: string, courseId: string, activityId: string): { quiz: Quiz; kind: "lesson" | "assessment" | "booster" } | undefined {
+  const assessment = /^assessment-(pre|post)$/.exec(activityId);
+  if (assessment) {
+    const quiz = getAssessments(locale, courseId)[assessment[1] as "pre" | "post"];
+    return quiz && { quiz, kind: "assessment" };
+  }
+  const booster = /^booster-(.+)$/.exec(activityId);
+  if (booster) {
+    const quiz = forLocale(locale)?.boosters.get(quizKey(courseId, booster[1]));
+    return quiz && { quiz, kind: "booster" };
+  }
+  const found = findLessonQuiz(locale, courseId, activityId);
+  return found?.quiz && { quiz: found.quiz, kind: "lesson" };
+}
+
+export function allTrackParams(): { locale: string; track: string }[] {
+  return all().flatMap((c) => c.tracks.map((t) => ({ locale: c.locale, track: t.id })));
+}
+
+export function allCountryParams(): { locale: string; country: string }[] {
+  return all().flatMap((c) => (c.channels?.countries ?? []).map((k) => ({ locale: c.locale, country: k.code.toLowerCase() })));
 }
