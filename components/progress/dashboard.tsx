@@ -64,6 +64,45 @@ function DashboardView({ locale, labels }: { locale: string; labels: DashboardLa
           ))}
         </ul>
       </section>
+      {data.courses.map((course) =>
+        course.assessments ? (
+          <section key={`assess-${course.id}`} aria-labelledby={`assess-${course.id}`} className="card" style={{ marginTop: "var(--space-5)" }}>
+            <h2 id={`assess-${course.id}`}>{labels.assessTitle}</h2>
+            <dl className="assessment-scores">
+              <dt>{labels.pre}</dt>
+              <dd>{course.assessments.pre ? pct(course.assessments.pre.latestPercent) : <Link href={`/${locale}/courses/${course.id}/assessment/pre`}>{labels.notTaken}</Link>}</dd>
+              <dt>{labels.post}</dt>
+              <dd>{course.assessments.post ? pct(course.assessments.post.latestPercent) : <Link href={`/${locale}/courses/${course.id}/assessment/post`}>{labels.notTaken}</Link>}</dd>
+              {course.assessments.gain !== null && (
+                <>
+                  <dt>{labels.gain}</dt>
+                  <dd>{fill(labels.gainPoints, { gain: `${course.assessments.gain >= 0 ? "+" : ""}${course.assessments.gain}` })}</dd>
+                </>
+              )}
+            </dl>
+            {course.boosters.length > 0 && (
+              <>
+                <h3>{labels.boostersTitle}</h3>
+                <ul>
+                  {course.boosters.map((b) => (
+                    <li key={b.id}>
+                      {b.score ? (
+                        fill(labels.boosterDone, { title: b.title, percent: b.score.bestPercent ?? 0 })
+                      ) : !b.offeredFrom ? (
+                        fill(labels.boosterAfterPost, { title: b.title, days: b.offerAfterDays })
+                      ) : Date.parse(b.offeredFrom) <= Date.now() ? (
+                        <Link href={`/${locale}/courses/${course.id}/booster/${b.id}`}>{fill(labels.boosterDue, { title: b.title })}</Link>
+                      ) : (
+                        fill(labels.boosterLater, { title: b.title, date: new Date(b.offeredFrom).toLocaleDateString(locale) })
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        ) : null,
+      )}
       <section aria-labelledby="modules-title">
         <h2 id="modules-title">{labels.modulesTitle}</h2>
         {data.courses.map((course) =>

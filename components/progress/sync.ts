@@ -31,6 +31,18 @@ export function cacheDashboard(locale: string, view: DashboardData) {
   const current = readProgress();
   const lessons: GuestProgress["lessons"] = {};
   for (const course of view.courses) {
+    const scored = (activityId: string, score: { latestPercent: number | null; bestPercent: number | null; at: string | null } | null) => {
+      if (!score) return;
+      lessons[`${locale}/${course.id}/${activityId}`] = {
+        doneAt: score.at ?? undefined,
+        bestPercent: score.bestPercent ?? undefined,
+        lastPercent: score.latestPercent ?? undefined,
+        attempts: 1,
+      };
+    };
+    scored("assessment-pre", course.assessments?.pre ?? null);
+    scored("assessment-post", course.assessments?.post ?? null);
+    for (const b of course.boosters) scored(`booster-${b.id}`, b.score);
     for (const mod of course.modules) {
       for (const l of mod.lessons) {
         if (!l.completedAt && l.attempts === 0) continue;

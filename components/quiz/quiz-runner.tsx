@@ -1,39 +1,42 @@
 "use client";
 // The quiz runner: one question at a time, feedback after each answer, a score and every
 // explanation at the end, and a retry. Grading is lib/quiz's pure functions, run in the browser
-// so a guest can take a quiz offline; the attempt is saved to guest progress when it ends.
+// so a guest can take a quiz offline; the attempt is saved to this browser's progress when it
+// ends, and, for a signed-in learner, every answer also goes to the server through the outbox
+// (where it is graded again).
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
-import { gradeAnswer, gradeQuiz, type AnswerResult, type QuizResult } from "@/lib/quiz/grade";
-import type { Question, Quiz } from "@/lib/quiz/types";
+import { discernmentRates, gradeAnswer, gradeQuiz, type AnswerResult, type QuizResult } from "@/lib/quiz/grade";
+import type { Quiz } from "@/lib/quiz/types";
 import { fill } from "@/components/ui/fill";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { lessonKey, recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
 import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
 import { uuid } from "@/components/ui/uuid";
+import type { QuizLabels } from "./labels";
+import { AnswerFeedback } from "./answer-feedback";
+import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
+import "./quiz.css";
 
-export type QuizLabels = Record<
-  | "questionOf" | "chooseOne" | "chooseAll" | "true" | "false" | "fictional" | "check" | "next" | "finish"
-  | "noChoice" | "correct" | "partial" | "incorrect" | "yourChoice" | "rightAnswer" | "why"
-  | "resultTitle" | "score" | "passed" | "notPassed" | "best" | "review" | "retry" | "backToLesson" | "nextLesson",
-  string
->;
+export type { QuizLabels } from "./labels";
 
 interface Props {
   quiz: Quiz;
-  lesson: { locale: string; courseId: string; lessonId: string };
-  lessonHref: string;
-  nextLesson?: { href: string; title: string };
+  /** Where progress is kept: a lesson id, "assessment-pre|post" or "booster-<id>". */
+  activity: { locale: string; courseId: string; activityId: string };
+  backHref: string;
+  next?: { href: string; title: string };
   labels: QuizLabels;
+  /** Shown under the score when the attempt ends (e.g. the gain since the pre-assessment). */
+  afterResult?: (result: QuizResult) => React.ReactNode;
 }
 
 type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; result: AnswerResult } | { step: "done"; result: QuizResult };
 
-export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Props) {
-  const progressKey = lessonKey(lesson.locale, lesson.courseId, lesson.lessonId);
+export function QuizRunner({ quiz, activity, backHref, next, labels, afterResult }: Props) {
+  const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
   const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
-  // A signed-in learner's answers go to the server through the outbox, under this attempt id.
   const [attemptId, setAttemptId] = useState(uuid);
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [selection, setSelection] = useState<string[]>([]);
@@ -53,9 +56,14 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
     focusRef.current?.focus();
   }, [phaseKey]);
 
+  const send = (id: string, url: string, body: unknown) => {
+    if (isSignedInHint()) enqueue({ id, method: "POST", url, body });
+  };
+
   if (phase.step === "done") {
     const { result } = phase;
     const best = progress?.lessons[progressKey]?.bestPercent;
+    const rates = discernmentRates(result.results);
     return (
       <section className="quiz" aria-labelledby="quiz-result">
         <h2 id="quiz-result" tabIndex={-1} ref={focusRef as React.RefObject<HTMLHeadingElement>}>
@@ -63,7 +71,11 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
         </h2>
         <p className="score">{fill(labels.score, { correct: result.correctCount, total: result.total, percent: result.percent })}</p>
         <p>{result.passed ? labels.passed : fill(labels.notPassed, { percent: Math.round(quiz.passMark * 100) })}</p>
+        {rates.items > 0 && rates.hitRate !== null && rates.falseAlarmRate !== null && (
+          <p>{fill(labels.discernSummary, { hitRate: Math.round(rates.hitRate * 100), falseAlarmRate: Math.round(rates.falseAlarmRate * 100) })}</p>
+        )}
         {best !== undefined && <p className="meta">{fill(labels.best, { percent: best })}</p>}
+        {afterResult?.(result)}
         <div className="actions">
           <button
             type="button"
@@ -77,12 +89,12 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
           >
             {labels.retry}
           </button>
-          {nextLesson && (
-            <Link className="button secondary" href={nextLesson.href}>
-              {fill(labels.nextLesson, { title: nextLesson.title })}
+          {next && (
+            <Link className="button secondary" href={next.href}>
+              {fill(labels.nextLesson, { title: next.title })}
             </Link>
           )}
-          <Link className="button secondary" href={lessonHref}>
+          <Link className="button secondary" href={backHref}>
             {labels.backToLesson}
           </Link>
         </div>
@@ -95,7 +107,7 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
                 <p>
                   <strong>{q.prompt}</strong>
                 </p>
-                {r && <Feedback question={q} result={r} labels={labels} compact />}
+                {r && <AnswerFeedback question={q} result={r} labels={labels} compact />}
               </li>
             );
           })}
@@ -108,7 +120,6 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
   const question = quiz.questions[index];
   const feedback = phase.step === "feedback" ? phase.result : undefined;
   const isLast = index === total - 1;
-  const multiple = question.type === "multiple";
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -116,9 +127,7 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
       if (isLast) {
         const result = gradeQuiz(quiz, answers);
         recordQuizAttempt(progressKey, result.percent);
-        if (isSignedInHint()) {
-          enqueue({ id: `finish-${attemptId}`, method: "POST", url: "/api/progress/attempts/finish", body: { attemptId, locale: lesson.locale } });
-        }
+        send(`finish-${attemptId}`, "/api/progress/attempts/finish", { attemptId, locale: activity.locale });
         setPhase({ step: "done", result });
       } else {
         setSelection([]);
@@ -126,26 +135,26 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
       }
       return;
     }
-    if (selection.length === 0) {
-      setError(labels.noChoice);
+    const parsed = toChosen(question, selection, labels);
+    if ("error" in parsed) {
+      setError(parsed.error);
       return;
     }
     setError("");
-    const result = gradeAnswer(question, selection);
-    setAnswers((a) => ({ ...a, [question.id]: selection }));
-    if (isSignedInHint()) {
-      const id = uuid();
-      enqueue({ id, method: "POST", url: "/api/progress/answers", body: { id, attemptId, ...lesson, questionId: question.id, chosen: selection } });
-    }
+    const result = gradeAnswer(question, parsed.chosen);
+    setAnswers((a) => ({ ...a, [question.id]: parsed.chosen }));
+    const id = uuid();
+    send(id, "/api/progress/answers", {
+      id,
+      attemptId,
+      locale: activity.locale,
+      courseId: activity.courseId,
+      lessonId: activity.activityId,
+      questionId: question.id,
+      chosen: parsed.chosen,
+    });
     setPhase({ step: "feedback", index, result });
   }
-
-  function choose(id: string, checked: boolean) {
-    setError("");
-    setSelection((s) => (multiple ? (checked ? [...s, id] : s.filter((x) => x !== id)) : [id]));
-  }
-
-  const optionLabel = (o: Question["options"][number]) => o.text || (o.id === "true" ? labels.true : labels.false);
 
   return (
     <form className="quiz" onSubmit={submit} noValidate>
@@ -161,32 +170,18 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
           {question.prompt}
         </legend>
         <p className="hint" id={`hint-${question.id}`}>
-          {multiple ? labels.chooseAll : labels.chooseOne}
+          {hintFor(question, labels)}
         </p>
-        <div className="options">
-          {question.options.map((o) => {
-            const chosen = selection.includes(o.id);
-            const isRight = feedback && question.correct.includes(o.id);
-            const isWrong = feedback && chosen && !question.correct.includes(o.id);
-            return (
-              <label key={o.id} className={`option${isRight ? " is-correct" : ""}${isWrong ? " is-wrong" : ""}`}>
-                <input
-                  type={multiple ? "checkbox" : "radio"}
-                  name={`q-${question.id}`}
-                  value={o.id}
-                  checked={chosen}
-                  disabled={Boolean(feedback)}
-                  onChange={(e) => choose(o.id, e.target.checked)}
-                />
-                <span className="option-body">
-                  {isRight && <span className="option-mark">✓ {labels.rightAnswer}</span>}
-                  {isWrong && <span className="option-mark">✗ {labels.yourChoice}</span>}
-                  <span>{optionLabel(o)}</span>
-                </span>
-              </label>
-            );
-          })}
-        </div>
+        <QuestionInputs
+          question={question}
+          selection={selection}
+          onChange={(s) => {
+            setError("");
+            setSelection(s);
+          }}
+          feedback={feedback}
+          labels={labels}
+        />
       </fieldset>
       {error && (
         <p className="error-text" id={`error-${question.id}`} role="alert">
@@ -195,7 +190,7 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
       )}
       {feedback && (
         <div tabIndex={-1} ref={focusRef as React.RefObject<HTMLDivElement>}>
-          <Feedback question={question} result={feedback} labels={labels} />
+          <AnswerFeedback question={question} result={feedback} labels={labels} />
         </div>
       )}
       <div className="actions">
@@ -204,31 +199,5 @@ export function QuizRunner({ quiz, lesson, lessonHref, nextLesson, labels }: Pro
         </button>
       </div>
     </form>
-  );
-}
-
-function Feedback({ question, result, labels, compact }: { question: Question; result: AnswerResult; labels: QuizLabels; compact?: boolean }) {
-  const text = (id: string) => {
-    const o = question.options.find((x) => x.id === id);
-    return o ? o.text || (o.id === "true" ? labels.true : labels.false) : id;
-  };
-  const Title = compact ? "p" : "h3";
-  return (
-    <div className={`feedback ${result.verdict}`}>
-      <Title className={`verdict ${result.verdict}`}>{labels[result.verdict]}</Title>
-      <ul>
-        {result.feedback.map((f) => (
-          <li key={f.optionId}>
-            <strong>{f.chosen ? labels.yourChoice : labels.rightAnswer}:</strong> {text(f.optionId)}
-            {f.chosen && f.correct ? " ✓" : ""}
-            <br />
-            {f.feedback}
-          </li>
-        ))}
-      </ul>
-      <p>
-        <strong>{labels.why}:</strong> {result.explanation}
-      </p>
-    </div>
   );
 }

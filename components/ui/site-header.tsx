@@ -12,11 +12,18 @@ export async function SiteHeader({ locale }: { locale: string }) {
           {t("name")}
         </Link>
         <nav className="site-nav" aria-label={t("nav")}>
-          <ul>
+          <ul className="site-nav-list">
             <li>
               <Link href={`/${locale}/courses`}>{t("courses")}</Link>
             </li>
+            <li>
+              <Link href={`/${locale}/tracks`}>{t("tracks")}</Link>
+            </li>
             <AccountNav locale={locale} labels={{ signIn: t("signIn"), myProgress: t("myProgress"), account: t("account") }} />
+            {/* Always shown, on every page and screen size: the way to the emergency number and reporting channels. */}
+            <li className="nav-emergency">
+              <Link href={`/${locale}/help`}>{t("emergencyLink")}</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -5,6 +5,8 @@ import { slug } from "@/lib/content/schema";
 const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "unknown language");
 
 export const lessonRef = z.strictObject({ locale, courseId: slug, lessonId: slug });
+
+/** A graded activity: a lesson's quiz (lesson id), "assessment-pre|post" or "booster-<id>". */
 export type LessonRefInput = z.infer<typeof lessonRef>;
 
 export const answerInput = z.strictObject({
@@ -15,7 +17,8 @@ export const answerInput = z.strictObject({
   courseId: slug,
   lessonId: slug,
   questionId: slug,
-  chosen: z.array(slug).min(1, "choose an answer").max(20),
+  /** Option ids; "<item>:<pile>" for sort questions; may be empty for discernment. */
+  chosen: z.array(z.string().regex(/^[a-z0-9-]+(:[a-z0-9-]+)?$/, "unknown option")).max(30),
 });
 export type AnswerInput = z.infer<typeof answerInput>;
 

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
 import { USER_DATA_TABLES } from "@/lib/db/schema";
-import { findLessonQuiz } from "@/lib/content";
+import { findLessonQuiz, findQuizActivity } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { gradeAnswer, GradingError, type AnswerResult } from "@/lib/quiz/grade";
@@ -57,8 +57,8 @@ export async function uncompleteLesson(handle: Db, actor: SessionUser, ref: Less
  * committed; a repeat of the same answer id returns the stored result and writes nothing.
  */
 export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput): Promise<AnswerResult> {
-  const { quiz } = lessonOrThrow(input);
-  if (!quiz) throw new AppError("bad_request", "That lesson has no quiz.");
+  const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId)?.quiz;
+  if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
   let result: AnswerResult;
@@ -132,9 +132,9 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
   return writeTx(handle, async (trx) => {
     const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
     if (!attempt) throw new AppError("not_found", "Quiz attempt not found.");
-    const found = findLessonQuiz(locale, attempt.course_id, attempt.lesson_id);
-    if (!found?.quiz) throw new AppError("not_found", "That quiz no longer exists.");
-    const quiz = found.quiz;
+    const activity = findQuizActivity(locale, attempt.course_id, attempt.lesson_id);
+    if (!activity) throw new AppError("not_found", "That quiz no longer exists.");
+    const { quiz } = activity;
 
     let score = attempt.score;
     if (attempt.finished_at === null || score === null) {
@@ -146,11 +146,13 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
       score = Number(sum.total) / quiz.questions.length;
       const at = now();
       await trx.updateTable("quiz_attempts").set({ finished_at: at, score }).where("id", "=", attemptId).execute();
-      await trx
-        .insertInto("lesson_completions")
-        .values({ user_id: actor.id, course_id: attempt.course_id, lesson_id: attempt.lesson_id, completed_at: at })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      if (activity.kind === "lesson") {
+        await trx
+          .insertInto("lesson_completions")
+          .values({ user_id: actor.id, course_id: attempt.course_id, lesson_id: attempt.lesson_id, completed_at: at })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
     }
     const best = await trx
       .selectFrom("quiz_attempts")
@@ -178,13 +180,14 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
   await writeTx(handle, async (trx) => {
     for (const [key, entry] of Object.entries(guest.lessons)) {
       const [locale, courseId, lessonId] = key.split("/");
-      const found = findLessonQuiz(locale, courseId, lessonId);
-      if (!found) {
+      const lesson = findLessonQuiz(locale, courseId, lessonId);
+      const activity = findQuizActivity(locale, courseId, lessonId);
+      if (!lesson && !activity) {
         skipped++;
         continue;
       }
       const at = safeTime(entry.doneAt);
-      if (entry.doneAt) {
+      if (entry.doneAt && lesson) {
         const r = await trx
           .insertInto("lesson_completions")
           .values({ user_id: actor.id, course_id: courseId, lesson_id: lessonId, completed_at: at })
@@ -192,11 +195,11 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
           .executeTakeFirst();
         lessons += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
-      if (entry.bestPercent !== undefined && found.quiz) {
+      if (entry.bestPercent !== undefined && activity) {
         const id = derivedId(`guest-merge\u0000${actor.id}\u0000${courseId}\u0000${lessonId}`);
         const r = await trx
           .insertInto("quiz_attempts")
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: found.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest" })
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: activity.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest" })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         scores += Number(r.numInsertedOrUpdatedRows ?? 0);

@@ -3,7 +3,7 @@
 import "server-only";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
-import { getCourses } from "@/lib/content";
+import { getAssessments, getBoosters, getCourses } from "@/lib/content";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { Skill } from "@/lib/quiz/types";
 import { computeMastery, type SkillMastery } from "./mastery";
@@ -17,11 +17,21 @@ export interface LessonProgressView {
   attempts: number;
 }
 
+export interface ScoreView {
+  latestPercent: number | null;
+  bestPercent: number | null;
+  at: string | null;
+}
+
 export interface DashboardView {
   courses: {
     id: string;
     title: string;
     modules: { id: string; number: number; title: string; done: number; total: number; lessons: LessonProgressView[] }[];
+    /** Pre- and post-assessment (latest attempt counts) and the gain between them, in points. */
+    assessments: { pre: ScoreView | null; post: ScoreView | null; gain: number | null } | null;
+    /** Boosters with the date they are offered from (null until the post-assessment is done). */
+    boosters: { id: string; title: string; summary: string; offerAfterDays: number; offeredFrom: string | null; score: ScoreView | null }[];
   }[];
   mastery: SkillMastery[];
   lastActivityAt: string | null;
@@ -69,10 +79,10 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
     select 'response', course_id, quiz_id, answered_at, points, null, null, question_id, skill from r where rn = 1
   `.execute(handle.db);
 
-  const byLesson = new Map<string, { completedAt: string | null; best: number | null; latest: number | null; attempts: number }>();
+  const byLesson = new Map<string, { completedAt: string | null; best: number | null; latest: number | null; attempts: number; at: string | null }>();
   const lessonEntry = (key: string) => {
     let e = byLesson.get(key);
-    if (!e) byLesson.set(key, (e = { completedAt: null, best: null, latest: null, attempts: 0 }));
+    if (!e) byLesson.set(key, (e = { completedAt: null, best: null, latest: null, attempts: 0, at: null }));
     return e;
   };
   const responses = [];
@@ -86,16 +96,42 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
       e.latest = Number(row.score);
       e.best = Number(row.best);
       e.attempts = Number(row.n);
+      e.at = row.at;
     } else {
       responses.push({ questionKey: `${key}/${row.question_id}`, skill: row.skill as Skill, points: Number(row.score), answeredAt: row.at ?? "" });
     }
   }
 
   const percent = (s: number | null) => (s === null ? null : Math.floor(s * 100 + 1e-9));
+  const score = (key: string): ScoreView | null => {
+    const e = byLesson.get(key);
+    return e && e.attempts > 0 ? { latestPercent: percent(e.latest), bestPercent: percent(e.best), at: e.at } : null;
+  };
+  const assessmentsOf = (courseId: string) => {
+    const forms = getAssessments(locale, courseId);
+    if (!forms.pre || !forms.post) return null;
+    const pre = score(`${courseId}/assessment-pre`);
+    const post = score(`${courseId}/assessment-post`);
+    const gain = pre?.latestPercent != null && post?.latestPercent != null ? post.latestPercent - pre.latestPercent : null;
+    return { pre, post, gain };
+  };
+  const boostersOf = (courseId: string) => {
+    const finished = score(`${courseId}/assessment-post`)?.at ?? null;
+    return getBoosters(locale, courseId).map((b) => ({
+      id: b.id,
+      title: b.title,
+      summary: b.summary,
+      offerAfterDays: b.offerAfterDays,
+      offeredFrom: finished ? new Date(Date.parse(finished) + b.offerAfterDays * 86_400_000).toISOString() : null,
+      score: score(`${courseId}/booster-${b.id}`),
+    }));
+  };
   return {
     courses: getCourses(locale).map((course) => ({
       id: course.id,
       title: course.title,
+      assessments: assessmentsOf(course.id),
+      boosters: boostersOf(course.id),
       modules: course.modules.map((m) => {
         const lessons = m.lessons.map((l) => {
           const e = byLesson.get(`${course.id}/${l.id}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeAnswer, gradeQuiz, GradingError } from "./grade";
+import { discernmentRates, gradeAnswer, gradeQuiz, GradingError } from "./grade";
 import type { Question, Quiz } from "./types";
 
 const opt = (id: string) => ({ id, text: `Option ${id}`, feedback: `Because ${id}` });
@@ -89,5 +89,68 @@ describe("gradeQuiz", () => {
     const four = { q1: ["b"], q2: ["b"], q3: ["b"], q4: ["b"], q5: ["a"] };
     expect(gradeQuiz(five, four)).toMatchObject({ percent: 80, passed: true });
     expect(gradeQuiz(five, { ...four, q4: ["a"] })).toMatchObject({ percent: 60, passed: false });
+  });
+});
+
+describe("sort and discern questions", () => {
+  const sort: Question = {
+    id: "so", type: "sort", skill: "recognising", prompt: "Sort", explanation: "Why.",
+    categories: [{ id: "none", label: "No concern" }, { id: "advice", label: "Seek advice" }, { id: "emergency", label: "Emergency" }],
+    options: ["faith", "praise", "plan"].map(opt),
+    correct: ["faith:none", "praise:advice", "plan:emergency"],
+  };
+  const discern: Question = {
+    id: "di", type: "discern", skill: "resilience", prompt: "Which posts manipulate?", explanation: "Why.",
+    options: ["m1", "m2", "g1", "g2"].map(opt),
+    correct: ["m1", "m2"],
+  };
+
+  it.each([
+    { chosen: ["faith:none", "praise:advice", "plan:emergency"], verdict: "correct", points: 1 },
+    { chosen: ["plan:emergency", "faith:none", "praise:advice"], verdict: "correct", points: 1 },
+    { chosen: ["faith:advice", "praise:advice", "plan:emergency"], verdict: "partial", points: 2 / 3 },
+    { chosen: ["faith:emergency", "praise:none", "plan:advice"], verdict: "incorrect", points: 0 },
+  ] as const)("sort $chosen -> $verdict", ({ chosen, verdict, points }) => {
+    const r = gradeAnswer(sort, chosen);
+    expect(r.verdict).toBe(verdict);
+    expect(r.points).toBeCloseTo(points);
+    expect(r.feedback).toHaveLength(3);
+  });
+
+  it.each([
+    { chosen: ["faith:none", "praise:advice"], message: /sort every item \(missing: plan\)/ },
+    { chosen: ["faith:none", "faith:advice", "plan:emergency"], message: /placed twice/ },
+    { chosen: ["faith:none", "praise:nowhere", "plan:emergency"], message: /no pile "nowhere"/ },
+    { chosen: ["ghost:none", "praise:advice", "plan:emergency"], message: /no item "ghost"/ },
+  ])("sort rejects $chosen", ({ chosen, message }) => {
+    expect(() => gradeAnswer(sort, chosen)).toThrow(message);
+  });
+
+  it.each([
+    { chosen: ["m1", "m2"], d: { hits: 2, misses: 0, falseAlarms: 0, correctRejections: 2 }, points: 1, verdict: "correct" },
+    { chosen: ["m1", "m2", "g1", "g2"], d: { hits: 2, misses: 0, falseAlarms: 2, correctRejections: 0 }, points: 0.5, verdict: "partial" },
+    { chosen: [], d: { hits: 0, misses: 2, falseAlarms: 0, correctRejections: 2 }, points: 0.5, verdict: "partial" },
+    { chosen: ["g1", "g2"], d: { hits: 0, misses: 2, falseAlarms: 2, correctRejections: 0 }, points: 0, verdict: "incorrect" },
+  ] as const)("discern $chosen -> hits/false alarms $d", ({ chosen, d, points, verdict }) => {
+    const r = gradeAnswer(discern, chosen);
+    expect(r.discernment).toEqual(d);
+    expect(r.points).toBeCloseTo(points);
+    expect(r.verdict).toBe(verdict);
+  });
+
+  it("flagging everything is not discernment: the false-alarm rate shows it", () => {
+    const all = gradeAnswer(discern, ["m1", "m2", "g1", "g2"]);
+    const none = gradeAnswer(discern, []);
+    expect(discernmentRates([all])).toEqual({ hitRate: 1, falseAlarmRate: 1, items: 4 });
+    expect(discernmentRates([none])).toEqual({ hitRate: 0, falseAlarmRate: 0, items: 4 });
+    expect(discernmentRates([all, none])).toEqual({ hitRate: 0.5, falseAlarmRate: 0.5, items: 8 });
+    expect(discernmentRates([])).toEqual({ hitRate: null, falseAlarmRate: null, items: 0 });
+  });
+
+  it("an empty discernment answer counts in a quiz; an empty choice elsewhere does not", () => {
+    const quiz: Quiz = { id: "q", title: "Q", passMark: 0.5, questions: [discern, single] };
+    const r = gradeQuiz(quiz, { di: [], s: [] });
+    expect(r.answered).toBe(1);
+    expect(r.percent).toBe(25);
   });
 });

@@ -9,7 +9,8 @@ export const metadata: Metadata = { robots: { index: false } };
 const KEYS = [
   "loading", "error", "retry", "skillsTitle", "skill_recognising", "skill_responding", "skill_resilience", "level_not-started",
   "level_developing", "level_secure", "level_mastered", "skillDetail", "skillNone", "modulesTitle", "lesson", "status", "best",
-  "latest", "done", "notDone", "none", "moduleProgress",
+  "latest", "done", "notDone", "none", "moduleProgress", "assessTitle", "pre", "post", "gain", "notTaken", "gainPoints", "boostersTitle",
+  "boosterDue", "boosterLater", "boosterAfterPost", "boosterDone",
 ] as const;
 
 export default async function DashboardPage(props: PageProps<"/[locale]/dashboard">) {

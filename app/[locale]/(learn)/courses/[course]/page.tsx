@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getCourse } from "@/lib/content";
+import { allCourseParams, getAssessments, getBoosters, getCourse } from "@/lib/content";
+import { BoosterOffers } from "@/components/progress/booster-offers";
 import { CourseOutline } from "@/components/course/course-outline";
 import { ContinueLink } from "@/components/progress/continue-link";
 
@@ -22,11 +23,16 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
   setRequestLocale(locale);
   const course = getCourse(locale, courseId);
   if (!course) notFound();
-  const [t, ts] = await Promise.all([
+  const [t, ts, ta] = await Promise.all([
     getTranslations({ locale, namespace: "course" }),
     getTranslations({ locale, namespace: "site" }),
+    getTranslations({ locale, namespace: "assessment" }),
   ]);
   const first = course.modules[0].lessons[0];
+  const assessments = getAssessments(locale, course.id);
+  const hasAssessments = Boolean(assessments.pre && assessments.post);
+  const boosters = getBoosters(locale, course.id);
+  const base = `/${locale}/courses/${course.id}`;
 
   return (
     <div className="container">
@@ -49,8 +55,29 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
             labels={{ continue: t.raw("continue") as string, start: t.raw("start") as string }}
           />
         </div>
+        {hasAssessments && (
+          <p>
+            <strong>{ta("beforeTitle")}:</strong> <Link href={`${base}/assessment/pre`}>{ta("beforeLink")}</Link>
+          </p>
+        )}
       </div>
       <CourseOutline course={course} />
+      {hasAssessments && (
+        <section className="reading" aria-labelledby="after-title">
+          <h2 id="after-title">{ta("afterTitle")}</h2>
+          <p>
+            <Link className="button" href={`${base}/assessment/post`}>
+              {ta("afterLink")}
+            </Link>
+          </p>
+          <BoosterOffers
+            locale={locale}
+            courseId={course.id}
+            boosters={boosters.map((b) => ({ id: b.id, title: b.title, offerAfterDays: b.offerAfterDays }))}
+            labels={{ boostersTitle: ta("boostersTitle"), boosterDue: ta.raw("boosterDue") as string, boosterLater: ta.raw("boosterLater") as string, gainShort: ta.raw("gainShort") as string }}
+          />
+        </section>
+      )}
     </div>
   );
 }

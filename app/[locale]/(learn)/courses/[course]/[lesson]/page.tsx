@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allLessonParams, getLesson, getLessonPosition } from "@/lib/content";
+import { allLessonParams, getLesson, getLessonPosition, getScenario } from "@/lib/content";
+import { ScenarioPlayer, type ScenarioLabels } from "@/components/scenario/scenario-player";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonSources } from "@/components/lesson/lesson-sources";
 import { LessonHeader } from "@/components/lesson/lesson-header";
@@ -27,8 +28,12 @@ export default async function LessonPage(props: Props) {
   const lesson = getLesson(locale, courseId, lessonId);
   const position = getLessonPosition(locale, courseId, lessonId);
   if (!lesson || !position) notFound();
-  const t = await getTranslations({ locale, namespace: "lesson" });
+  const [t, ts] = await Promise.all([getTranslations({ locale, namespace: "lesson" }), getTranslations({ locale, namespace: "scenario" })]);
   const base = `/${locale}/courses/${courseId}`;
+  const scenario = lesson.scenarioId ? getScenario(locale, courseId, lesson.scenarioId) : undefined;
+  const scenarioLabels = Object.fromEntries(
+    (["fictional", "title", "choose", "outcome_helpful", "outcome_mixed", "outcome_harmful", "debrief", "restart", "back", "path"] as const).map((k) => [k, ts(k)]),
+  ) as ScenarioLabels;
 
   return (
     <div className="container">
@@ -45,6 +50,8 @@ export default async function LessonPage(props: Props) {
         </section>
 
         <LessonBody markdown={lesson.body} labels={{ fictional: t("fictional"), table: t("table") }} />
+
+        {scenario && <ScenarioPlayer scenario={scenario} labels={scenarioLabels} />}
 
         <footer className="lesson-footer">
           <LessonCompletion

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allLessonParams, getLesson, getLessonPosition, getQuiz } from "@/lib/content";
 import { LessonHeader } from "@/components/lesson/lesson-header";
-import { QuizRunner, type QuizLabels } from "@/components/quiz/quiz-runner";
+import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { quizLabels } from "@/components/quiz/quiz-labels";
 
 
 export function generateStaticParams() {
@@ -20,11 +21,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: t("title", { lesson: found.title }) };
 }
 
-const LABELS = [
-  "questionOf", "chooseOne", "chooseAll", "true", "false", "fictional", "check", "next", "finish", "noChoice",
-  "correct", "partial", "incorrect", "yourChoice", "rightAnswer", "why", "resultTitle", "score", "passed",
-  "notPassed", "best", "review", "retry", "backToLesson", "nextLesson",
-] as const satisfies readonly (keyof QuizLabels)[];
 
 export default async function QuizPage(props: Props) {
   const { locale, course: courseId, lesson: lessonId } = await props.params;
@@ -33,8 +29,7 @@ export default async function QuizPage(props: Props) {
   const position = getLessonPosition(locale, courseId, lessonId);
   const quiz = lesson?.quizId ? getQuiz(locale, courseId, lesson.quizId) : undefined;
   if (!lesson || !position || !quiz) notFound();
-  const t = await getTranslations({ locale, namespace: "quiz" });
-  const labels = Object.fromEntries(LABELS.map((k) => [k, t.raw(k) as string])) as QuizLabels;
+  const [t, labels] = await Promise.all([getTranslations({ locale, namespace: "quiz" }), quizLabels(locale)]);
   const base = `/${locale}/courses/${courseId}`;
 
   return (
@@ -44,9 +39,9 @@ export default async function QuizPage(props: Props) {
         <p>{t("intro", { count: quiz.questions.length })}</p>
         <QuizRunner
           quiz={quiz}
-          lesson={{ locale, courseId, lessonId }}
-          lessonHref={`${base}/${lessonId}`}
-          nextLesson={position.next && { href: `${base}/${position.next.id}`, title: position.next.title }}
+          activity={{ locale, courseId, activityId: lessonId }}
+          backHref={`${base}/${lessonId}`}
+          next={position.next && { href: `${base}/${position.next.id}`, title: position.next.title }}
           labels={labels}
         />
       </div>

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { allCourseParams, getAssessments, getCourse } from "@/lib/content";
+import { AssessmentRunner } from "@/components/quiz/assessment-runner";
+import { quizLabels } from "@/components/quiz/quiz-labels";
+
+type Props = PageProps<"/[locale]/courses/[course]/assessment/[form]">;
+
+export function generateStaticParams() {
+  return allCourseParams().flatMap((p) => {
+    const a = getAssessments(p.locale, p.course);
+    return a.pre && a.post ? [{ ...p, form: "pre" }, { ...p, form: "post" }] : [];
+  });
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, course, form } = await props.params;
+  const quiz = (form === "pre" || form === "post") && getAssessments(locale, course)[form];
+  return quiz ? { title: quiz.title } : {};
+}
+
+export default async function AssessmentPage(props: Props) {
+  const { locale, course: courseId, form } = await props.params;
+  setRequestLocale(locale);
+  const course = getCourse(locale, courseId);
+  const which = form === "pre" || form === "post" ? form : undefined;
+  const quiz = course && which ? getAssessments(locale, courseId)[which] : undefined;
+  if (!course || !which || !quiz) notFound();
+  const [t, ts, labels] = await Promise.all([
+    getTranslations({ locale, namespace: "assessment" }),
+    getTranslations({ locale, namespace: "site" }),
+    quizLabels(locale),
+  ]);
+  const base = `/${locale}/courses/${courseId}`;
+  const first = course.modules[0].lessons[0];
+  return (
+    <div className="container">
+      <div className="reading">
+        <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
+          <ol>
+            <li>
+              <Link href={`/${locale}/courses`}>{ts("courses")}</Link>
+            </li>
+            <li>
+              <Link href={base}>{course.title}</Link>
+            </li>
+          </ol>
+        </nav>
+        <h1>{quiz.title}</h1>
+        <p className="lead">{which === "pre" ? t("preLead") : t("postLead")}</p>
+        <p>{t("howItWorks", { count: quiz.questions.length })}</p>
+        <AssessmentRunner
+          quiz={quiz}
+          form={which}
+          locale={locale}
+          courseId={courseId}
+          backHref={base}
+          next={which === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
+          labels={{ ...labels, backToLesson: t("backToCourse") }}
+          gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { allCourseParams, getBoosters, getCourse } from "@/lib/content";
+import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { quizLabels } from "@/components/quiz/quiz-labels";
+
+type Props = PageProps<"/[locale]/courses/[course]/booster/[booster]">;
+
+export function generateStaticParams() {
+  return allCourseParams().flatMap((p) => getBoosters(p.locale, p.course).map((b) => ({ ...p, booster: b.id })));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, course, booster } = await props.params;
+  const b = getBoosters(locale, course).find((x) => x.id === booster);
+  return b ? { title: b.title } : {};
+}
+
+export default async function BoosterPage(props: Props) {
+  const { locale, course: courseId, booster: boosterId } = await props.params;
+  setRequestLocale(locale);
+  const course = getCourse(locale, courseId);
+  const booster = course && getBoosters(locale, courseId).find((b) => b.id === boosterId);
+  if (!course || !booster) notFound();
+  const [t, ts, labels] = await Promise.all([
+    getTranslations({ locale, namespace: "assessment" }),
+    getTranslations({ locale, namespace: "site" }),
+    quizLabels(locale),
+  ]);
+  const base = `/${locale}/courses/${courseId}`;
+  return (
+    <div className="container">
+      <div className="reading">
+        <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
+          <ol>
+            <li>
+              <Link href={`/${locale}/courses`}>{ts("courses")}</Link>
+            </li>
+            <li>
+              <Link href={base}>{course.title}</Link>
+            </li>
+          </ol>
+        </nav>
+        <h1>{booster.title}</h1>
+        <p className="lead">{booster.summary}</p>
+        <p>{t("boosterWhy")}</p>
+        <QuizRunner
+          quiz={booster}
+          activity={{ locale, courseId, activityId: `booster-${booster.id}` }}
+          backHref={base}
+          labels={{ ...labels, backToLesson: t("backToCourse") }}
+        />
+      </div>
+    </div>
+  );
+}

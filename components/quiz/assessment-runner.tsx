@@ -1,0 +1,40 @@
+"use client";
+// The pre- and post-assessment: the quiz runner, plus (after the post-assessment) the learner's
+// own gain since the pre-assessment, read from this browser's progress (synced when signed in).
+import { fill } from "@/components/ui/fill";
+import { lessonKey, useGuestProgress } from "@/components/progress/guest-progress";
+import { QuizRunner } from "./quiz-runner";
+import type { QuizLabels } from "./labels";
+import type { Quiz } from "@/lib/quiz/types";
+
+export function AssessmentRunner(props: {
+  quiz: Quiz;
+  form: "pre" | "post";
+  locale: string;
+  courseId: string;
+  backHref: string;
+  next?: { href: string; title: string };
+  labels: QuizLabels;
+  gainLabels: { gain: string; noPre: string };
+}) {
+  const progress = useGuestProgress();
+  const pre = progress?.lessons[lessonKey(props.locale, props.courseId, "assessment-pre")]?.lastPercent;
+  return (
+    <QuizRunner
+      quiz={props.quiz}
+      activity={{ locale: props.locale, courseId: props.courseId, activityId: `assessment-${props.form}` }}
+      backHref={props.backHref}
+      next={props.next}
+      labels={props.labels}
+      afterResult={
+        props.form === "post"
+          ? (result) => (
+              <p className="gain" role="status">
+                {pre === undefined ? props.gainLabels.noPre : fill(props.gainLabels.gain, { pre, post: result.percent, gain: `${result.percent - pre >= 0 ? "+" : ""}${result.percent - pre}` })}
+              </p>
+            )
+          : undefined
+      }
+    />
+  );
+}
