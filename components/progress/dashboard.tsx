@@ -10,6 +10,7 @@ import { queryKeys } from "./query-keys";
 import { cacheDashboard } from "./sync";
 import { flush } from "./outbox";
 import type { DashboardData } from "./dashboard-types";
+import "./progress.css";
 
 export type DashboardLabels = Record<string, string>;
 
