@@ -1,0 +1,166 @@
+// The content check's rules beyond lessons and quizzes, each with a file that breaks it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { loadContent, type ContentProblem } from "./load";
+import { summarise } from "./summary";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const C = "en/courses/test";
+const lesson = (extra = "") => `---\ntitle: L\nsummary: S.\nminutes: 6\nobjectives: [Explain]\nquiz: one\n${extra}sources:\n  - { title: T, publisher: P, date: 2025 }\n---\n## H\n\nBody text.\n`;
+const q = (id: string, skill: string, extra: object = {}) => ({
+  id, type: "single", skill, prompt: `Prompt ${id}?`, explanation: "Because.",
+  options: [{ id: "a", text: "A", feedback: "Yes." }, { id: "b", text: "B", feedback: "No." }], answer: "a", ...extra,
+});
+const quiz = (questions: object[], extra: object = {}) => YAML.stringify({ title: "Q", questions, ...extra });
+const skills = ["recognising", "responding", "resilience"];
+const form = (n: number) => quiz(Array.from({ length: n }, (_, i) => q(`q${i}`, skills[i % 3])));
+const scenario = (steps: object, start = "s1") => YAML.stringify({ title: "S", summary: "S.", skill: "responding", start, steps });
+const sortQ = (items: object[]) => ({
+  id: "sorting", type: "sort", skill: "recognising", prompt: "Sort", explanation: "Why.",
+  categories: [{ id: "calm", label: "No concern" }, { id: "help", label: "Seek advice" }], items,
+});
+const post = (id: string, manipulative: boolean, extra: object = {}) => ({ id, text: `Post ${id}`, manipulative, feedback: "F.", ...(manipulative ? { technique: "emotion" } : {}), ...extra });
+
+function problems(files: Record<string, string>): ContentProblem[] {
+  return load(files).problems;
+}
+
+function load(files: Record<string, string>) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "cg-extras-"));
+  dirs.push(root);
+  const all: Record<string, string> = {
+    [`${C}/course.yml`]: YAML.stringify({ title: "C", summary: "S.", audience: "A.", modules: [{ id: "m", title: "M", summary: "S.", lessons: ["one"] }] }),
+    [`${C}/lessons/01-one.md`]: lesson(),
+    [`${C}/quizzes/one.yml`]: quiz([1, 2, 3, 4, 5].map((n) => q(`q${n}`, "recognising"))),
+    ...files,
+  };
+  for (const [rel, text] of Object.entries(all)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return loadContent(root);
+}
+
+const ok = { text: "Go on.", choices: [{ id: "c1", text: "Next", next: "end" }] };
+const end = { text: "The end.", ending: { outcome: "helpful", debrief: "Why." } };
+
+describe("content check rules", () => {
+  it.each<{ name: string; files: Record<string, string>; expected: Partial<ContentProblem> & { message?: unknown } }>([
+    {
+      name: "a sort item in a pile that does not exist",
+      files: { [`${C}/quizzes/one.yml`]: quiz([sortQ([{ id: "x", text: "X", answer: "panic", feedback: "F." }, { id: "y", text: "Y", answer: "calm", feedback: "F." }])]) },
+      expected: { field: "questions[0].items[0].answer", message: expect.stringContaining('"panic" is not among the categories') },
+    },
+    {
+      name: "a discernment set with no genuine post",
+      files: { [`${C}/quizzes/one.yml`]: quiz([{ id: "d", type: "discern", skill: "resilience", prompt: "P", explanation: "E.", items: [post("a", true), post("b", true), post("c", true)] }]) },
+      expected: { field: "questions[0].items", message: expect.stringContaining("mix genuine and manipulative") },
+    },
+    {
+      name: "a manipulative post without its technique",
+      files: { [`${C}/quizzes/one.yml`]: quiz([{ id: "d", type: "discern", skill: "resilience", prompt: "P", explanation: "E.", items: [post("a", true, { technique: undefined }), post("b", false), post("c", false)] }]) },
+      expected: { field: "questions[0].items[0].technique" },
+    },
+    {
+      name: "a bias-check pair with different answers",
+      files: { [`${C}/quizzes/one.yml`]: quiz([q("version-a", "recognising"), q("version-b", "recognising", { answer: "b" })], { biasPairs: [["version-a", "version-b"]] }) },
+      expected: { field: "biasPairs[0]", message: expect.stringContaining("bias check failed") },
+    },
+    {
+      name: "a bias-check pair naming a missing question",
+      files: { [`${C}/quizzes/one.yml`]: quiz([q("version-a", "recognising")], { biasPairs: [["version-a", "version-z"]] }) },
+      expected: { field: "biasPairs[0]", message: 'no question "version-z" in this quiz' },
+    },
+    {
+      name: "a scenario with an orphan step",
+      files: { [`${C}/scenarios/story.yml`]: scenario({ s1: ok, end, lost: end }) },
+      expected: { file: `${C}/scenarios/story.yml`, field: "steps.lost", message: expect.stringContaining("orphan") },
+    },
+    {
+      name: "a scenario with a loop",
+      files: { [`${C}/scenarios/story.yml`]: scenario({ s1: { text: "A", choices: [{ id: "c", text: "C", next: "s2" }] }, s2: { text: "B", choices: [{ id: "c", text: "C", next: "s1" }, { id: "d", text: "D", next: "end" }] }, end }) },
+      expected: { field: "steps.s1", message: expect.stringContaining("loop") },
+    },
+    {
+      name: "a lesson pointing to a scenario that does not exist",
+      files: { [`${C}/lessons/01-one.md`]: lesson("scenario: nowhere\n") },
+      expected: { field: "scenario", message: expect.stringContaining('no scenario "nowhere"') },
+    },
+    {
+      name: "an assessment without its parallel form",
+      files: { [`${C}/assessments/pre.yml`]: form(12) },
+      expected: { file: `${C}/assessments/post.yml`, message: expect.stringContaining("missing the post-assessment") },
+    },
+    {
+      name: "an assessment with too few items",
+      files: { [`${C}/assessments/pre.yml`]: form(9), [`${C}/assessments/post.yml`]: form(9) },
+      expected: { field: "questions", message: expect.stringContaining("at least 12 items (has 9)") },
+    },
+    {
+      name: "forms that are not parallel",
+      files: { [`${C}/assessments/pre.yml`]: form(12), [`${C}/assessments/post.yml`]: form(13) },
+      expected: { file: `${C}/assessments/post.yml`, message: expect.stringContaining('as many "recognising" items') },
+    },
+    {
+      name: "a workshop whose parts do not add up",
+      files: {
+        "en/tracks/workshop.yml": YAML.stringify({
+          kind: "workshop", title: "W", summary: "S.", audience: "A.", course: "test", minutes: 90, disclosure: "D.",
+          parts: [1, 2, 3].map((n) => ({ id: `p${n}`, title: "P", minutes: 20, goals: ["G"], facilitatorNotes: "N." })),
+        }),
+      },
+      expected: { file: "en/tracks/workshop.yml", field: "parts", message: "the parts add up to 60 minutes, not 90" },
+    },
+    {
+      name: "a school lesson that reads above grade 9",
+      files: {
+        "en/tracks/school.yml": YAML.stringify({
+          kind: "school", title: "S", summary: "S.", audience: "A.", course: "test",
+          lessons: Array.from({ length: 5 }, (_, i) => ({
+            id: `school-${i + 1}`, title: "L", minutes: 50, ages: "13-18", contentWarning: "This talks about violence.", trustedAdult: "Your DSL.",
+            objectives: ["Explain"], teacherNotes: "N.", optOut: "Read quietly.",
+            learnerText: i === 2 ? "Comprehensive counterterrorism evaluations necessitate interdisciplinary methodological considerations regarding radicalisation trajectories and institutional accountability." : "Talk to a trusted adult. They can help you.",
+            activities: [{ title: "A", minutes: 25, description: "D." }, { title: "B", minutes: 25, description: "D." }],
+          })),
+        }),
+      },
+      expected: { field: "lessons[2].learnerText", message: expect.stringContaining("above 9") },
+    },
+    {
+      name: "a forbidden term in a lesson",
+      files: { [`${C}/lessons/01-one.md`]: lesson() + "\nFighters came from 120 countries.\n" },
+      expected: { file: `${C}/lessons/01-one.md`, message: expect.stringContaining("110 countries") },
+    },
+    {
+      name: "a country listed twice",
+      files: {
+        "en/resources/channels.yml": YAML.stringify({
+          unknownCountry: { emergencyNote: "Call.", reportNote: "Police." },
+          countries: [1, 2].map(() => ({ code: "GB", name: "UK", emergency: ["999"], confidence: "high", source: { title: "T", publisher: "P", date: "2026" }, lastVerified: "2026-11-20" })),
+        }),
+      },
+      expected: { field: "countries[1].code", message: 'country "GB" is listed twice' },
+    },
+  ])("reports $name", ({ files, expected }) => {
+    expect(problems(files)).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it("summarises scenarios, discernment items, bias pairs and reading grades", () => {
+    const { content, problems: found } = load({
+      [`${C}/quizzes/one.yml`]: quiz(
+        [q("a", "recognising"), q("b", "recognising"), { id: "d", type: "discern", skill: "resilience", prompt: "P", explanation: "E.", items: [post("x", true), post("y", false), post("z", false)] }],
+        { biasPairs: [["a", "b"]] },
+      ),
+      [`${C}/scenarios/story.yml`]: scenario({ s1: ok, end }),
+    });
+    expect(found).toEqual([]);
+    expect(summarise(content)).toMatchObject({ modules: 1, lessons: 1, questions: 3, scenarios: 1, discernmentItems: 3, biasPairs: 1, schoolReadingGrades: {} });
+  });
+});
