@@ -19,6 +19,11 @@ export const content = (() => {
       return quizId ? en.quizzes.get(quizKey(course.id, quizId)) : undefined;
     },
     lessonPath: (lessonId: string) => `/en/courses/${course.id}/${lessonId}`,
+    lessonScenario: (lessonId: string) => {
+      const id = en.lessons.find((l) => l.id === lessonId)?.scenarioId;
+      return id ? en.scenarios.get(quizKey(course.id, id)) : undefined;
+    },
+    assessments: en.assessments.get(course.id) ?? {},
   };
 })();
 

@@ -11,18 +11,44 @@ export class QuizPage {
   }
 
   /** Answers every question, correctly unless `wrong` holds its index, checking feedback each time. */
-  async answerAll(quiz: Quiz, { wrong = [] as number[], afterEach }: { wrong?: number[]; afterEach?: (i: number) => Promise<void> } = {}) {
+  async answerAll(
+    quiz: Quiz,
+    { wrong = [] as number[], afterEach, stopBefore }: { wrong?: number[]; afterEach?: (i: number) => Promise<void>; stopBefore?: number } = {},
+  ) {
     for (const [i, q] of quiz.questions.entries()) {
+      if (stopBefore !== undefined && i >= stopBefore) return;
       await expect(this.page.getByText(`Question ${i + 1} of ${quiz.questions.length}`, { exact: true })).toBeVisible();
-      const pick = wrong.includes(i) ? q.options.filter((o) => !q.correct.includes(o.id)).slice(0, 1) : q.options.filter((o) => q.correct.includes(o.id));
-      const group = this.page.getByRole("group", { name: q.prompt });
-      for (const o of pick) {
-        await group.getByLabel(this.optionName(quiz, i, o.id), { exact: true }).check();
+      const group = this.page.getByRole("group", { name: q.prompt, exact: true });
+      const isWrong = wrong.includes(i);
+      let feedbackShown: string;
+      if (q.type === "sort") {
+        // Every item into its pile (the first item into a wrong pile when asked to be wrong).
+        const right = new Map(q.correct.map((c) => c.split(":") as [string, string]));
+        for (const [n, item] of q.options.entries()) {
+          let pile = right.get(item.id)!;
+          if (isWrong && n === 0) pile = q.categories!.find((c) => c.id !== pile)!.id;
+          const label = q.categories!.find((c) => c.id === pile)!.label;
+          await group.getByRole("group", { name: item.text, exact: true }).getByLabel(label, { exact: true }).check();
+        }
+        feedbackShown = q.options[0].feedback;
+      } else if (q.type === "discern") {
+        for (const [n, p] of q.options.entries()) {
+          let manipulative = q.correct.includes(p.id);
+          if (isWrong && n === 0) manipulative = !manipulative;
+          await group.getByRole("group", { name: `Invented post ${n + 1}`, exact: true }).getByLabel(manipulative ? "Uses manipulation" : "Genuine", { exact: true }).check();
+        }
+        feedbackShown = q.options[0].feedback;
+      } else {
+        const pick = isWrong ? q.options.filter((o) => !q.correct.includes(o.id)).slice(0, 1) : q.options.filter((o) => q.correct.includes(o.id));
+        for (const o of pick) {
+          await group.getByLabel(this.optionName(quiz, i, o.id), { exact: true }).check();
+        }
+        feedbackShown = pick[0].feedback;
       }
       await this.page.getByRole("button", { name: "Check answer" }).click();
-      await expect(this.page.getByText(wrong.includes(i) ? /^(Not quite|Partly correct)$/ : /^Correct$/)).toBeVisible();
+      await expect(this.page.getByText(isWrong ? /^(Not quite|Partly correct)$/ : /^Correct$/)).toBeVisible();
       await expect(this.page.getByText(q.explanation)).toBeVisible();
-      await expect(this.page.getByText(pick[0].feedback).first()).toBeVisible();
+      await expect(this.page.getByText(feedbackShown).first()).toBeVisible();
       if (afterEach) await afterEach(i);
       await this.page.getByRole("button", { name: i === quiz.questions.length - 1 ? "See your score" : "Next question" }).click();
     }
