@@ -1,13 +1,7 @@
 // Runs once when the server starts: validate the environment, apply migrations and create the
-// first admin from ADMIN_EMAIL / ADMIN_PASSWORD. A misconfiguration stops the server at once,
-// with a message naming the problem, rather than leaving it up and answering errors.
+// first admin (lib/startup.ts). A misconfiguration stops the server at once, naming the problem.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServer } = await import("./lib/startup");
-  try {
-    await startServer();
-  } catch (e) {
-    console.error(`Common Ground cannot start.\n${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  }
+  const { startServerOrExit } = await import("./lib/startup");
+  await startServerOrExit();
 }

@@ -10,3 +10,13 @@ export async function startServer() {
   if (config.admin) await ensureAdmin(db, config.admin);
   await pruneThrottles(db);
 }
+
+/** Starts, or stops the process with a message naming the problem (rather than serving errors). */
+export async function startServerOrExit() {
+  try {
+    await startServer();
+  } catch (e) {
+    console.error(`Common Ground cannot start.\n${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
