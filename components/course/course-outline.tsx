@@ -12,7 +12,7 @@ export async function CourseOutline({ course, headingLevel = 2 }: { course: Cour
   return (
     <ol className="module-list">
       {course.modules.map((mod) => (
-        <li key={mod.id} className="card module-card">
+        <li key={mod.id} id={mod.id} className="card module-card">
           <p className="eyebrow">{t("module", { number: mod.number })}</p>
           <Heading>{mod.title}</Heading>
           <p>{mod.summary}</p>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Country } from "./contact";
 
 /** How sure we are of a country's channels, where they come from, and when someone last checked. */
-export async function ChannelSource({ locale, country }: { locale: string; country: Country }) {
+export async function ChannelSource({ locale, country, withNote = false }: { locale: string; country: Country; withNote?: boolean }) {
   const t = await getTranslations({ locale, namespace: "help" });
   const s = country.source;
   return (
@@ -23,6 +23,7 @@ export async function ChannelSource({ locale, country }: { locale: string; count
             ),
           time: (chunks) => <time dateTime={s.date}>{chunks}</time>,
         })}
+        {withNote && s.note && ` ${s.note}`}
       </p>
       <p className="channel-verified">
         {t.rich("lastVerified", { date: country.lastVerified, time: (chunks) => <time dateTime={country.lastVerified}>{chunks}</time> })}

@@ -11,7 +11,20 @@ export async function ContactList({ locale, contacts }: { locale: string; contac
           <strong className="contact-name">{c.name}</strong>
           {c.phone && (
             <span className="contact-line">
-              {t.rich("phone", { number: c.phone, link: (chunks) => <a href={telHref(c.phone!)}>{chunks}</a> })}
+              {t.rich("phone", {
+                number: c.phone,
+                link: () => (
+                  <a href={telHref(c.phone!)}>
+                    {/* A number never breaks across lines; "CALL-FBI (1-800-…)" may break before the bracket. */}
+                    {c.phone!.split(/\s+(?=\()/).map((part, i) => (
+                      <span key={part}>
+                        {i > 0 && " "}
+                        <span className="phone-part">{part}</span>
+                      </span>
+                    ))}
+                  </a>
+                ),
+              })}
             </span>
           )}
           {c.url && (

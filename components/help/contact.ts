@@ -5,10 +5,20 @@ import type { Channels } from "@/lib/content";
 export type Country = Channels["countries"][number];
 export type Contact = Country["report"][number];
 
-/** `tel:` link for a number as written: keeps digits and a leading +, drops spaces and hyphens. */
+const KEYPAD: Record<string, string> = Object.fromEntries(
+  ["abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz"].flatMap((letters, i) => [...letters].map((l) => [l, String(i + 2)])),
+);
+
+/**
+ * `tel:` link for a number as written: keeps digits and a leading +, drops spaces and hyphens.
+ * A vanity number with its digits in brackets ("1-800-CALL-FBI (1-800-225-5324)") dials the
+ * digits; a vanity number alone dials its letters as the keypad spells them.
+ */
 export function telHref(phone: string): string {
-  const trimmed = phone.trim();
-  return `tel:${trimmed.startsWith("+") ? "+" : ""}${trimmed.replace(/[^0-9]/g, "")}`;
+  const parts = phone.split(/[()]/).map((p) => p.trim()).filter(Boolean);
+  const number = parts.find((p) => !/[a-z]/i.test(p)) ?? parts[0] ?? "";
+  const digits = number.toLowerCase().replace(/[a-z]/g, (l) => KEYPAD[l]).replace(/[^0-9]/g, "");
+  return `tel:${number.startsWith("+") ? "+" : ""}${digits}`;
 }
 
 /** Data holds addresses like "gov.uk/ACT"; links always go over https. */

@@ -5,6 +5,7 @@ import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
 import type { Root } from "mdast";
+import { keepClockTimes } from "./clock-times";
 
 function remarkScenario(options: { label: string }) {
   return (tree: Root) => {
@@ -37,7 +38,7 @@ export function LessonBody({ markdown, labels }: { markdown: string; labels: { f
   return (
     <div className="lesson-body">
       <Markdown remarkPlugins={[remarkGfm, remarkDirective, [remarkScenario, { label: labels.fictional }]]} components={components(labels.table)}>
-        {markdown}
+        {keepClockTimes(markdown)}
       </Markdown>
     </div>
   );

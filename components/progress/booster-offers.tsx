@@ -1,6 +1,7 @@
 "use client";
 // After the final check: the learner's gain, and each booster once it is due (about 1 and 4
 // weeks later), from this browser's progress (kept in sync with the account when signed in).
+import { useState } from "react";
 import Link from "next/link";
 import { fill } from "@/components/ui/fill";
 import { lessonKey, useGuestProgress } from "./guest-progress";
@@ -16,6 +17,7 @@ const DAY = 86_400_000;
 
 export function BoosterOffers({ locale, courseId, boosters, labels }: Props) {
   const progress = useGuestProgress();
+  const [now] = useState(() => Date.now());
   const entry = (id: string) => progress?.lessons[lessonKey(locale, courseId, id)];
   const post = entry("assessment-post");
   const pre = entry("assessment-pre");
@@ -29,7 +31,7 @@ export function BoosterOffers({ locale, courseId, boosters, labels }: Props) {
       )}
       <ul>
         {boosters.map((b) => {
-          const due = Date.now() >= finished + b.offerAfterDays * DAY;
+          const due = now >= finished + b.offerAfterDays * DAY;
           return (
             <li key={b.id}>
               {due ? (

@@ -1,7 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonLinks } from "./lesson-links";
+import { trackMarkdown } from "./markdown";
 import type { SchoolTrack, TrackNames } from "./types";
+
+/** "13-14" as a range is written with an en dash. */
+const ages = (range: string) => range.replace("-", "–");
 
 /** The teacher's plan for each lesson; the content warning always comes before the student text. */
 export async function SchoolTrackView({ locale, track, names }: { locale: string; track: SchoolTrack; names: TrackNames }) {
@@ -15,7 +19,7 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
         <ol>
           {track.lessons.map((l) => (
             <li key={l.id}>
-              <a href={`#lesson-${l.id}`}>{l.title}</a> <span className="meta">({t("ages", { ages: l.ages })})</span>
+              <a href={`#lesson-${l.id}`}>{l.title}</a> <span className="meta nowrap">({t("ages", { ages: ages(l.ages) })})</span>
             </li>
           ))}
         </ol>
@@ -28,7 +32,7 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
           <section key={l.id} id={id} className="track-part" aria-labelledby={`${id}-title`}>
             <h2 id={`${id}-title`}>{t("lessonHeading", { number: i + 1, title: l.title })}</h2>
             <p className="meta">
-              {t("ages", { ages: l.ages })} · {t("minutes", { minutes: l.minutes })}
+              <span className="nowrap">{t("ages", { ages: ages(l.ages) })}</span> · <span className="nowrap">{t("minutes", { minutes: l.minutes })}</span>
               {grade !== undefined && <> · {t("readingGrade", { grade: grade.toFixed(1) })}</>}
             </p>
 
@@ -49,27 +53,29 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
 
             <h3>{t("studentText")}</h3>
             <div className="student-text">
-              <LessonBody markdown={l.learnerText} labels={md} />
+              <LessonBody markdown={trackMarkdown(l.learnerText, 4)} labels={md} />
             </div>
 
-            <h3 id={`${id}-activities`}>{t("activities")}</h3>
-            <div className="table-scroll" role="region" aria-labelledby={`${id}-activities`} tabIndex={0}>
+            <h3>{t("activities")}</h3>
+            <div className="table-scroll" role="region" aria-label={md.table} tabIndex={0}>
               <table className="track-table">
+                {/* Two columns, so a phone can read it without scrolling sideways. */}
                 <thead>
                   <tr>
                     <th scope="col">{t("activity")}</th>
                     <th scope="col" className="num">
                       {t("minutesColumn")}
                     </th>
-                    <th scope="col">{t("whatHappens")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {l.activities.map((a) => (
                     <tr key={a.title}>
-                      <th scope="row">{a.title}</th>
+                      <td>
+                        <strong className="activity-title">{a.title}</strong>
+                        <span className="activity-description">{a.description}</span>
+                      </td>
                       <td className="num">{a.minutes}</td>
-                      <td>{a.description}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -77,7 +83,6 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
                   <tr>
                     <th scope="row">{t("total")}</th>
                     <td className="num">{l.activities.reduce((n, a) => n + a.minutes, 0)}</td>
-                    <td />
                   </tr>
                 </tfoot>
               </table>
@@ -88,7 +93,7 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
 
             <section className="teacher-notes" aria-labelledby={`${id}-teacher`}>
               <h3 id={`${id}-teacher`}>{t("teacherNotes")}</h3>
-              <LessonBody markdown={l.teacherNotes} labels={md} />
+              <LessonBody markdown={trackMarkdown(l.teacherNotes, 4)} labels={md} />
               {l.uses.length > 0 && (
                 <>
                   <h4>{t("uses")}</h4>

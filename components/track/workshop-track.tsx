@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { agenda } from "./agenda";
 import { LessonLinks } from "./lesson-links";
+import { trackMarkdown } from "./markdown";
 import type { TrackNames, WorkshopTrack } from "./types";
 
 /** The facilitator's plan: the agenda, then each part in full, disclosure, materials and cards. */
@@ -15,7 +16,7 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
     <>
       <section aria-labelledby="agenda-title">
         <h2 id="agenda-title">{t("agenda")}</h2>
-        <div className="table-scroll" role="region" aria-labelledby="agenda-title" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={md.table} tabIndex={0}>
           <table className="track-table">
             <thead>
               <tr>
@@ -50,8 +51,8 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
 
       {track.parts.map((p, i) => (
         <section key={p.id} id={`part-${p.id}`} className="track-part" aria-labelledby={`part-${p.id}-title`}>
-          <h2 id={`part-${p.id}-title`}>{t("partHeading", { number: i + 1, title: p.title })}</h2>
-          <p className="meta">{t("partTiming", { range: slots[i].range, minutes: p.minutes })}</p>
+          <p className="eyebrow">{t("partTiming", { number: i + 1, range: slots[i].range, minutes: p.minutes })}</p>
+          <h2 id={`part-${p.id}-title`}>{p.title}</h2>
 
           <h3>{t("goals")}</h3>
           <ul>
@@ -61,7 +62,7 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
           </ul>
 
           <h3>{t("facilitatorNotes")}</h3>
-          <LessonBody markdown={p.facilitatorNotes} labels={md} />
+          <LessonBody markdown={trackMarkdown(p.facilitatorNotes, 4)} labels={md} />
 
           {p.lessons.length > 0 && (
             <>
@@ -94,7 +95,7 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
 
       <section className="disclosure-box" aria-labelledby="disclosure-title">
         <h2 id="disclosure-title">{t("disclosure")}</h2>
-        <LessonBody markdown={track.disclosure} labels={md} />
+        <LessonBody markdown={trackMarkdown(track.disclosure, 3)} labels={md} />
       </section>
 
       {track.materials.length > 0 && (

@@ -6,7 +6,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "site" });
   return (
     <header className="site-header">
-      <div className="container">
+      <div className="container site-header-bar">
         <Link className="brand" href={`/${locale}`}>
           <span className="brand-mark" aria-hidden="true" />
           {t("name")}

@@ -95,7 +95,7 @@ export const getAssessments = cache((locale: string, courseId: string) => forLoc
 export const getBoosters = cache((locale: string, courseId: string) =>
   [...(forLocale(locale)?.boosters ?? new Map()).entries()]
     .filter(([k]) => k.startsWith(`${courseId}/`))
-    .map(([k, b]) => ({ id: k.slice(courseId.length + 1), ...b })),
+    .map(([k, b]) => ({ ...b, id: k.slice(courseId.length + 1) })),
 );
 
 /**

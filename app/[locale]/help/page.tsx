@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { routing } from "@/i18n/routing";
+import { getChannels } from "@/lib/content";
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata(props: PageProps<"/[locale]/help">): Promise<Metadata> {
+  const { locale } = await props.params;
+  const t = await getTranslations({ locale, namespace: "help" });
+  return { title: t("metaTitle"), description: t("metaDescription") };
+}
+
+export default async function HelpPage(props: PageProps<"/[locale]/help">) {
+  const { locale } = await props.params;
+  setRequestLocale(locale);
+  const channels = getChannels(locale);
+  if (!channels) notFound();
+  const t = await getTranslations({ locale, namespace: "help" });
+
+  return (
+    <div className="container">
+      <div className="reading">
+        <section className="emergency-box" aria-labelledby="emergency-title">
+          <h1 id="emergency-title">{t("emergencyTitle")}</h1>
+          <p className="emergency-lead">{t("emergencyBody")}</p>
+        </section>
+
+        <section aria-labelledby="find-title">
+          <h2 id="find-title">{t("findTitle")}</h2>
+          <p>{t("findLead")}</p>
+          <ul className="country-list">
+            {channels.countries.map((c) => (
+              <li key={c.code}>
+                <Link href={`/${locale}/help/${c.code.toLowerCase()}`}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="card" aria-labelledby="not-listed-title">
+          <h2 id="not-listed-title">{t("notListedTitle")}</h2>
+          <p>{channels.unknownCountry.emergencyNote}</p>
+          <p>{channels.unknownCountry.reportNote}</p>
+        </section>
+
+        <p className="no-reports">{t("noReports")}</p>
+      </div>
+    </div>
+  );
+}

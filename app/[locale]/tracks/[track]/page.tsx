@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { allTrackParams, getBoosters, getCourse, getScenario, getTrack, type Course, type Track } from "@/lib/content";
+import { SchoolTrackView } from "@/components/track/school-track";
+import { SelfPacedTrackView } from "@/components/track/self-paced-track";
+import { WorkshopTrackView } from "@/components/track/workshop-track";
+import type { TrackNames } from "@/components/track/types";
+
+export function generateStaticParams() {
+  return allTrackParams();
+}
+
+type Props = PageProps<"/[locale]/tracks/[track]">;
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, track } = await props.params;
+  const found = getTrack(locale, track);
+  return found ? { title: found.title, description: found.summary } : {};
+}
+
+/** Titles of the course's lessons, modules, scenarios and boosters that a track links to. */
+function trackNames(locale: string, track: Track, course: Course): TrackNames {
+  const scenarioIds = track.kind === "workshop" ? track.parts.flatMap((p) => (p.scenario ? [p.scenario] : [])) : [];
+  return {
+    lessons: Object.fromEntries(course.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title]))),
+    modules: Object.fromEntries(course.modules.map((m) => [m.id, m.title])),
+    scenarios: Object.fromEntries(scenarioIds.map((id) => [id, getScenario(locale, course.id, id)?.title ?? id])),
+    // getBoosters' ids currently carry the quiz id ("booster-<id>"); tracks name boosters by file id.
+    boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id.replace(/^booster-/, ""), b.title])),
+  };
+}
+
+export default async function TrackPage(props: Props) {
+  const { locale, track: trackId } = await props.params;
+  setRequestLocale(locale);
+  const track = getTrack(locale, trackId);
+  const course = track && getCourse(locale, track.course);
+  if (!track || !course) notFound();
+  const [t, ts] = await Promise.all([getTranslations({ locale, namespace: "tracks" }), getTranslations({ locale, namespace: "site" })]);
+  const names = trackNames(locale, track, course);
+
+  return (
+    <div className="container">
+      <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
+        <ol>
+          <li>
+            <Link href={`/${locale}/tracks`}>{ts("tracks")}</Link>
+          </li>
+          <li aria-current="page">{track.title}</li>
+        </ol>
+      </nav>
+      <article className="reading track">
+        <p className="eyebrow">{t(`kind.${track.kind}`)}</p>
+        <h1>{track.title}</h1>
+        <p className="lead">{track.summary}</p>
+        <p>{track.audience}</p>
+        <p className="meta">
+          {track.kind === "workshop" && t("minutes", { minutes: track.minutes })}
+          {track.kind === "self-paced" && t("hours", { hours: track.hours })}
+          {track.kind === "school" && t("lessonCount", { count: track.lessons.length })}
+          {" · "}
+          {t.rich("course", { title: course.title, link: (c) => <Link href={`/${locale}/courses/${course.id}`}>{c}</Link> })}
+        </p>
+
+        {track.kind === "workshop" && <WorkshopTrackView locale={locale} track={track} names={names} />}
+        {track.kind === "self-paced" && <SelfPacedTrackView locale={locale} track={track} names={names} />}
+        {track.kind === "school" && <SchoolTrackView locale={locale} track={track} names={names} />}
+      </article>
+    </div>
+  );
+}

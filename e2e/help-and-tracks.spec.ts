@@ -1,0 +1,204 @@
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { loadContent } from "../lib/content/load";
+import { expect, expectAccessible, test } from "./fixtures";
+
+// The reporting channels and the tracks as written, so the tests follow the content files.
+const en = (() => {
+  const { content: all, problems } = loadContent(path.join(__dirname, "..", "content"));
+  if (problems.length) throw new Error(`content is invalid: ${JSON.stringify(problems[0])}`);
+  return all.find((c) => c.locale === "en")!;
+})();
+const channels = en.channels!;
+const countries = channels.countries;
+const track = <K extends "workshop" | "self-paced" | "school">(kind: K) => {
+  const found = en.tracks.find((t) => t.kind === kind);
+  if (!found) throw new Error(`no ${kind} track in content/en/tracks`);
+  return found as Extract<(typeof en.tracks)[number], { kind: K }>;
+};
+
+/** Every page carries the header link to the emergency numbers and reporting channels. */
+async function expectEmergencyLink(page: Page) {
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "In an emergency" });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute("href", "/en/help");
+}
+
+/** Pages in a PDF, counted the way PDF readers do: one /Type /Page object per page. */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+test("the help index puts the emergency first, lists every country and helps anyone not listed", async ({ page }) => {
+  await page.goto("/en/help");
+  await expectEmergencyLink(page);
+  const headings = page.getByRole("heading");
+  await expect(headings.first()).toHaveText("In an emergency");
+  await expect(page.getByText("call your local emergency number now")).toBeVisible();
+
+  const find = page.getByRole("region", { name: "Find help where you are" });
+  for (const c of countries) {
+    await expect(find.getByRole("link", { name: c.name, exact: true })).toHaveAttribute("href", `/en/help/${c.code.toLowerCase()}`);
+  }
+  const notListed = page.getByRole("region", { name: "If your country is not listed" });
+  await expect(notListed.getByText(channels.unknownCountry.emergencyNote)).toBeVisible();
+  await expect(notListed.getByText(channels.unknownCountry.reportNote)).toBeVisible();
+  await expect(page.getByText("This app never collects reports. Use these official channels.")).toBeVisible();
+  await expectAccessible(page, "help index");
+
+  // The header link is the way in from anywhere.
+  await page.goto("/en");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "In an emergency" }).click();
+  await expect(page).toHaveURL(/\/en\/help$/);
+});
+
+test("each country page shows its emergency numbers, routes, source and last-verified date", async ({ page }) => {
+  test.slow(); // every country, each with axe
+  for (const c of countries) {
+    await page.goto(`/en/help/${c.code.toLowerCase()}`);
+    await expectEmergencyLink(page);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(c.name);
+
+    const emergency = page.getByRole("region", { name: "In an emergency" });
+    for (const n of c.emergency) {
+      await expect(emergency.getByRole("link", { name: n, exact: true })).toHaveAttribute("href", `tel:${n.replace(/\D/g, "")}`);
+    }
+
+    const report = page.getByRole("region", { name: "Report terrorism or extremism" });
+    for (const r of c.report) {
+      await expect(report.getByText(r.name, { exact: true }).first()).toBeVisible();
+      if (r.url) await expect(report.getByRole("link", { name: r.url, exact: true }).first()).toHaveAttribute("href", `https://${r.url}`);
+      if (r.phone) await expect(report.getByRole("link", { name: r.phone, exact: true }).first()).toHaveAttribute("href", /^tel:\+?\d+$/);
+    }
+    const worried = page.getByRole("region", { name: "Worried about someone" });
+    if (c.worried.length === 0) await expect(worried.getByText("No separate route is listed here")).toBeVisible();
+    for (const w of c.worried) await expect(worried.getByText(w.name, { exact: true }).first()).toBeVisible();
+
+    const source = page.getByRole("region", { name: "Where these details come from" });
+    await expect(source.getByText(c.source.title, { exact: true })).toBeVisible();
+    await expect(source.getByText(`Last verified: ${c.lastVerified}`)).toBeVisible();
+    await expect(source.getByText(c.confidence === "medium" ? "Confidence: medium — check this number locally" : "Confidence: high")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Print a reporting card" })).toHaveAttribute("href", `/en/help/${c.code.toLowerCase()}/card`);
+    await expectAccessible(page, `help page for ${c.code}`);
+  }
+});
+
+test("an unknown country is a 404 page", async ({ page }) => {
+  const response = await page.goto("/en/help/zz");
+  expect(response?.status()).toBe(404);
+});
+
+test("each reporting card prints on one page, in A4 and in US Letter", async ({ page }) => {
+  test.slow(); // every country, two PDFs and axe each
+  for (const c of countries) {
+    await page.goto(`/en/help/${c.code.toLowerCase()}/card`);
+    await expectEmergencyLink(page);
+    const card = page.getByRole("article", { name: `Reporting card: ${c.name}` });
+    await expect(card).toBeVisible();
+    await expect(card.getByText("Never confront or investigate anyone yourself.")).toBeVisible();
+    await expect(card.getByText(`Last verified: ${c.lastVerified}`)).toBeVisible();
+    await expect(card.getByRole("region", { name: "My local safeguarding contact" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Print this card" })).toBeVisible();
+    for (const format of ["A4", "Letter"] as const) {
+      expect(pdfPages(await page.pdf({ format })), `${c.code} card on ${format}`).toBe(1);
+    }
+    await expectAccessible(page, `reporting card for ${c.code}`);
+  }
+});
+
+test("the tracks page lists the three tracks and each opens", async ({ page }) => {
+  await page.goto("/en");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ways to learn" }).click();
+  await expect(page).toHaveURL(/\/en\/tracks$/);
+  await expectEmergencyLink(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Ways to learn" })).toBeVisible();
+  for (const t of en.tracks) {
+    await expect(page.getByRole("link", { name: t.title, exact: true })).toHaveAttribute("href", `/en/tracks/${t.id}`);
+    await expect(page.getByText(t.summary)).toBeVisible();
+  }
+  await expectAccessible(page, "tracks");
+});
+
+test("the workshop track shows the agenda with timings, each part, disclosure and the reporting cards", async ({ page }) => {
+  const w = track("workshop");
+  await page.goto(`/en/tracks/${w.id}`);
+  await expectEmergencyLink(page);
+  await expect(page.getByRole("heading", { level: 1, name: w.title })).toBeVisible();
+
+  const agenda = page.getByRole("region", { name: "Agenda" }).getByRole("table");
+  await expect(agenda.getByRole("row")).toHaveCount(w.parts.length + 2);
+  let at = 0;
+  const clock = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
+  for (const p of w.parts) {
+    const row = agenda.getByRole("row", { name: new RegExp(`^${clock(at)}–${clock(at + p.minutes)}`) });
+    await expect(row).toContainText(p.title);
+    await expect(row).toContainText(String(p.minutes));
+    at += p.minutes;
+  }
+  await expect(agenda.getByRole("row", { name: /Total/ })).toContainText(String(w.minutes));
+
+  for (const [i, p] of w.parts.entries()) {
+    const part = page.getByRole("region", { name: p.title, exact: true });
+    await expect(part).toContainText(`Part ${i + 1} · `);
+    await expect(part.getByRole("heading", { name: "Goals" })).toBeVisible();
+    await expect(part.getByRole("heading", { name: "Facilitator notes" })).toBeVisible();
+    // Clock times in the notes ("0:00 to 1:00") survive Markdown rendering.
+    const time = /\d+:\d\d/.exec(p.facilitatorNotes)?.[0];
+    if (time) await expect(part).toContainText(time);
+    for (const l of p.lessons) {
+      const title = en.lessons.find((x) => x.courseId === w.course && x.id === l)!.title;
+      await expect(part.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", `/en/courses/${w.course}/${l}`);
+    }
+    for (const d of p.discussion) await expect(part.getByText(d.question, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("heading", { name: "If someone tells you about a real person" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Find your country's reporting card" })).toHaveAttribute("href", "/en/help");
+  await expectAccessible(page, "workshop track");
+});
+
+test("the self-paced track lists its steps in order with links into the course", async ({ page }) => {
+  const s = track("self-paced");
+  await page.goto(`/en/tracks/${s.id}`);
+  await expectEmergencyLink(page);
+  const steps = page.getByRole("region", { name: "Steps" }).getByRole("listitem");
+  await expect(steps).toHaveCount(s.steps.length);
+  const base = `/en/courses/${s.course}`;
+  for (const [i, step] of s.steps.entries()) {
+    const href = step.type === "module" ? `${base}#${step.id}` : `${base}/${step.type}/${step.id}`;
+    await expect(steps.nth(i).getByRole("link")).toHaveAttribute("href", href);
+    if (step.note) await expect(steps.nth(i)).toContainText(step.note);
+  }
+  await expectAccessible(page, "self-paced track");
+});
+
+test("the school track shows each lesson with its content warning before the student text", async ({ page }) => {
+  const s = track("school");
+  await page.goto(`/en/tracks/${s.id}`);
+  await expectEmergencyLink(page);
+  for (const [i, l] of s.lessons.entries()) {
+    const lesson = page.getByRole("region", { name: `Lesson ${i + 1}: ${l.title}` });
+    await expect(lesson).toContainText("50 minutes");
+    await expect(lesson).toContainText(`Reading grade (Flesch-Kincaid): ${s.readingGrades![l.id].toFixed(1)}`);
+    await expect(lesson).toContainText(l.trustedAdult);
+    const warning = lesson.getByRole("note", { name: "Content warning" });
+    await expect(warning).toContainText(l.contentWarning);
+    const studentText = lesson.getByRole("heading", { name: "For students to read" });
+    const [w, t] = [await warning.boundingBox(), await studentText.boundingBox()];
+    expect(w!.y, "the content warning comes before the student text").toBeLessThan(t!.y);
+    await expect(lesson.getByRole("heading", { name: "Activities" })).toBeVisible();
+    for (const a of l.activities) await expect(lesson.getByRole("row", { name: new RegExp(`^${a.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })).toContainText(String(a.minutes));
+    await expect(lesson.getByRole("heading", { name: "If a student opts out" })).toBeVisible();
+    await expect(lesson.getByRole("region", { name: "For the teacher" })).toBeVisible();
+  }
+  await expectAccessible(page, "school track");
+});
+
+test("the new pages pass axe in the dark theme too", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  const code = countries[0].code.toLowerCase();
+  for (const url of ["/en/help", `/en/help/${code}`, `/en/help/${code}/card`, "/en/tracks", ...en.tracks.map((t) => `/en/tracks/${t.id}`)]) {
+    await page.goto(url);
+    await expectEmergencyLink(page);
+    await expectAccessible(page, `${url} (dark)`);
+  }
+});
