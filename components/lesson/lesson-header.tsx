@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations } from "next-intl/server";
 import type { Lesson, LessonPosition } from "@/lib/content";
 import { ModuleProgress } from "@/components/progress/module-progress";
@@ -15,22 +15,12 @@ export async function LessonHeader({ lesson, position, suffix }: { lesson: Lesso
   const base = `/${lesson.locale}/courses/${course.id}`;
   return (
     <header className="lesson-header">
-      <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
-        <ol>
-          <li>
-            <Link href={`/${lesson.locale}/courses`}>{ts("courses")}</Link>
-          </li>
-          <li>
-            <Link href={base}>{course.title}</Link>
-          </li>
-          <li>{module.title}</li>
-          {suffix && (
-            <li>
-              <Link href={`${base}/${lesson.id}`}>{lesson.title}</Link>
-            </li>
-          )}
-        </ol>
-      </nav>
+      <Breadcrumbs locale={lesson.locale} items={[
+          { label: ts("courses"), href: `/${lesson.locale}/courses` },
+          { label: course.title, href: base },
+          { label: module.title, current: false },
+          ...(suffix ? [{ label: lesson.title, href: `${base}/${lesson.id}` }] : []),
+        ]} />
       <h1>{suffix ?? lesson.title}</h1>
       <p className="eyebrow">
         {t("position", { module: module.number, number: position.number, total: module.lessons.length })}

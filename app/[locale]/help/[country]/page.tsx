@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCountryParams, getChannels } from "@/lib/content";
 import { findCountry } from "@/components/help/contact";
@@ -27,19 +28,12 @@ export default async function CountryHelpPage(props: Props) {
   setRequestLocale(locale);
   const country = findCountry(getChannels(locale), code);
   if (!country) notFound();
-  const [t, ts] = await Promise.all([getTranslations({ locale, namespace: "help" }), getTranslations({ locale, namespace: "site" })]);
+  const t = await getTranslations({ locale, namespace: "help" });
 
   return (
     <div className="container">
       <div className="reading">
-        <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
-          <ol>
-            <li>
-              <Link href={`/${locale}/help`}>{t("breadcrumb")}</Link>
-            </li>
-            <li aria-current="page">{country.name}</li>
-          </ol>
-        </nav>
+        <Breadcrumbs locale={locale} items={[{ label: t("breadcrumb"), href: `/${locale}/help` }, { label: country.name }]} />
         <h1>{t("countryTitle", { country: country.name })}</h1>
 
         <section className="emergency-box" aria-labelledby="emergency-title">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allTrackParams, getBoosters, getCourse, getScenario, getTrack, type Course, type Track } from "@/lib/content";
 import { SchoolTrackView } from "@/components/track/school-track";
@@ -43,14 +44,7 @@ export default async function TrackPage(props: Props) {
 
   return (
     <div className="container">
-      <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
-        <ol>
-          <li>
-            <Link href={`/${locale}/tracks`}>{ts("tracks")}</Link>
-          </li>
-          <li aria-current="page">{track.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs locale={locale} items={[{ label: ts("tracks"), href: `/${locale}/tracks` }, { label: track.title }]} />
       <article className="reading track">
         <p className="eyebrow">{t(`kind.${track.kind}`)}</p>
         <h1>{track.title}</h1>

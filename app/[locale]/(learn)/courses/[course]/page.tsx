@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getAssessments, getBoosters, getCourse } from "@/lib/content";
 import { BoosterOffers } from "@/components/progress/booster-offers";
@@ -36,14 +37,7 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
 
   return (
     <div className="container">
-      <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
-        <ol>
-          <li>
-            <Link href={`/${locale}/courses`}>{ts("courses")}</Link>
-          </li>
-          <li aria-current="page">{course.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title }]} />
       <h1>{course.title}</h1>
       <div className="reading">
         <p className="lead">{course.summary}</p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getAssessments, getCourse } from "@/lib/content";
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
@@ -38,16 +38,7 @@ export default async function AssessmentPage(props: Props) {
   return (
     <div className="container">
       <div className="reading">
-        <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
-          <ol>
-            <li>
-              <Link href={`/${locale}/courses`}>{ts("courses")}</Link>
-            </li>
-            <li>
-              <Link href={base}>{course.title}</Link>
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: quiz.title }]} />
         <h1>{quiz.title}</h1>
         <p className="lead">{which === "pre" ? t("preLead") : t("postLead")}</p>
         <p>{t("howItWorks", { count: quiz.questions.length })}</p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getBoosters, getCourse } from "@/lib/content";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
@@ -33,16 +33,7 @@ export default async function BoosterPage(props: Props) {
   return (
     <div className="container">
       <div className="reading">
-        <nav className="breadcrumbs" aria-label={ts("breadcrumb")}>
-          <ol>
-            <li>
-              <Link href={`/${locale}/courses`}>{ts("courses")}</Link>
-            </li>
-            <li>
-              <Link href={base}>{course.title}</Link>
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: booster.title }]} />
         <h1>{booster.title}</h1>
         <p className="lead">{booster.summary}</p>
         <p>{t("boosterWhy")}</p>
