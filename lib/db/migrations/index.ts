@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from "kysely/migration";
+import type { Migration, MigrationProvider } from "kysely";
 import type { DbKind } from "../client";
 import { migration0001 } from "./0001-init";
 
