@@ -20,17 +20,19 @@ export const signUpInput = z.object({
   email: z.email("Enter an email address, like name@example.org.").max(254).transform((e) => e.trim().toLowerCase()),
   displayName: z.string().trim().min(1, "Enter a name to show on your dashboard.").max(60, "Use at most 60 characters."),
   password: z.string().max(PASSWORD_MAX + 1),
+  /** Anyone may run workshops or classes: a community leader has no admin to ask. */
+  role: z.enum(["learner", "facilitator"]).default("learner"),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 /** The one message for a wrong password and an unknown account. */
 export const SIGN_IN_FAILED = "Email or password is incorrect.";
 
-export async function createAccount(handle: Db, input: SignUpInput, role: Role = "learner"): Promise<SessionUser> {
+export async function createAccount(handle: Db, input: Omit<SignUpInput, "role"> & { role?: SignUpInput["role"] }, role: Role = input.role ?? "learner"): Promise<SessionUser> {
   const problem = checkNewPassword(input.password, { email: input.email, name: input.displayName });
   if (problem) throw new AppError("bad_request", problem, { field: "password" });
   const passwordHash = await hashPassword(input.password);
-  const user = { id: crypto.randomUUID(), email: input.email, display_name: input.displayName, password_hash: passwordHash, role, created_at: new Date().toISOString() };
+  const user = { id: crypto.randomUUID(), email: input.email, display_name: input.displayName, password_hash: passwordHash, role, created_at: new Date().toISOString(), login_name: null, suspended_at: null };
   const inserted = await handle.db
     .insertInto("users")
     .values(user)
@@ -62,7 +64,8 @@ export async function authenticate(handle: Db, email: string, password: string, 
       ? await handle.db
           .selectFrom("users")
           .select(["id", "role", "display_name", "password_hash", "session_version"])
-          .where("email", "=", account)
+          // Nickname-only cohort accounts sign in with their generated login name.
+          .where(account.includes("@") ? "email" : "login_name", "=", account)
           .executeTakeFirst()
       : undefined;
   const ok = await verifyPassword(row?.password_hash, password.slice(0, PASSWORD_MAX + 1));

@@ -14,6 +14,45 @@ export interface UsersTable {
   /** Bumped by "sign out everywhere": every session carrying an older value ends. */
   session_version: Generated<number>;
   created_at: string;
+  /** Nickname-only accounts sign in with this generated name (and have no email). */
+  login_name: string | null;
+  /** A suspended facilitator can no longer run cohorts; the cohorts stay readable by admins. */
+  suspended_at: string | null;
+}
+
+export type CohortKind = "workshop" | "class";
+
+export interface CohortsTable {
+  id: string;
+  name: string;
+  kind: CohortKind;
+  locale: string;
+  course_id: string;
+  track_id: string;
+  join_code: string;
+  owner_id: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface CohortFacilitatorsTable {
+  cohort_id: string;
+  user_id: string;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  user_id: string;
+  joined_at: string;
+  pseudonymous: number;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  cohort_id: string;
+  activity_id: string;
+  due_at: string;
+  created_at: string;
 }
 
 export interface LoginThrottleTable {
@@ -79,6 +118,10 @@ export interface Database {
   lesson_completions: LessonCompletionsTable;
   quiz_attempts: QuizAttemptsTable;
   quiz_responses: QuizResponsesTable;
+  cohorts: CohortsTable;
+  cohort_facilitators: CohortFacilitatorsTable;
+  cohort_members: CohortMembersTable;
+  assignments: AssignmentsTable;
 }
 
 /** Every table holding rows about a user, with the column that names them (export, delete, tests). */
@@ -87,4 +130,6 @@ export const USER_DATA_TABLES = [
   ["lesson_completions", "user_id"],
   ["quiz_attempts", "user_id"],
   ["quiz_responses", "user_id"],
+  ["cohort_members", "user_id"],
+  ["cohort_facilitators", "user_id"],
 ] as const;

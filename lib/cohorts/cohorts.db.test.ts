@@ -1,0 +1,171 @@
+// Cohorts on both engines: joining, reports, boundaries between facilitators, deletion.
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { authenticate, createAccount, type SessionUser } from "@/lib/auth/accounts";
+import { getAssessments, getCourses, getQuiz } from "@/lib/content";
+import { finishAttempt, recordAnswer } from "@/lib/progress/mutations";
+import { testEngines } from "@/lib/testing/db";
+import {
+  archiveCohort, createCohort, deleteCohort, joinCohort, joinWithNickname, liftLearnerThrottle, normaliseJoinCode,
+  resetLearnerPassphrase, setAssignment, setFacilitatorSuspended,
+} from "./mutations";
+import { itemAnalysis, learningGain, rosterGrid } from "./reports";
+import { cohortCsv, myAssignments, myCohorts } from "./queries";
+
+const PASSWORD = "river lamp orchard";
+const course = getCourses("en")[0];
+const lesson = course.modules[0].lessons[0];
+const quiz = getQuiz("en", course.id, lesson.quizId!)!;
+
+async function takeQuiz(handle: Db, user: SessionUser, activityId: string, questions: typeof quiz.questions, wrong: (i: number) => boolean) {
+  const attemptId = crypto.randomUUID();
+  for (const [i, q] of questions.entries()) {
+    let chosen = q.correct;
+    if (wrong(i)) {
+      if (q.type === "discern") chosen = q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id); // flag every genuine post
+      else if (q.type === "sort") chosen = q.correct.map((c, k) => (k === 0 ? `${c.split(":")[0]}:${q.categories!.find((p) => p.id !== c.split(":")[1])!.id}` : c));
+      else chosen = [q.options.find((o) => !q.correct.includes(o.id))!.id];
+    }
+    await recordAnswer(handle, user, { id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: activityId, questionId: q.id, chosen });
+  }
+  return finishAttempt(handle, user, attemptId, "en");
+}
+
+describe.each(testEngines())("cohorts on $name", (engine) => {
+  let handle: Db;
+  let cleanup: () => Promise<void>;
+  let lead: SessionUser;
+  let other: SessionUser;
+  let admin: SessionUser;
+  let learner: SessionUser;
+  let cohortId: string;
+  let joinCode: string;
+
+  beforeAll(async () => {
+    ({ handle, cleanup } = await engine.open());
+    lead = await createAccount(handle, { email: "lead@example.org", displayName: "Lead", password: PASSWORD, role: "facilitator" });
+    other = await createAccount(handle, { email: "other@example.org", displayName: "Other", password: PASSWORD, role: "facilitator" });
+    admin = await createAccount(handle, { email: "admin@example.org", displayName: "Admin", password: PASSWORD }, "admin");
+    learner = await createAccount(handle, { email: "learner@example.org", displayName: "Ada", password: PASSWORD });
+    ({ id: cohortId, joinCode } = await createCohort(handle, lead, { name: "Tuesday hall", kind: "workshop", locale: "en", trackId: "workshop", coFacilitatorEmails: [] }));
+  });
+  afterAll(async () => cleanup());
+
+  it("only facilitators create cohorts, and learners join by code (forgiving case and dashes)", async () => {
+    await expect(createCohort(handle, learner, { name: "X", kind: "class", locale: "en", trackId: "school", coFacilitatorEmails: [] })).rejects.toMatchObject({ code: "forbidden" });
+    const typed = `${joinCode.slice(0, 4).toLowerCase()}-${joinCode.slice(4)}`;
+    expect(normaliseJoinCode(typed)).toBe(joinCode);
+    expect(await joinCohort(handle, learner, typed)).toMatchObject({ cohortId, name: "Tuesday hall" });
+    expect(await joinCohort(handle, learner, joinCode)).toMatchObject({ cohortId }); // twice is harmless
+    await expect(joinCohort(handle, learner, "NOPE1234")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("a nickname-only learner gets a login name and passphrase once, and can sign in with them", async () => {
+    const nick = await joinWithNickname(handle, { code: joinCode, nickname: "Blue Kite" });
+    expect(nick.loginName).toMatch(/^blue-kite-\d{4}$/);
+    expect(nick.passphrase.split("-").length).toBeGreaterThanOrEqual(4);
+    const row = await handle.db.selectFrom("users").selectAll().where("id", "=", nick.userId).executeTakeFirstOrThrow();
+    expect(row.email).toBeNull();
+    expect(row.password_hash).not.toContain(nick.passphrase);
+    expect(await authenticate(handle, nick.loginName, nick.passphrase, null)).toMatchObject({ ok: true, user: { displayName: "Blue Kite" } });
+
+    // The facilitator resets it: the old passphrase stops working, the new one works.
+    const reset = await resetLearnerPassphrase(handle, lead, cohortId, nick.userId);
+    expect(await authenticate(handle, nick.loginName, nick.passphrase, null)).toMatchObject({ ok: false });
+    expect(await authenticate(handle, nick.loginName, reset.passphrase, null)).toMatchObject({ ok: true });
+    await expect(resetLearnerPassphrase(handle, lead, cohortId, learner.id)).rejects.toMatchObject({ code: "bad_request" });
+    await liftLearnerThrottle(handle, lead, cohortId, nick.userId);
+  });
+
+  it("reports: the grid, item analysis with the common wrong answer, learning gain and discernment", async () => {
+    await takeQuiz(handle, learner, lesson.id, quiz.questions, (i) => i === 0);
+    const { pre, post } = getAssessments("en", course.id);
+    await takeQuiz(handle, learner, "assessment-pre", pre!.questions, (i) => i % 2 === 0);
+    await takeQuiz(handle, learner, "assessment-post", post!.questions, () => false);
+
+    const grid = await rosterGrid(handle, lead, cohortId);
+    const ada = grid.learners.find((l) => l.name === "Ada")!;
+    expect(ada.cells[lesson.id]).toMatchObject({ done: true });
+    expect(ada.cells[lesson.id].bestPercent).toBeGreaterThan(50);
+    expect(grid.lessons.find((l) => l.id === lesson.id)!.completed).toBe(1);
+    expect(grid.learners).toHaveLength(2);
+
+    const items = await itemAnalysis(handle, lead, cohortId);
+    const first = items.find((r) => r.activityId === lesson.id && r.questionId === quiz.questions[0].id)!;
+    expect(first).toMatchObject({ answers: 1, percentCorrect: 0 });
+    expect(first.commonWrong?.count).toBe(1);
+
+    const gain = await learningGain(handle, lead, cohortId);
+    expect(gain.n).toBe(1);
+    expect(gain.meanPost).toBe(100);
+    expect(gain.meanPre).toBeLessThan(100);
+    expect(gain.normalisedGain).toBe(1);
+    // Discernment: every genuine post flagged on the pre-assessment (false alarms), none after.
+    expect(gain.discernment.items).toBeGreaterThan(0);
+    expect(gain.discernment.falseAlarmRate).toBeGreaterThan(0);
+
+    const { csv } = await cohortCsv(handle, lead, cohortId);
+    expect(csv.split("\r\n")[0]).toContain("Learner,Nickname only,Lessons done");
+    expect(csv).toContain("Ada,no,1");
+  });
+
+  it("another facilitator reaches nothing of this cohort; an admin reads but does not manage", async () => {
+    const attempts = [
+      () => rosterGrid(handle, other, cohortId),
+      () => itemAnalysis(handle, other, cohortId),
+      () => learningGain(handle, other, cohortId),
+      () => cohortCsv(handle, other, cohortId),
+      () => setAssignment(handle, other, cohortId, { activityId: lesson.id, dueAt: "2026-12-01" }),
+      () => archiveCohort(handle, other, cohortId, true),
+      () => resetLearnerPassphrase(handle, other, cohortId, learner.id),
+      () => liftLearnerThrottle(handle, other, cohortId, learner.id),
+      () => deleteCohort(handle, other, cohortId),
+      () => rosterGrid(handle, learner, cohortId),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: expect.stringMatching(/not_found|forbidden/) });
+    expect(await myCohorts(handle, other)).toEqual([]);
+    expect((await rosterGrid(handle, admin, cohortId)).cohort.id).toBe(cohortId);
+    await expect(archiveCohort(handle, admin, cohortId, true)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("co-facilitators see the cohort; a suspended facilitator can no longer manage, an admin still reads", async () => {
+    const co = await createAccount(handle, { email: "co@example.org", displayName: "Co", password: PASSWORD, role: "facilitator" });
+    const { id } = await createCohort(handle, lead, { name: "Class 9B", kind: "class", locale: "en", trackId: "school", coFacilitatorEmails: ["co@example.org"] });
+    expect((await myCohorts(handle, co)).map((c) => c.id)).toEqual([id]);
+    await setAssignment(handle, co, id, { activityId: lesson.id, dueAt: "2026-12-01" });
+    await expect(setFacilitatorSuspended(handle, lead, co.id, true)).rejects.toMatchObject({ code: "forbidden" });
+    await setFacilitatorSuspended(handle, admin, co.id, true);
+    await expect(setAssignment(handle, co, id, { activityId: lesson.id, dueAt: "2026-12-02" })).rejects.toMatchObject({ code: "forbidden" });
+    expect((await rosterGrid(handle, admin, id)).cohort.name).toBe("Class 9B");
+  });
+
+  it("learners see what is due", async () => {
+    await setAssignment(handle, lead, cohortId, { activityId: course.modules[0].lessons[1].id, dueAt: "2026-12-05" });
+    await expect(setAssignment(handle, lead, cohortId, { activityId: "no-such-lesson", dueAt: "2026-12-05" })).rejects.toMatchObject({ code: "bad_request" });
+    const mine = await myAssignments(handle, learner);
+    const due = mine.find((c) => c.id === cohortId)!.due;
+    expect(due.map((d) => [d.activityId, d.done])).toContainEqual([course.modules[0].lessons[1].id, false]);
+  });
+
+  it("deleting a cohort removes its nickname accounts and every cohort row, and leaves own accounts", async () => {
+    const { id, joinCode: code } = await createCohort(handle, lead, { name: "One-off", kind: "workshop", locale: "en", trackId: "workshop", coFacilitatorEmails: [] });
+    const nick = await joinWithNickname(handle, { code, nickname: "Temp" });
+    const nickUser = { id: nick.userId, role: "learner" as const, displayName: "Temp" };
+    await takeQuiz(handle, nickUser, lesson.id, quiz.questions, () => false);
+    await joinCohort(handle, learner, code);
+    await setAssignment(handle, lead, id, { activityId: lesson.id, dueAt: "2026-12-01" });
+
+    expect(await deleteCohort(handle, lead, id)).toEqual({ accountsDeleted: 1 });
+    for (const table of ["cohort_members", "cohort_facilitators", "assignments"] as const) {
+      expect(await handle.db.selectFrom(table).selectAll().where("cohort_id", "=", id).execute(), table).toEqual([]);
+    }
+    expect(await handle.db.selectFrom("cohorts").selectAll().where("id", "=", id).execute()).toEqual([]);
+    for (const table of ["quiz_responses", "quiz_attempts", "lesson_completions", "cohort_members"] as const) {
+      expect(await handle.db.selectFrom(table).selectAll().where("user_id", "=", nick.userId).execute(), table).toEqual([]);
+    }
+    expect(await handle.db.selectFrom("users").selectAll().where("id", "=", nick.userId).execute()).toEqual([]);
+    // The learner with their own account keeps their own progress.
+    expect((await handle.db.selectFrom("quiz_attempts").selectAll().where("user_id", "=", learner.id).execute()).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,232 @@
+// Running cohorts: create, share a join code, join (with an account or a nickname only), help a
+// learner back in, set assignments, archive and delete. Every function checks the actor first.
+import "server-only";
+import crypto from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { writeTx } from "@/lib/db/client";
+import type { CohortKind } from "@/lib/db/schema";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { generatePassphrase } from "@/lib/auth/passphrase";
+import { forgetAccountSignInState } from "@/lib/auth/throttle";
+import { findQuizActivity, findLessonQuiz, getTrack } from "@/lib/content";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { cohortFor, requireFacilitator } from "./access";
+
+const now = () => new Date().toISOString();
+
+/** Join codes avoid letters and digits that are easy to confuse (0/O, 1/I/L). */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const JOIN_CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/;
+
+export function newJoinCode(): string {
+  return Array.from({ length: 8 }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join("");
+}
+
+/** What people type: spaces, dashes and lower case are forgiven. */
+export function normaliseJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "");
+}
+
+export const createCohortInput = z.strictObject({
+  name: z.string().trim().min(1, "Give the cohort a name.").max(80),
+  kind: z.enum(["workshop", "class"]),
+  locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+  trackId: z.string().regex(/^[a-z0-9-]+$/),
+  coFacilitatorEmails: z.array(z.email()).max(5).default([]),
+});
+export type CreateCohortInput = z.infer<typeof createCohortInput>;
+
+export async function createCohort(handle: Db, actor: SessionUser, input: CreateCohortInput): Promise<{ id: string; joinCode: string }> {
+  await requireFacilitator(handle.db, actor);
+  const track = getTrack(input.locale, input.trackId);
+  if (!track) throw new AppError("bad_request", "That track does not exist.", { field: "trackId" });
+  const id = crypto.randomUUID();
+  return writeTx(handle, async (trx) => {
+    let joinCode = newJoinCode();
+    // Codes are random over 31^8; a clash is rare, but check rather than hope.
+    while (await trx.selectFrom("cohorts").select("id").where("join_code", "=", joinCode).executeTakeFirst()) joinCode = newJoinCode();
+    await trx
+      .insertInto("cohorts")
+      .values({ id, name: input.name, kind: input.kind as CohortKind, locale: input.locale, course_id: track.course, track_id: track.id, join_code: joinCode, owner_id: actor.id, created_at: now(), archived_at: null })
+      .execute();
+    for (const email of input.coFacilitatorEmails) {
+      const co = await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+      if (!co || (co.role !== "facilitator" && co.role !== "admin")) {
+        throw new AppError("bad_request", `${email} is not a facilitator's account. They can sign up as a facilitator first.`, { field: "coFacilitatorEmails" });
+      }
+      if (co.id !== actor.id) await trx.insertInto("cohort_facilitators").values({ cohort_id: id, user_id: co.id }).onConflict((oc) => oc.doNothing()).execute();
+    }
+    return { id, joinCode };
+  });
+}
+
+async function cohortByCode(handle: Db, code: string) {
+  const joinCode = normaliseJoinCode(code);
+  const cohort = JOIN_CODE.test(joinCode)
+    ? await handle.db.selectFrom("cohorts").select(["id", "name", "archived_at", "locale", "course_id"]).where("join_code", "=", joinCode).executeTakeFirst()
+    : undefined;
+  if (!cohort || cohort.archived_at) throw new AppError("not_found", "No open cohort has that code. Check it with your facilitator.", { field: "code" });
+  return cohort;
+}
+
+/** The cohort a code opens (name only), so the join page can say what you are joining. */
+export async function describeJoinCode(handle: Db, code: string): Promise<{ name: string }> {
+  const c = await cohortByCode(handle, code);
+  return { name: c.name };
+}
+
+/** A signed-in learner joins with a code. Joining twice is harmless. */
+export async function joinCohort(handle: Db, actor: SessionUser, code: string): Promise<{ cohortId: string; name: string }> {
+  const cohort = await cohortByCode(handle, code);
+  await handle.db
+    .insertInto("cohort_members")
+    .values({ cohort_id: cohort.id, user_id: actor.id, joined_at: now(), pseudonymous: 0 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return { cohortId: cohort.id, name: cohort.name };
+}
+
+export const nicknameInput = z.strictObject({
+  code: z.string().max(20),
+  nickname: z.string().trim().min(1, "Choose a nickname.").max(30, "Use at most 30 characters.").regex(/^[\p{L}\p{N} ._-]+$/u, "Use letters, numbers, spaces, dots, dashes or underscores."),
+});
+
+/**
+ * A pseudonymous account for one cohort: a random id, the nickname, a generated login name and
+ * passphrase (returned once, never stored in the clear). No email, no birth date.
+ */
+export async function joinWithNickname(handle: Db, input: z.infer<typeof nicknameInput>): Promise<{ userId: string; loginName: string; passphrase: string; cohortName: string }> {
+  const cohort = await cohortByCode(handle, input.code);
+  const passphrase = generatePassphrase();
+  const passwordHash = await hashPassword(passphrase);
+  const base = input.nickname.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 20) || "learner";
+  const userId = crypto.randomUUID();
+  return writeTx(handle, async (trx) => {
+    let loginName = "";
+    for (let i = 0; i < 20 && !loginName; i++) {
+      const candidate = `${base}-${crypto.randomInt(1000, 10000)}`;
+      if (!(await trx.selectFrom("users").select("id").where("login_name", "=", candidate).executeTakeFirst())) loginName = candidate;
+    }
+    if (!loginName) throw new AppError("conflict", "Please try again with another nickname.");
+    await trx
+      .insertInto("users")
+      .values({ id: userId, email: null, login_name: loginName, display_name: input.nickname, password_hash: passwordHash, role: "learner", created_at: now(), suspended_at: null })
+      .execute();
+    await trx.insertInto("cohort_members").values({ cohort_id: cohort.id, user_id: userId, joined_at: now(), pseudonymous: 1 }).execute();
+    log("auth.sign_up", { userId, role: "learner", pseudonymous: true });
+    return { userId, loginName, passphrase, cohortName: cohort.name };
+  });
+}
+
+async function memberOr404(handle: Db, cohortId: string, learnerId: string) {
+  const m = await handle.db
+    .selectFrom("cohort_members as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["u.id", "u.email", "u.login_name", "m.pseudonymous"])
+    .where("m.cohort_id", "=", cohortId)
+    .where("m.user_id", "=", learnerId)
+    .executeTakeFirst();
+  if (!m) throw new AppError("not_found", "That learner is not in this cohort.");
+  return m;
+}
+
+/** A facilitator gives a nickname-only learner a new passphrase (shown once) and ends their sessions. */
+export async function resetLearnerPassphrase(handle: Db, actor: SessionUser, cohortId: string, learnerId: string): Promise<{ loginName: string; passphrase: string }> {
+  await cohortFor(handle, actor, cohortId, "manage");
+  const m = await memberOr404(handle, cohortId, learnerId);
+  if (!m.pseudonymous || !m.login_name) throw new AppError("bad_request", "Only nickname accounts made for this cohort can be reset here; others reset their own password.");
+  const passphrase = generatePassphrase();
+  const passwordHash = await hashPassword(passphrase);
+  await handle.db
+    .updateTable("users")
+    .set((eb) => ({ password_hash: passwordHash, session_version: eb("session_version", "+", 1) }))
+    .where("id", "=", learnerId)
+    .execute();
+  await forgetAccountSignInState(handle, m.login_name);
+  log("auth.role_changed", { userId: learnerId, by: actor.id, change: "passphrase reset" });
+  return { loginName: m.login_name, passphrase };
+}
+
+/** Lifts a learner's sign-in throttle (they typed the passphrase wrong too often). */
+export async function liftLearnerThrottle(handle: Db, actor: SessionUser, cohortId: string, learnerId: string): Promise<void> {
+  await cohortFor(handle, actor, cohortId, "manage");
+  const m = await memberOr404(handle, cohortId, learnerId);
+  const account = m.email ?? m.login_name;
+  if (account) await forgetAccountSignInState(handle, account);
+}
+
+export const assignmentInput = z.strictObject({
+  activityId: z.string().regex(/^[a-z0-9-]+$/),
+  dueAt: z.iso.date("Give the due date as a date."),
+});
+
+export async function setAssignment(handle: Db, actor: SessionUser, cohortId: string, input: z.infer<typeof assignmentInput>): Promise<{ id: string }> {
+  const cohort = await cohortFor(handle, actor, cohortId, "manage");
+  if (!findLessonQuiz(cohort.locale, cohort.course_id, input.activityId) && !findQuizActivity(cohort.locale, cohort.course_id, input.activityId)) {
+    throw new AppError("bad_request", "That lesson or quiz does not exist.", { field: "activityId" });
+  }
+  const id = crypto.randomUUID();
+  const dueAt = `${input.dueAt}T23:59:59.000Z`;
+  await handle.db
+    .insertInto("assignments")
+    .values({ id, cohort_id: cohortId, activity_id: input.activityId, due_at: dueAt, created_at: now() })
+    .onConflict((oc) => oc.columns(["cohort_id", "activity_id"]).doUpdateSet({ due_at: dueAt }))
+    .execute();
+  return { id };
+}
+
+export async function removeAssignment(handle: Db, actor: SessionUser, cohortId: string, activityId: string): Promise<void> {
+  await cohortFor(handle, actor, cohortId, "manage");
+  await handle.db.deleteFrom("assignments").where("cohort_id", "=", cohortId).where("activity_id", "=", activityId).execute();
+}
+
+export async function archiveCohort(handle: Db, actor: SessionUser, cohortId: string, archived: boolean): Promise<void> {
+  await cohortFor(handle, actor, cohortId, "manage");
+  await handle.db.updateTable("cohorts").set({ archived_at: archived ? now() : null }).where("id", "=", cohortId).execute();
+}
+
+/**
+ * Deletes a cohort and all its learners' cohort data: memberships, assignments, and the
+ * nickname-only accounts made for it (with their answers). Learners with their own accounts
+ * keep their own progress; only their membership goes.
+ */
+export async function deleteCohort(handle: Db, actor: SessionUser, cohortId: string): Promise<{ accountsDeleted: number }> {
+  await cohortFor(handle, actor, cohortId, "manage");
+  return writeTx(handle, async (trx) => {
+    const pseudo = await trx.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", cohortId).where("pseudonymous", "=", 1).execute();
+    const ids = pseudo.map((p) => p.user_id);
+    if (ids.length) {
+      await trx.deleteFrom("quiz_responses").where("user_id", "in", ids).execute();
+      await trx.deleteFrom("quiz_attempts").where("user_id", "in", ids).execute();
+      await trx.deleteFrom("lesson_completions").where("user_id", "in", ids).execute();
+      await trx.deleteFrom("cohort_members").where("user_id", "in", ids).execute();
+      await trx.deleteFrom("cohort_facilitators").where("user_id", "in", ids).execute();
+    }
+    await trx.deleteFrom("assignments").where("cohort_id", "=", cohortId).execute();
+    await trx.deleteFrom("cohort_members").where("cohort_id", "=", cohortId).execute();
+    await trx.deleteFrom("cohort_facilitators").where("cohort_id", "=", cohortId).execute();
+    await trx.deleteFrom("cohorts").where("id", "=", cohortId).execute();
+    if (ids.length) await trx.deleteFrom("users").where("id", "in", ids).execute();
+    log("account.deleted", { by: actor.id, cohortId, accounts: ids.length });
+    return { accountsDeleted: ids.length };
+  });
+}
+
+/** An admin suspends (or restores) a facilitator; their cohorts stay readable by admins. */
+export async function setFacilitatorSuspended(handle: Db, actor: SessionUser, facilitatorId: string, suspended: boolean): Promise<void> {
+  if (actor.role !== "admin") {
+    log("auth.denied", { userId: actor.id, reason: "not an admin" });
+    throw new AppError("forbidden", "Only administrators can do this.");
+  }
+  const target = await handle.db.selectFrom("users").select("role").where("id", "=", facilitatorId).executeTakeFirst();
+  if (!target || target.role !== "facilitator") throw new AppError("not_found", "Facilitator not found.");
+  await handle.db
+    .updateTable("users")
+    .set((eb) => ({ suspended_at: suspended ? now() : null, session_version: eb("session_version", "+", 1) }))
+    .where("id", "=", facilitatorId)
+    .execute();
+  log("auth.role_changed", { userId: facilitatorId, by: actor.id, change: suspended ? "suspended" : "restored" });
+}

@@ -1,0 +1,62 @@
+// Lists: the cohorts a facilitator runs, the cohorts a learner is in and what is due for them,
+// and the CSV export of a cohort's roster and results.
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { getCourse, findQuizActivity } from "@/lib/content";
+import { requireFacilitator } from "./access";
+import { rosterGrid } from "./reports";
+import { toCsv } from "./csv";
+
+export async function myCohorts(handle: Db, actor: SessionUser) {
+  await requireFacilitator(handle.db, actor);
+  const rows = await handle.db
+    .selectFrom("cohorts as c")
+    .leftJoin("cohort_facilitators as f", (j) => j.onRef("f.cohort_id", "=", "c.id").on("f.user_id", "=", actor.id))
+    .leftJoin("cohort_members as m", "m.cohort_id", "c.id")
+    .select((eb) => ["c.id", "c.name", "c.kind", "c.join_code", "c.created_at", "c.archived_at", "c.owner_id", eb.fn.count<number>("m.user_id").as("members")])
+    .where((eb) => eb.or([eb("c.owner_id", "=", actor.id), eb("f.user_id", "=", actor.id)]))
+    .groupBy(["c.id", "c.name", "c.kind", "c.join_code", "c.created_at", "c.archived_at", "c.owner_id"])
+    .orderBy("c.created_at", "desc")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, joinCode: r.join_code, archived: Boolean(r.archived_at), owner: r.owner_id === actor.id, members: Number(r.members) }));
+}
+
+/** The learner's cohorts and their assignments, with whether each is done. */
+export async function myAssignments(handle: Db, actor: SessionUser) {
+  const rows = await handle.db
+    .selectFrom("cohort_members as m")
+    .innerJoin("cohorts as c", "c.id", "m.cohort_id")
+    .leftJoin("assignments as a", "a.cohort_id", "c.id")
+    .leftJoin("lesson_completions as lc", (j) => j.onRef("lc.user_id", "=", "m.user_id").onRef("lc.course_id", "=", "c.course_id").onRef("lc.lesson_id", "=", "a.activity_id"))
+    .select(["c.id as cohort_id", "c.name", "c.locale", "c.course_id", "a.activity_id", "a.due_at", "lc.completed_at"])
+    .where("m.user_id", "=", actor.id)
+    .where("c.archived_at", "is", null)
+    .orderBy("a.due_at")
+    .execute();
+  const cohorts = new Map<string, { id: string; name: string; due: { activityId: string; title: string; href: string; dueAt: string; done: boolean }[] }>();
+  for (const r of rows) {
+    const c = cohorts.get(r.cohort_id) ?? { id: r.cohort_id, name: r.name, due: [] };
+    cohorts.set(r.cohort_id, c);
+    if (!r.activity_id || !r.due_at) continue;
+    const lesson = getCourse(r.locale, r.course_id)?.modules.flatMap((m) => m.lessons).find((l) => l.id === r.activity_id);
+    const activity = findQuizActivity(r.locale, r.course_id, r.activity_id);
+    const base = `/${r.locale}/courses/${r.course_id}`;
+    const href = lesson
+      ? `${base}/${lesson.id}`
+      : r.activity_id.startsWith("assessment-")
+        ? `${base}/assessment/${r.activity_id.slice("assessment-".length)}`
+        : `${base}/booster/${r.activity_id.slice("booster-".length)}`;
+    c.due.push({ activityId: r.activity_id, title: lesson?.title ?? activity?.quiz.title ?? r.activity_id, href, dueAt: r.due_at, done: Boolean(r.completed_at) });
+  }
+  return [...cohorts.values()];
+}
+
+/** The roster and results as CSV (one row per learner). */
+export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string): Promise<{ filename: string; csv: string }> {
+  const grid = await rosterGrid(handle, actor, cohortId);
+  const header = ["Learner", "Nickname only", "Lessons done", ...grid.lessons.map((l) => `${l.title} (best %)`)];
+  const rows = grid.learners.map((l) => [l.name, l.nicknameOnly ? "yes" : "no", l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? "done" : ""))]);
+  const safeName = grid.cohort.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 40) || "cohort";
+  return { filename: `${safeName}-results.csv`, csv: toCsv([header, ...rows]) };
+}

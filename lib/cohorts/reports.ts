@@ -1,0 +1,168 @@
+// Facilitator reports, one SQL statement per view, aggregated in the database where it can be;
+// the shapes returned hold only what the screen shows. No per-person risk label exists anywhere.
+import "server-only";
+import { sql } from "kysely";
+import type { Db } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { getCourse, findQuizActivity } from "@/lib/content";
+import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
+import { cohortFor } from "./access";
+
+const pct = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.floor(Number(s) * 100 + 1e-9));
+
+export interface RosterView {
+  cohort: { id: string; name: string; kind: string; joinCode: string; archived: boolean };
+  lessons: { id: string; title: string; module: number; completed: number }[];
+  learners: { id: string; name: string; nicknameOnly: boolean; done: number; cells: Record<string, { done: boolean; bestPercent: number | null }> }[];
+}
+
+/** The learner × lesson grid (heat map) with completion counts. */
+export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: string): Promise<RosterView> {
+  const cohort = await cohortFor(handle, actor, cohortId, "read");
+  const { rows } = await sql<{ user_id: string; name: string | null; pseudonymous: number | null; kind: string; item: string | null; score: number | string | null }>`
+    select m.user_id, u.display_name as name, m.pseudonymous, 'member' as kind, null as item, cast(null as real) as score
+      from cohort_members m join users u on u.id = m.user_id
+      where m.cohort_id = ${cohortId}
+    union all
+    select m.user_id, null, null, 'done', c.lesson_id, cast(null as real)
+      from cohort_members m join lesson_completions c on c.user_id = m.user_id and c.course_id = ${cohort.course_id}
+      where m.cohort_id = ${cohortId}
+    union all
+    select m.user_id, null, null, 'best', a.lesson_id, max(a.score)
+      from cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id} and a.finished_at is not null
+      where m.cohort_id = ${cohortId}
+      group by m.user_id, a.lesson_id
+  `.execute(handle.db);
+
+  const course = getCourse(cohort.locale, cohort.course_id);
+  const lessons = (course?.modules ?? []).flatMap((m) => m.lessons.map((l) => ({ id: l.id, title: l.title, module: m.number, completed: 0 })));
+  const learners = new Map<string, RosterView["learners"][number]>();
+  for (const r of rows) {
+    if (r.kind === "member") learners.set(r.user_id, { id: r.user_id, name: r.name ?? "", nicknameOnly: Number(r.pseudonymous) === 1, done: 0, cells: {} });
+  }
+  for (const r of rows) {
+    const l = learners.get(r.user_id);
+    if (!l || !r.item) continue;
+    const cell = (l.cells[r.item] ??= { done: false, bestPercent: null });
+    if (r.kind === "done") cell.done = true;
+    if (r.kind === "best") cell.bestPercent = pct(r.score as number);
+  }
+  for (const l of learners.values()) {
+    l.done = lessons.filter((x) => l.cells[x.id]?.done).length;
+    for (const x of lessons) if (l.cells[x.id]?.done) x.completed++;
+  }
+  return {
+    cohort: { id: cohort.id, name: cohort.name, kind: cohort.kind, joinCode: cohort.join_code, archived: Boolean(cohort.archived_at) },
+    lessons,
+    learners: [...learners.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export interface ItemAnalysisRow {
+  activityId: string;
+  questionId: string;
+  prompt: string;
+  answers: number;
+  percentCorrect: number | null;
+  /** The wrong answer chosen most often: the misconception to discuss. */
+  commonWrong: { text: string; count: number } | null;
+}
+
+/** Per question: how many answered, percent correct and the most chosen wrong answer. */
+export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisRow[]> {
+  const cohort = await cohortFor(handle, actor, cohortId, "read");
+  const rows = await handle.db
+    .selectFrom("cohort_members as m")
+    .innerJoin("quiz_responses as r", "r.user_id", "m.user_id")
+    .innerJoin("quiz_attempts as a", "a.id", "r.attempt_id")
+    .select((eb) => ["a.lesson_id", "r.question_id", "r.chosen", "r.correct", eb.fn.countAll<number>().as("n")])
+    .where("m.cohort_id", "=", cohortId)
+    .where("a.course_id", "=", cohort.course_id)
+    .groupBy(["a.lesson_id", "r.question_id", "r.chosen", "r.correct"])
+    .execute();
+
+  const byQuestion = new Map<string, { answers: number; correct: number; wrong: Map<string, number> }>();
+  for (const r of rows) {
+    const key = `${r.lesson_id}\u0000${r.question_id}`;
+    const e = byQuestion.get(key) ?? { answers: 0, correct: 0, wrong: new Map() };
+    const n = Number(r.n);
+    e.answers += n;
+    if (Number(r.correct) === 1) e.correct += n;
+    else e.wrong.set(r.chosen, (e.wrong.get(r.chosen) ?? 0) + n);
+    byQuestion.set(key, e);
+  }
+  const out: ItemAnalysisRow[] = [];
+  for (const [key, e] of byQuestion) {
+    const [activityId, questionId] = key.split("\u0000");
+    const question = findQuizActivity(cohort.locale, cohort.course_id, activityId)?.quiz.questions.find((q) => q.id === questionId);
+    if (!question) continue;
+    const [wrongChoice, wrongCount] = [...e.wrong.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const text = (chosen: string) =>
+      (JSON.parse(chosen) as string[])
+        .map((id) => {
+          const [optionId, pile] = id.split(":");
+          const o = question.options.find((x) => x.id === optionId);
+          const label = o ? o.text || (o.id === "true" ? "True" : "False") : optionId;
+          return pile ? `${label} → ${question.categories?.find((c) => c.id === pile)?.label ?? pile}` : label;
+        })
+        .join("; ") || "(nothing flagged)";
+    out.push({
+      activityId,
+      questionId,
+      prompt: question.prompt,
+      answers: e.answers,
+      percentCorrect: e.answers ? Math.round((e.correct / e.answers) * 100) : null,
+      commonWrong: wrongChoice ? { text: text(wrongChoice), count: wrongCount! } : null,
+    });
+  }
+  // Hardest first: that is where the discussion is.
+  return out.sort((a, b) => (a.percentCorrect ?? 101) - (b.percentCorrect ?? 101));
+}
+
+export interface LearningView {
+  /** Learners with both a pre- and a post-assessment. */
+  n: number;
+  meanPre: number | null;
+  meanPost: number | null;
+  /** Class-average normalised gain (Hake): (post - pre) / (100 - pre). */
+  normalisedGain: number | null;
+  discernment: { hitRate: number | null; falseAlarmRate: number | null; items: number };
+}
+
+/** Learning gain over learners with both checks, and discernment over every discernment answer. */
+export async function learningGain(handle: Db, actor: SessionUser, cohortId: string): Promise<LearningView> {
+  const cohort = await cohortFor(handle, actor, cohortId, "read");
+  const { rows } = await sql<{ kind: string; user_id: string; activity: string; score: number | string | null; at: string | null; question_id: string | null; chosen: string | null }>`
+    select 'assessment' as kind, a.user_id, a.lesson_id as activity, a.score, a.finished_at as at, null as question_id, null as chosen
+      from cohort_members m join quiz_attempts a on a.user_id = m.user_id
+      where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
+        and a.lesson_id in ('assessment-pre', 'assessment-post') and a.finished_at is not null
+    union all
+    select 'response', r.user_id, a.lesson_id, null, r.answered_at, r.question_id, r.chosen
+      from cohort_members m join quiz_responses r on r.user_id = m.user_id join quiz_attempts a on a.id = r.attempt_id
+      where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
+  `.execute(handle.db);
+
+  // Baseline: each learner's first pre-assessment; outcome: their latest post-assessment.
+  const pre = new Map<string, { at: string; score: number }>();
+  const post = new Map<string, { at: string; score: number }>();
+  const discern: { discernment?: Discernment }[] = [];
+  for (const r of rows) {
+    if (r.kind === "assessment" && r.at) {
+      const map = r.activity === "assessment-pre" ? pre : post;
+      const seen = map.get(r.user_id);
+      const better = !seen || (r.activity === "assessment-pre" ? r.at < seen.at : r.at > seen.at);
+      if (better) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100 });
+    } else if (r.kind === "response" && r.question_id && r.chosen) {
+      const q = findQuizActivity(cohort.locale, cohort.course_id, r.activity)?.quiz.questions.find((x) => x.id === r.question_id);
+      if (q?.type === "discern") discern.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));
+    }
+  }
+  const both = [...pre.keys()].filter((id) => post.has(id));
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const meanPre = mean(both.map((id) => pre.get(id)!.score));
+  const meanPost = mean(both.map((id) => post.get(id)!.score));
+  const normalisedGain = meanPre !== null && meanPost !== null && meanPre < 100 ? (meanPost - meanPre) / (100 - meanPre) : null;
+  const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+  return { n: both.length, meanPre: round(meanPre), meanPost: round(meanPost), normalisedGain: round(normalisedGain, 2), discernment: discernmentRates(discern) };
+}
