@@ -4,6 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getCourse, findQuizActivity } from "@/lib/content";
+import { AppError } from "@/lib/errors";
 import { requireFacilitator } from "./access";
 import { rosterGrid } from "./reports";
 import { toCsv } from "./csv";
@@ -59,4 +60,30 @@ export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string
   const rows = grid.learners.map((l) => [l.name, l.nicknameOnly ? "yes" : "no", l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? "done" : ""))]);
   const safeName = grid.cohort.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 40) || "cohort";
   return { filename: `${safeName}-results.csv`, csv: toCsv([header, ...rows]) };
+}
+
+/** For admins: every facilitator, with their cohort count and whether they are suspended. */
+export async function listFacilitators(handle: Db, actor: SessionUser) {
+  if (actor.role !== "admin") throw new AppError("forbidden", "Only administrators can do this.");
+  const rows = await handle.db
+    .selectFrom("users as u")
+    .leftJoin("cohorts as c", "c.owner_id", "u.id")
+    .select((eb) => ["u.id", "u.display_name", "u.email", "u.suspended_at", eb.fn.count<number>("c.id").as("cohorts")])
+    .where("u.role", "=", "facilitator")
+    .groupBy(["u.id", "u.display_name", "u.email", "u.suspended_at"])
+    .orderBy("u.display_name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name, email: r.email, suspended: Boolean(r.suspended_at), cohorts: Number(r.cohorts) }));
+}
+
+/** For admins: every cohort, read-only (a suspended facilitator's cohorts stay reachable). */
+export async function listAllCohorts(handle: Db, actor: SessionUser) {
+  if (actor.role !== "admin") throw new AppError("forbidden", "Only administrators can do this.");
+  const rows = await handle.db
+    .selectFrom("cohorts as c")
+    .innerJoin("users as u", "u.id", "c.owner_id")
+    .select(["c.id", "c.name", "c.kind", "c.archived_at", "u.display_name as owner"])
+    .orderBy("c.created_at", "desc")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, archived: Boolean(r.archived_at), owner: r.owner }));
 }

@@ -49,11 +49,27 @@ interface Ctx<I> {
   input: I;
   db: Db;
   request: Request;
+  /** The route's dynamic segments ({ cohort: "..." }); check them with `idParam`. */
+  params: Record<string, string>;
+}
+
+type RouteContext = { params?: Promise<Record<string, string | string[]>> };
+
+async function readParams(context: RouteContext | undefined): Promise<Record<string, string>> {
+  const p = (await context?.params) ?? {};
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+}
+
+/** A UUID from the URL, or "not found" (a malformed id names nothing). */
+export function idParam(params: Record<string, string>, name: string, what: string): string {
+  const value = params[name];
+  if (!value || !z.uuid().safeParse(value).success) throw new AppError("not_found", `${what} not found.`);
+  return value;
 }
 
 /** A JSON endpoint for a signed-in user. `input` comes from the body (POST/DELETE) or the query (GET). */
 export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output<S>>) => Promise<unknown>) {
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       const user = await currentUser();
       if (!user) {
@@ -62,7 +78,7 @@ export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output
       }
       const raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request);
       const input = parse(schema, raw);
-      const result = await fn({ user, input, db: await getDb(), request });
+      const result = await fn({ user, input, db: await getDb(), request, params: await readParams(context) });
       return result instanceof Response ? result : json(result ?? { ok: true });
     } catch (e) {
       return errorResponse(e);
@@ -72,10 +88,10 @@ export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output
 
 /** A JSON endpoint open to anyone (sign-up). */
 export function publicRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<z.output<S>>, "user">) => Promise<unknown>, status = 200) {
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       const input = parse(schema, await readJson(request));
-      const result = await fn({ input, db: await getDb(), request });
+      const result = await fn({ input, db: await getDb(), request, params: await readParams(context) });
       return json(result ?? { ok: true }, status);
     } catch (e) {
       return errorResponse(e);

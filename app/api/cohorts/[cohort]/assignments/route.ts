@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { assignmentInput, removeAssignment, setAssignment } from "@/lib/cohorts/mutations";
+import { idParam, userRoute } from "@/lib/http/handler";
+
+/** Set (or move) an assignment: a lesson or quiz due by a date. */
+export const POST = userRoute(assignmentInput, ({ db, user, input, params }) => setAssignment(db, user, idParam(params, "cohort", "Cohort"), input));
+
+export const DELETE = userRoute(z.strictObject({ activityId: z.string().regex(/^[a-z0-9-]+$/) }), async ({ db, user, input, params }) => {
+  await removeAssignment(db, user, idParam(params, "cohort", "Cohort"), input.activityId);
+  return { ok: true };
+});
