@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getCourse, findQuizActivity } from "@/lib/content";
 import { AppError } from "@/lib/errors";
-import { requireFacilitator } from "./access";
+import { cohortFor, requireFacilitator } from "./access";
 import { rosterGrid } from "./reports";
 import { toCsv } from "./csv";
 
@@ -86,4 +86,16 @@ export async function listAllCohorts(handle: Db, actor: SessionUser) {
     .orderBy("c.created_at", "desc")
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, archived: Boolean(r.archived_at), owner: r.owner }));
+}
+
+/** A cohort's assignments, for its facilitators. */
+export async function cohortAssignments(handle: Db, actor: SessionUser, cohortId: string) {
+  const cohort = await cohortFor(handle, actor, cohortId, "read");
+  const rows = await handle.db.selectFrom("assignments").select(["activity_id", "due_at"]).where("cohort_id", "=", cohortId).orderBy("due_at").execute();
+  const lessons = getCourse(cohort.locale, cohort.course_id)?.modules.flatMap((m) => m.lessons) ?? [];
+  return rows.map((r) => ({
+    activityId: r.activity_id,
+    title: lessons.find((l) => l.id === r.activity_id)?.title ?? findQuizActivity(cohort.locale, cohort.course_id, r.activity_id)?.quiz.title ?? r.activity_id,
+    dueAt: r.due_at,
+  }));
 }

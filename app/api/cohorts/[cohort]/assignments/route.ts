@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { assignmentInput, removeAssignment, setAssignment } from "@/lib/cohorts/mutations";
+import { cohortAssignments } from "@/lib/cohorts/queries";
 import { idParam, userRoute } from "@/lib/http/handler";
+
+/** The cohort's assignments. */
+export const GET = userRoute(z.object({}), ({ db, user, params }) => cohortAssignments(db, user, idParam(params, "cohort", "Cohort")));
 
 /** Set (or move) an assignment: a lesson or quiz due by a date. */
 export const POST = userRoute(assignmentInput, ({ db, user, input, params }) => setAssignment(db, user, idParam(params, "cohort", "Cohort"), input));
