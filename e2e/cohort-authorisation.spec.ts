@@ -2,7 +2,7 @@
 // caller try every report, export and action with a cohort they do not run.
 import crypto from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { content, expect, newLearner, signInApi, signUpApi, test } from "./fixtures";
+import { content, expect, newLearner, signInApi, test } from "./fixtures";
 
 async function account(baseURL: string, role: "learner" | "facilitator"): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL });
