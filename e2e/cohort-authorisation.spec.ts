@@ -62,7 +62,7 @@ test("joining: a wrong code is a clear 404, a nickname join makes an account tha
   const anon = await playwrightRequest.newContext({ baseURL });
   const wrong = await anon.post("/api/join/nickname", { data: { code: "ZZZZZZZZ", nickname: "Kim" } });
   expect(wrong.status()).toBe(404);
-  expect((await wrong.json()).error).toContain("No open cohort has that code");
+  expect((await wrong.json()).error).toContain("No open group has that code");
   // Nicknames allow a leading dash, which a spreadsheet would read as a formula.
   const joined = await anon.post("/api/join/nickname", { data: { code: joinCode.toLowerCase(), nickname: "-2 Kim" } });
   expect(joined.status()).toBe(201);

@@ -1,23 +1,35 @@
 "use client";
 // Sign-in and sign-up in one accessible form: labels, hints, an error summary that takes focus,
 // and the field in error marked. After success the browser's guest progress joins the account.
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { syncAfterSignIn } from "@/components/progress/sync";
+import "./auth.css";
 
 export type AuthLabels = Record<
-  | "email" | "password" | "newPassword" | "passwordHint" | "displayName" | "displayNameHint" | "submitSignIn" | "submitSignUp"
-  | "working" | "errorTitle" | "failed",
+  | "email" | "emailOrLogin" | "emailOrLoginHint" | "password" | "newPassword" | "passwordHint" | "displayName" | "displayNameHint"
+  | "facilitatorRole" | "facilitatorRoleHint" | "submitSignIn" | "submitSignUp" | "working" | "errorTitle" | "failed",
   string
 >;
 
 type Field = "email" | "password" | "displayName";
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
-function nextPath(fallback: string): string {
-  const next = new URLSearchParams(window.location.search).get("next");
-  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+function safeNext(search: string): string | null {
+  const next = new URLSearchParams(search).get("next");
+  return next && /^\/(?![/\\])/.test(next) ? next : null;
+}
+
+const noSubscription = () => () => {};
+
+/** The link between sign-in and sign-up, keeping `next` (a join link, say) on the way. */
+export function AuthSwitchLink({ href, children }: { href: string; children: ReactNode }) {
+  // The query string is read in the browser: the server renders these pages without it.
+  const search = useSyncExternalStore(noSubscription, () => window.location.search, () => "");
+  const safe = safeNext(search);
+  return <Link href={safe ? `${href}?next=${encodeURIComponent(safe)}` : href}>{children}</Link>;
 }
 
 export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"; locale: string; labels: AuthLabels }) {
@@ -44,7 +56,12 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
         const res = await fetch("/api/account", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ email, password, displayName: String(form.get("displayName") ?? "") }),
+          body: JSON.stringify({
+            email,
+            password,
+            displayName: String(form.get("displayName") ?? ""),
+            role: form.get("role") === "facilitator" ? "facilitator" : "learner",
+          }),
         });
         if (!res.ok) {
           const body = (await res.json().catch(() => ({}))) as { error?: string; field?: string };
@@ -56,8 +73,9 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
       }
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) return fail(result?.error ?? labels.failed);
-      await syncAfterSignIn(locale);
-      router.push(nextPath(`/${locale}/dashboard`));
+      const role = await syncAfterSignIn(locale);
+      // Without a `next`, facilitators land on their groups and everyone else on their progress.
+      router.push(safeNext(window.location.search) ?? `/${locale}/${role === "facilitator" ? "facilitate" : "dashboard"}`);
       router.refresh();
     } catch (err) {
       fail(err instanceof Error && err.message ? err.message : labels.failed);
@@ -85,10 +103,19 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
           <input id="displayName" name="displayName" autoComplete="nickname" required maxLength={60} {...describe("displayName", "displayName-hint")} />
         </div>
       )}
-      <div className="field">
-        <label htmlFor="email">{labels.email}</label>
-        <input id="email" name="email" type="email" autoComplete="email" inputMode="email" required {...describe("email")} />
-      </div>
+      {mode === "sign-up" ? (
+        <div className="field">
+          <label htmlFor="email">{labels.email}</label>
+          <input id="email" name="email" type="email" autoComplete="email" inputMode="email" required {...describe("email")} />
+        </div>
+      ) : (
+        // Nickname-only group accounts have a login name instead of an email; the server tells them apart by the "@".
+        <div className="field">
+          <label htmlFor="email">{labels.emailOrLogin}</label>
+          <p className="hint" id="email-hint">{labels.emailOrLoginHint}</p>
+          <input id="email" name="email" type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} required {...describe("email", "email-hint")} />
+        </div>
+      )}
       <div className="field">
         <label htmlFor="password">{mode === "sign-up" ? labels.newPassword : labels.password}</label>
         {mode === "sign-up" && <p className="hint" id="password-hint">{labels.passwordHint}</p>}
@@ -103,6 +130,15 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
           {...describe("password", mode === "sign-up" ? "password-hint" : undefined)}
         />
       </div>
+      {mode === "sign-up" && (
+        <div className="check-field">
+          <input id="role" name="role" type="checkbox" value="facilitator" aria-describedby="role-hint" />
+          <div>
+            <label htmlFor="role">{labels.facilitatorRole}</label>
+            <p className="hint" id="role-hint">{labels.facilitatorRoleHint}</p>
+          </div>
+        </div>
+      )}
       <div className="actions">
         <button className="button" type="submit" disabled={busy}>
           {busy ? labels.working : mode === "sign-up" ? labels.submitSignUp : labels.submitSignIn}

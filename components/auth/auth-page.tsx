@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AuthForm, type AuthLabels } from "./auth-form";
+import { AuthForm, AuthSwitchLink, type AuthLabels } from "./auth-form";
 
 const LABELS = [
-  "email", "password", "newPassword", "passwordHint", "displayName", "displayNameHint", "submitSignIn", "submitSignUp", "working", "errorTitle", "failed",
+  "email", "emailOrLogin", "emailOrLoginHint", "password", "newPassword", "passwordHint", "displayName", "displayNameHint", "facilitatorRole",
+  "facilitatorRoleHint", "submitSignIn", "submitSignUp", "working", "errorTitle", "failed",
 ] as const satisfies readonly (keyof AuthLabels)[];
 
 /** The shared frame of the sign-in and sign-up pages. */
@@ -19,8 +20,13 @@ export async function AuthPage({ locale, mode }: { locale: string; mode: "sign-i
         <AuthForm mode={mode} locale={locale} labels={labels} />
         <p>
           {signIn ? t("noAccount") : t("haveAccount")}{" "}
-          <Link href={`/${locale}/${signIn ? "sign-up" : "sign-in"}`}>{signIn ? t("createOne") : t("signInInstead")}</Link>
+          <AuthSwitchLink href={`/${locale}/${signIn ? "sign-up" : "sign-in"}`}>{signIn ? t("createOne") : t("signInInstead")}</AuthSwitchLink>
         </p>
+        {signIn && (
+          <p>
+            {t("haveCode")} <Link href={`/${locale}/join`}>{t("joinWithCode")}</Link>
+          </p>
+        )}
         <p className="meta">{t("guestNote")}</p>
         {!signIn && <p className="meta">{t("privacy")}</p>}
       </div>

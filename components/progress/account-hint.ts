@@ -1,14 +1,36 @@
 "use client";
 // A non-secret hint that this browser has a signed-in session, so static pages know whether to
 // sync without asking the server on every view. It grants nothing: every request is checked.
+// Its value also hints the role ("1" for a learner, "facilitator" or "admin"), only so the header
+// can show the right links; the pages behind them check the role themselves.
 const NAME = "cg_signed_in";
 
-export function isSignedInHint(): boolean {
-  return typeof document !== "undefined" && document.cookie.split("; ").includes(`${NAME}=1`);
+export type HintRole = "learner" | "facilitator" | "admin";
+
+/** The raw hint ("" when signed out). A string, so it is a stable snapshot for useSyncExternalStore. */
+export function readAccountHint(): string {
+  if (typeof document === "undefined") return "";
+  const pair = document.cookie.split("; ").find((c) => c.startsWith(`${NAME}=`));
+  return pair ? decodeURIComponent(pair.slice(NAME.length + 1)) : "";
 }
 
-export function setSignedInHint(on: boolean) {
-  document.cookie = on ? `${NAME}=1; Path=/; Max-Age=2592000; SameSite=Lax` : `${NAME}=; Path=/; Max-Age=0; SameSite=Lax`;
+/** True for any non-empty hint, whatever the role. */
+export function isSignedInHint(): boolean {
+  return readAccountHint() !== "";
+}
+
+export function roleFromHint(hint: string): HintRole | null {
+  if (!hint) return null;
+  return hint === "facilitator" || hint === "admin" ? hint : "learner";
+}
+
+/**
+ * `true` marks the browser as signed in (keeping a role already known), `false` clears the hint,
+ * and a role records it.
+ */
+export function setSignedInHint(on: boolean | HintRole) {
+  const value = on === false ? "" : on === true ? readAccountHint() || "1" : on === "learner" ? "1" : on;
+  document.cookie = value ? `${NAME}=${value}; Path=/; Max-Age=2592000; SameSite=Lax` : `${NAME}=; Path=/; Max-Age=0; SameSite=Lax`;
   window.dispatchEvent(new Event("cg-account-change"));
 }
 

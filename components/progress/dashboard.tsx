@@ -1,6 +1,7 @@
 "use client";
-// The learner dashboard island: progress per module, best and latest scores, mastery per skill.
-// Data comes from GET /api/progress through react-query (refetched when the tab regains focus).
+// The learner dashboard island: the learner's groups and what is due, progress per module, best
+// and latest scores, mastery per skill. Data comes from GET /api/progress and
+// GET /api/me/assignments through react-query (refetched when the tab regains focus).
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
@@ -10,6 +11,7 @@ import { queryKeys } from "./query-keys";
 import { cacheDashboard } from "./sync";
 import { flush } from "./outbox";
 import type { DashboardData } from "./dashboard-types";
+import { MyGroups, type MyGroupsData } from "./my-groups";
 import "./progress.css";
 
 export type DashboardLabels = Record<string, string>;
@@ -20,6 +22,16 @@ async function fetchDashboard(locale: string): Promise<DashboardData> {
   if (!res.ok) throw new Error(String(res.status));
   return (await res.json()) as DashboardData;
 }
+
+async function fetchGroups(): Promise<MyGroupsData> {
+  await flush(); // a lesson just marked done counts as done here too
+  const res = await fetch("/api/me/assignments");
+  if (!res.ok) throw new Error(String(res.status));
+  return (await res.json()) as MyGroupsData;
+}
+
+/** Only this island reads it; nothing here changes it (joining a group loads the page afresh). */
+const GROUPS_KEY = ["cohorts", "me", "assignments"] as const;
 
 export function Dashboard(props: { locale: string; labels: DashboardLabels }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 2, staleTime: 10_000 } } }));
@@ -32,11 +44,13 @@ export function Dashboard(props: { locale: string; labels: DashboardLabels }) {
 
 function DashboardView({ locale, labels }: { locale: string; labels: DashboardLabels }) {
   const query = useQuery({ queryKey: queryKeys.dashboard(locale), queryFn: () => fetchDashboard(locale) });
+  const groups = useQuery({ queryKey: GROUPS_KEY, queryFn: fetchGroups });
   useEffect(() => {
     if (query.data) cacheDashboard(locale, query.data);
   }, [locale, query.data]);
 
-  if (query.isPending) return <p role="status">{labels.loading}</p>;
+  // Both at once, so the groups do not push the page down when they arrive.
+  if (query.isPending || groups.isPending) return <p role="status">{labels.loading}</p>;
   if (query.isError) {
     return (
       <div role="alert">
@@ -51,6 +65,7 @@ function DashboardView({ locale, labels }: { locale: string; labels: DashboardLa
   const pct = (n: number | null) => (n === null ? labels.none : `${n}%`);
   return (
     <>
+      {groups.isError ? <p className="meta">{labels.groupsError}</p> : groups.data.length > 0 && <MyGroups groups={groups.data} locale={locale} labels={labels} />}
       <section aria-labelledby="skills-title">
         <h2 id="skills-title">{labels.skillsTitle}</h2>
         <ul className="skills">

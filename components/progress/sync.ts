@@ -2,13 +2,37 @@
 // Moving progress between this browser and a signed-in account.
 import { signOut } from "next-auth/react";
 import { clearOutbox, flush } from "./outbox";
-import { setSignedInHint } from "./account-hint";
+import { setSignedInHint, type HintRole } from "./account-hint";
 import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
 import type { DashboardData } from "./dashboard-types";
 
-/** After sign-in or sign-up: send what the guest did here, then cache the account's record. */
-export async function syncAfterSignIn(locale: string): Promise<void> {
-  setSignedInHint(true);
+/** The signed-in user's role from next-auth's session endpoint; null when signed out or offline. */
+export async function sessionRole(): Promise<HintRole | null | undefined> {
+  try {
+    const res = await fetch("/api/auth/session", { cache: "no-store" });
+    if (!res.ok) return undefined;
+    const session = (await res.json()) as { user?: { role?: string } } | null;
+    const role = session?.user?.role;
+    if (!role) return null;
+    return role === "facilitator" || role === "admin" ? role : "learner";
+  } catch {
+    return undefined; // offline: we do not know
+  }
+}
+
+/** Brings the header's hint up to date with the session (a role changed, or the session ended). */
+export async function refreshRoleHint(): Promise<void> {
+  const role = await sessionRole();
+  if (role !== undefined) setSignedInHint(role ?? false);
+}
+
+/**
+ * After sign-in or sign-up: record the role for the header, send what the guest did here, then
+ * cache the account's record. Returns the role (null if the session could not be read).
+ */
+export async function syncAfterSignIn(locale: string): Promise<HintRole | null> {
+  const role = await sessionRole();
+  setSignedInHint(role ?? true);
   const local = readProgress();
   const lessons = Object.fromEntries(
     Object.entries(local.lessons).map(([k, v]) => [k, { doneAt: v.doneAt, bestPercent: v.bestPercent, lastPercent: v.lastPercent, attempts: v.attempts }]),
@@ -18,6 +42,7 @@ export async function syncAfterSignIn(locale: string): Promise<void> {
     if (!res.ok) throw new Error("Your progress from this browser could not be added to your account. Please try again.");
   }
   await refreshFromServer(locale);
+  return role ?? null;
 }
 
 /** Loads the account's record into the browser cache that static pages read. */

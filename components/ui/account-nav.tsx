@@ -1,15 +1,34 @@
 "use client";
 import { useEffect, useSyncExternalStore } from "react";
 import Link from "next/link";
-import { isSignedInHint, subscribeSignedInHint } from "@/components/progress/account-hint";
+import { readAccountHint, roleFromHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { flush } from "@/components/progress/outbox";
+import { refreshRoleHint } from "@/components/progress/sync";
 
-/** "Sign in", or "My progress" and "Account" once signed in (from the hint cookie; no request). */
-export function AccountNav({ locale, labels }: { locale: string; labels: { signIn: string; myProgress: string; account: string } }) {
-  const signedIn = useSyncExternalStore(subscribeSignedInHint, isSignedInHint, () => false);
-  // Any answers left waiting from an earlier page (or visit) go out now.
+export type AccountNavLabels = Record<"signIn" | "myProgress" | "account" | "myGroups" | "joinGroup" | "admin", string>;
+
+const CHECKED = "cg-role-checked";
+
+/**
+ * "Sign in", or the signed-in links once signed in (from the hint cookie; no request per page).
+ * Facilitators and admins also get "My groups", admins "Admin". The hint only picks links: every
+ * page behind them checks the user itself.
+ */
+export function AccountNav({ locale, labels }: { locale: string; labels: AccountNavLabels }) {
+  const role = roleFromHint(useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => ""));
+  const signedIn = role !== null;
   useEffect(() => {
-    if (signedIn) void flush();
+    if (!signedIn) return;
+    // Any answers left waiting from an earlier page (or visit) go out now.
+    void flush();
+    // Once per tab: the role may have changed since sign-in (or the session ended elsewhere).
+    try {
+      if (sessionStorage.getItem(CHECKED)) return;
+      sessionStorage.setItem(CHECKED, "1");
+    } catch {
+      return; // storage blocked: keep the hint as it is rather than ask on every page
+    }
+    void refreshRoleHint();
   }, [signedIn]);
   if (!signedIn) {
     return (
@@ -23,9 +42,22 @@ export function AccountNav({ locale, labels }: { locale: string; labels: { signI
       <li>
         <Link href={`/${locale}/dashboard`}>{labels.myProgress}</Link>
       </li>
+      {(role === "facilitator" || role === "admin") && (
+        <li>
+          <Link href={`/${locale}/facilitate`}>{labels.myGroups}</Link>
+        </li>
+      )}
+      <li>
+        <Link href={`/${locale}/join`}>{labels.joinGroup}</Link>
+      </li>
       <li>
         <Link href={`/${locale}/account`}>{labels.account}</Link>
       </li>
+      {role === "admin" && (
+        <li>
+          <Link href={`/${locale}/admin`}>{labels.admin}</Link>
+        </li>
+      )}
     </>
   );
 }

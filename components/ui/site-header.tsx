@@ -19,7 +19,10 @@ export async function SiteHeader({ locale }: { locale: string }) {
             <li>
               <Link href={`/${locale}/tracks`}>{t("tracks")}</Link>
             </li>
-            <AccountNav locale={locale} labels={{ signIn: t("signIn"), myProgress: t("myProgress"), account: t("account") }} />
+            <AccountNav
+              locale={locale}
+              labels={{ signIn: t("signIn"), myProgress: t("myProgress"), account: t("account"), myGroups: t("myGroups"), joinGroup: t("joinGroup"), admin: t("admin") }}
+            />
             {/* Always shown, on every page and screen size: the way to the emergency number and reporting channels. */}
             <li className="nav-emergency">
               <Link href={`/${locale}/help`}>{t("emergencyLink")}</Link>

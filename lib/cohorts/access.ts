@@ -38,9 +38,10 @@ export async function cohortFor(handle: Db | Kysely<Database>, actor: SessionUse
   const adminReads = row && actor.role === "admin" && access === "read";
   if (!row || !(facilitates || adminReads)) {
     log("auth.denied", { userId: actor.id, reason: "cohort not reachable", access });
-    throw new AppError("not_found", "Cohort not found.");
+    throw new AppError("not_found", "Group not found.");
   }
-  if (access === "manage" && !adminReads) await requireFacilitator(db, actor);
+  // A suspended facilitator reaches none of their cohorts (admins still read them).
+  if (!adminReads || facilitates) await requireFacilitator(db, actor);
   const { co: _co, ...cohort } = row;
-  return cohort;
+  return { ...cohort, canManage: Boolean(facilitates) };
 }

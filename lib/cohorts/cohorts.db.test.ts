@@ -146,6 +146,10 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     const mine = await myAssignments(handle, learner);
     const due = mine.find((c) => c.id === cohortId)!.due;
     expect(due.map((d) => [d.activityId, d.done])).toContainEqual([course.modules[0].lessons[1].id, false]);
+    // A quiz activity counts as done once finished (the learner took the final check above).
+    await setAssignment(handle, lead, cohortId, { activityId: "assessment-post", dueAt: "2026-12-06" });
+    const after = (await myAssignments(handle, learner)).find((c) => c.id === cohortId)!.due;
+    expect(after.find((d) => d.activityId === "assessment-post")?.done).toBe(true);
   });
 
   it("deleting a cohort removes its nickname accounts and every cohort row, and leaves own accounts", async () => {

@@ -31,7 +31,7 @@ export function normaliseJoinCode(input: string): string {
 }
 
 export const createCohortInput = z.strictObject({
-  name: z.string().trim().min(1, "Give the cohort a name.").max(80),
+  name: z.string().trim().min(1, "Give the group a name.").max(80),
   kind: z.enum(["workshop", "class"]),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   trackId: z.string().regex(/^[a-z0-9-]+$/),
@@ -68,7 +68,7 @@ async function cohortByCode(handle: Db, code: string) {
   const cohort = JOIN_CODE.test(joinCode)
     ? await handle.db.selectFrom("cohorts").select(["id", "name", "archived_at", "locale", "course_id"]).where("join_code", "=", joinCode).executeTakeFirst()
     : undefined;
-  if (!cohort || cohort.archived_at) throw new AppError("not_found", "No open cohort has that code. Check it with your facilitator.", { field: "code" });
+  if (!cohort || cohort.archived_at) throw new AppError("not_found", "No open group has that code. Check it with your facilitator.", { field: "code" });
   return cohort;
 }
 
@@ -129,7 +129,7 @@ async function memberOr404(handle: Db, cohortId: string, learnerId: string) {
     .where("m.cohort_id", "=", cohortId)
     .where("m.user_id", "=", learnerId)
     .executeTakeFirst();
-  if (!m) throw new AppError("not_found", "That learner is not in this cohort.");
+  if (!m) throw new AppError("not_found", "That learner is not in this group.");
   return m;
 }
 
@@ -137,7 +137,7 @@ async function memberOr404(handle: Db, cohortId: string, learnerId: string) {
 export async function resetLearnerPassphrase(handle: Db, actor: SessionUser, cohortId: string, learnerId: string): Promise<{ loginName: string; passphrase: string }> {
   await cohortFor(handle, actor, cohortId, "manage");
   const m = await memberOr404(handle, cohortId, learnerId);
-  if (!m.pseudonymous || !m.login_name) throw new AppError("bad_request", "Only nickname accounts made for this cohort can be reset here; others reset their own password.");
+  if (!m.pseudonymous || !m.login_name) throw new AppError("bad_request", "Only nickname accounts made for this group can be reset here; others reset their own password.");
   const passphrase = generatePassphrase();
   const passwordHash = await hashPassword(passphrase);
   await handle.db

@@ -30,7 +30,15 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
     .innerJoin("cohorts as c", "c.id", "m.cohort_id")
     .leftJoin("assignments as a", "a.cohort_id", "c.id")
     .leftJoin("lesson_completions as lc", (j) => j.onRef("lc.user_id", "=", "m.user_id").onRef("lc.course_id", "=", "c.course_id").onRef("lc.lesson_id", "=", "a.activity_id"))
-    .select(["c.id as cohort_id", "c.name", "c.locale", "c.course_id", "a.activity_id", "a.due_at", "lc.completed_at"])
+    // Assessments and boosters count as done once an attempt at them is finished.
+    .select((eb) => [
+      "c.id as cohort_id", "c.name", "c.locale", "c.course_id", "a.activity_id", "a.due_at", "lc.completed_at",
+      eb
+        .exists(
+          eb.selectFrom("quiz_attempts as qa").select("qa.id").whereRef("qa.user_id", "=", "m.user_id").whereRef("qa.course_id", "=", "c.course_id").whereRef("qa.lesson_id", "=", "a.activity_id").where("qa.finished_at", "is not", null),
+        )
+        .as("attempted"),
+    ])
     .where("m.user_id", "=", actor.id)
     .where("c.archived_at", "is", null)
     .orderBy("a.due_at")
@@ -48,7 +56,7 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
       : r.activity_id.startsWith("assessment-")
         ? `${base}/assessment/${r.activity_id.slice("assessment-".length)}`
         : `${base}/booster/${r.activity_id.slice("booster-".length)}`;
-    c.due.push({ activityId: r.activity_id, title: lesson?.title ?? activity?.quiz.title ?? r.activity_id, href, dueAt: r.due_at, done: Boolean(r.completed_at) });
+    c.due.push({ activityId: r.activity_id, title: lesson?.title ?? activity?.quiz.title ?? r.activity_id, href, dueAt: r.due_at, done: Boolean(r.completed_at) || Boolean(Number(r.attempted)) });
   }
   return [...cohorts.values()];
 }

@@ -11,7 +11,8 @@ import { cohortFor } from "./access";
 const pct = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.floor(Number(s) * 100 + 1e-9));
 
 export interface RosterView {
-  cohort: { id: string; name: string; kind: string; joinCode: string; archived: boolean };
+  cohort: { id: string; name: string; kind: string; joinCode: string; archived: boolean; locale: string; courseId: string; canManage: boolean };
+  modules: { number: number; title: string }[];
   lessons: { id: string; title: string; module: number; completed: number }[];
   learners: { id: string; name: string; nicknameOnly: boolean; done: number; cells: Record<string, { done: boolean; bestPercent: number | null }> }[];
 }
@@ -52,7 +53,8 @@ export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: strin
     for (const x of lessons) if (l.cells[x.id]?.done) x.completed++;
   }
   return {
-    cohort: { id: cohort.id, name: cohort.name, kind: cohort.kind, joinCode: cohort.join_code, archived: Boolean(cohort.archived_at) },
+    cohort: { id: cohort.id, name: cohort.name, kind: cohort.kind, joinCode: cohort.join_code, archived: Boolean(cohort.archived_at), locale: cohort.locale, courseId: cohort.course_id, canManage: cohort.canManage },
+    modules: (course?.modules ?? []).map((m) => ({ number: m.number, title: m.title })),
     lessons,
     learners: [...learners.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };

@@ -10,7 +10,8 @@ const KEYS = [
   "loading", "error", "retry", "skillsTitle", "skill_recognising", "skill_responding", "skill_resilience", "level_not-started",
   "level_developing", "level_secure", "level_mastered", "skillDetail", "skillNone", "modulesTitle", "lesson", "status", "best",
   "latest", "done", "notDone", "none", "moduleProgress", "assessTitle", "pre", "post", "gain", "notTaken", "gainPoints", "boostersTitle",
-  "boosterDue", "boosterLater", "boosterAfterPost", "boosterDone",
+  "boosterDue", "boosterLater", "boosterAfterPost", "boosterDone", "groupsTitle", "groupNothing", "groupDue", "groupsError", "groupsSummary",
+  "joinAnother",
 ] as const;
 
 export default async function DashboardPage(props: PageProps<"/[locale]/dashboard">) {

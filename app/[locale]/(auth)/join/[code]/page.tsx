@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { joinCodeCohort } from "@/lib/cohorts/page-data";
+import { AppError } from "@/lib/errors";
+import { JoinAsMember, NicknameJoin, type JoinLabels } from "@/components/join/join-actions";
+import { normaliseCode } from "@/components/join/code";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** The cohort the code opens, or null when no open cohort has it. */
+async function openCohort(code: string) {
+  try {
+    return await joinCodeCohort(code);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return null;
+    throw e;
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Where a join link leads: join with your account, or with a nickname only. */
+export default async function JoinCodePage(props: PageProps<"/[locale]/join/[code]">) {
+  const { locale, code: raw } = await props.params;
+  setRequestLocale(locale);
+  const code = normaliseCode(safeDecode(raw));
+  const [user, cohort, t, ta] = await Promise.all([
+    currentUser(),
+    openCohort(code),
+    getTranslations({ locale, namespace: "join" }),
+    getTranslations({ locale, namespace: "auth" }),
+  ]);
+  if (!cohort) notFound();
+  const name = cohort.name;
+  const labels: JoinLabels = {
+    joinButton: t("joinButton", { name }),
+    nicknameLabel: t("nicknameLabel"),
+    nicknameHint: t("nicknameHint"),
+    nicknameSubmit: t("nicknameSubmit"),
+    detailsTitle: t("detailsTitle"),
+    detailsWarning: t("detailsWarning"),
+    detailsOnce: t("detailsOnce"),
+    loginName: t("loginName"),
+    passphrase: t("passphrase"),
+    writtenDown: t("writtenDown"),
+    continue: t("continue"),
+    joinedGroup: t("joinedGroup", { name }),
+    errorTitle: ta("errorTitle"),
+    failed: ta("failed"),
+    working: ta("working"),
+  };
+  const next = encodeURIComponent(`/${locale}/join/${code}`);
+  return (
+    <div className="container">
+      <div className={user ? "reading" : undefined}>
+        <p className="eyebrow join-eyebrow">{t("eyebrow")}</p>
+        <h1>{t("joinTitle", { name })}</h1>
+        {user ? (
+          <>
+            <p className="lead">{t("signedInLead", { user: user.displayName })}</p>
+            <p>{t("joinNote")}</p>
+            <JoinAsMember code={code} locale={locale} labels={labels} />
+          </>
+        ) : (
+          <>
+            <p className="lead">{t("chooseLead")}</p>
+            <div className="join-choices">
+              <section className="card" aria-labelledby="nickname-title">
+                <h2 id="nickname-title">{t("nicknameTitle")}</h2>
+                <p>{t("nicknameLead")}</p>
+                <NicknameJoin code={code} locale={locale} labels={labels} />
+                <p className="meta join-privacy">{t("nicknamePrivacy")}</p>
+              </section>
+              <section className="card" aria-labelledby="account-title">
+                <h2 id="account-title">{t("accountTitle")}</h2>
+                <p>{t("accountLead")}</p>
+                <div className="join-account-links">
+                  <Link className="button" href={`/${locale}/sign-in?next=${next}`}>
+                    {t("signInToJoin")}
+                  </Link>
+                  <Link className="button secondary" href={`/${locale}/sign-up?next=${next}`}>
+                    {t("createAccount")}
+                  </Link>
+                </div>
+              </section>
+            </div>
+            <p className="meta">{t("joinNote")}</p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { PrintButton } from "@/components/help/print-button";
+import { readRoster, unlessReadable } from "@/components/cohort/cohort-data";
+import { JoinSheet } from "@/components/cohort/join-sheet";
+
+type Props = PageProps<"/[locale]/facilitate/[cohort]/join-sheet">;
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, cohort } = await props.params;
+  const [roster, t] = await Promise.all([readRoster(cohort), getTranslations({ locale, namespace: "facilitate.sheet" })]);
+  return { title: roster.ok ? t("metaTitle", { name: roster.data.cohort.name }) : undefined, robots: { index: false } };
+}
+
+export default async function JoinSheetPage(props: Props) {
+  const { locale, cohort: cohortId } = await props.params;
+  setRequestLocale(locale);
+  const signIn = `/${locale}/sign-in?next=/${locale}/facilitate/${cohortId}/join-sheet`;
+  if (!(await currentUser())) redirect(signIn);
+  const roster = await readRoster(cohortId);
+  unlessReadable(roster, signIn);
+  const { cohort } = roster.data;
+  const t = await getTranslations({ locale, namespace: "facilitate.sheet" });
+  return (
+    <div className="container join-sheet-page">
+      <div className="actions">
+        <PrintButton label={t("print")} />
+        <Link href={`/${locale}/facilitate/${cohort.id}`}>{t("back", { name: cohort.name })}</Link>
+      </div>
+      <JoinSheet locale={locale} name={cohort.name} code={cohort.joinCode} archived={cohort.archived} />
+    </div>
+  );
+}

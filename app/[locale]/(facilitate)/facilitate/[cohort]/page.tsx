@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { AssignmentsForm } from "@/components/cohort/assignments-form";
+import { readCohortPage, readRoster, unlessReadable } from "@/components/cohort/cohort-data";
+import { JoinPanel } from "@/components/cohort/join-panel";
+import type { AssignmentLabels, ManageLabels } from "@/components/cohort/labels";
+import { LiveReports, type LiveReportLabels } from "@/components/cohort/live-reports";
+import { ManageCohort } from "@/components/cohort/manage-cohort";
+
+type Props = PageProps<"/[locale]/facilitate/[cohort]">;
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { cohort } = await props.params;
+  const roster = await readRoster(cohort);
+  return { title: roster.ok ? roster.data.cohort.name : undefined, robots: { index: false } };
+}
+
+export default async function CohortPage(props: Props) {
+  const { locale, cohort: cohortId } = await props.params;
+  setRequestLocale(locale);
+  const signIn = `/${locale}/sign-in?next=/${locale}/facilitate/${cohortId}`;
+  if (!(await currentUser())) redirect(signIn);
+  const result = await readCohortPage(cohortId);
+  unlessReadable(result, signIn);
+  const { roster, items, gain, assignments, at } = result.data;
+  const { cohort } = roster;
+  const t = await getTranslations({ locale, namespace: "facilitate" });
+  const labels: LiveReportLabels = { live: t.raw("live"), grid: t.raw("grid"), items: t.raw("items"), learning: t.raw("learning"), learners: { ...t.raw("learners"), ...t.raw("form") } };
+  const sections = ["join", "progress", "questions", "learning", "learners", "assignments", "manage"] as const;
+
+  return (
+    <div className="container cohort-page">
+      <Breadcrumbs locale={locale} items={[{ label: t("groups.title"), href: `/${locale}/facilitate` }, { label: cohort.name }]} />
+      <h1>{cohort.name}</h1>
+      <p className="cohort-facts">
+        <span>{cohort.kind === "class" ? t("groups.kindClass") : t("groups.kindWorkshop")}</span>
+        <span>{t("groups.members", { count: roster.learners.length })}</span>
+        {cohort.archived && <span className="tag">{t("groups.archived")}</span>}
+      </p>
+      <p className="privacy-line">{t("cohort.privacy")}</p>
+      <nav className="page-toc" aria-label={t("cohort.onThisPage")}>
+        <ul>
+          {sections.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`}>{t(`cohort.toc_${s}`)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div id="join">
+        <JoinPanel locale={locale} cohortId={cohort.id} code={cohort.joinCode} archived={cohort.archived} />
+      </div>
+      <LiveReports cohortId={cohort.id} locale={locale} initial={{ roster, items, gain, at }} labels={labels} />
+      <section id="assignments" aria-labelledby="assignments-title" className="cohort-section">
+        <h2 id="assignments-title">{t("assignments.title")}</h2>
+        <p className="section-lead">{t("assignments.lead")}</p>
+        <AssignmentsForm
+          cohortId={cohort.id}
+          locale={locale}
+          lessons={roster.lessons}
+          initial={assignments}
+          labels={{ ...t.raw("assignments"), ...t.raw("form") } as AssignmentLabels}
+        />
+      </section>
+      <section id="manage" aria-labelledby="manage-title" className="cohort-section">
+        <h2 id="manage-title">{t("manage.title")}</h2>
+        <div className="manage-block">
+          <h3>{t("manage.exportTitle")}</h3>
+          <p>{t("manage.exportLead")}</p>
+          <p>
+            <a className="button secondary" href={`/api/cohorts/${cohort.id}/export`} download>
+              {t("manage.export")}
+            </a>
+          </p>
+        </div>
+        <ManageCohort cohortId={cohort.id} locale={locale} name={cohort.name} archived={cohort.archived} labels={{ ...t.raw("manage"), ...t.raw("form") } as ManageLabels} />
+      </section>
+    </div>
+  );
+}

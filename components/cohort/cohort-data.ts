@@ -1,0 +1,53 @@
+// What the facilitator pages render first, through lib/cohorts/page-data.ts (which opens the
+// database for server components; lib/cohorts authorises every read). Results come back as a
+// Read, so a page can turn "not found" and "forbidden" into its 404 and an expired session into
+// a sign-in redirect.
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { cohortPage, cohortRoster, facilitatorCohorts } from "@/lib/cohorts/page-data";
+import type { RosterView } from "@/lib/cohorts/reports";
+import type { cohortAssignments, myCohorts } from "@/lib/cohorts/queries";
+
+export type CohortSummary = Awaited<ReturnType<typeof myCohorts>>[number];
+export type Assignment = Awaited<ReturnType<typeof cohortAssignments>>[number];
+
+/** A read's result: the data, or the status and safe message the API would have answered. */
+export type Read<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
+
+async function read<T>(load: (actor: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<T>): Promise<Read<T>> {
+  const actor = await currentUser();
+  if (!actor) return { ok: false, status: 401, error: "Sign in to continue." };
+  try {
+    return { ok: true, data: await load(actor) };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, status: e.status, error: e.publicMessage };
+    throw e;
+  }
+}
+
+export function readMyCohorts(): Promise<Read<CohortSummary[]>> {
+  return read((actor) => facilitatorCohorts(actor));
+}
+
+/** Cached per request, so a page's metadata and body share one read. */
+export const readRoster = cache((cohortId: string): Promise<Read<RosterView>> => read((actor) => cohortRoster(actor, cohortId)));
+
+/** Everything the cohort page shows; the first failure (not found, forbidden) wins. */
+export const readCohortPage = cache(async (cohortId: string) => {
+  const result = await read((actor) => cohortPage(actor, cohortId));
+  return result.ok ? { ok: true as const, data: { ...result.data, at: Date.now() } } : result;
+});
+
+/**
+ * Stops the page unless the read succeeded. Not found and forbidden both become the 404 page, so
+ * a guessed id reveals nothing; an expired session goes to sign-in; anything else is an error.
+ */
+export function unlessReadable<T>(result: Read<T>, signIn: string): asserts result is Extract<Read<T>, { ok: true }> {
+  if (result.ok) return;
+  if (result.status === 401) redirect(signIn);
+  if (result.status === 403 || result.status === 404) notFound();
+  throw new Error(`cohort read failed with ${result.status}`);
+}

@@ -1,0 +1,13 @@
+/**
+ * The join code in big letters, grouped 4+4 to read out and type; screen readers get it letter
+ * by letter instead of as two made-up words.
+ */
+export function JoinCode({ code, className = "join-code" }: { code: string; className?: string }) {
+  const grouped = code.replace(/(.{4})(?=.)/g, "$1 ");
+  return (
+    <span className={className}>
+      <span aria-hidden="true">{grouped}</span>
+      <span className="visually-hidden">{code.split("").join(" ")}</span>
+    </span>
+  );
+}

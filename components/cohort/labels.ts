@@ -1,0 +1,60 @@
+// The words each cohort island shows, passed in from the server as plain strings (next-intl's
+// "facilitate" namespace). A plain module, so server pages and client islands can both import it.
+
+export type GridLabels = Record<
+  | "title" | "caption" | "learner" | "done" | "module" | "lessonNumber" | "completed" | "notStarted" | "cellDone" | "cellBest"
+  | "cellBestOnly" | "legendTitle" | "legendDone" | "legendScore" | "legendNone" | "legendLow" | "legendMid" | "legendHigh"
+  | "lessonKey" | "empty" | "scrollLabel" | "ofLearners" | "lessonShort",
+  string
+>;
+
+export type ItemLabels = Record<
+  | "title" | "lead" | "caption" | "question" | "answers" | "correct" | "wrong" | "wrongCount" | "noWrong" | "none" | "showAll"
+  | "showFewer" | "pre" | "post" | "booster" | "lessonRef" | "scrollLabel" | "cardCorrect" | "cardAnswers" | "cardAnswersOne" | "wrongCountOne",
+  string
+>;
+
+export type LearningLabels = Record<
+  | "title" | "n" | "meanPre" | "meanPost" | "gain" | "gainExplain" | "gainValue" | "hit" | "hitExplain" | "falseAlarm"
+  | "falseAlarmExplain" | "none" | "noDiscern" | "percent" | "notYet",
+  string
+>;
+
+export type LearnerLabels = FormLabels & Record<
+  | "title" | "lead" | "caption" | "nicknameOnly" | "ownAccount" | "reset" | "forName" | "confirmReset"
+  | "confirm" | "cancel" | "lift" | "lifted" | "newTitle" | "newLead" | "loginName" | "passphrase" | "copied" | "empty",
+  string
+>;
+
+export type LiveLabels = Record<"status" | "updated" | "pause" | "resume" | "paused" | "refreshFailed", string>;
+
+export type FormLabels = Record<"working" | "errorTitle" | "failed", string>;
+
+export type AssignmentLabels = FormLabels &
+  Record<
+    | "title" | "lead" | "activity" | "choose" | "checks" | "pre" | "post" | "module" | "due" | "dueHint" | "submit" | "listTitle"
+    | "empty" | "remove" | "dueOn" | "saved" | "removed" | "chooseActivity" | "chooseDate",
+    string
+  >;
+
+export type ManageLabels = FormLabels &
+  Record<
+    | "archiveTitle" | "archiveLead" | "archive" | "reopen" | "archivedNow" | "reopenedNow" | "deleteTitle" | "deleteLead"
+    | "deleteName" | "deleteHint" | "deleteMismatch" | "delete",
+    string
+  >;
+
+export type NewGroupLabels = FormLabels &
+  Record<
+    | "title" | "name" | "nameHint" | "kind" | "workshop" | "workshopHint" | "class" | "classHint" | "track" | "trackHint"
+    | "coFacilitators" | "coHint" | "submit",
+    string
+  >;
+
+/** A lesson column of the grid, as the roster report gives it. */
+export interface LessonColumn {
+  id: string;
+  title: string;
+  module: number;
+  completed: number;
+}

@@ -1,0 +1,7 @@
+// Every react-query key of the cohort screens, so a mutation knows what to invalidate.
+export type CohortView = "roster" | "items" | "gain" | "assignments";
+
+export const cohortKeys = {
+  all: (cohortId: string) => ["cohort", cohortId] as const,
+  view: (cohortId: string, view: CohortView) => ["cohort", cohortId, view] as const,
+};

@@ -1,0 +1,53 @@
+// "Your groups" on the learner dashboard: each group the learner is in, with what its facilitator
+// has set, the due date and whether it is done. Rendered inside the dashboard island.
+import Link from "next/link";
+import type { myAssignments } from "@/lib/cohorts/queries";
+import { fill } from "@/components/ui/fill";
+import type { DashboardLabels } from "./dashboard";
+import "./my-groups.css";
+
+export type MyGroupsData = Awaited<ReturnType<typeof myAssignments>>;
+
+/** Due dates are whole days (stored as the day's end in UTC): show that day wherever the reader is. */
+function dueDay(iso: string, locale: string): string {
+  return new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; locale: string; labels: DashboardLabels }) {
+  return (
+    <section aria-labelledby="groups-title" className="my-groups">
+      <h2 id="groups-title">{labels.groupsTitle}</h2>
+      <ul className="group-list">
+        {groups.map((g) => {
+          const done = g.due.filter((d) => d.done).length;
+          return (
+            <li key={g.id} className="card">
+              <h3>{g.name}</h3>
+              {g.due.length === 0 ? (
+                <p className="meta">{labels.groupNothing}</p>
+              ) : (
+                <>
+                  <p className="meta">{fill(labels.groupsSummary, { done, total: g.due.length })}</p>
+                  <ul className="due-list">
+                    {g.due.map((d) => (
+                      <li key={d.activityId}>
+                        <Link href={d.href} className="due-title">
+                          {d.title}
+                        </Link>
+                        <span className="due-date">{fill(labels.groupDue, { date: dueDay(d.dueAt, locale) })}</span>
+                        {d.done ? <span className="status-done">✓ {labels.done}</span> : <span className="due-open">{labels.notDone}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <p>
+        <Link href={`/${locale}/join`}>{labels.joinAnother}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// What server-rendered pages read from lib/cohorts. Pages may not touch lib/db (the lint rule),
+// so this opens the database handle for them, as lib/http/handler.ts does for route handlers.
+// Authorisation stays in the functions called here.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { describeJoinCode } from "./mutations";
+import { cohortAssignments, listAllCohorts, listFacilitators, myCohorts } from "./queries";
+import { itemAnalysis, learningGain, rosterGrid } from "./reports";
+
+/** The name of the open cohort a join code opens; throws a not_found AppError otherwise. */
+export async function joinCodeCohort(code: string): Promise<{ name: string }> {
+  return describeJoinCode(await getDb(), code);
+}
+
+/** The admin page: every facilitator and every cohort (admins only; others get "forbidden"). */
+export async function adminOverview(actor: SessionUser) {
+  const db = await getDb();
+  const [facilitators, cohorts] = await Promise.all([listFacilitators(db, actor), listAllCohorts(db, actor)]);
+  return { facilitators, cohorts };
+}
+
+/** The cohorts the actor runs (facilitator's "My groups"). */
+export async function facilitatorCohorts(actor: SessionUser) {
+  return myCohorts(await getDb(), actor);
+}
+
+/** One cohort's grid (also all the join sheet needs). */
+export async function cohortRoster(actor: SessionUser, cohortId: string) {
+  return rosterGrid(await getDb(), actor, cohortId);
+}
+
+/** Everything a cohort's page shows, read in parallel; each read authorises on its own. */
+export async function cohortPage(actor: SessionUser, cohortId: string) {
+  const db = await getDb();
+  const [roster, items, gain, assignments] = await Promise.all([
+    rosterGrid(db, actor, cohortId),
+    itemAnalysis(db, actor, cohortId),
+    learningGain(db, actor, cohortId),
+    cohortAssignments(db, actor, cohortId),
+  ]);
+  return { roster, items, gain, assignments };
+}
