@@ -4,7 +4,7 @@ import "server-only";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { getCourse, findQuizActivity } from "@/lib/content";
+import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
 import { cohortFor } from "./access";
 
@@ -134,15 +134,20 @@ export interface LearningView {
 /** Learning gain over learners with both checks, and discernment over every discernment answer. */
 export async function learningGain(handle: Db, actor: SessionUser, cohortId: string): Promise<LearningView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
+  // Only discernment answers matter for the rates: fetch those, not every response.
+  const discernIds = discernQuestionIds(cohort.locale, cohort.course_id);
+  const responses = discernIds.length
+    ? sql`union all
+    select 'response', r.user_id, a.lesson_id, null, r.answered_at, r.question_id, r.chosen
+      from cohort_members m join quiz_responses r on r.user_id = m.user_id join quiz_attempts a on a.id = r.attempt_id
+      where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id} and r.question_id in (${sql.join(discernIds)})`
+    : sql``;
   const { rows } = await sql<{ kind: string; user_id: string; activity: string; score: number | string | null; at: string | null; question_id: string | null; chosen: string | null }>`
     select 'assessment' as kind, a.user_id, a.lesson_id as activity, a.score, a.finished_at as at, null as question_id, null as chosen
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id
       where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
         and a.lesson_id in ('assessment-pre', 'assessment-post') and a.finished_at is not null
-    union all
-    select 'response', r.user_id, a.lesson_id, null, r.answered_at, r.question_id, r.chosen
-      from cohort_members m join quiz_responses r on r.user_id = m.user_id join quiz_attempts a on a.id = r.attempt_id
-      where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
+    ${responses}
   `.execute(handle.db);
 
   // Baseline: each learner's first pre-assessment; outcome: their latest post-assessment.
@@ -167,4 +172,19 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   const normalisedGain = meanPre !== null && meanPost !== null && meanPre < 100 ? (meanPost - meanPre) / (100 - meanPre) : null;
   const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
   return { n: both.length, meanPre: round(meanPre), meanPost: round(meanPost), normalisedGain: round(normalisedGain, 2), discernment: discernmentRates(discern) };
+}
+
+/** The ids of every discernment question in a course's quizzes, assessments and boosters. */
+function discernQuestionIds(locale: string, courseId: string): string[] {
+  const activities = [
+    ...(getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l) => l.id)) ?? []),
+    "assessment-pre",
+    "assessment-post",
+    ...getBoosters(locale, courseId).map((b) => `booster-${b.id}`),
+  ];
+  const ids = new Set<string>();
+  for (const a of activities) {
+    for (const q of findQuizActivity(locale, courseId, a)?.quiz.questions ?? []) if (q.type === "discern") ids.add(q.id);
+  }
+  return [...ids];
 }
