@@ -14,6 +14,8 @@ export type DbConfig = { kind: "sqlite"; file: string } | { kind: "postgres"; ur
 export interface Db {
   kind: DbKind;
   db: Kysely<Database>;
+  /** PostgreSQL only: the schema the tables live in, when not the default (tests, benchmarks). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -35,12 +37,14 @@ export function createDb(config: DbConfig): Db {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: "postgres", db, close: () => db.destroy() };
+  return { kind: "postgres", db, schema: config.schema, close: () => db.destroy() };
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(handle: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.kind) });
+  // Name the schema: otherwise Kysely finds its bookkeeping tables in *any* schema of the
+  // database and skips creating them in this one.
+  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.kind), ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) throw new Error(`migration ${failed?.migrationName ?? ""} failed: ${(error as Error).message ?? String(error)}`);
