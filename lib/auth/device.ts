@@ -3,7 +3,18 @@
 // grants nothing by itself.
 import crypto from "node:crypto";
 
-export const DEVICE_COOKIE = "cg_device";
+/**
+ * The cookie's name. Over https it carries the `__Secure-` prefix, so a browser only accepts it
+ * from a secure origin with the Secure flag (a network attacker on http cannot plant one).
+ */
+export function deviceCookieName(secure: boolean): string {
+  return secure ? "__Secure-cg_device" : "cg_device";
+}
+
+/** The Set-Cookie value: HttpOnly, SameSite=Lax, sent only to the sign-in routes; Secure over https. */
+export function deviceSetCookie(value: string, secure: boolean): string {
+  return `${deviceCookieName(secure)}=${value}; Path=/api/auth; Max-Age=${365 * 24 * 3600}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
 
 function mac(secret: string, id: string): string {
   return crypto.createHmac("sha256", secret).update(`device\u0000${id}`).digest("base64url");
@@ -15,10 +26,17 @@ export function newDeviceCookieValue(secret: string): { id: string; value: strin
 }
 
 /** The device id from a Cookie header, or null when absent or not signed by us. */
-export function readDeviceId(cookieHeader: string | null | undefined, secret: string): string | null {
-  const match = (cookieHeader ?? "").split(/;\s*/).find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
+export function readDeviceId(cookieHeader: string | null | undefined, secret: string, secure: boolean): string | null {
+  const name = deviceCookieName(secure);
+  const match = (cookieHeader ?? "").split(/;\s*/).find((c) => c.startsWith(`${name}=`));
   if (!match) return null;
-  const [id, sig] = decodeURIComponent(match.slice(DEVICE_COOKIE.length + 1)).split(".");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(match.slice(name.length + 1));
+  } catch {
+    return null;
+  }
+  const [id, sig] = decoded.split(".");
   if (!id || !sig) return null;
   const expected = mac(secret, id);
   const a = Buffer.from(sig);

@@ -24,7 +24,7 @@ export function authOptions(): AuthOptions {
           const email = String(credentials?.email ?? "");
           const password = String(credentials?.password ?? "");
           const cookie = (req?.headers as Record<string, string | undefined> | undefined)?.cookie;
-          const result = await authenticate(await getDb(), email, password, readDeviceId(cookie, authSecret));
+          const result = await authenticate(await getDb(), email, password, readDeviceId(cookie, authSecret, secureCookies));
           if (result.ok) return { id: result.user.id, name: result.user.displayName, role: result.user.role, sv: result.user.sessionVersion };
           if (result.reason === "throttled") {
             const minutes = Math.max(1, Math.ceil((result.retryAfterMs ?? 60_000) / 60_000));
