@@ -2,6 +2,8 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A second server configured as a production deployment behind https (see e2e/headers.spec.ts). */
+export const SECURE_PORT = PORT + 1;
 const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && fs.existsSync(p));
 
 /** Flags this machine's closed network needs (see the README). */
@@ -31,12 +33,23 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 }, launchOptions },
     },
   ],
-  webServer: {
-    // A fresh database for every run, so specs never see each other's leftovers from earlier runs.
-    command: `rm -rf .e2e-data && npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: ".e2e-data", ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e" } : {}) },
-  },
+  webServer: [
+    {
+      // A fresh database for every run, so specs never see each other's leftovers from earlier runs.
+      command: `rm -rf .e2e-data && npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: ".e2e-data", ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e" } : {}) },
+    },
+    {
+      // The same build told it is served at an https address, as in production: its cookies must
+      // be Secure and prefixed. Tests read its headers directly, over plain http on loopback.
+      command: `rm -rf .e2e-data-secure && npx next start -p ${SECURE_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${SECURE_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: ".e2e-data-secure", NEXTAUTH_URL: `https://127.0.0.1:${SECURE_PORT}` },
+    },
+  ],
 });

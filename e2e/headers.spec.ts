@@ -1,0 +1,192 @@
+// Security headers and cookies, as a browser receives them from the production build:
+// every HTML response carries the CSP (with frame-ancestors), nosniff, a Referrer-Policy and HSTS;
+// pages and API answers with personal data are never stored by a cache; session cookies are
+// HttpOnly and SameSite, and Secure with a __Secure-/__Host- prefix when served over https.
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { SECURE_PORT } from "../playwright.config";
+import { content, expect, newLearner, signInApi, signUpApi, test, type Learner } from "./fixtures";
+
+const lesson = content.lessons[0];
+const publicPages = [
+  "/en",
+  "/en/courses",
+  `/en/courses/${content.course.id}`,
+  content.lessonPath(lesson.id),
+  `${content.lessonPath(lesson.id)}/quiz`,
+  `/en/courses/${content.course.id}/assessment/pre`,
+  "/en/help",
+  "/en/tracks",
+  "/en/sign-in",
+  "/en/sign-up",
+  "/en/join",
+];
+
+function expectSecurityHeaders(res: APIResponse, what: string) {
+  const h = res.headers();
+  const csp = h["content-security-policy"] ?? "";
+  expect(csp, `CSP on ${what}`).toContain("frame-ancestors 'none'");
+  expect(csp, `CSP on ${what}`).toContain("default-src 'self'");
+  expect(csp, `CSP on ${what}`).toContain("object-src 'none'");
+  expect(csp, `CSP on ${what}`).toContain("base-uri 'self'");
+  expect(csp, `no eval in production on ${what}`).not.toContain("unsafe-eval");
+  expect(h["x-content-type-options"], what).toBe("nosniff");
+  expect(h["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+  expect(h["strict-transport-security"] ?? "", `HSTS on ${what}`).toMatch(/max-age=(\d{8,})/);
+  expect(Number(/max-age=(\d+)/.exec(h["strict-transport-security"] ?? "")?.[1]), what).toBeGreaterThanOrEqual(31_536_000);
+}
+
+/** The Set-Cookie lines of a response, one per cookie. */
+function setCookies(res: APIResponse): string[] {
+  return res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+}
+
+function cookieNamed(lines: string[], name: string): string {
+  const line = lines.find((l) => l.startsWith(`${name}=`));
+  expect(line, `Set-Cookie ${name} among ${lines.map((l) => l.split("=")[0]).join(", ")}`).toBeTruthy();
+  return line!;
+}
+
+async function facilitatorContext(baseURL: string): Promise<{ ctx: APIRequestContext; person: Learner }> {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const person = newLearner("Header facilitator");
+  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
+  expect(res.status()).toBe(201);
+  await signInApi(ctx, person);
+  return { ctx, person };
+}
+
+test.describe("security headers", () => {
+  // Headers do not depend on the viewport; one project is enough.
+  test.skip(({ isMobile }) => isMobile, "headers are the same for every device; checked once, in the projector project");
+
+  test("every public page carries the CSP, nosniff, Referrer-Policy and HSTS, and stays cacheable", async ({ request }) => {
+    for (const path of publicPages) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()["content-type"], path).toContain("text/html");
+      expectSecurityHeaders(res, path);
+    }
+    // Static lesson pages are served from the build; personal pages are the only no-store ones.
+    const lessonRes = await request.get(content.lessonPath(lesson.id));
+    expect(lessonRes.headers()["cache-control"] ?? "").not.toContain("no-store");
+  });
+
+  test("pages and API answers with personal data are never stored, and carry the same headers", async ({ baseURL }) => {
+    const { ctx } = await facilitatorContext(baseURL!);
+    const created = await ctx.post("/api/cohorts", { data: { name: "Headers hall", kind: "workshop", locale: "en", trackId: "workshop" } });
+    expect(created.status()).toBe(200);
+    const { id, joinCode } = await created.json();
+
+    const learner = await playwrightRequest.newContext({ baseURL });
+    const person = newLearner("Header learner");
+    await signUpApi(learner, person);
+    await signInApi(learner, person);
+
+    const personal: [APIRequestContext, string][] = [
+      [learner, "/en/dashboard"],
+      [learner, "/en/account"],
+      [learner, `/en/join/${joinCode}`],
+      [ctx, "/en/facilitate"],
+      [ctx, `/en/facilitate/${id}`],
+      [ctx, `/en/facilitate/${id}/join-sheet`],
+    ];
+    for (const [who, path] of personal) {
+      const res = await who.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(200);
+      expectSecurityHeaders(res, path);
+      expect(res.headers()["cache-control"] ?? "", `Cache-Control on ${path}`).toContain("no-store");
+    }
+    const apis: [APIRequestContext, string][] = [
+      [learner, "/api/progress"],
+      [learner, "/api/me/assignments"],
+      [learner, "/api/account/export"],
+      [ctx, `/api/cohorts/${id}/roster`],
+      [ctx, `/api/cohorts/${id}/export`],
+    ];
+    for (const [who, path] of apis) {
+      const res = await who.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()["cache-control"] ?? "", `Cache-Control on ${path}`).toContain("no-store");
+      expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+    }
+    // Signed out, a personal page sends the visitor to sign in and still is not cached.
+    const anon = await playwrightRequest.newContext({ baseURL });
+    const redirect = await anon.get("/en/dashboard", { maxRedirects: 0 });
+    expect([303, 307, 308]).toContain(redirect.status());
+    expect(redirect.headers()["location"]).toContain("/en/sign-in");
+    await Promise.all([ctx.dispose(), learner.dispose(), anon.dispose()]);
+  });
+
+  test("the session and device cookies are HttpOnly and SameSite on http", async ({ baseURL }) => {
+    const ctx = await playwrightRequest.newContext({ baseURL });
+    const person = newLearner("Cookie learner");
+    await signUpApi(ctx, person);
+    const csrf = await ctx.get("/api/auth/csrf");
+    const csrfCookie = cookieNamed(setCookies(csrf), "next-auth.csrf-token");
+    expect(csrfCookie).toMatch(/;\s*HttpOnly/i);
+    expect(csrfCookie).toMatch(/;\s*SameSite=Lax/i);
+    const { csrfToken } = await csrf.json();
+    const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: person.email, password: person.password, json: "true" } });
+    expect(res.ok()).toBe(true);
+    const lines = setCookies(res);
+    for (const name of ["next-auth.session-token", "cg_device"]) {
+      const line = cookieNamed(lines, name);
+      expect(line, name).toMatch(/;\s*HttpOnly/i);
+      expect(line, name).toMatch(/;\s*SameSite=Lax/i);
+    }
+    await ctx.dispose();
+  });
+
+  test("served as https, cookies are Secure and prefixed, and the headers are the same", async () => {
+    const base = `http://127.0.0.1:${SECURE_PORT}`;
+    const ctx = await playwrightRequest.newContext({ baseURL: base });
+    expectSecurityHeaders(await ctx.get("/en"), "/en (https deployment)");
+    const person = newLearner("Secure learner");
+    await signUpApi(ctx, person);
+
+    // The client here talks plain http on loopback, so it keeps the cookies itself.
+    const csrf = await ctx.get("/api/auth/csrf");
+    const csrfLines = setCookies(csrf);
+    const csrfCookie = cookieNamed(csrfLines, "__Host-next-auth.csrf-token");
+    for (const flag of [/;\s*Secure/i, /;\s*HttpOnly/i, /;\s*SameSite=Lax/i, /;\s*Path=\//i]) expect(csrfCookie).toMatch(flag);
+    const cookieHeader = csrfLines.map((l) => l.split(";")[0]).join("; ");
+    const { csrfToken } = await csrf.json();
+    const res = await ctx.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: person.email, password: person.password, json: "true" },
+      headers: { cookie: cookieHeader },
+      maxRedirects: 0,
+    });
+    expect(res.status(), await res.text()).toBeLessThan(400);
+    const lines = setCookies(res);
+    for (const name of ["__Secure-next-auth.session-token", "__Secure-cg_device"]) {
+      const line = cookieNamed(lines, name);
+      for (const flag of [/;\s*Secure/i, /;\s*HttpOnly/i, /;\s*SameSite=Lax/i]) expect(line, name).toMatch(flag);
+    }
+    // No unprefixed session cookie is issued beside the prefixed one.
+    expect(lines.some((l) => l.startsWith("next-auth.session-token="))).toBe(false);
+    await ctx.dispose();
+  });
+});
+
+test("pages run under the CSP without a single violation", async ({ page, baseURL }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  const person = newLearner("CSP learner");
+  await signUpApi(page.request, person);
+  await signInApi(page.request, person);
+  await page.context().addCookies([{ name: "cg_signed_in", value: "1", url: baseURL! }]);
+  for (const path of ["/en", content.lessonPath(lesson.id), `${content.lessonPath(lesson.id)}/quiz`, "/en/dashboard", "/en/help"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  // The quiz island hydrates under the policy: choosing an option and checking it gives feedback.
+  const quizLesson = content.lessons.find((l) => l.quizId)!;
+  const q = content.quizFor(quizLesson.id)!.questions[0];
+  await page.goto(`${content.lessonPath(quizLesson.id)}/quiz`);
+  await page.getByRole("group", { name: q.prompt }).locator("input").first().check();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.getByRole("button", { name: "Check answer" })).toBeHidden();
+  expect(violations).toEqual([]);
+});
