@@ -2,6 +2,7 @@
 // Assignments: set a lesson or a check due by a date, see what is set, remove one.
 import { useState, type FormEvent } from "react";
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { ApiError, getJson, sendJson } from "./api";
 import type { Assignment } from "./cohort-data";
@@ -77,7 +78,7 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
     "aria-invalid": error?.field === f ? (true as const) : undefined,
     "aria-describedby": [hint, error?.field === f ? "assign-error" : ""].filter(Boolean).join(" ") || undefined,
   });
-  const formatDate = (iso: string) => new Date(iso).toLocaleDateString(locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+  const formatDate = (iso: string) => formatDay(iso, locale);
 
   return (
     <>

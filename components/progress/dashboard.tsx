@@ -12,6 +12,7 @@ import { cacheDashboard } from "./sync";
 import { flush } from "./outbox";
 import type { DashboardData } from "./dashboard-types";
 import { MyGroups, type MyGroupsData } from "./my-groups";
+import { formatDay } from "@/components/ui/dates";
 import "./progress.css";
 
 export type DashboardLabels = Record<string, string>;
@@ -109,7 +110,7 @@ function DashboardView({ locale, labels }: { locale: string; labels: DashboardLa
                       ) : Date.parse(b.offeredFrom) <= Date.now() ? (
                         <Link href={`/${locale}/courses/${course.id}/booster/${b.id}`}>{fill(labels.boosterDue, { title: b.title })}</Link>
                       ) : (
-                        fill(labels.boosterLater, { title: b.title, date: new Date(b.offeredFrom).toLocaleDateString(locale) })
+                        fill(labels.boosterLater, { title: b.title, date: formatDay(b.offeredFrom, locale) })
                       )}
                     </li>
                   ))}

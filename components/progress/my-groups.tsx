@@ -2,16 +2,13 @@
 // has set, the due date and whether it is done. Rendered inside the dashboard island.
 import Link from "next/link";
 import type { myAssignments } from "@/lib/cohorts/queries";
+import { formatDay as dueDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import type { DashboardLabels } from "./dashboard";
 import "./my-groups.css";
 
 export type MyGroupsData = Awaited<ReturnType<typeof myAssignments>>;
 
-/** Due dates are whole days (stored as the day's end in UTC): show that day wherever the reader is. */
-function dueDay(iso: string, locale: string): string {
-  return new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; locale: string; labels: DashboardLabels }) {
   return (
