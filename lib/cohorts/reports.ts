@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
 import { cohortFor } from "./access";
+import { commonMistake, type CommonMistake } from "./common-mistake";
 
 const pct = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.floor(Number(s) * 100 + 1e-9));
 
@@ -66,8 +67,8 @@ export interface ItemAnalysisRow {
   prompt: string;
   answers: number;
   percentCorrect: number | null;
-  /** The wrong answer chosen most often: the misconception to discuss. */
-  commonWrong: { text: string; count: number } | null;
+  /** The wrong answer chosen most often (for sort questions, the commonest misplacement): the misconception to discuss. */
+  commonWrong: CommonMistake | null;
 }
 
 /** Per question: how many answered, percent correct and the most chosen wrong answer. */
@@ -98,23 +99,13 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     const [activityId, questionId] = key.split("\u0000");
     const question = findQuizActivity(cohort.locale, cohort.course_id, activityId)?.quiz.questions.find((q) => q.id === questionId);
     if (!question) continue;
-    const [wrongChoice, wrongCount] = [...e.wrong.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
-    const text = (chosen: string) =>
-      (JSON.parse(chosen) as string[])
-        .map((id) => {
-          const [optionId, pile] = id.split(":");
-          const o = question.options.find((x) => x.id === optionId);
-          const label = o ? o.text || (o.id === "true" ? "True" : "False") : optionId;
-          return pile ? `${label} → ${question.categories?.find((c) => c.id === pile)?.label ?? pile}` : label;
-        })
-        .join("; ") || "(nothing flagged)";
     out.push({
       activityId,
       questionId,
       prompt: question.prompt,
       answers: e.answers,
       percentCorrect: e.answers ? Math.round((e.correct / e.answers) * 100) : null,
-      commonWrong: wrongChoice ? { text: text(wrongChoice), count: wrongCount! } : null,
+      commonWrong: commonMistake(question, e.wrong),
     });
   }
   // Hardest first: that is where the discussion is.
