@@ -26,6 +26,8 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
+      // The authorisation matrix sends no browser traffic: one project runs it.
+      testIgnore: /matrix\//,
       use: { ...devices["Pixel 7"], defaultBrowserType: "chromium", launchOptions },
     },
     {

@@ -1,0 +1,58 @@
+// Every page of app/, with the answer each caller must get (see model.ts).
+import { all, cohortRead, s, SIGN_IN, type Cell, type Cells, type PageEntry } from "./model";
+
+const open = all(s(200));
+const signedInPage = (cell: Cell): Cells => ({ ...all(cell), anonymous: SIGN_IN });
+
+export const PAGES: PageEntry[] = [
+  // Public content: the same static page for everyone, with nobody's data in it.
+  { file: "app/[locale]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(learn)/courses/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(learn)/courses/[course]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(learn)/courses/[course]/[lesson]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(learn)/courses/[course]/[lesson]/quiz/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(learn)/courses/[course]/assessment/[form]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(learn)/courses/[course]/booster/[booster]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/help/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/help/[country]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/help/[country]/card/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/tracks/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/tracks/[track]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(auth)/sign-in/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(auth)/sign-up/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(auth)/join/page.tsx", params: "none", path: "/{locale}/join", cells: open },
+  // The code is the key: whoever has it sees the group's name (and, signed in, their own).
+  {
+    file: "app/[locale]/(auth)/join/[code]/page.tsx",
+    params: "world",
+    path: "/{locale}/join/{joinCode}",
+    cells: { ...all(s(200, { shows: ["cohort"], self: true })), anonymous: s(200, { shows: ["cohort"] }) },
+  },
+  // Signed-in pages: the caller's own, rendered around data fetched on the client.
+  { file: "app/[locale]/(learn)/dashboard/page.tsx", params: "none", path: "/{locale}/dashboard", cells: signedInPage(s(200)) },
+  { file: "app/[locale]/(learn)/account/page.tsx", params: "none", path: "/{locale}/account", cells: signedInPage(s(200, { self: true })) },
+  {
+    file: "app/[locale]/(facilitate)/facilitate/page.tsx",
+    params: "none",
+    path: "/{locale}/facilitate",
+    cells: { ...signedInPage(s(200)), facilitator: s(200, { shows: ["cohort"] }) },
+  },
+  {
+    file: "app/[locale]/(facilitate)/facilitate/[cohort]/page.tsx",
+    params: "world",
+    path: "/{locale}/facilitate/{cohortId}",
+    cells: { ...cohortRead(["learner", "nickname", "cohort"]), anonymous: SIGN_IN },
+  },
+  {
+    file: "app/[locale]/(facilitate)/facilitate/[cohort]/join-sheet/page.tsx",
+    params: "world",
+    path: "/{locale}/facilitate/{cohortId}/join-sheet",
+    cells: { ...cohortRead(["cohort"]), anonymous: SIGN_IN },
+  },
+  {
+    file: "app/[locale]/(admin)/admin/page.tsx",
+    params: "none",
+    path: "/{locale}/admin",
+    cells: { ...all(s(404)), anonymous: SIGN_IN, admin: s(200, { shows: ["facilitator", "otherFacilitator", "cohort"] }) },
+  },
+];
