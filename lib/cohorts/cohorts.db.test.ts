@@ -3,8 +3,9 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { authenticate, createAccount, type SessionUser } from "@/lib/auth/accounts";
-import { getAssessments, getCourses, getQuiz } from "@/lib/content";
+import { getAssessments, getAttitudeItems, getCourses, getQuiz } from "@/lib/content";
 import { finishAttempt, recordAnswer } from "@/lib/progress/mutations";
+import { submitAttitudes } from "@/lib/attitudes/mutations";
 import { testEngines } from "@/lib/testing/db";
 import {
   archiveCohort, createCohort, deleteCohort, joinCohort, joinWithNickname, liftLearnerThrottle, normaliseJoinCode,
@@ -159,13 +160,17 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     await takeQuiz(handle, nickUser, lesson.id, quiz.questions, () => false);
     await joinCohort(handle, learner, code);
     await setAssignment(handle, lead, id, { activityId: lesson.id, dueAt: "2026-12-01" });
+    // Both share their views (anonymous answers, a submission each, a batch).
+    const answers = getAttitudeItems("en", course.id).map((i) => ({ itemId: i.id, value: 4 }));
+    for (const who of [nickUser, learner]) await submitAttitudes(handle, who, { courseId: course.id, form: "pre", submissionId: crypto.randomUUID(), answers });
+    expect((await handle.db.selectFrom("attitude_answers").selectAll().where("cohort_id", "=", id).execute()).length).toBe(2 * answers.length);
 
     expect(await deleteCohort(handle, lead, id)).toEqual({ accountsDeleted: 1 });
-    for (const table of ["cohort_members", "cohort_facilitators", "assignments"] as const) {
+    for (const table of ["cohort_members", "cohort_facilitators", "assignments", "attitude_answers", "attitude_submissions", "attitude_batches"] as const) {
       expect(await handle.db.selectFrom(table).selectAll().where("cohort_id", "=", id).execute(), table).toEqual([]);
     }
     expect(await handle.db.selectFrom("cohorts").selectAll().where("id", "=", id).execute()).toEqual([]);
-    for (const table of ["quiz_responses", "quiz_attempts", "lesson_completions", "cohort_members"] as const) {
+    for (const table of ["quiz_responses", "quiz_attempts", "lesson_completions", "cohort_members", "attitude_submissions"] as const) {
       expect(await handle.db.selectFrom(table).selectAll().where("user_id", "=", nick.userId).execute(), table).toEqual([]);
     }
     expect(await handle.db.selectFrom("users").selectAll().where("id", "=", nick.userId).execute()).toEqual([]);

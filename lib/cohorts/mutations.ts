@@ -35,7 +35,7 @@ export const createCohortInput = z.strictObject({
   kind: z.enum(["workshop", "class"]),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   trackId: z.string().regex(/^[a-z0-9-]+$/),
-  coFacilitatorEmails: z.array(z.email()).max(5).default([]),
+  coFacilitatorEmails: z.array(z.email().max(254)).max(5).default([]),
 });
 export type CreateCohortInput = z.infer<typeof createCohortInput>;
 
@@ -189,9 +189,9 @@ export async function archiveCohort(handle: Db, actor: SessionUser, cohortId: st
 }
 
 /**
- * Deletes a cohort and all its learners' cohort data: memberships, assignments, and the
- * nickname-only accounts made for it (with their answers). Learners with their own accounts
- * keep their own progress; only their membership goes.
+ * Deletes a cohort and all its learners' cohort data: memberships, assignments, "Your views"
+ * answers, and the nickname-only accounts made for it (with their answers). Learners with their
+ * own accounts keep their own progress; only their membership goes.
  */
 export async function deleteCohort(handle: Db, actor: SessionUser, cohortId: string): Promise<{ accountsDeleted: number }> {
   await cohortFor(handle, actor, cohortId, "manage");
@@ -204,7 +204,12 @@ export async function deleteCohort(handle: Db, actor: SessionUser, cohortId: str
       await trx.deleteFrom("lesson_completions").where("user_id", "in", ids).execute();
       await trx.deleteFrom("cohort_members").where("user_id", "in", ids).execute();
       await trx.deleteFrom("cohort_facilitators").where("user_id", "in", ids).execute();
+      await trx.deleteFrom("attitude_submissions").where("user_id", "in", ids).execute();
     }
+    // "Your views": the anonymous answers, who answered, and the batches they were counted in.
+    await trx.deleteFrom("attitude_answers").where("cohort_id", "=", cohortId).execute();
+    await trx.deleteFrom("attitude_submissions").where("cohort_id", "=", cohortId).execute();
+    await trx.deleteFrom("attitude_batches").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("assignments").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("cohort_members").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("cohort_facilitators").where("cohort_id", "=", cohortId).execute();

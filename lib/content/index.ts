@@ -6,7 +6,7 @@ import { cache } from "react";
 import { loadContent, quizKey, type Course, type Lesson, type LocaleContent } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
 
-export type { Booster, Channels, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
+export type { AttitudeItem, Attitudes, Booster, Channels, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
 
 let loaded: LocaleContent[] | undefined;
 
@@ -91,6 +91,9 @@ export const getChannels = cache((locale: string) => forLocale(locale)?.channels
 export const getScenario = cache((locale: string, courseId: string, id: string) => forLocale(locale)?.scenarios.get(quizKey(courseId, id)));
 
 export const getAssessments = cache((locale: string, courseId: string) => forLocale(locale)?.assessments.get(courseId) ?? {});
+
+/** A course's "Your views" statements; an empty list when it asks none. */
+export const getAttitudeItems = cache((locale: string, courseId: string) => forLocale(locale)?.attitudes.get(courseId)?.items ?? []);
 
 export const getBoosters = cache((locale: string, courseId: string) =>
   [...(forLocale(locale)?.boosters ?? new Map()).entries()]

@@ -11,8 +11,10 @@ import { findForbidden } from "./forbidden";
 import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { loadAssessments, loadBoosters, loadChannels, loadScenarios, loadTracks, type Assessments, type Booster, type Channels, type Track } from "./extras";
 import type { Scenario } from "@/lib/scenario/graph";
+import { loadAttitudes, type Attitudes } from "./attitudes";
 
 export type { Assessments, Booster, Channels, Track } from "./extras";
+export type { AttitudeItem, Attitudes } from "./attitudes";
 export type { Scenario } from "@/lib/scenario/graph";
 
 export type { ContentProblem } from "./files";
@@ -70,6 +72,8 @@ export interface LocaleContent {
   assessments: Map<string, Assessments>;
   /** Boosters by "<course>/<booster id>". */
   boosters: Map<string, Booster>;
+  /** "Your views" statements (anonymous, optional) by course id. */
+  attitudes: Map<string, Attitudes>;
   tracks: Track[];
   channels?: Channels;
 }
@@ -123,7 +127,7 @@ function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem
 }
 
 function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
-  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), assessments: new Map(), boosters: new Map(), tracks: [] };
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), assessments: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [] };
   const coursesDir = path.join(root, locale, "courses");
   if (!fs.existsSync(coursesDir)) {
     problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
@@ -175,7 +179,10 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
 
   const scenarios = loadScenarios(root, dir, problems);
   for (const [id, sc] of scenarios) out.scenarios.set(quizKey(courseId, id), sc);
-  out.assessments.set(courseId, loadAssessments(root, dir, problems, parseQuiz));
+  const assessments = loadAssessments(root, dir, problems, parseQuiz);
+  out.assessments.set(courseId, assessments);
+  const attitudes = loadAttitudes(root, dir, Boolean(assessments.pre && assessments.post), problems);
+  if (attitudes) out.attitudes.set(courseId, attitudes);
   for (const [id, b] of loadBoosters(root, dir, problems, parseQuiz)) out.boosters.set(quizKey(courseId, id), b);
 
   // Lessons.

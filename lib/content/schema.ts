@@ -254,3 +254,16 @@ export const channelsFile = z.strictObject({
     .min(1),
 });
 export type ChannelsFile = z.infer<typeof channelsFile>;
+
+/**
+ * attitudes.yml: statements rated 1 (strongly disagree) to 5 (strongly agree) at the starting and
+ * final checks, optional and anonymous. They ask how ready people feel to respond, never about
+ * their own beliefs (lib/content/attitudes.ts holds that rule).
+ */
+export const attitudeFile = z.strictObject({
+  items: z
+    .array(z.strictObject({ id: slug, statement: text.max(160, "keep a statement under 160 characters: one idea, plainly put") }))
+    .min(4, "ask at least 4 statements, so one answer says little on its own")
+    .max(6, "ask at most 6 statements: they are optional extras after a check"),
+});
+export type AttitudeFile = z.infer<typeof attitudeFile>;

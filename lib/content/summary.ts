@@ -12,6 +12,8 @@ export interface ContentSummary {
   discernmentItems: number;
   biasPairs: number;
   assessmentItems: { pre: number; post: number };
+  /** "Your views" statements, over all courses. */
+  attitudeItems: number;
   boosters: number;
   tracks: string[];
   countries: number;
@@ -46,6 +48,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
       pre: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.pre?.questions.length ?? 0), 0)),
       post: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.post?.questions.length ?? 0), 0)),
     },
+    attitudeItems: all((c) => [...c.attitudes.values()].reduce((n, a) => n + a.items.length, 0)),
     boosters: all((c) => c.boosters.size),
     tracks: content.flatMap((c) => c.tracks.map((t) => `${c.locale}/${t.id}`)),
     countries: all((c) => c.channels?.countries.length ?? 0),

@@ -111,6 +111,46 @@ export interface QuizResponsesTable {
   answered_at: string;
 }
 
+export type AttitudeForm = "pre" | "post";
+
+/**
+ * One rating of one "Your views" statement. Anonymous by construction: no user id, no time of
+ * day, a random id (and on SQLite a table WITHOUT ROWID, so rows sit in id order rather than the
+ * order they arrived). Shown only as group totals (lib/attitudes).
+ */
+export interface AttitudeAnswersTable {
+  id: string;
+  cohort_id: string;
+  item_id: string;
+  form: AttitudeForm;
+  /** 1 = strongly disagree ... 5 = strongly agree. */
+  value: number;
+  /** YYYY-MM-DD only. */
+  answered_on: string;
+  /** The group of five submissions this answer was counted in (attitude_batches). */
+  batch: number;
+}
+
+/** Only THAT a member shared their views for a check in a cohort: one per person, form and cohort. */
+export interface AttitudeSubmissionsTable {
+  cohort_id: string;
+  user_id: string;
+  form: AttitudeForm;
+  /** The client's id for the submission, so a retry is recognised as the same one (not a second). */
+  submission_id: string;
+}
+
+/**
+ * How many submissions each batch of a cohort's answers holds. Totals include a batch only when it
+ * is full (five), so two reports never differ by one person's answers.
+ */
+export interface AttitudeBatchesTable {
+  cohort_id: string;
+  form: AttitudeForm;
+  batch: number;
+  members: number;
+}
+
 export interface Database {
   users: UsersTable;
   login_throttle: LoginThrottleTable;
@@ -122,6 +162,9 @@ export interface Database {
   cohort_facilitators: CohortFacilitatorsTable;
   cohort_members: CohortMembersTable;
   assignments: AssignmentsTable;
+  attitude_answers: AttitudeAnswersTable;
+  attitude_submissions: AttitudeSubmissionsTable;
+  attitude_batches: AttitudeBatchesTable;
 }
 
 /** Every table holding rows about a user, with the column that names them (export, delete, tests). */
@@ -132,4 +175,6 @@ export const USER_DATA_TABLES = [
   ["quiz_responses", "user_id"],
   ["cohort_members", "user_id"],
   ["cohort_facilitators", "user_id"],
+  // Whether the person shared their views; the answers themselves are anonymous and stay.
+  ["attitude_submissions", "user_id"],
 ] as const;

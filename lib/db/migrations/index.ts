@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { DbKind } from "../client";
 import { migration0001 } from "./0001-init";
 import { migration0002 } from "./0002-cohorts";
+import { migration0003 } from "./0003-attitudes";
+import { migration0004 } from "./0004-report-indexes";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "0001-init": migration0001(kind), "0002-cohorts": migration0002(kind) };
+      return { "0001-init": migration0001(kind), "0002-cohorts": migration0002(kind), "0003-attitudes": migration0003(kind), "0004-report-indexes": migration0004(kind) };
     },
   };
 }

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getAssessments, getCourse } from "@/lib/content";
+import { allCourseParams, getAssessments, getAttitudeItems, getCourse } from "@/lib/content";
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
 import { quizLabels } from "@/components/quiz/quiz-labels";
+import { ATTITUDE_FORM_LABEL_KEYS, type AttitudeFormLabels } from "@/components/attitudes/labels";
 
 type Props = PageProps<"/[locale]/courses/[course]/assessment/[form]">;
 
@@ -28,11 +29,13 @@ export default async function AssessmentPage(props: Props) {
   const which = form === "pre" || form === "post" ? form : undefined;
   const quiz = course && which ? getAssessments(locale, courseId)[which] : undefined;
   if (!course || !which || !quiz) notFound();
-  const [t, ts, labels] = await Promise.all([
+  const [t, ts, ta, labels] = await Promise.all([
     getTranslations({ locale, namespace: "assessment" }),
     getTranslations({ locale, namespace: "site" }),
+    getTranslations({ locale, namespace: "attitudes" }),
     quizLabels(locale),
   ]);
+  const attitudeLabels = Object.fromEntries(ATTITUDE_FORM_LABEL_KEYS.map((k) => [k, ta.raw(k) as string])) as AttitudeFormLabels;
   const base = `/${locale}/courses/${courseId}`;
   const first = course.modules[0].lessons[0];
   return (
@@ -51,6 +54,7 @@ export default async function AssessmentPage(props: Props) {
           next={which === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
           labels={{ ...labels, backToLesson: t("backToCourse") }}
           gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
+          attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}
         />
       </div>
     </div>

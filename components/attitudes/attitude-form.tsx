@@ -1,0 +1,138 @@
+"use client";
+// "Your views": optional, anonymous 1-to-5 ratings after the starting and final checks. Shown only
+// to a signed-in learner in an open group of this course (the server says so; it also decides
+// which groups the answers count in). Skipping is one click. Native radios in a fieldset per
+// statement, so keyboards (arrow keys) and screen readers work without anything special.
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { readAccountHint, subscribeSignedInHint } from "@/components/progress/account-hint";
+import { uuid } from "@/components/ui/uuid";
+import type { AttitudeFormLabels } from "./labels";
+import "./attitudes.css";
+
+export interface AttitudeStatement {
+  id: string;
+  statement: string;
+}
+
+type Step = "open" | "sending" | "thanks" | "skipped" | "already" | "absent";
+
+const SCALE = [1, 2, 3, 4, 5] as const;
+
+export function AttitudeForm(props: { courseId: string; form: "pre" | "post"; items: AttitudeStatement[]; labels: AttitudeFormLabels }) {
+  const { courseId, form, items, labels } = props;
+  const signedIn = useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => "") !== "";
+  // What the server says (undefined while asking), then what the learner did.
+  const [status, setStatus] = useState<{ eligible: boolean; answered: boolean }>();
+  const [action, setStep] = useState<Step>();
+  const [values, setValues] = useState<Record<string, number>>({});
+  const [error, setError] = useState("");
+  // One id per submission: a retry after a dropped connection is the same submission, not a second.
+  const [submissionId] = useState(uuid);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (!signedIn || items.length === 0) return;
+    let live = true;
+    fetch(`/api/attitudes?courseId=${encodeURIComponent(courseId)}&form=${form}`, { cache: "no-store", headers: { Accept: "application/json" } })
+      .then(async (res) => (res.ok ? ((await res.json()) as { eligible: boolean; answered: boolean }) : { eligible: false, answered: false }))
+      .catch(() => ({ eligible: false, answered: false }))
+      .then((s) => {
+        if (live) setStatus(s);
+      });
+    return () => {
+      live = false;
+    };
+  }, [signedIn, courseId, form, items.length]);
+
+  const step: Step | undefined = !signedIn || !status?.eligible ? undefined : (action ?? (status.answered ? "already" : "open"));
+  const finished = step === "thanks" || step === "skipped";
+  useEffect(() => {
+    if (finished) doneRef.current?.focus();
+  }, [finished]);
+
+  if (step === undefined || step === "absent") return null;
+  if (step === "already" || finished) {
+    return (
+      <p className="attitudes-done" role="status" tabIndex={-1} ref={doneRef}>
+        {step === "thanks" ? labels.thanks : step === "skipped" ? labels.skipped : labels.already}
+      </p>
+    );
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const answers = items.filter((i) => values[i.id]).map((i) => ({ itemId: i.id, value: values[i.id] }));
+    if (answers.length === 0) {
+      setError(labels.noneChosen);
+      return;
+    }
+    setError("");
+    setStep("sending");
+    try {
+      const res = await fetch("/api/attitudes", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ courseId, form, submissionId, answers }),
+      });
+      if (res.ok) setStep("thanks");
+      else if (res.status === 409) setStep("already");
+      else if (res.status === 401 || res.status === 403) setStep("absent");
+      else throw new Error(String(res.status));
+    } catch {
+      setError(labels.failed);
+      setStep("open");
+    }
+  }
+
+  const sending = step === "sending";
+  return (
+    <section className="attitudes card" aria-labelledby="attitudes-title">
+      <h3 id="attitudes-title">{labels.title}</h3>
+      <p className="attitudes-anonymous" id="attitudes-anonymous">
+        {labels.anonymous}
+      </p>
+      <p className="attitudes-lead">{labels.lead}</p>
+      <form onSubmit={submit} noValidate aria-describedby="attitudes-anonymous">
+        {items.map((item) => (
+          <fieldset key={item.id} className="likert">
+            <legend>{item.statement}</legend>
+            <div className="likert-options">
+              {SCALE.map((v) => (
+                <label key={v} className="likert-option">
+                  <input
+                    type="radio"
+                    name={`attitude-${item.id}`}
+                    value={v}
+                    checked={values[item.id] === v}
+                    disabled={sending}
+                    onChange={() => {
+                      setError("");
+                      setValues((old) => ({ ...old, [item.id]: v }));
+                    }}
+                  />
+                  <span className="likert-number" aria-hidden="true">
+                    {v}
+                  </span>
+                  <span className="likert-text">{labels[`scale${v}`]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={sending}>
+            {sending ? labels.working : labels.submit}
+          </button>
+          <button type="button" className="button secondary" disabled={sending} onClick={() => setStep("skipped")}>
+            {labels.skip}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+// "Your views": learners in a group rate statements after a check, anonymously; the facilitator
+// sees the totals only once five people have answered, and never anyone's own answers. A learner
+// in no group is not asked, and skipping is one click.
+import crypto from "node:crypto";
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { loadContent } from "../lib/content/load";
+import { content, expect, expectAccessible, newLearner, signInApi, signUpApi, signedInContext, test } from "./fixtures";
+import { QuizPage } from "./pages/quiz-page";
+
+const courseId = content.course.id;
+const statements = loadContent(path.join(__dirname, "..", "content")).content.find((c) => c.locale === "en")!.attitudes.get(courseId)!.items;
+const [first] = statements;
+const { pre, post } = content.assessments;
+
+async function facilitatorWithGroup(baseURL: string) {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const person = newLearner("Fay Facilitator");
+  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
+  expect(res.status(), await res.text()).toBe(201);
+  await signInApi(ctx, person);
+  const created = await ctx.post("/api/cohorts", { data: { name: `Views ${crypto.randomUUID().slice(0, 6)}`, kind: "workshop", locale: "en", trackId: "workshop" } });
+  expect(created.status(), await created.text()).toBe(200);
+  const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
+  return { ctx, person, id, joinCode };
+}
+
+/** A learner with an account, signed in through the API, optionally in the group. */
+async function learnerApi(baseURL: string, joinCode?: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const person = newLearner("Viewer");
+  await signUpApi(ctx, person);
+  await signInApi(ctx, person);
+  if (joinCode) expect((await ctx.post("/api/join", { data: { code: joinCode } })).status()).toBe(200);
+  return ctx;
+}
+
+const views = (form: "pre" | "post", value: (itemId: string) => number) => ({
+  courseId,
+  form,
+  submissionId: crypto.randomUUID(),
+  answers: statements.map((s) => ({ itemId: s.id, value: value(s.id) })),
+});
+
+/** A signed-in learner's browser page, in the group when a code is given. */
+async function learnerPage(browser: Browser, baseURL: string, joinCode?: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: test.info().project.use.viewport, isMobile: test.info().project.use.isMobile, hasTouch: test.info().project.use.hasTouch });
+  await signedInContext(context, baseURL);
+  if (joinCode) expect((await context.request.post("/api/join", { data: { code: joinCode } })).status()).toBe(200);
+  return context.newPage();
+}
+
+/** Takes a check through the UI and waits until the server has said whether views are asked. */
+async function takeCheck(page: Page, form: "pre" | "post") {
+  const quiz = form === "pre" ? pre! : post!;
+  await page.goto(`/en/courses/${courseId}/assessment/${form}`);
+  const asked = page.waitForResponse((r) => r.url().includes("/api/attitudes?") && r.request().method() === "GET");
+  await new QuizPage(page).answerAll(quiz);
+  await expect(page.getByRole("heading", { name: "Your result" })).toBeVisible();
+  return (await (await asked).json()) as { eligible: boolean; answered: boolean };
+}
+
+test("five learners share their views: hidden with four, totals with five, nothing per person", async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const lead = await facilitatorWithGroup(baseURL!);
+  await signInApi(page.request, lead.person);
+
+  await test.step("a learner in the group shares views after the starting check, on the page", async () => {
+    const learner = await learnerPage(browser, baseURL!, lead.joinCode);
+    expect(await takeCheck(learner, "pre")).toEqual({ eligible: true, answered: false });
+    const section = learner.getByRole("region", { name: "Your views (optional)" });
+    await expect(section.getByText("Anonymous: your facilitator sees only totals from 5 or more people")).toBeVisible();
+    await expectAccessible(learner, "starting check result with 'Your views'");
+    // Sending nothing is refused with a message, not sent.
+    await section.getByRole("button", { name: "Share my views" }).click();
+    await expect(section.getByRole("alert")).toHaveText("Choose an answer for at least one statement, or skip the questions.");
+    for (const s of statements) {
+      const group = section.getByRole("group", { name: s.statement, exact: true });
+      // Keyboard: focus "Strongly disagree", then arrow keys move along the scale to "Agree".
+      await group.getByRole("radio", { name: "Strongly disagree", exact: true }).focus();
+      for (let i = 0; i < 3; i++) await learner.keyboard.press("ArrowRight");
+      await expect(group.getByRole("radio", { name: "Agree", exact: true })).toBeChecked();
+    }
+    await section.getByRole("button", { name: "Share my views" }).click();
+    await expect(learner.getByRole("status").filter({ hasText: "Thank you. Your views are counted in your group’s totals, without your name." })).toBeFocused();
+    await expectAccessible(learner, "after sharing views");
+    await learner.context().close();
+  });
+
+  // Three more through the API: four people so far.
+  const others = await Promise.all([1, 2, 3, 4].map(() => learnerApi(baseURL!, lead.joinCode)));
+  for (const ctx of others.slice(0, 3)) {
+    const res = await ctx.post("/api/attitudes", { data: views("pre", (id) => (id === first.id ? 5 : 3)) });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  // Once per check: a second submission is refused, and says why.
+  const again = await others[0].post("/api/attitudes", { data: views("pre", () => 1) });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error).toContain("already shared your views");
+
+  await test.step("with four answers the facilitator sees that totals are hidden, and no count", async () => {
+    const api = await (await page.request.get(`/api/cohorts/${lead.id}/attitudes`)).json();
+    expect(api.items).toHaveLength(statements.length);
+    for (const item of api.items) expect(item).toMatchObject({ pre: { hidden: true }, post: { hidden: true } });
+    expect(JSON.stringify(api)).not.toMatch(/"n":/);
+
+    await page.goto(`/en/facilitate/${lead.id}`);
+    const report = page.getByRole("region", { name: "Attitudes (anonymous)" });
+    await expect(report.getByRole("heading", { level: 3 })).toHaveCount(statements.length);
+    await expect(report.getByText("Hidden until 5 people have answered")).toHaveCount(statements.length);
+    await expect(report.getByRole("table")).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Attitudes" })).toHaveAttribute("href", "#attitudes");
+    await expectAccessible(page, "group page, attitudes hidden");
+  });
+
+  await test.step("the fifth answer shows the totals, as text", async () => {
+    expect((await others[3].post("/api/attitudes", { data: views("pre", (id) => (id === first.id ? 5 : 3)) })).status()).toBe(200);
+    await page.reload();
+    const report = page.getByRole("region", { name: "Attitudes (anonymous)" });
+    const table = report.getByRole("table", { name: first.statement });
+    // One "Agree" (from the page) and four "Strongly agree" (from the API) for the first statement.
+    await expect(table.getByRole("row", { name: /^4 Agree/ }).getByRole("cell").first()).toHaveText("1 (20%)");
+    await expect(table.getByRole("row", { name: /^5 Strongly agree/ }).getByRole("cell").first()).toHaveText("4 (80%)");
+    await expect(table.getByRole("row", { name: /^1 Strongly disagree/ }).getByRole("cell").first()).toHaveText("0 (0%)");
+    await expect(table.getByRole("row", { name: /^People/ }).getByRole("cell")).toHaveText(["5", "Hidden until 5 people have answered"]);
+    await expect(table.getByRole("row", { name: /^Average/ }).getByRole("cell")).toHaveText(["4.8", "Hidden"]);
+    // No learner's name appears in the section.
+    await expect(report.getByText("Viewer")).toHaveCount(0);
+    await expectAccessible(page, "group page, attitudes shown");
+    const api = await (await page.request.get(`/api/cohorts/${lead.id}/attitudes`)).json();
+    expect(api.items[0].pre).toEqual({ hidden: false, n: 5, counts: [0, 0, 0, 1, 4], mean: 4.8 });
+  });
+
+  await test.step("nobody else reads the totals", async () => {
+    const stranger = (await facilitatorWithGroup(baseURL!)).ctx;
+    const anon = await playwrightRequest.newContext({ baseURL });
+    expect((await stranger.get(`/api/cohorts/${lead.id}/attitudes`)).status()).toBe(404);
+    expect([403, 404]).toContain((await others[0].get(`/api/cohorts/${lead.id}/attitudes`)).status());
+    expect((await anon.get(`/api/cohorts/${lead.id}/attitudes`)).status()).toBe(401);
+    expect((await anon.post("/api/attitudes", { data: views("pre", () => 3) })).status()).toBe(401);
+    expect((await lead.ctx.get(`/api/cohorts/${lead.id}/attitudes`)).status()).toBe(200);
+    for (const c of [stranger, anon, lead.ctx, ...others]) await c.dispose();
+  });
+});
+
+test("skipping is one click and stores nothing; a learner in no group is not asked", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const lead = await facilitatorWithGroup(baseURL!);
+
+  await test.step("in a group: the final check offers the statements; one click skips them", async () => {
+    const learner = await learnerPage(browser, baseURL!, lead.joinCode);
+    await takeCheck(learner, "post");
+    const section = learner.getByRole("region", { name: "Your views (optional)" });
+    await expect(section.getByRole("group")).toHaveCount(statements.length);
+    await section.getByRole("button", { name: "Skip these questions" }).click();
+    await expect(learner.getByRole("status").filter({ hasText: "You skipped the questions about your views." })).toBeFocused();
+    await expect(learner.getByRole("region", { name: "Your views (optional)" })).toHaveCount(0);
+    const status = await (await learner.request.get(`/api/attitudes?courseId=${courseId}&form=post`)).json();
+    expect(status).toEqual({ eligible: true, answered: false });
+    expect((await (await lead.ctx.get(`/api/cohorts/${lead.id}/attitudes`)).json()).items[0].post).toEqual({ hidden: true });
+    await learner.context().close();
+  });
+
+  await test.step("in no group: the check ends without the statements", async () => {
+    const learner = await learnerPage(browser, baseURL!);
+    expect(await takeCheck(learner, "pre")).toEqual({ eligible: false, answered: false });
+    await expect(learner.getByRole("region", { name: "Your views (optional)" })).toHaveCount(0);
+    await expect(learner.getByText("Anonymous: your facilitator sees only totals")).toHaveCount(0);
+    // The API refuses too: there is no group for the answers to count in.
+    const res = await learner.request.post("/api/attitudes", { data: views("pre", () => 3) });
+    expect(res.status()).toBe(403);
+    await learner.context().close();
+  });
+  await lead.ctx.dispose();
+});
