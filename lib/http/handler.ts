@@ -36,12 +36,17 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** Shortens text taken from the request, so an error never echoes a huge key back. */
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const first = r.error.issues[0];
-  const field = first.path.join(".");
-  throw new AppError("bad_request", field ? `${field}: ${first.message}` : first.message, { field });
+  // Paths and messages can quote the request's own keys ("Unrecognized key: ..."): keep them short.
+  const field = first.path.map((p) => clip(String(p), 40)).join(".");
+  const message = clip(first.message, 160);
+  throw new AppError("bad_request", field ? `${field}: ${message}` : message, { field });
 }
 
 interface Ctx<I> {

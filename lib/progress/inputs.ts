@@ -18,7 +18,7 @@ export const answerInput = z.strictObject({
   lessonId: slug,
   questionId: slug,
   /** Option ids; "<item>:<pile>" for sort questions; may be empty for discernment. */
-  chosen: z.array(z.string().regex(/^[a-z0-9-]+(:[a-z0-9-]+)?$/, "unknown option")).max(30),
+  chosen: z.array(z.string().max(120, "unknown option").regex(/^[a-z0-9-]+(:[a-z0-9-]+)?$/, "unknown option")).max(30),
 });
 export type AnswerInput = z.infer<typeof answerInput>;
 

@@ -1,0 +1,226 @@
+// The fuzz table: every JSON route handler with the shape of a valid request. The generators in
+// values.ts break these shapes; lib/http/endpoints.fuzz.test.ts runs them against a seeded world.
+import fc from "fast-check";
+import type { SessionUser } from "@/lib/auth/accounts";
+import type { Method } from "./http";
+import type { Json } from "./values";
+import { PASSWORD, type World } from "./world";
+
+export interface Endpoint {
+  route: string;
+  method: Method;
+  load: () => Promise<Record<string, unknown>>;
+  /** A valid body (before mutation); omitted for GET. */
+  body?: (w: World) => fc.Arbitrary<Json>;
+  /** Valid query values for GET. */
+  query?: (w: World) => Record<string, fc.Arbitrary<string>>;
+  /** Ids to draw each path segment from (mixed with random UUIDs and junk). */
+  params?: (w: World) => Record<string, string[]>;
+  /** Segments that belong together (a group and one of its learners), drawn half of the time. */
+  paramSets?: (w: World) => Record<string, string>[];
+  /** Who may be signed in; everyone in the world (and nobody) by default. */
+  callers?: (w: World) => (SessionUser | null)[];
+  /**
+   * KNOWN, reported with issue #6 (not fixed here: it is a data-layer decision): deleting an
+   * account cascades to the groups it owns, even a suspended facilitator's, with their learners'
+   * memberships, assignments and views, and the groups' co-facilitators lose them. Remove this
+   * allowance once account deletion decides what happens to owned groups.
+   */
+  ownedGroupsGoWithAccount?: boolean;
+}
+
+const userIds = (w: World) => Object.values(w.users).map((u) => u.id);
+const cohortIds = (w: World) => Object.values(w.cohorts).map((c) => c.id);
+const cohortParam = (w: World) => ({ cohort: [...cohortIds(w), w.users.f1.id] });
+const lessonIds = (w: World) => [w.lesson, "assessment-pre", "assessment-post", "booster-week-1", "no-such-lesson"];
+/** Mostly the valid value, so requests get past validation; sometimes a near miss. */
+const mostly = <T>(value: T, ...others: T[]) => fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
+const locale = mostly("en", "fr", "en-GB", "xx");
+const lessonRef = (w: World) => fc.record({ locale, courseId: mostly(w.course, "other-course"), lessonId: fc.constantFrom(...lessonIds(w)) });
+/** Join codes: mostly wrong, sometimes one of the world's (nickname joins hash a passphrase: slow). */
+const code = (w: World, worldWeight: number) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom("NOPE2345", "AAAA222", "", "ZZZZZZZZ", "0O1IL0O1"), weight: 20 },
+    // The world's codes, as typed (lower case, dashes, spaces are forgiven).
+    { arbitrary: fc.constantFrom(...w.codes).chain((c) => fc.constantFrom(c, c.toLowerCase(), `${c.slice(0, 4)}-${c.slice(4)}`, ` ${c} `)), weight: worldWeight },
+  );
+
+const get = (route: string, load: Endpoint["load"], extra: Partial<Endpoint> = {}): Endpoint => ({ route, method: "GET", load, ...extra });
+
+export const ENDPOINTS: Endpoint[] = [
+  {
+    route: "/api/account",
+    method: "POST",
+    load: () => import("@/app/api/account/route"),
+    callers: () => [null],
+    // Weak passwords are refused before hashing; a strong one (a real sign-up, ~0.2 s of argon2) is rare.
+    body: (w) =>
+      fc.record({
+        email: fc.constantFrom("new.person@fuzz.example", w.users.l2.email!, "NEW.PERSON@FUZZ.EXAMPLE"),
+        displayName: fc.constantFrom("Sam", "Zoë", " "),
+        password: fc.oneof({ arbitrary: fc.constantFrom("password", "short", "aaaaaaaaaa", "sam12345"), weight: 60 }, { arbitrary: fc.constant("quiet harbour lantern 42"), weight: 1 }),
+        role: fc.constantFrom("learner", "facilitator", "admin"),
+      }),
+  },
+  {
+    route: "/api/account",
+    method: "DELETE",
+    load: () => import("@/app/api/account/route"),
+    ownedGroupsGoWithAccount: true,
+    // Any non-empty password costs an argon2 verify (~20 ms): most bodies are refused before it.
+    body: () => fc.record({ password: fc.oneof({ arbitrary: fc.constant(""), weight: 20 }, { arbitrary: fc.constant("not my password"), weight: 2 }, { arbitrary: fc.constant(PASSWORD), weight: 1 }) }),
+  },
+  get("/api/account/export", () => import("@/app/api/account/export/route")),
+  get("/api/attitudes", () => import("@/app/api/attitudes/route"), { query: (w) => ({ courseId: fc.constantFrom(w.course, "other-course"), form: fc.constantFrom("pre", "post", "mid") }) }),
+  {
+    route: "/api/attitudes",
+    method: "POST",
+    load: () => import("@/app/api/attitudes/route"),
+    body: (w) =>
+      fc.record({
+        courseId: fc.constantFrom(w.course, "other-course"),
+        form: fc.constantFrom("pre", "post"),
+        submissionId: fc.uuid(),
+        answers: fc.uniqueArray(fc.record({ itemId: fc.constantFrom(...w.attitudeItems, "not-a-statement"), value: fc.integer({ min: 0, max: 6 }) }), {
+          minLength: 1,
+          maxLength: 5,
+          selector: (a) => a.itemId,
+        }),
+      }),
+  },
+  get("/api/cohorts/[cohort]/attitudes", () => import("@/app/api/cohorts/[cohort]/attitudes/route"), { params: cohortParam }),
+  { route: "/api/account/sign-out-everywhere", method: "POST", load: () => import("@/app/api/account/sign-out-everywhere/route"), body: () => fc.constant({}) },
+  {
+    route: "/api/admin/facilitators/[facilitator]/suspend",
+    method: "POST",
+    load: () => import("@/app/api/admin/facilitators/[facilitator]/suspend/route"),
+    params: (w) => ({ facilitator: userIds(w) }),
+    body: () => fc.record({ suspended: fc.boolean() }),
+  },
+  {
+    route: "/api/cohorts/[cohort]/archive",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/[cohort]/archive/route"),
+    params: cohortParam,
+    body: () => fc.record({ archived: fc.boolean() }),
+  },
+  get("/api/cohorts/[cohort]/assignments", () => import("@/app/api/cohorts/[cohort]/assignments/route"), { params: cohortParam }),
+  {
+    route: "/api/cohorts/[cohort]/assignments",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/[cohort]/assignments/route"),
+    params: cohortParam,
+    body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)), dueAt: fc.constantFrom("2026-05-01", "2026-02-30", "2026-13-01", "1999-01-01") }),
+  },
+  {
+    route: "/api/cohorts/[cohort]/assignments",
+    method: "DELETE",
+    load: () => import("@/app/api/cohorts/[cohort]/assignments/route"),
+    params: cohortParam,
+    body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)) }),
+  },
+  get("/api/cohorts/[cohort]/export", () => import("@/app/api/cohorts/[cohort]/export/route"), { params: cohortParam }),
+  get("/api/cohorts/[cohort]/gain", () => import("@/app/api/cohorts/[cohort]/gain/route"), { params: cohortParam }),
+  get("/api/cohorts/[cohort]/items", () => import("@/app/api/cohorts/[cohort]/items/route"), { params: cohortParam }),
+  {
+    route: "/api/cohorts/[cohort]/learners/[learner]/lift-throttle",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/[cohort]/learners/[learner]/lift-throttle/route"),
+    params: (w) => ({ ...cohortParam(w), learner: userIds(w) }),
+    paramSets: (w) => w.memberships,
+    body: () => fc.constant({}),
+  },
+  {
+    route: "/api/cohorts/[cohort]/learners/[learner]/reset-passphrase",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/[cohort]/learners/[learner]/reset-passphrase/route"),
+    params: (w) => ({ ...cohortParam(w), learner: userIds(w) }),
+    paramSets: (w) => w.memberships,
+    body: () => fc.constant({}),
+  },
+  get("/api/cohorts/[cohort]/roster", () => import("@/app/api/cohorts/[cohort]/roster/route"), { params: cohortParam }),
+  {
+    route: "/api/cohorts/[cohort]",
+    method: "DELETE",
+    load: () => import("@/app/api/cohorts/[cohort]/route"),
+    params: cohortParam,
+    body: () => fc.record({ confirm: fc.constant(true) }),
+  },
+  get("/api/cohorts", () => import("@/app/api/cohorts/route")),
+  {
+    route: "/api/cohorts",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/route"),
+    body: (w) =>
+      fc.record({
+        name: fc.constantFrom("Thursday class", "Hall group"),
+        kind: fc.constantFrom("workshop", "class"),
+        locale,
+        trackId: fc.constantFrom("workshop", "school", "self-paced", "nope"),
+        coFacilitatorEmails: fc.subarray([w.users.f2.email!, w.users.l2.email!, w.users.suspended.email!, "nobody@fuzz.example"], { maxLength: 2 }),
+      }),
+  },
+  {
+    route: "/api/join/nickname",
+    method: "POST",
+    load: () => import("@/app/api/join/nickname/route"),
+    callers: () => [null],
+    body: (w) => fc.record({ code: code(w, 1), nickname: fc.constantFrom("Green Owl", "Zoë", "x") }),
+  },
+  { route: "/api/join", method: "POST", load: () => import("@/app/api/join/route"), body: (w) => fc.record({ code: code(w, 5) }) },
+  get("/api/me/assignments", () => import("@/app/api/me/assignments/route")),
+  {
+    route: "/api/progress/answers",
+    method: "POST",
+    load: () => import("@/app/api/progress/answers/route"),
+    body: (w) => {
+      const attempts = Object.values(w.attempts);
+      return fc.record({
+        id: fc.oneof(fc.uuid(), fc.constantFrom(...attempts.map((a) => a.response))),
+        attemptId: fc.oneof(fc.uuid(), fc.constantFrom(...attempts.flatMap((a) => [a.open, a.finished]))),
+        locale,
+        courseId: fc.constant(w.course),
+        lessonId: mostly(w.lesson, ...lessonIds(w).slice(1)),
+        questionId: fc.constantFrom(...w.questionIds, "no-such-question"),
+        chosen: fc.subarray(w.optionIds, { maxLength: 2 }),
+      });
+    },
+  },
+  {
+    route: "/api/progress/attempts/finish",
+    method: "POST",
+    load: () => import("@/app/api/progress/attempts/finish/route"),
+    body: (w) => fc.record({ attemptId: fc.oneof(fc.uuid(), fc.constantFrom(...Object.values(w.attempts).flatMap((a) => [a.open, a.finished]))), locale }),
+  },
+  { route: "/api/progress/lessons", method: "POST", load: () => import("@/app/api/progress/lessons/route"), body: lessonRef },
+  { route: "/api/progress/lessons", method: "DELETE", load: () => import("@/app/api/progress/lessons/route"), body: lessonRef },
+  {
+    route: "/api/progress/merge",
+    method: "POST",
+    load: () => import("@/app/api/progress/merge/route"),
+    body: (w) =>
+      fc.record({
+        lessons: fc.dictionary(
+          fc.constantFrom(`en/${w.course}/${w.lesson}`, `en/${w.course}/assessment-pre`, `en/${w.course}/nope`, `fr/${w.course}/${w.lesson}`),
+          fc.record(
+            {
+              doneAt: fc.constantFrom("2026-01-01T00:00:00.000Z", "2999-01-01", "yesterday"),
+              bestPercent: fc.integer({ min: 0, max: 100 }),
+              lastPercent: fc.integer({ min: 0, max: 100 }),
+              attempts: fc.nat(10),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxKeys: 3 },
+        ),
+      }),
+  },
+  get("/api/progress", () => import("@/app/api/progress/route"), { query: () => ({ locale }) }),
+];
+
+/** Route methods deliberately not in the table, and why. The inventory test checks both lists. */
+export const NOT_FUZZED: Record<string, string> = {
+  "GET /api/health": "takes no input and touches no data",
+  "GET /api/auth/[...nextauth]": "next-auth's own pages and session read; no body (session handling is covered by the e2e authorisation tests)",
+  "POST /api/auth/[...nextauth]": "a form endpoint: fuzzed in lib/auth/sign-in.fuzz.test.ts",
+};
