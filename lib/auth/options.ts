@@ -35,6 +35,17 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default, without its crash on a callbackUrl that is not a URL (or not a
+      // string, in a JSON body): anything but this site's own pages goes to the home page.
+      async redirect({ url, baseUrl }) {
+        if (typeof url !== "string") return baseUrl;
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        try {
+          return new URL(url).origin === baseUrl ? url : baseUrl;
+        } catch {
+          return baseUrl;
+        }
+      },
       async jwt({ token, user }) {
         if (user) {
           const u = user as { id: string; role?: string; sv?: number };

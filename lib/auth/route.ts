@@ -10,8 +10,58 @@ import { trustDevice } from "./throttle";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
+/** next-auth's own test of a callback URL (core/lib/assert.js): relative, or http(s). */
+function validCallbackUrl(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function badRequest(message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: message }, { status: 400, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/**
+ * Requests next-auth would answer with a crash or a 500 "server configuration" page, answered
+ * here with a 400 instead (found by lib/auth/sign-in.fuzz.test.ts): a JSON body that does not
+ * parse, and a callback URL (query or cookie) that is neither relative nor http(s).
+ */
+async function malformed(request: Request, secure: boolean): Promise<Response | null> {
+  const query = new URL(request.url).searchParams.get("callbackUrl");
+  if (query !== null && !validCallbackUrl(query)) return badRequest("That sign-in link is not valid. Open the sign-in page and try again.");
+  const cookieName = `${secure ? "__Secure-" : ""}next-auth.callback-url`;
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(/;\s*/)
+    .find((c) => c.startsWith(`${cookieName}=`));
+  if (cookie !== undefined) {
+    let value: string;
+    try {
+      value = decodeURIComponent(cookie.slice(cookieName.length + 1));
+    } catch {
+      value = "";
+    }
+    if (!validCallbackUrl(value)) {
+      return badRequest("Your browser sent a sign-in cookie we could not read, so we cleared it. Please try again.", {
+        "Set-Cookie": `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`,
+      });
+    }
+  }
+  if (request.method === "POST" && (request.headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      JSON.parse(await request.clone().text());
+    } catch {
+      return badRequest("The request body is not valid JSON.");
+    }
+  }
+  return null;
+}
+
 export async function authRoute(request: Request, context: Ctx): Promise<Response> {
   const { authSecret, secureCookies } = env();
+  const refused = await malformed(request, secureCookies);
+  if (refused) return refused;
   const isPasswordSignIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/callback/credentials");
   const email = isPasswordSignIn ? String((await request.clone().formData().catch(() => null))?.get("email") ?? "") : "";
   const response: Response = await NextAuth(authOptions())(request, context);
