@@ -102,7 +102,7 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
     if (existing.length > 0) throw new AppError("conflict", "This question was already answered in this attempt.");
     if (attempt.finished_at) throw new AppError("conflict", "This attempt is finished. Start the quiz again to answer.");
 
-    await trx
+    const inserted = await trx
       .insertInto("quiz_responses")
       .values({
         id: input.id,
@@ -116,7 +116,17 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
         answered_at: now(),
       })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      // PostgreSQL: another request stored a row for this id or this question between our check
+      // and our insert (both waited on the same unique index). Never acknowledge what was not
+      // stored: a retry of this very answer gets the stored grade, a rival answer a conflict.
+      const stored = await trx.selectFrom("quiz_responses").select(["user_id", "attempt_id", "question_id", "chosen"]).where("id", "=", input.id).executeTakeFirst();
+      if (stored && stored.user_id === actor.id && stored.attempt_id === input.attemptId && stored.question_id === input.questionId) {
+        return gradeAnswer(question, JSON.parse(stored.chosen) as string[]);
+      }
+      throw new AppError("conflict", stored ? "That answer id was already used." : "This question was already answered in this attempt.");
+    }
     return result;
   });
 }

@@ -60,6 +60,20 @@ describe.each(testEngines())("progress data layer on $name", (engine) => {
     expect(rows.map((r) => r.question_id).sort()).toEqual([quiz.questions[0].id, quiz.questions[1].id, quiz.questions[2].id].sort());
   });
 
+  it("never acknowledges a rival answer it did not store (different ids, same question, at once)", async () => {
+    for (let round = 0; round < 10; round++) {
+      const attemptId = crypto.randomUUID();
+      await recordAnswer(handle, alice, answer(attemptId, 0));
+      const rivals = Array.from({ length: 6 }, () => answer(attemptId, 1));
+      const outcomes = await Promise.allSettled(rivals.map((r) => recordAnswer(handle, alice, r)));
+      const acknowledged = rivals.filter((_, i) => outcomes[i].status === "fulfilled").map((r) => r.id);
+      for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toMatchObject({ code: "conflict" });
+      const stored = await handle.db.selectFrom("quiz_responses").select("id").where("attempt_id", "=", attemptId).where("question_id", "=", quiz.questions[1].id).execute();
+      expect(stored).toHaveLength(1);
+      expect(acknowledged).toEqual([stored[0].id]);
+    }
+  });
+
   it("grades on the server, not from what the client claims", async () => {
     const wrong = await recordAnswer(handle, alice, answer(crypto.randomUUID(), 0, false));
     expect(wrong.verdict).toBe("incorrect");

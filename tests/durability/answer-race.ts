@@ -1,8 +1,10 @@
-// Reproduction for a race found by the durability work (not wired into npm scripts until fixed):
+// Reproduction, through the real server, of a race the durability work found (fixed in
+// lib/progress/mutations.ts recordAnswer; the data-layer test "never acknowledges a rival answer"
+// in lib/progress/progress.db.test.ts guards it on both engines):
 // several *different* answers (own client ids) to the same question of an attempt that already
 // exists, sent at once. At most one may be stored; every other one must be refused (409), never
-// acknowledged. On PostgreSQL (READ COMMITTED) the losers get a 200 with their own grade while
-// `INSERT ... ON CONFLICT DO NOTHING` silently drops them: acknowledged, never stored.
+// acknowledged. On PostgreSQL (READ COMMITTED) the losers used to get a 200 with their own grade
+// while `INSERT ... ON CONFLICT DO NOTHING` silently dropped them: acknowledged, never stored.
 //
 //   npx tsx tests/durability/answer-race.ts            SQLite
 //   TEST_DATABASE_URL=postgres://... npx tsx tests/durability/answer-race.ts   also PostgreSQL
