@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { authenticate, createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { getAssessments, getAttitudeItems, getCourses, getQuiz } from "@/lib/content";
-import { finishAttempt, recordAnswer } from "@/lib/progress/mutations";
+import { deleteMyAccount, finishAttempt, recordAnswer } from "@/lib/progress/mutations";
 import { submitAttitudes } from "@/lib/attitudes/mutations";
 import { testEngines } from "@/lib/testing/db";
 import {
@@ -176,5 +176,18 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect(await handle.db.selectFrom("users").selectAll().where("id", "=", nick.userId).execute()).toEqual([]);
     // The learner with their own account keeps their own progress.
     expect((await handle.db.selectFrom("quiz_attempts").selectAll().where("user_id", "=", learner.id).execute()).length).toBeGreaterThan(0);
+  });
+
+  it("a facilitator who owns groups deletes them before their account; the groups never vanish with it", async () => {
+    const owner = await createAccount(handle, { email: "owner-leaving@example.org", displayName: "Leaving", password: PASSWORD, role: "facilitator" });
+    const { id } = await createCohort(handle, owner, { name: "Kept", kind: "class", locale: "en", trackId: "workshop", coFacilitatorEmails: [] });
+    await expect(deleteMyAccount(handle, owner, PASSWORD)).rejects.toMatchObject({ code: "conflict", publicMessage: expect.stringMatching(/^You run a group\. Delete it under My groups first/) });
+    expect(await handle.db.selectFrom("cohorts").select("id").where("id", "=", id).execute()).toHaveLength(1);
+    expect(await handle.db.selectFrom("users").select("id").where("id", "=", owner.id).execute()).toHaveLength(1);
+    // A wrong password is refused before anything about groups is said.
+    await expect(deleteMyAccount(handle, owner, "not the password")).rejects.toMatchObject({ code: "forbidden" });
+    await deleteCohort(handle, owner, id);
+    await deleteMyAccount(handle, owner, PASSWORD);
+    expect(await handle.db.selectFrom("users").select("id").where("id", "=", owner.id).execute()).toEqual([]);
   });
 });

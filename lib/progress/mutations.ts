@@ -259,6 +259,18 @@ export async function deleteMyAccount(handle: Db, actor: SessionUser, password: 
   const row = await handle.db.selectFrom("users").select(["password_hash", "email"]).where("id", "=", actor.id).executeTakeFirst();
   if (!row) throw new AppError("not_found", "Account not found.");
   if (!(await verifyPassword(row.password_hash, password))) throw new AppError("forbidden", "That password is not right.", { field: "password" });
+  // Groups belong to their owner in the database (deleting the owner would cascade to the group,
+  // its members' group data and its co-facilitators' access, and would let a suspended facilitator
+  // erase groups that admins must still be able to read). So the owner deletes them first, on
+  // purpose, from "My groups".
+  const owned = await handle.db.selectFrom("cohorts").select((eb) => eb.fn.countAll<number>().as("n")).where("owner_id", "=", actor.id).executeTakeFirstOrThrow();
+  const groups = Number(owned.n);
+  if (groups > 0) {
+    throw new AppError(
+      "conflict",
+      `You run ${groups === 1 ? "a group" : `${groups} groups`}. Delete ${groups === 1 ? "it" : "them"} under My groups first (that removes the group's data), then delete your account.`,
+    );
+  }
   await writeTx(handle, async (trx) => {
     // Children first, so the delete does not depend on the engine enforcing cascades.
     for (const [table, column] of [...USER_DATA_TABLES].reverse()) {

@@ -20,13 +20,6 @@ export interface Endpoint {
   paramSets?: (w: World) => Record<string, string>[];
   /** Who may be signed in; everyone in the world (and nobody) by default. */
   callers?: (w: World) => (SessionUser | null)[];
-  /**
-   * KNOWN, reported with issue #6 (not fixed here: it is a data-layer decision): deleting an
-   * account cascades to the groups it owns, even a suspended facilitator's, with their learners'
-   * memberships, assignments and views, and the groups' co-facilitators lose them. Remove this
-   * allowance once account deletion decides what happens to owned groups.
-   */
-  ownedGroupsGoWithAccount?: boolean;
 }
 
 const userIds = (w: World) => Object.values(w.users).map((u) => u.id);
@@ -66,7 +59,6 @@ export const ENDPOINTS: Endpoint[] = [
     route: "/api/account",
     method: "DELETE",
     load: () => import("@/app/api/account/route"),
-    ownedGroupsGoWithAccount: true,
     // Any non-empty password costs an argon2 verify (~20 ms): most bodies are refused before it.
     body: () => fc.record({ password: fc.oneof({ arbitrary: fc.constant(""), weight: 20 }, { arbitrary: fc.constant("not my password"), weight: 2 }, { arbitrary: fc.constant(PASSWORD), weight: 1 }) }),
   },

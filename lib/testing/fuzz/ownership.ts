@@ -37,7 +37,7 @@ export interface Reach {
   admin: boolean;
 }
 
-export function reachOf(caller: SessionUser | null, before: Snapshot, after: Snapshot, options: { ownedGroupsGoWithAccount?: boolean } = {}): Reach {
+export function reachOf(caller: SessionUser | null, before: Snapshot, after: Snapshot): Reach {
   const users = before.get("users")!;
   const cohorts = before.get("cohorts")!;
   const reach: Reach = { users: new Set(), cohorts: new Set(), readable: new Set(), accountHashes: new Set(), memberOf: new Set(), admin: false };
@@ -57,8 +57,6 @@ export function reachOf(caller: SessionUser | null, before: Snapshot, after: Sna
   const runs = (caller.role === "facilitator" || caller.role === "admin") && me && !me.suspended_at;
   reach.admin = caller.role === "admin" && Boolean(me);
   if (reach.admin) for (const id of cohorts.keys()) reach.readable.add(id);
-  // Deleting an account deletes the groups it owns (ON DELETE CASCADE), even while suspended.
-  if (options.ownedGroupsGoWithAccount && me) for (const [id, row] of cohorts) if (row.owner_id === caller.id) reach.cohorts.add(id);
   if (!runs) return reach;
   const coRun = new Set([...before.get("cohort_facilitators")!.values()].filter((r) => r.user_id === caller.id).map((r) => String(r.cohort_id)));
   for (const [id, row] of cohorts) if (row.owner_id === caller.id || coRun.has(id)) reach.cohorts.add(id);
