@@ -125,8 +125,9 @@ export const ROUTES: RouteEntry[] = [
     what: "join a cohort with its code",
     body: (w) => ({ code: w.spareCode }),
     // Fresh (and a fresh admin): a new membership makes the caller eligible for things other cells try.
+    // The spare cohort is the facilitator's own: whoever runs a group cannot join it as a learner.
     freshAdmin: true,
-    cells: signedIn(s(200, { fresh: true })),
+    cells: { ...signedIn(s(200, { fresh: true })), facilitator: s(409) },
   },
   {
     file: "app/api/join/nickname/route.ts",

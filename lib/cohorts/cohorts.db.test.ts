@@ -60,6 +60,9 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect(await joinCohort(handle, learner, typed)).toMatchObject({ cohortId, name: "Tuesday hall" });
     expect(await joinCohort(handle, learner, joinCode)).toMatchObject({ cohortId }); // twice is harmless
     await expect(joinCohort(handle, learner, "NOPE1234")).rejects.toMatchObject({ code: "not_found" });
+    // Whoever runs the group cannot also be counted as one of its learners.
+    await expect(joinCohort(handle, lead, joinCode)).rejects.toMatchObject({ code: "conflict" });
+    expect(await handle.db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", cohortId).where("user_id", "=", lead.id).execute()).toEqual([]);
   });
 
   it("a nickname-only learner gets a login name and passphrase once, and can sign in with them", async () => {

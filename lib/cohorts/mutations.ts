@@ -81,6 +81,17 @@ export async function describeJoinCode(handle: Db, code: string): Promise<{ name
 /** A signed-in learner joins with a code. Joining twice is harmless. */
 export async function joinCohort(handle: Db, actor: SessionUser, code: string): Promise<{ cohortId: string; name: string }> {
   const cohort = await cohortByCode(handle, code);
+  // Whoever runs a group is not also one of its learners: their answers would count in the
+  // group's reports and its anonymous "Your views" totals, which they read.
+  const runs = await handle.db
+    .selectFrom("cohorts as c")
+    .leftJoin("cohort_facilitators as f", (j) => j.onRef("f.cohort_id", "=", "c.id").on("f.user_id", "=", actor.id))
+    .select(["c.owner_id", "f.user_id as co"])
+    .where("c.id", "=", cohort.id)
+    .executeTakeFirstOrThrow();
+  if (runs.owner_id === actor.id || runs.co === actor.id) {
+    throw new AppError("conflict", "You run this group, so you cannot also join it as a learner. Learners join with its code.", { field: "code" });
+  }
   await handle.db
     .insertInto("cohort_members")
     .values({ cohort_id: cohort.id, user_id: actor.id, joined_at: now(), pseudonymous: 0 })
