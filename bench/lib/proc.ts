@@ -1,0 +1,110 @@
+// Child processes of the benchmark: servers pinned to the server core, load generators pinned to
+// the load core, and their clean-up (every child is killed by its own pid on exit or Ctrl-C).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/** Server on core 0, load generator on core 1, when there are two cores and taskset. */
+export const pinning = (() => {
+  const cores = os.cpus().length;
+  const taskset = spawnSync("taskset", ["--version"], { stdio: "ignore" }).status === 0;
+  const on = cores >= 2 && taskset;
+  return { on, cores, server: on ? ["taskset", "-c", "0"] : [], load: on ? ["taskset", "-c", "1"] : [] };
+})();
+
+const children = new Set<ChildProcess>();
+
+export function killAll() {
+  for (const child of children) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  }
+  children.clear();
+}
+
+/** Spawns `cmd args` with the given pin prefix (taskset -c N), tracked for clean-up. */
+export function spawnPinned(pin: string[], cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; log?: string } = {}): ChildProcess {
+  const [file, ...rest] = [...pin, cmd, ...args];
+  const out = opts.log ? fs.openSync(opts.log, "a") : "ignore";
+  const child = spawn(file, rest, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ["ignore", out, out] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+/** Runs a child to completion; resolves with its stdout (rejects with stderr on failure). */
+export function runPinned(pin: string[], cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
+  const [file, ...rest] = [...pin, cmd, ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, rest, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = opts.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs) : undefined;
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (timer) clearTimeout(timer);
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${cmd} ${args.join(" ")} exited with ${code ?? signal}:\n${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+export interface Server {
+  name: string;
+  origin: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Waits until `origin + probe` answers (any status below 500). */
+async function waitUntilUp(origin: string, probe: string, child: ChildProcess, log: string, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server for ${origin} exited with ${child.exitCode}; see ${log}`);
+    try {
+      const res = await fetch(origin + probe, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server for ${origin} did not start within ${timeoutMs / 1000} s; see ${log}`);
+}
+
+export async function startServer(name: string, port: number, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; probe: string; logDir: string }): Promise<Server> {
+  const log = path.join(opts.logDir, `${name}.log`);
+  const child = spawnPinned(pinning.server, cmd, args, { cwd: opts.cwd, env: opts.env, log });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilUp(origin, opts.probe, child, log);
+  return {
+    name,
+    origin,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || !child.pid) return resolve();
+        child.once("exit", () => resolve());
+        process.kill(child.pid, "SIGTERM");
+      }),
+  };
+}
+
+/** `next start` of a built app directory, pinned to the server core. */
+export function startNext(name: string, dir: string, port: number, env: Record<string, string>, probe: string, logDir: string): Promise<Server> {
+  const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  return startServer(name, port, process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: fullEnv, probe, logDir });
+}

@@ -1,0 +1,184 @@
+// npm run bench — every benchmark of issue #6 in one run, each figure a ratio against a baseline
+// measured in the same run: lesson page throughput, page weight, answer submission, facilitator
+// reports and Lighthouse scores. Needs a prior `npm run build` (it serves .next with `next start`);
+// builds the bare baseline app (bench/baseline-app) itself. Prints one table of medians and writes
+// bench/results/latest.json. See bench/README.md.
+//
+//   npm run bench                       full run (about 12-15 minutes)
+//   npm run bench -- --quick            smoke run (about 3 minutes); also BENCH_QUICK=1
+//   npm run bench -- --only=lesson,weight,answers,reports,lighthouse
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   adds PostgreSQL
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { getCourses, getQuiz } from "../lib/content";
+import { buildBaselineApp } from "./lib/baseline-app";
+import { killAll, pinning, ROOT, startNext, type Server } from "./lib/proc";
+import { entry, printTable, writeResults, type Entry } from "./lib/results";
+import { abortReports, runReports } from "./reports";
+import { answersSuite } from "./suites/answers";
+import { lighthouseSuite } from "./suites/lighthouse";
+import { lessonPageSuite, pageWeightSuite } from "./suites/pages";
+
+process.chdir(ROOT); // lib/content reads content/ from the working directory
+process.env.LOG_SILENT ??= "1";
+
+const SUITES = ["lesson", "weight", "lighthouse", "answers", "reports"] as const;
+type Suite = (typeof SUITES)[number];
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick") || process.env.BENCH_QUICK === "1";
+const onlyArg = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const only = new Set<Suite>(onlyArg ? (onlyArg.split(",").map((s) => s.trim()) as Suite[]) : SUITES);
+for (const s of only) if (!SUITES.includes(s)) throw new Error(`unknown suite "${s}" (known: ${SUITES.join(", ")})`);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "";
+
+/** Ports 3200-3299 belong to the bench. */
+const PORTS = { app: 3201, base: 3202, static: 3203, appPg: 3204, basePg: 3205 };
+const RESULTS_DIR = path.join(ROOT, "bench", "results");
+
+/** What the suites share: the running servers, the pages to load, the content to answer. */
+export interface Bench {
+  root: string;
+  quick: boolean;
+  tmp: string;
+  resultsDir: string;
+  app: Server;
+  base: Server;
+  ports: { static: number };
+  paths: { home: string; lesson: string; quiz: string };
+  content: { locale: string; courseId: string; quiz: { lessonId: string; quizId: string; questions: { id: string; chosen: string[] }[] } };
+}
+
+function contentPlan(): Pick<Bench, "paths" | "content"> {
+  const locale = "en";
+  const course = getCourses(locale)[0];
+  if (!course) throw new Error("no course in content/en");
+  const lessons = course.modules.flatMap((m) => m.lessons);
+  const quizLesson = lessons.find((l) => l.quizId);
+  const quiz = quizLesson?.quizId ? getQuiz(locale, course.id, quizLesson.quizId) : undefined;
+  if (!quizLesson || !quiz) throw new Error(`course ${course.id} has no lesson with a quiz`);
+  return {
+    paths: { home: `/${locale}`, lesson: `/${locale}/courses/${course.id}/${lessons[0].id}`, quiz: `/${locale}/courses/${course.id}/${quizLesson.id}/quiz` },
+    content: { locale, courseId: course.id, quiz: { lessonId: quizLesson.id, quizId: quiz.id, questions: quiz.questions.map((q) => ({ id: q.id, chosen: q.correct })) } },
+  };
+}
+
+let tmp = "";
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanUp() {
+  killAll();
+  await abortReports();
+  for (const f of cleanups.splice(0)) await f().catch(() => {});
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping servers and cleaning up…`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+/** A fresh PostgreSQL database for the answer suite; dropped at the end. */
+async function freshPgDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `cg_bench_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const loadavg = () => fs.readFileSync("/proc/loadavg", "utf8").trim();
+
+async function main() {
+  const started = Date.now();
+  const appBuild = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(appBuild)) throw new Error(`no production build in ${path.join(ROOT, ".next")}: run \`npm run build\` first`);
+  console.log(`bench: ${quick ? "quick" : "full"} run of ${[...only].join(", ")}; app build ${fs.readFileSync(appBuild, "utf8").trim()} from ${fs.statSync(appBuild).mtime.toISOString()}`);
+  console.log(`bench: ${pinning.cores} cores; ${pinning.on ? "servers pinned to core 0, load generators to core 1" : "NOT pinned (needs 2+ cores and taskset): server and load generator share the CPU"}`);
+  console.log(`bench: load average at start ${loadavg()}`);
+  const load1 = os.loadavg()[0];
+  if (load1 > pinning.cores / 2) console.log(`bench: warning: the machine is busy (load ${load1.toFixed(1)} on ${pinning.cores} cores); figures will be noisy, ratios less so`);
+
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cg-benchrun-"));
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const entries: Entry[] = [entry("machine.loadavg_1min.start", load1, "load")];
+  const notes: string[] = [];
+  const plan = contentPlan();
+
+  const needServers = only.has("lesson") || only.has("weight") || only.has("lighthouse") || only.has("answers");
+  if (needServers) {
+    const baseDir = await buildBaselineApp();
+    const dataDir = path.join(tmp, "data");
+    const sqliteFile = path.join(dataDir, "common-ground.sqlite");
+    const app = await startNext("app", ROOT, PORTS.app, { DATA_DIR: dataDir, LOG_SILENT: "1" }, "/api/health", tmp);
+    // The app migrates its database on start; the bare handler writes into the same file.
+    const base = await startNext("bare-next", baseDir, PORTS.base, { BENCH_DB_FILE: sqliteFile }, "/", tmp);
+    const b: Bench = { root: ROOT, quick, tmp, resultsDir: RESULTS_DIR, app, base, ports: { static: PORTS.static }, ...plan };
+    console.log(`bench: app on ${app.origin} (SQLite in ${dataDir}), bare Next.js on ${base.origin}`);
+
+    if (only.has("lesson")) entries.push(...(await lessonPageSuite(b)));
+    if (only.has("weight")) entries.push(...(await pageWeightSuite(b)));
+    if (only.has("lighthouse")) {
+      const lh = await lighthouseSuite(b);
+      entries.push(...lh.entries);
+      notes.push(...lh.notes);
+    }
+    if (only.has("answers")) {
+      entries.push(...(await answersSuite(b, { engine: "sqlite", app, base, db: { kind: "sqlite", file: sqliteFile } })));
+    }
+    await app.stop();
+    await base.stop();
+
+    if (only.has("answers") && PG_URL) {
+      const database = await freshPgDatabase(PG_URL);
+      cleanups.push(database.drop);
+      const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"), DATA_DIR: path.join(tmp, "data-pg"), LOG_SILENT: "1" };
+      const appPg = await startNext("app-pg", ROOT, PORTS.appPg, env, "/api/health", tmp);
+      const basePg = await startNext("bare-next-pg", baseDir, PORTS.basePg, { BENCH_DB_URL: database.url }, "/", tmp);
+      try {
+        entries.push(...(await answersSuite({ ...b, app: appPg, base: basePg }, { engine: "postgres", app: appPg, base: basePg, db: { kind: "postgres", url: database.url } })));
+      } finally {
+        await appPg.stop();
+        await basePg.stop();
+      }
+    }
+  }
+
+  if (only.has("reports")) {
+    console.log("");
+    entries.push(...(await runReports({ pgUrl: PG_URL, ...(quick ? { warmup: 2, runs: 10 } : {}) })));
+  }
+
+  const load1End = os.loadavg()[0];
+  entries.push(entry("machine.loadavg_1min.end", load1End, "load"));
+  console.log(`\nbench: load average at end ${loadavg()}; took ${((Date.now() - started) / 60_000).toFixed(1)} min\n`);
+  printTable(entries);
+  for (const n of notes) console.log(`\n${n}`);
+  const file = path.join(RESULTS_DIR, "latest.json");
+  writeResults(file, entries);
+  const missed = entries.filter((e) => e.pass === false).map((e) => e.name);
+  console.log(`\nratio = value / baseline (same run). ${missed.length ? `Missed targets: ${missed.join(", ")}.` : "Every target met."} Written: ${path.relative(ROOT, file)}`);
+}
+
+main()
+  .then(() => cleanUp())
+  .catch(async (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    await cleanUp();
+    process.exit(1);
+  });

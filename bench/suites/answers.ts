@@ -1,0 +1,148 @@
+// Suite 3: POST /api/progress/answers from many signed-in learners, at fixed rates (latency) and
+// unthrottled (throughput), against a bare route handler doing the one INSERT the answer needs.
+import crypto from "node:crypto";
+import { createDb, type DbConfig } from "../../lib/db/client";
+import { runLoad, type AnswerPlan, type LoadResult } from "../lib/load";
+import { CookieJar } from "../lib/http";
+import type { Server } from "../lib/proc";
+import { entry, median, type Entry } from "../lib/results";
+import type { Bench } from "../run";
+
+const PASSWORD = "river lamp orchard 7";
+
+interface Learner {
+  userId: string;
+  cookie: string;
+}
+
+async function signUpAndIn(origin: string, n: number): Promise<Learner> {
+  const email = `bench-${n}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const signUp = await fetch(`${origin}/api/account`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD, displayName: `Bench learner ${n}` }),
+  });
+  if (signUp.status !== 201) throw new Error(`sign-up answered ${signUp.status}: ${await signUp.text()}`);
+  const { id } = (await signUp.json()) as { id: string };
+
+  // As e2e/fixtures.ts signInApi does: next-auth's CSRF token, then the credentials callback.
+  const jar = new CookieJar();
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  jar.take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  jar.take(signIn);
+  await signIn.arrayBuffer();
+  const session = (await (await fetch(`${origin}/api/auth/session`, { headers: { cookie: jar.header() } })).json()) as { user?: { id?: string } };
+  if (session.user?.id !== id) throw new Error(`sign-in of learner ${n} failed (status ${signIn.status})`);
+  return { userId: id, cookie: jar.header() };
+}
+
+async function makeLearners(origin: string, count: number): Promise<Learner[]> {
+  const out: Learner[] = [];
+  // A few at a time: each sign-up and sign-in hashes a password with argon2 on the server core.
+  for (let i = 0; i < count; i += 5) out.push(...(await Promise.all(Array.from({ length: Math.min(5, count - i) }, (_, k) => signUpAndIn(origin, i + k)))));
+  return out;
+}
+
+export interface AnswerTarget {
+  engine: "sqlite" | "postgres";
+  app: Server;
+  base: Server;
+  db: DbConfig;
+}
+
+export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> {
+  const learnerCount = 50;
+  const t0 = Date.now();
+  const learners = await makeLearners(t.app.origin, learnerCount);
+  console.log(`answers/${t.engine}: ${learnerCount} learners signed up and signed in in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+  const { quiz } = b.content;
+  // One open attempt per learner for the baseline, made directly in the database (the bare handler only inserts answers).
+  const handle = createDb(t.db);
+  const baseAttempts = learners.map(() => crypto.randomUUID());
+  await handle.db
+    .insertInto("quiz_attempts")
+    .values(learners.map((l, i) => ({ id: baseAttempts[i], user_id: l.userId, course_id: b.content.courseId, lesson_id: quiz.lessonId, quiz_id: quiz.quizId, started_at: new Date().toISOString(), finished_at: null, score: null, source: "app" })))
+    .execute();
+  const countRows = async () => Number((await handle.db.selectFrom("quiz_responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+  const plan = (mode: AnswerPlan["mode"]): AnswerPlan => ({
+    mode,
+    learners: learners.map((l, i) => ({ cookie: l.cookie, userId: l.userId, ...(mode === "baseline" ? { attemptId: baseAttempts[i] } : {}) })),
+    locale: b.content.locale,
+    courseId: b.content.courseId,
+    lessonId: quiz.lessonId,
+    questions: quiz.questions,
+  });
+  const plans = { app: plan("app"), base: plan("baseline") };
+  const servers = { app: { server: t.app, path: "/api/progress/answers" }, base: { server: t.base, path: "/api/answers" } };
+
+  try {
+    // Sanity: one request to each stores one row, so the load below measures real inserts.
+    for (const who of ["app", "base"] as const) {
+      const before = await countRows();
+      const r = await runLoad({ url: servers[who].server.origin, path: servers[who].path, method: "POST", connections: 1, durationS: 5, rate: 2, answers: plans[who] });
+      const after = await countRows();
+      // A request still in flight when the run stops may be stored without being counted.
+      if (r.ok === 0 || r.non2xx > 0 || after - before < r.ok || after - before > r.sent) {
+        throw new Error(`answers/${t.engine}: sanity check of ${who} failed: ${r.ok} acknowledged, ${after - before} rows stored, statuses ${JSON.stringify(r.statuses)} ${r.firstError ?? ""}`);
+      }
+    }
+
+    const { rounds, seconds, warmup } = b.quick ? { rounds: 2, seconds: 3, warmup: 1 } : { rounds: 3, seconds: 10, warmup: 3 };
+    for (const who of ["app", "base"] as const) await runLoad({ url: servers[who].server.origin, path: servers[who].path, method: "POST", connections: 10, durationS: warmup, answers: plans[who] });
+
+    type Scenario = { who: "app" | "base"; load: "200" | "500" | "max" };
+    const scenarios: Scenario[] = (["200", "500", "max"] as const).flatMap((load) => (["app", "base"] as const).map((who) => ({ who, load })));
+    const results = new Map<string, LoadResult[]>();
+    let failed = 0;
+    for (let r = 0; r < rounds; r++) {
+      for (let k = 0; k < scenarios.length; k++) {
+        const s = scenarios[(r + k) % scenarios.length];
+        const rate = s.load === "max" ? undefined : Number(s.load);
+        const res = await runLoad({
+          url: servers[s.who].server.origin,
+          path: servers[s.who].path,
+          method: "POST",
+          // At a fixed rate, enough connections that a slow answer never holds the next one back;
+          // unthrottled, enough to keep a one-thread server busy.
+          connections: rate ? 50 : 10,
+          durationS: seconds,
+          rate,
+          answers: plans[s.who],
+        });
+        if (s.who === "app") failed += res.non2xx + res.errors + res.timeouts;
+        const key = `${s.who}.${s.load}`;
+        results.set(key, [...(results.get(key) ?? []), res]);
+      }
+      // A run with no answer at all has no latencies (null in the worker's JSON).
+      const m = (key: string, f: (x: LoadResult) => number | null) => (f(results.get(key)!.at(-1)!) ?? NaN).toFixed(1);
+      console.log(
+        `answers/${t.engine}: round ${r + 1}/${rounds}: p99 at 200/s app ${m("app.200", (x) => x.latency.p99)} bare ${m("base.200", (x) => x.latency.p99)} ms; ` +
+          `at 500/s app ${m("app.500", (x) => x.latency.p99)} bare ${m("base.500", (x) => x.latency.p99)} ms; max app ${m("app.max", (x) => x.rps)} bare ${m("base.max", (x) => x.rps)} req/s`,
+      );
+    }
+    const med = (key: string, f: (x: LoadResult) => number) => median(results.get(key)!.map(f));
+    const e = `answers.${t.engine}`;
+    const out: Entry[] = [];
+    for (const load of ["200", "500"] as const) {
+      out.push(entry(`${e}.${load}rps.p50`, med(`app.${load}`, (x) => x.latency.p50), "ms", med(`base.${load}`, (x) => x.latency.p50)));
+      out.push(
+        entry(`${e}.${load}rps.p99`, med(`app.${load}`, (x) => x.latency.p99), "ms", med(`base.${load}`, (x) => x.latency.p99), load === "500" && t.engine === "sqlite" ? "value < 50" : null),
+      );
+      out.push(entry(`${e}.${load}rps.achieved`, med(`app.${load}`, (x) => x.rps), "rps", med(`base.${load}`, (x) => x.rps)));
+    }
+    out.push(entry(`${e}.max.rps`, med("app.max", (x) => x.rps), "rps", med("base.max", (x) => x.rps), "ratio >= 0.6"));
+    out.push(entry(`${e}.failed_requests`, failed, "count", null, "value <= 0"));
+    return out;
+  } finally {
+    await handle.close();
+  }
+}

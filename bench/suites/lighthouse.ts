@@ -1,0 +1,97 @@
+// Suite 5: Lighthouse (mobile, its default simulated throttling) performance and accessibility
+// scores of home, lesson and quiz pages, against the bare Next page; median of several runs.
+import fs from "node:fs";
+import path from "node:path";
+import { pinning, ROOT, runPinned } from "../lib/proc";
+import { entry, median, type Entry } from "../lib/results";
+import type { Bench } from "../run";
+
+const CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";
+const LIGHTHOUSE = path.join(ROOT, "node_modules", "lighthouse", "cli", "index.js");
+
+interface Audit {
+  id: string;
+  title: string;
+  score: number | null;
+  displayValue?: string;
+  metricSavings?: Record<string, number>;
+  details?: { type?: string; overallSavingsMs?: number; items?: { node?: { selector?: string; snippet?: string } }[] };
+}
+interface Report {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number; group?: string }[] }>;
+  audits: Record<string, Audit>;
+  runtimeError?: { message: string };
+}
+
+const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
+
+/** The audits that cost points, worst first: what to look at when a score misses its target. */
+export function causes(report: Report, category: "performance" | "accessibility"): string[] {
+  const a = report.audits;
+  if (category === "accessibility") {
+    return report.categories.accessibility.auditRefs
+      .map((r) => a[r.id])
+      .filter((x) => x && x.score === 0)
+      .map((x) => `${x.id}: ${x.title}${x.details?.items?.[0]?.node?.selector ? ` (e.g. ${x.details.items[0].node.selector})` : ""}`);
+  }
+  const metrics = METRICS.map((id) => a[id]).filter((x) => x && x.score !== null && x.score < 0.9).map((x) => `${x.id} ${x.displayValue ?? ""} (score ${x.score})`);
+  const savings = (x: Audit) => x.details?.overallSavingsMs ?? Math.max(0, ...Object.values(x.metricSavings ?? {}));
+  const others = report.categories.performance.auditRefs
+    .filter((r) => !METRICS.includes(r.id))
+    .map((r) => a[r.id])
+    .filter((x) => x && x.score !== null && x.score < 0.9)
+    .sort((x, y) => savings(y) - savings(x))
+    .slice(0, 5)
+    .map((x) => `${x.id}: ${x.title}${x.displayValue ? ` — ${x.displayValue}` : ""}`);
+  return [...metrics, ...others];
+}
+
+async function lighthouse(url: string, out: string): Promise<Report> {
+  await runPinned(pinning.load, process.execPath, [LIGHTHOUSE, url, "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility", "--quiet", `--chrome-flags=${CHROME_FLAGS}`], {
+    env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+    timeoutMs: 180_000,
+  });
+  const report = JSON.parse(fs.readFileSync(out, "utf8")) as Report;
+  if (report.runtimeError) throw new Error(`lighthouse ${url}: ${report.runtimeError.message}`);
+  return report;
+}
+
+export async function lighthouseSuite(b: Bench): Promise<{ entries: Entry[]; notes: string[] }> {
+  const pages = [
+    { name: "bare", url: b.base.origin + "/" },
+    { name: "home", url: b.app.origin + b.paths.home },
+    { name: "lesson", url: b.app.origin + b.paths.lesson },
+    { name: "quiz", url: b.app.origin + b.paths.quiz },
+  ];
+  const runs = b.quick ? 1 : 3;
+  const reports = new Map<string, { perf: number; a11y: number; file: string }[]>();
+  for (let r = 0; r < runs; r++) {
+    for (let k = 0; k < pages.length; k++) {
+      const p = pages[(r + k) % pages.length];
+      const file = path.join(b.tmp, `lighthouse-${p.name}-${r}.json`);
+      const rep = await lighthouse(p.url, file);
+      const score = (c: string) => Math.round((rep.categories[c]?.score ?? NaN) * 100);
+      reports.set(p.name, [...(reports.get(p.name) ?? []), { perf: score("performance"), a11y: score("accessibility"), file }]);
+    }
+    console.log(`lighthouse: run ${r + 1}/${runs}: ${pages.map((p) => `${p.name} ${reports.get(p.name)!.at(-1)!.perf}/${reports.get(p.name)!.at(-1)!.a11y}`).join(", ")} (performance/accessibility)`);
+  }
+
+  const med = (name: string, k: "perf" | "a11y") => median(reports.get(name)!.map((x) => x[k]));
+  const entries: Entry[] = [];
+  const notes: string[] = [];
+  for (const p of pages.slice(1)) {
+    const perf = med(p.name, "perf");
+    const a11y = med(p.name, "a11y");
+    entries.push(entry(`lighthouse.${p.name}.performance`, perf, "score", med("bare", "perf"), "value >= 95"));
+    entries.push(entry(`lighthouse.${p.name}.accessibility`, a11y, "score", med("bare", "a11y"), "value >= 100"));
+    // Keep the median run's report (by performance score) for a closer look, and say what cost points.
+    const runsOf = reports.get(p.name)!.slice().sort((x, y) => x.perf - y.perf);
+    const mid = runsOf[Math.floor((runsOf.length - 1) / 2)];
+    const kept = path.join(b.resultsDir, `lighthouse-${p.name}.json`);
+    fs.copyFileSync(mid.file, kept);
+    const report = JSON.parse(fs.readFileSync(mid.file, "utf8")) as Report;
+    if (perf < 95) notes.push(`lighthouse ${p.name} performance ${perf}: ${causes(report, "performance").join("; ")}`);
+    if (a11y < 100) notes.push(`lighthouse ${p.name} accessibility ${a11y}: ${causes(report, "accessibility").join("; ")}`);
+  }
+  return { entries, notes };
+}

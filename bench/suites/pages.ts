@@ -1,0 +1,106 @@
+// Suites 1 and 2: how fast `next start` serves a lesson page, and how much JavaScript pages load.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { runLoad } from "../lib/load";
+import { startServer, type Server } from "../lib/proc";
+import { rawGet } from "../lib/http";
+import { entry, median, type Entry } from "../lib/results";
+import type { Bench } from "../run";
+
+/** Requests/second of the app's lesson page against the bare Next page (floor) and a static server (ceiling). */
+export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
+  const page = await rawGet(b.app.origin + b.paths.lesson);
+  if (page.status !== 200) throw new Error(`lesson page ${b.paths.lesson} answered ${page.status}`);
+  const htmlFile = path.join(b.tmp, "lesson.html");
+  fs.writeFileSync(htmlFile, page.body);
+  const contentType = String(page.headers["content-type"] ?? "text/html; charset=utf-8");
+  const ceiling = await startServer("static", b.ports.static, process.execPath, ["--import", "tsx", path.join(b.root, "bench", "lib", "static-server.ts"), String(b.ports.static), htmlFile, contentType], {
+    probe: "/",
+    logDir: b.tmp,
+  });
+  try {
+    const floorPage = await rawGet(b.base.origin + "/");
+    if (floorPage.status !== 200) throw new Error(`bare page answered ${floorPage.status}`);
+    console.log(`lesson page: ${b.paths.lesson}, ${page.body.length} bytes of HTML (bare page: ${floorPage.body.length}); ${page.headers["content-encoding"] ?? "no"} compression`);
+
+    const targets: { key: "app" | "floor" | "ceiling"; server: Server; path: string }[] = [
+      { key: "app", server: b.app, path: b.paths.lesson },
+      { key: "floor", server: b.base, path: "/" },
+      { key: "ceiling", server: ceiling, path: b.paths.lesson },
+    ];
+    const { rounds, seconds, warmup } = b.quick ? { rounds: 3, seconds: 3, warmup: 1 } : { rounds: 5, seconds: 8, warmup: 3 };
+    const connections = 10;
+    for (const t of targets) await runLoad({ url: t.server.origin, path: t.path, method: "GET", connections, durationS: warmup });
+
+    const rps: Record<string, number[]> = { app: [], floor: [], ceiling: [] };
+    const p50: Record<string, number[]> = { app: [], floor: [], ceiling: [] };
+    for (let r = 0; r < rounds; r++) {
+      // Interleaved and rotated: A,B,C then B,C,A then C,A,B…, so a slow spell of the machine lands on all alike.
+      for (let k = 0; k < targets.length; k++) {
+        const t = targets[(r + k) % targets.length];
+        const res = await runLoad({ url: t.server.origin, path: t.path, method: "GET", connections, durationS: seconds });
+        rps[t.key].push(res.rps);
+        p50[t.key].push(res.latency.p50);
+      }
+      console.log(`lesson page: round ${r + 1}/${rounds}: app ${rps.app[r].toFixed(0)}, floor ${rps.floor[r].toFixed(0)}, ceiling ${rps.ceiling[r].toFixed(0)} req/s`);
+    }
+    const app = median(rps.app);
+    const floor = median(rps.floor);
+    const top = median(rps.ceiling);
+    return [
+      entry("lesson_page.rps.app_vs_bare_next", app, "rps", floor, "ratio >= 0.9"),
+      entry("lesson_page.rps.app_vs_static", app, "rps", top),
+      entry("lesson_page.rps.bare_next", floor, "rps"),
+      entry("lesson_page.rps.static", top, "rps"),
+      entry("lesson_page.p50.app_vs_bare_next", median(p50.app), "ms", median(p50.floor)),
+    ];
+  } finally {
+    await ceiling.stop();
+  }
+}
+
+/** The external scripts a modern browser loads for a page: every <script src>, without noModule ones. */
+export function scriptSources(html: string): string[] {
+  const out: string[] = [];
+  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
+    if (/\bnomodule\b/i.test(tag)) continue;
+    const src = /\bsrc=("([^"]*)"|'([^']*)')/i.exec(tag);
+    if (src) out.push((src[2] ?? src[3]).replace(/&amp;/g, "&"));
+  }
+  return [...new Set(out)];
+}
+
+async function jsWeight(origin: string, pagePath: string): Promise<{ bytes: number; scripts: number; raw: number }> {
+  const res = await fetch(origin + pagePath);
+  if (!res.ok) throw new Error(`${pagePath} answered ${res.status}`);
+  const html = await res.text();
+  const sources = scriptSources(html);
+  let bytes = 0;
+  let raw = 0;
+  for (const src of sources) {
+    const js = await fetch(new URL(src, origin + pagePath));
+    if (!js.ok) throw new Error(`${src} (from ${pagePath}) answered ${js.status}`);
+    const body = Buffer.from(await js.arrayBuffer());
+    raw += body.length;
+    bytes += zlib.gzipSync(body, { level: 6 }).length;
+  }
+  return { bytes, scripts: sources.length, raw };
+}
+
+/** Gzip bytes of JavaScript for home, lesson and quiz pages, against the bare Next page. */
+export async function pageWeightSuite(b: Bench): Promise<Entry[]> {
+  const floor = await jsWeight(b.base.origin, "/");
+  console.log(`page weight: bare page ${floor.scripts} scripts, ${floor.bytes} bytes gzip (${floor.raw} raw)`);
+  const out: Entry[] = [];
+  for (const [name, p] of [
+    ["home", b.paths.home],
+    ["lesson", b.paths.lesson],
+    ["quiz", b.paths.quiz],
+  ] as const) {
+    const w = await jsWeight(b.app.origin, p);
+    console.log(`page weight: ${name} (${p}) ${w.scripts} scripts, ${w.bytes} bytes gzip (${w.raw} raw)`);
+    out.push(entry(`page_weight.${name}.js_gzip`, w.bytes, "bytes", floor.bytes, "ratio <= 1.15"));
+  }
+  return out;
+}
