@@ -24,6 +24,7 @@ import type { Question, Quiz } from "../lib/quiz/types";
 import { createCohort } from "../lib/cohorts/mutations";
 import { itemAnalysis, learningGain, rosterGrid } from "../lib/cohorts/reports";
 import { entry, writeResults, type Entry } from "./lib/results";
+import { pick, rng, type Random } from "../lib/testing/random";
 
 const ROOT = path.resolve(__dirname, "..");
 process.chdir(ROOT); // lib/content reads content/ from the working directory
@@ -69,20 +70,8 @@ const PRE = assessments.pre;
 const POST = assessments.post;
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic pseudo-random numbers (mulberry32), so every run seeds the same answers.
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rand = ReturnType<typeof rng>;
-const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+// Deterministic pseudo-random numbers (lib/testing/random.ts), so every run seeds the same answers.
+type Rand = Random;
 
 /** A wrong (or partly wrong) answer of the right shape for the question type. */
 function wrongAnswer(q: Question, rand: Rand): string[] {

@@ -3,7 +3,8 @@
 import { Learner, type AnswerBody, type Outcome } from "./client";
 import { Server } from "./server";
 import type { Snapshot, Store } from "./stores";
-import { loadActivities, planRound, rng, type PlannedAnswer } from "./workload";
+import { rng } from "@/lib/testing/random";
+import { loadActivities, planRound, type PlannedAnswer } from "./workload";
 
 export interface RoundOptions {
   rounds: number;

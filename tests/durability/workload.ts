@@ -5,6 +5,7 @@ import path from "node:path";
 import { loadContent, quizKey } from "@/lib/content/load";
 import { gradeAnswer, GradingError } from "@/lib/quiz/grade";
 import type { Question, Quiz } from "@/lib/quiz/types";
+import { pick } from "@/lib/testing/random";
 import type { AnswerBody } from "./client";
 
 export interface Activity {
@@ -33,19 +34,7 @@ export function loadActivities(root = path.join(process.cwd(), "content")): Acti
   return activities;
 }
 
-/** A small seeded generator (mulberry32), so a failing run's plan can be rebuilt from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 /** A choice the server accepts: random where any option is valid, else the right answer. */
 function choose(random: () => number, q: Question): string[] {
