@@ -1,7 +1,7 @@
 // Who is asking: the only way pages, route handlers and actions learn the current user.
 import "server-only";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
+import { decode, type JWT } from "next-auth/jwt";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -26,6 +26,26 @@ async function sessionToken(secure: boolean): Promise<string | undefined> {
   return chunks.length ? chunks.map((c) => c.value).join("") : undefined;
 }
 
+/** Decrypted session tokens by token, newest last (a small LRU), so a busy learner's answers do
+ * not each pay for key derivation and decryption. Expiry is checked on every use; revocation is
+ * the session-version check against the database, which also runs on every use. */
+const decodedTokens = new Map<string, JWT>();
+const DECODED_TOKENS_MAX = 2000;
+
+async function decodeSession(token: string, secret: string): Promise<JWT | null> {
+  let payload = decodedTokens.get(token);
+  if (payload) {
+    decodedTokens.delete(token);
+  } else {
+    payload = (await decode({ token, secret }).catch(() => null)) ?? undefined;
+    if (!payload) return null;
+  }
+  if (typeof payload.exp !== "number" || payload.exp * 1000 <= Date.now()) return null;
+  decodedTokens.set(token, payload);
+  if (decodedTokens.size > DECODED_TOKENS_MAX) decodedTokens.delete(decodedTokens.keys().next().value!);
+  return payload;
+}
+
 /**
  * The signed-in user, or null. It reads next-auth's session cookie itself (an encrypted JWT;
  * decryption checks its expiry) and then checks, against the database, that the account exists
@@ -37,7 +57,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   const { authSecret, secureCookies } = env();
   const token = await sessionToken(secureCookies);
   if (!token) return null;
-  const payload = await decode({ token, secret: authSecret }).catch(() => null);
+  const payload = await decodeSession(token, authSecret);
   if (!payload || typeof payload.uid !== "string" || typeof payload.sv !== "number") return null;
   const state = await loadSessionState(await getDb(), payload.uid);
   if (!state || state.sessionVersion !== payload.sv) return null;

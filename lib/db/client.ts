@@ -54,18 +54,80 @@ export async function migrateToLatest(handle: Db): Promise<string[]> {
 /**
  * Runs `fn` in a write transaction and resolves only after COMMIT. On SQLite the transaction
  * starts IMMEDIATE, taking the write lock up front so two writers never deadlock on upgrade.
+ *
+ * SQLite commits in groups: writes that arrive while a transaction is running wait (as they
+ * always did, for the one connection) and then run together in the next transaction, each inside
+ * its own savepoint, with one COMMIT and so one fsync for all of them. Each `fn` is still atomic
+ * (a failing one rolls back to its savepoint and rejects alone), sees the earlier ones' writes as
+ * if they had run one after another, and resolves only once the COMMIT holding it has returned;
+ * if that COMMIT fails, every `fn` in the group rejects and nothing of it is stored.
  */
 export async function writeTx<T>(handle: Db, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (handle.kind === "postgres") return handle.db.transaction().execute(fn);
-  return handle.db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+  return new Promise<T>((resolve, reject) => {
+    const waiting = groups.get(handle);
+    const item: GroupItem = { fn, resolve: resolve as (v: unknown) => void, reject };
+    if (waiting) {
+      waiting.push(item);
+      return;
+    }
+    const queue = [item];
+    groups.set(handle, queue);
+    void commitGroups(handle, queue);
+  });
+}
+
+interface GroupItem {
+  fn: (trx: Kysely<Database>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** SQLite writes waiting for the next group commit, per database handle. */
+const groups = new WeakMap<Db, GroupItem[]>();
+/** Enough to share one fsync widely, small enough that one group never holds the lock for long. */
+const GROUP_MAX = 64;
+
+async function commitGroups(handle: Db, queue: GroupItem[]): Promise<void> {
+  while (queue.length) {
+    const group = queue.splice(0, GROUP_MAX);
     try {
-      const result = await fn(conn);
-      await sql`commit`.execute(conn);
-      return result;
+      await commitGroup(handle, group);
     } catch (e) {
-      await sql`rollback`.execute(conn);
+      for (const item of group) item.reject(e);
+    }
+  }
+  // No await since the loop's last check: nothing can have joined the queue in between.
+  groups.delete(handle);
+}
+
+async function commitGroup(handle: Db, group: GroupItem[]): Promise<void> {
+  await handle.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      for (const item of group) {
+        await sql`savepoint cg_write`.execute(conn);
+        try {
+          const value = await item.fn(conn);
+          await sql`release cg_write`.execute(conn);
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await sql`rollback to cg_write`.execute(conn);
+          await sql`release cg_write`.execute(conn);
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await sql`commit`.execute(conn);
+    } catch (e) {
+      // The transaction itself failed (a failed COMMIT, or SQLite aborted it): none of it is kept.
+      await sql`rollback`.execute(conn).catch(() => undefined);
       throw e;
     }
+    group.forEach((item, i) => {
+      const o = outcomes[i];
+      if (o.ok) item.resolve(o.value);
+      else item.reject(o.error);
+    });
   });
 }
