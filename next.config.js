@@ -47,6 +47,10 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Every page's <title> and metadata in <head> from the first byte, for every visitor: Next
+  // otherwise streams a dynamic page's metadata after its body, so a screen reader (or axe) can
+  // meet a personal page with no title yet. Static pages are unaffected (built with their head).
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
