@@ -2,6 +2,7 @@
 // sign-in from a browser (lib/auth/route.ts). It identifies a browser for throttling only; it
 // grants nothing by itself.
 import crypto from "node:crypto";
+import { readCookie } from "./cookies";
 
 /**
  * The cookie's name. Over https it carries the `__Secure-` prefix, so a browser only accepts it
@@ -27,15 +28,8 @@ export function newDeviceCookieValue(secret: string): { id: string; value: strin
 
 /** The device id from a Cookie header, or null when absent or not signed by us. */
 export function readDeviceId(cookieHeader: string | null | undefined, secret: string, secure: boolean): string | null {
-  const name = deviceCookieName(secure);
-  const match = (cookieHeader ?? "").split(/;\s*/).find((c) => c.startsWith(`${name}=`));
-  if (!match) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(match.slice(name.length + 1));
-  } catch {
-    return null;
-  }
+  const decoded = readCookie(cookieHeader, deviceCookieName(secure));
+  if (!decoded) return null;
   const [id, sig] = decoded.split(".");
   if (!id || !sig) return null;
   const expected = mac(secret, id);

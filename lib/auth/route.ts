@@ -5,6 +5,7 @@ import NextAuth from "next-auth";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authOptions } from "./options";
+import { readCookie } from "./cookies";
 import { deviceSetCookie, newDeviceCookieValue, readDeviceId } from "./device";
 import { trustDevice } from "./throttle";
 
@@ -32,21 +33,11 @@ async function malformed(request: Request, secure: boolean): Promise<Response | 
   const query = new URL(request.url).searchParams.get("callbackUrl");
   if (query !== null && !validCallbackUrl(query)) return badRequest("That sign-in link is not valid. Open the sign-in page and try again.");
   const cookieName = `${secure ? "__Secure-" : ""}next-auth.callback-url`;
-  const cookie = (request.headers.get("cookie") ?? "")
-    .split(/;\s*/)
-    .find((c) => c.startsWith(`${cookieName}=`));
-  if (cookie !== undefined) {
-    let value: string;
-    try {
-      value = decodeURIComponent(cookie.slice(cookieName.length + 1));
-    } catch {
-      value = "";
-    }
-    if (!validCallbackUrl(value)) {
-      return badRequest("Your browser sent a sign-in cookie we could not read, so we cleared it. Please try again.", {
-        "Set-Cookie": `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`,
-      });
-    }
+  const value = readCookie(request.headers.get("cookie"), cookieName);
+  if (value !== undefined && !validCallbackUrl(value)) {
+    return badRequest("Your browser sent a sign-in cookie we could not read, so we cleared it. Please try again.", {
+      "Set-Cookie": `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`,
+    });
   }
   if (request.method === "POST" && (request.headers.get("content-type") ?? "").includes("application/json")) {
     try {
