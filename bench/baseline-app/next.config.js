@@ -1,11 +1,12 @@
 // @ts-check
 // The framework floor for bench/: a bare Next.js app, built by bench/run.ts into a temporary
 // directory with the root node_modules' next. Same config as the app where it shapes the output
-// (no x-powered-by, strict mode); nothing else.
+// (no x-powered-by, no ETag, strict mode); nothing else.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  generateEtags: false,
   reactStrictMode: true,
   // Native / server-only drivers are loaded from node_modules at run time, as in the app.
   serverExternalPackages: ["better-sqlite3", "pg"],
