@@ -17,7 +17,10 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: ["kysely", "pg", "better-sqlite3"].map((name) => ({ name, message: "Use the domain folders in lib/ (lib/progress, lib/cohorts, …)." })),
+          paths: [
+            ...["kysely", "pg", "better-sqlite3"].map((name) => ({ name, message: "Use the domain folders in lib/ (lib/progress, lib/cohorts, …)." })),
+            { name: "next/link", message: "Use @/components/ui/link: it prefetches on intent, not on sight." },
+          ],
           patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "Use the domain folders in lib/, not lib/db." }],
         },
       ],

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { routing } from "@/i18n/routing";
 import "./globals.css";
 

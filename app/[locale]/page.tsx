@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getCourses } from "@/lib/content";
 import { ContinueLink } from "@/components/progress/continue-link";

@@ -2,7 +2,7 @@
 // Sign-in and sign-up in one accessible form: labels, hints, an error summary that takes focus,
 // and the field in error marked. After success the browser's guest progress joins the account.
 import { useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { syncAfterSignIn } from "@/components/progress/sync";

@@ -2,7 +2,7 @@
 // After the final check: the learner's gain, and each booster once it is due (about 1 and 4
 // weeks later), from this browser's progress (kept in sync with the account when signed in).
 import { useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
 import { lessonKey, useGuestProgress } from "./guest-progress";
 

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
 import { useGuestProgress } from "./guest-progress";
 

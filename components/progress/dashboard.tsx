@@ -3,7 +3,7 @@
 // and latest scores, mastery per skill. Data comes from GET /api/progress and
 // GET /api/me/assignments through react-query (refetched when the tab regains focus).
 import { useEffect, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { fill } from "@/components/ui/fill";

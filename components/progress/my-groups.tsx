@@ -1,6 +1,6 @@
 // "Your groups" on the learner dashboard: each group the learner is in, with what its facilitator
 // has set, the due date and whether it is done. Rendered inside the dashboard island.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { myAssignments } from "@/lib/cohorts/queries";
 import { formatDay as dueDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";

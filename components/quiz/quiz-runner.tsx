@@ -5,7 +5,7 @@
 // ends, and, for a signed-in learner, every answer also goes to the server through the outbox
 // (where it is graded again).
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { discernmentRates, gradeAnswer, gradeQuiz, type AnswerResult, type QuizResult } from "@/lib/quiz/grade";
 import type { Quiz } from "@/lib/quiz/types";
 import { fill } from "@/components/ui/fill";

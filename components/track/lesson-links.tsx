@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /** Links to course lessons by id, titled from the course outline. */
 export function LessonLinks({ locale, course, ids, titles }: { locale: string; course: string; ids: string[]; titles: Record<string, string> }) {

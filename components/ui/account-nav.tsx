@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useSyncExternalStore } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { readAccountHint, roleFromHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { flush } from "@/components/progress/outbox";
 import { refreshRoleHint } from "@/components/progress/sync";

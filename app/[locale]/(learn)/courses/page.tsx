@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getCourses } from "@/lib/content";
 import { CourseOutline } from "@/components/course/course-outline";
