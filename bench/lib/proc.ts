@@ -65,7 +65,38 @@ export interface Server {
   name: string;
   origin: string;
   child: ChildProcess;
+  /** CPU time (user + system) the server and its descendants have used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+const TICKS_PER_SECOND = (() => {
+  const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
+  return Number.parseInt(r.stdout, 10) || 100;
+})();
+
+/**
+ * CPU ms used so far by `pid` and every live descendant (Linux /proc; 0 elsewhere). Throughput on
+ * a shared machine swings with whatever else runs; CPU time per request swings far less, so the
+ * suites report it beside requests per second.
+ */
+export function processTreeCpuMs(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      // Fields after the command name, which sits in parentheses and may contain spaces.
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+      for (const tid of fs.readdirSync(`/proc/${p}/task`)) {
+        for (const c of fs.readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(c));
+      }
+    } catch {
+      // exited meanwhile, or no /proc
+    }
+  };
+  visit(pid);
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /** Waits until `origin + probe` answers (any status below 500). */
@@ -94,6 +125,7 @@ export async function startServer(name: string, port: number, cmd: string, args:
     name,
     origin,
     child,
+    cpuMs: () => (child.pid ? processTreeCpuMs(child.pid) : 0),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || !child.pid) return resolve();
