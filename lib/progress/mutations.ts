@@ -77,7 +77,6 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
     userId: actor.id,
     courseId: input.courseId,
     lessonId: input.lessonId,
-    quizId: quiz.id,
     questionId: question.id,
     skill: question.skill,
     chosen: JSON.stringify(input.chosen),
@@ -156,7 +155,6 @@ interface FreshAnswer {
   userId: string;
   courseId: string;
   lessonId: string;
-  quizId: string;
   questionId: string;
   skill: string;
   chosen: string;
@@ -166,54 +164,28 @@ interface FreshAnswer {
 }
 
 /**
- * The common case in one statement: the attempt is created if new, and the answer inserted only if
- * the attempt is this learner's, for this lesson and still open, and neither this answer id nor an
- * answer to this question in this attempt exists. True when the answer was stored; false means
- * "not stored, find out why" (recordAnswer's transaction), never an error of its own.
+ * The common case in one statement: an answer to an attempt that already exists (every answer of
+ * a quiz but its first), inserted only if the attempt is this learner's, for this lesson and still
+ * open, and neither this answer id nor an answer to this question in this attempt exists. True
+ * when the answer was stored. False means "not stored, find out why" in recordAnswer's
+ * transaction; the statement then changed nothing, so a refused request still writes nothing.
  *
- * PostgreSQL runs it as one autocommit statement: one round trip instead of six (BEGIN, four
- * statements, COMMIT), which had held answer throughput to 0.48 of a bare insert (bench/). A
- * concurrent first answer for the same new attempt does not see the other's attempt row in this
- * statement's snapshot, so it stores nothing here and goes the long way. SQLite cannot put an
- * INSERT in a WITH clause, so there it is two statements in one write transaction.
+ * On PostgreSQL that is one round trip instead of six (BEGIN, four statements, COMMIT), which had
+ * held answer throughput to 0.48 of a bare insert (bench/). A first answer, which must create its
+ * attempt, always takes the transaction: creating the attempt here would leave it behind whenever
+ * the answer is then refused.
  */
 async function storeFreshAnswer(handle: Db, a: FreshAnswer): Promise<boolean> {
-  if (handle.kind === "postgres") {
-    const { rows } = await sql<{ id: string }>`
-      with new_attempt as (
-        insert into quiz_attempts (id, user_id, course_id, lesson_id, quiz_id, started_at, finished_at, score, source)
-        values (${a.attemptId}, ${a.userId}, ${a.courseId}, ${a.lessonId}, ${a.quizId}, ${a.at}, null, null, 'app')
-        on conflict do nothing
-        returning user_id, course_id, lesson_id, finished_at
-      ), attempt as (
-        select user_id, course_id, lesson_id, finished_at from new_attempt
-        union all
-        select user_id, course_id, lesson_id, finished_at from quiz_attempts where id = ${a.attemptId}
-      )
-      insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at)
-      select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}
-      where exists (select 1 from attempt where user_id = ${a.userId} and course_id = ${a.courseId} and lesson_id = ${a.lessonId} and finished_at is null)
-        and not exists (select 1 from quiz_responses where id = ${a.id} or (attempt_id = ${a.attemptId} and question_id = ${a.questionId}))
-      on conflict do nothing
-      returning id
-    `.execute(handle.db);
-    return rows.length === 1;
-  }
-  return writeTx(handle, async (trx) => {
-    await sql`
-      insert into quiz_attempts (id, user_id, course_id, lesson_id, quiz_id, started_at, finished_at, score, source)
-      values (${a.attemptId}, ${a.userId}, ${a.courseId}, ${a.lessonId}, ${a.quizId}, ${a.at}, null, null, 'app')
-      on conflict do nothing
-    `.execute(trx);
-    const inserted = await sql`
-      insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at)
-      select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}
-      where exists (select 1 from quiz_attempts where id = ${a.attemptId} and user_id = ${a.userId} and course_id = ${a.courseId} and lesson_id = ${a.lessonId} and finished_at is null)
-        and not exists (select 1 from quiz_responses where id = ${a.id} or (attempt_id = ${a.attemptId} and question_id = ${a.questionId}))
-      on conflict do nothing
-    `.execute(trx);
-    return Number(inserted.numAffectedRows ?? 0) === 1;
-  });
+  const insert = sql`
+    insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at)
+    select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}
+    where exists (select 1 from quiz_attempts where id = ${a.attemptId} and user_id = ${a.userId} and course_id = ${a.courseId} and lesson_id = ${a.lessonId} and finished_at is null)
+      and not exists (select 1 from quiz_responses where id = ${a.id} or (attempt_id = ${a.attemptId} and question_id = ${a.questionId}))
+    on conflict do nothing
+  `;
+  // SQLite writes go through the group commit; on PostgreSQL one statement is its own transaction.
+  const result = handle.kind === "postgres" ? await insert.execute(handle.db) : await writeTx(handle, (trx) => insert.execute(trx));
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 export interface FinishedAttempt {

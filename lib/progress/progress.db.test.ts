@@ -91,6 +91,16 @@ describe.each(testEngines())("progress data layer on $name", (engine) => {
     expect(attempt.finished_at).toBeNull();
   });
 
+  it("leaves no attempt behind when it refuses a first answer (an answer id used before)", async () => {
+    const first = answer(crypto.randomUUID(), 0);
+    await recordAnswer(handle, alice, first);
+    const attempts = await countRows(handle, "quiz_attempts", alice.id);
+    const otherAttempt = crypto.randomUUID();
+    await expect(recordAnswer(handle, alice, { ...answer(otherAttempt, 1), id: first.id })).rejects.toMatchObject({ code: "conflict" });
+    expect(await countRows(handle, "quiz_attempts", alice.id)).toBe(attempts);
+    expect(await handle.db.selectFrom("quiz_attempts").select("id").where("id", "=", otherAttempt).executeTakeFirst()).toBeUndefined();
+  });
+
   it("rejects a choice that is not an option, and an unknown lesson", async () => {
     await expect(recordAnswer(handle, alice, { ...answer(crypto.randomUUID(), 0), chosen: ["zz"] })).rejects.toMatchObject({ code: "bad_request" });
     await expect(completeLesson(handle, alice, { ...ref, lessonId: "no-such-lesson" })).rejects.toMatchObject({ code: "not_found" });
