@@ -15,6 +15,10 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   forbidOnly: true,
+  // Whole journeys (sign up, learn, quiz, dashboard, a second browser) run 20 to 30 s when the
+  // two-core CI machine is loaded by two browsers and two servers; Playwright's 30 s default made
+  // them fail on speed, which tests do not judge (bench/ does). Each step keeps its own wait.
+  timeout: 60_000,
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? "line" : "list",

@@ -6,9 +6,6 @@ const second = content.lessons[1];
 const module1 = content.course.modules[0];
 
 test("a guest reads a lesson, takes its quiz with feedback, and finds the progress kept after a reload", async ({ page }) => {
-  // The whole first visit in one test: six axe scans, two quiz runs and seven page loads (about
-  // 25 s on a busy two-core machine, against the 30 s default).
-  test.slow();
   await page.goto("/");
   await expect(page).toHaveURL(/\/en$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
