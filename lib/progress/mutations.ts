@@ -86,8 +86,8 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   };
   if (await storeFreshAnswer(handle, fresh)) return result;
 
-  // Not stored by the fast path: a retry, a rival answer, someone else's or a finished attempt, or
-  // a race with a concurrent first answer. Work out which, inside one transaction.
+  // Not stored by the fast path: the quiz's first answer (no attempt yet), a retry, a rival answer,
+  // someone else's or a finished attempt, or a race. Work out which, inside one transaction.
   return writeTx(handle, async (trx) => {
     // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
     await trx
