@@ -1,6 +1,5 @@
 "use client";
 // Moving progress between this browser and a signed-in account.
-import { signOut } from "next-auth/react";
 import { clearOutbox, flush } from "./outbox";
 import { setSignedInHint, type HintRole } from "./account-hint";
 import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
@@ -89,5 +88,8 @@ export async function signOutHere(locale: string): Promise<void> {
   clearOutbox();
   clearProgress();
   setSignedInHint(false);
+  // Loaded here, not at the top: this module is in the site header's graph (refreshRoleHint),
+  // and next-auth's client (about 10 KB gzip) is needed on no page until someone signs out.
+  const { signOut } = await import("next-auth/react");
   await signOut({ callbackUrl: `/${locale}` });
 }
