@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 import { migrationProvider } from "./migrations";
@@ -28,7 +28,7 @@ export function createDb(config: DbConfig): Db {
     database.pragma("synchronous = FULL");
     database.pragma("foreign_keys = ON");
     database.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) });
     return { kind: "sqlite", db, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -38,6 +38,39 @@ export function createDb(config: DbConfig): Db {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kind: "postgres", db, schema: config.schema, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per connection; more distinct query texts than the app has. */
+const STATEMENTS_MAX = 500;
+
+/**
+ * The SQLite connection as Kysely sees it, keeping each prepared statement for its SQL text.
+ * Kysely prepares every query afresh, and SQLite's prepare (parsing and planning the statement)
+ * cost more than running the app's small statements: an answer's session check, savepoint,
+ * INSERT ... SELECT and release were prepared on every request. Kysely compiles values to
+ * parameters, so texts repeat; the least recently used beyond STATEMENTS_MAX are dropped. A
+ * statement still being iterated (a streamed query) is not handed out twice. SQLite re-prepares
+ * a kept statement by itself when a migration changes the schema.
+ */
+function keepingStatements(database: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      const found = kept.get(text);
+      if (found && !found.busy) {
+        kept.delete(text); // re-inserted below: most recently used last
+        kept.set(text, found);
+        return found;
+      }
+      const statement = database.prepare(text);
+      if (!found) {
+        kept.set(text, statement);
+        if (kept.size > STATEMENTS_MAX) kept.delete(kept.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
