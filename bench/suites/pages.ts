@@ -8,7 +8,14 @@ import { rawGet } from "../lib/http";
 import { entry, median, type Entry } from "../lib/results";
 import type { Bench } from "../run";
 
-/** Requests/second of the app's lesson page against the bare Next page (floor) and a static server (ceiling). */
+/** The bare app's page at the lesson route's shape, about as heavy as a lesson (bench/baseline-app). */
+export const SAME_SHAPE_PATH = "/en/courses/shape-course/shape-lesson";
+
+/**
+ * Requests/second of the app's lesson page against the bare Next page (floor), the bare app's page
+ * of the lesson route's shape and size (same-shape floor, no target: it tells how much of the gap
+ * to the floor is Next's own cost for that route and size) and a static server (ceiling).
+ */
 export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
   const page = await rawGet(b.app.origin + b.paths.lesson);
   if (page.status !== 200) throw new Error(`lesson page ${b.paths.lesson} answered ${page.status}`);
@@ -22,22 +29,27 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
   try {
     const floorPage = await rawGet(b.base.origin + "/");
     if (floorPage.status !== 200) throw new Error(`bare page answered ${floorPage.status}`);
-    console.log(`lesson page: ${b.paths.lesson}, ${page.body.length} bytes of HTML (bare page: ${floorPage.body.length}); ${page.headers["content-encoding"] ?? "no"} compression`);
+    const shapePage = await rawGet(b.base.origin + SAME_SHAPE_PATH);
+    if (shapePage.status !== 200) throw new Error(`bare same-shape page ${SAME_SHAPE_PATH} answered ${shapePage.status}`);
+    console.log(
+      `lesson page: ${b.paths.lesson}, ${page.body.length} bytes of HTML (bare page: ${floorPage.body.length}; bare same-shape page: ${shapePage.body.length}); ${page.headers["content-encoding"] ?? "no"} compression`,
+    );
 
-    const targets: { key: "app" | "floor" | "ceiling"; server: Server; path: string }[] = [
+    const targets: { key: "app" | "floor" | "shape" | "ceiling"; server: Server; path: string }[] = [
       { key: "app", server: b.app, path: b.paths.lesson },
       { key: "floor", server: b.base, path: "/" },
+      { key: "shape", server: b.base, path: SAME_SHAPE_PATH },
       { key: "ceiling", server: ceiling, path: b.paths.lesson },
     ];
     const { rounds, seconds, warmup } = b.quick ? { rounds: 3, seconds: 3, warmup: 1 } : { rounds: 5, seconds: 8, warmup: 3 };
     const connections = 10;
     for (const t of targets) await runLoad({ url: t.server.origin, path: t.path, method: "GET", connections, durationS: warmup });
 
-    const rps: Record<string, number[]> = { app: [], floor: [], ceiling: [] };
-    const p50: Record<string, number[]> = { app: [], floor: [], ceiling: [] };
-    const cpu: Record<string, number[]> = { app: [], floor: [], ceiling: [] };
+    const rps: Record<string, number[]> = { app: [], floor: [], shape: [], ceiling: [] };
+    const p50: Record<string, number[]> = { app: [], floor: [], shape: [], ceiling: [] };
+    const cpu: Record<string, number[]> = { app: [], floor: [], shape: [], ceiling: [] };
     for (let r = 0; r < rounds; r++) {
-      // Interleaved and rotated: A,B,C then B,C,A then C,A,B…, so a slow spell of the machine lands on all alike.
+      // Interleaved and rotated: A,B,C,D then B,C,D,A then C,D,A,B…, so a slow spell of the machine lands on all alike.
       for (let k = 0; k < targets.length; k++) {
         const t = targets[(r + k) % targets.length];
         const cpuBefore = t.server.cpuMs();
@@ -46,20 +58,26 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
         p50[t.key].push(res.latency.p50);
         cpu[t.key].push(((t.server.cpuMs() - cpuBefore) * 1000) / Math.max(1, res.ok));
       }
-      console.log(`lesson page: round ${r + 1}/${rounds}: app ${rps.app[r].toFixed(0)}, floor ${rps.floor[r].toFixed(0)}, ceiling ${rps.ceiling[r].toFixed(0)} req/s`);
+      console.log(
+        `lesson page: round ${r + 1}/${rounds}: app ${rps.app[r].toFixed(0)}, floor ${rps.floor[r].toFixed(0)}, same-shape floor ${rps.shape[r].toFixed(0)}, ceiling ${rps.ceiling[r].toFixed(0)} req/s`,
+      );
     }
     const app = median(rps.app);
     const floor = median(rps.floor);
+    const shape = median(rps.shape);
     const top = median(rps.ceiling);
     return [
       entry("lesson_page.rps.app_vs_bare_next", app, "rps", floor, "ratio >= 0.9"),
+      entry("lesson_page.rps.app_vs_bare_next_same_shape", app, "rps", shape),
       entry("lesson_page.rps.app_vs_static", app, "rps", top),
       entry("lesson_page.rps.bare_next", floor, "rps"),
+      entry("lesson_page.rps.bare_next_same_shape", shape, "rps"),
       entry("lesson_page.rps.static", top, "rps"),
       entry("lesson_page.p50.app_vs_bare_next", median(p50.app), "ms", median(p50.floor)),
       // The same comparison as server CPU per request (lower is better; 0.9 of the floor's
       // throughput is about 1.11 of its CPU per request), steadier on a shared machine.
       entry("lesson_page.cpu_per_request.app_vs_bare_next", median(cpu.app), "us", median(cpu.floor)),
+      entry("lesson_page.cpu_per_request.app_vs_bare_next_same_shape", median(cpu.app), "us", median(cpu.shape)),
     ];
   } finally {
     await ceiling.stop();

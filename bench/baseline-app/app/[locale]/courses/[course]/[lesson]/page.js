@@ -1,0 +1,30 @@
+// The same-shape floor for the lesson page: a bare page at the app's lesson route shape
+// (/[locale]/courses/[course]/[lesson], prerendered from generateStaticParams) carrying about as
+// much text as the app's first lesson, with no app code at all. bench/suites/pages.ts compares
+// the app's lesson page with it as well as with the 5 KB page at "/", to separate what the route
+// and the page's size cost Next.js from what the app adds.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return [{ locale: "en", course: "shape-course", lesson: "shape-lesson" }];
+}
+
+const SENTENCE =
+  "A bare paragraph of plain text, of about the length of a lesson's paragraphs, so that this page weighs what a lesson weighs. ";
+
+export default async function Page(props) {
+  const { course, lesson } = await props.params;
+  // 36 paragraphs of about 500 characters: close to the first lesson's 39 KB of HTML, where the
+  // text appears twice (in the HTML and in the inline React payload), as it does in the app.
+  const paragraphs = Array.from({ length: 36 }, (_, i) => `${i + 1}. ${SENTENCE.repeat(4)}`);
+  return (
+    <main>
+      <h1>
+        {course} / {lesson}
+      </h1>
+      {paragraphs.map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </main>
+  );
+}
