@@ -14,3 +14,17 @@ test("every lesson and quiz page is prerendered at build time", async ({ request
   const response = await request.get(content.lessonPath(content.lessons[0].id));
   expect(response.headers()["x-nextjs-cache"] ?? response.headers()["x-nextjs-prerender"]).toBeTruthy();
 });
+
+// Next.js measures (Buffer.byteLength) and writes each prerendered page as a JavaScript string on
+// every request. A page holding any character above U+00FF is a two-byte string, and both steps
+// are then about ten times slower: about 110 us per request for a lesson page (bench/README.md).
+// Arrows and similar marks on these pages are drawn by CSS; lesson Markdown writes such
+// characters as references (components/lesson/markdown-html.ts).
+test("lesson, quiz and course pages are prerendered without characters above U+00FF", () => {
+  const built = (pagePath: string) => fs.readFileSync(path.join(__dirname, "..", ".next", "server", "app", `${pagePath}.html`), "utf8");
+  const pages = [`/en/courses/${content.course.id}`, ...content.lessons.flatMap((l) => [content.lessonPath(l.id), ...(l.quizId ? [`${content.lessonPath(l.id)}/quiz`] : [])])];
+  for (const page of pages) {
+    const wide = [...new Set([...built(page)].filter((c) => c.codePointAt(0)! > 0xff))];
+    expect(wide, `${page}.html holds ${wide.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(", ")}`).toEqual([]);
+  }
+});

@@ -43,6 +43,12 @@ describe("markdownToHtml", () => {
     expect(html("Start at 0:05, break at 1:30.")).toBe("<p>Start at 0:05, break at 1:30.</p>");
   });
 
+  it("writes characters above U+00FF as references, in text and in attributes, and keeps Latin-1 as it is", () => {
+    const out = html("Wait \u2014 it\u2019s a caf\u00e9 \u2192 [next \u{1F600}](/en/help \"t\u2013t\")");
+    expect(out).toBe('<p>Wait &#x2014; it&#x2019;s a caf\u00e9 &#x2192; <a href="/en/help" title="t&#x2013;t">next &#x1f600;</a></p>');
+    expect([...out].every((c) => c.codePointAt(0)! <= 0xff)).toBe(true);
+  });
+
   it("renders every lesson of the course without raw HTML, scripts or unlabelled scenarios", () => {
     const lessons = allLessonParams().map((p) => getLesson(p.locale, p.course, p.lesson)!);
     expect(lessons.length).toBeGreaterThan(10);

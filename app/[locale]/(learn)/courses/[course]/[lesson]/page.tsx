@@ -73,20 +73,25 @@ export default async function LessonPage(props: Props) {
 
         <LessonSources sources={lesson.sources} heading={t("sources")} />
 
+        {/* The arrows are drawn by CSS (.pager-prev, .pager-next): see app/globals.css. */}
         <nav className="pager" aria-label={t("pager")}>
           {position.previous ? (
-            <Link href={`${base}/${position.previous.id}`} rel="prev">
-              ← {t("previous", { title: position.previous.title })}
+            <Link className="pager-prev" href={`${base}/${position.previous.id}`} rel="prev">
+              {t("previous", { title: position.previous.title })}
             </Link>
           ) : (
-            <Link href={base}>← {t("backToCourse")}</Link>
+            <Link className="pager-prev" href={base}>
+              {t("backToCourse")}
+            </Link>
           )}
           {position.next ? (
-            <Link href={`${base}/${position.next.id}`} rel="next">
-              {t("next", { title: position.next.title })} →
+            <Link className="pager-next" href={`${base}/${position.next.id}`} rel="next">
+              {t("next", { title: position.next.title })}
             </Link>
           ) : (
-            <Link href={base}>{t("backToCourse")} →</Link>
+            <Link className="pager-next" href={base}>
+              {t("backToCourse")}
+            </Link>
           )}
         </nav>
       </article>
