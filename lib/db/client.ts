@@ -59,7 +59,7 @@ function keepingStatements(database: SQLite.Database): SqliteDatabase {
     prepare(text) {
       const found = kept.get(text);
       if (found && !found.busy) {
-        kept.delete(text); // re-inserted below: most recently used last
+        kept.delete(text); // and set again: the most recently used go last
         kept.set(text, found);
         return found;
       }
