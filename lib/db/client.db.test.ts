@@ -1,25 +1,19 @@
 // The SQLite client keeps prepared statements (lib/db/client.ts keepingStatements): a kept
 // statement must behave exactly like a fresh one.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "./client";
+import { openTempSqlite } from "@/lib/testing/db";
+import type { Db } from "./client";
 
 describe("SQLite client with kept statements", () => {
   let handle: Db;
-  let dir: string;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-client-"));
-    handle = createDb({ kind: "sqlite", file: path.join(dir, "t.sqlite") });
+    ({ handle, cleanup } = openTempSqlite());
     await sql`create table items (id integer primary key, name text not null)`.execute(handle.db);
     await sql`insert into items (name) values ('a'), ('b'), ('c')`.execute(handle.db);
   });
-  afterAll(async () => {
-    await handle.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => cleanup());
 
   const names = (minId: number) => sql<{ name: string }>`select name from items where id >= ${minId} order by id`;
 

@@ -1,24 +1,18 @@
 // writeTx on SQLite commits concurrent writes in groups: each write stays atomic and alone in its
 // failure, and every write that resolved is stored.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, writeTx, type Db } from "./client";
+import { openTempSqlite } from "@/lib/testing/db";
+import { writeTx, type Db } from "./client";
 
 describe("writeTx group commit on SQLite", () => {
   let handle: Db;
-  let dir: string;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-wtx-"));
-    handle = createDb({ kind: "sqlite", file: path.join(dir, "t.sqlite") });
+    ({ handle, cleanup } = openTempSqlite());
     await sql`create table notes (id integer primary key, body text not null)`.execute(handle.db);
   });
-  afterAll(async () => {
-    await handle.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => cleanup());
 
   const bodies = async () => (await sql<{ body: string }>`select body from notes order by id`.execute(handle.db)).rows.map((r) => r.body);
 

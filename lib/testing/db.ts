@@ -12,21 +12,27 @@ export interface TestEngine {
   open(): Promise<{ handle: Db; cleanup(): Promise<void> }>;
 }
 
+/** An empty SQLite database (no migrations) in its own temporary directory, and its removal. */
+export function openTempSqlite(): { handle: Db; cleanup(): Promise<void> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-db-"));
+  const handle = createDb({ kind: "sqlite", file: path.join(dir, "test.sqlite") });
+  return {
+    handle,
+    async cleanup() {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export function testEngines(): TestEngine[] {
   const engines: TestEngine[] = [
     {
       name: "sqlite",
       async open() {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-db-"));
-        const handle = createDb({ kind: "sqlite", file: path.join(dir, "test.sqlite") });
-        await migrateToLatest(handle);
-        return {
-          handle,
-          async cleanup() {
-            await handle.close();
-            fs.rmSync(dir, { recursive: true, force: true });
-          },
-        };
+        const opened = openTempSqlite();
+        await migrateToLatest(opened.handle);
+        return opened;
       },
     },
   ];
