@@ -2,7 +2,7 @@
 // the shapes returned hold only what the screen shows. No per-person risk label exists anywhere.
 import "server-only";
 import { sql } from "kysely";
-import type { Db } from "@/lib/db/client";
+import { reportQuery, type Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
@@ -76,14 +76,17 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   const cohort = await cohortFor(handle, actor, cohortId, "read");
   // Members -> their attempts in this course (index on user, course) -> each attempt's answers
   // (covering index on attempt, question, choice, correct): no table row read per answer.
-  const rows = await handle.db
-    .selectFrom("cohort_members as m")
-    .innerJoin("quiz_attempts as a", (j) => j.onRef("a.user_id", "=", "m.user_id").on("a.course_id", "=", cohort.course_id))
-    .innerJoin("quiz_responses as r", "r.attempt_id", "a.id")
-    .select((eb) => ["a.lesson_id", "r.question_id", "r.chosen", "r.correct", eb.fn.countAll<number>().as("n")])
-    .where("m.cohort_id", "=", cohortId)
-    .groupBy(["a.lesson_id", "r.question_id", "r.chosen", "r.correct"])
-    .execute();
+  // Grouping every answer of a large cohort needs more sort/hash memory than PostgreSQL's default.
+  const rows = await reportQuery(handle, (db) =>
+    db
+      .selectFrom("cohort_members as m")
+      .innerJoin("quiz_attempts as a", (j) => j.onRef("a.user_id", "=", "m.user_id").on("a.course_id", "=", cohort.course_id))
+      .innerJoin("quiz_responses as r", "r.attempt_id", "a.id")
+      .select((eb) => ["a.lesson_id", "r.question_id", "r.chosen", "r.correct", eb.fn.countAll<number>().as("n")])
+      .where("m.cohort_id", "=", cohortId)
+      .groupBy(["a.lesson_id", "r.question_id", "r.chosen", "r.correct"])
+      .execute(),
+  );
 
   const byQuestion = new Map<string, { answers: number; correct: number; wrong: Map<string, number> }>();
   for (const r of rows) {
