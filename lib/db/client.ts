@@ -109,12 +109,17 @@ export async function reportQuery<T>(handle: Db, fn: (db: Kysely<Database>) => P
  * Runs `fn` in a write transaction and resolves only after COMMIT. On SQLite the transaction
  * starts IMMEDIATE, taking the write lock up front so two writers never deadlock on upgrade.
  *
- * SQLite commits in groups: writes that arrive while a transaction is running wait (as they
- * always did, for the one connection) and then run together in the next transaction, each inside
- * its own savepoint, with one COMMIT and so one fsync for all of them. Each `fn` is still atomic
- * (a failing one rolls back to its savepoint and rejects alone), sees the earlier ones' writes as
- * if they had run one after another, and resolves only once the COMMIT holding it has returned;
- * if that COMMIT fails, every `fn` in the group rejects and nothing of it is stored.
+ * SQLite commits in groups: a group starts on the event loop's next turn (setImmediate), so the
+ * writes of every request read in the same turn join it, and writes that arrive while a group is
+ * running wait (as they always did, for the one connection) and then run together in the next
+ * one. Each runs inside its own savepoint, with one COMMIT and so one fsync for all of them.
+ * Starting at once made every group a group of one under HTTP load: better-sqlite3's COMMIT blocks
+ * the event loop for its fsync, so no other request could reach writeTx meanwhile (bench/README.md).
+ *
+ * Each `fn` is still atomic (a failing one rolls back to its savepoint and rejects alone), sees
+ * the earlier ones' writes as if they had run one after another, and resolves only once the
+ * COMMIT holding it has returned; if that COMMIT fails, every `fn` in the group rejects and
+ * nothing of it is stored.
  */
 export async function writeTx<T>(handle: Db, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (handle.kind === "postgres") return handle.db.transaction().execute(fn);
@@ -127,7 +132,8 @@ export async function writeTx<T>(handle: Db, fn: (trx: Kysely<Database>) => Prom
     }
     const queue = [item];
     groups.set(handle, queue);
-    void commitGroups(handle, queue);
+    // Not at once: requests read in this turn of the event loop join the group first.
+    setImmediate(() => void commitGroups(handle, queue));
   });
 }
 

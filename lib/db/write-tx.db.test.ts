@@ -11,9 +11,13 @@ describe("writeTx group commit on SQLite", () => {
   beforeAll(async () => {
     ({ handle, cleanup } = openTempSqlite());
     await sql`create table notes (id integer primary key, body text not null)`.execute(handle.db);
+    // A foreign key checked only at COMMIT: a write into tags can make its group's COMMIT fail.
+    await sql`create table tags (id integer primary key, note integer references notes(id) deferrable initially deferred)`.execute(handle.db);
   });
   afterAll(async () => cleanup());
 
+  /** Lets the event loop turn once, so a group that was waiting for it has started. */
+  const nextTurn = () => new Promise<void>((r) => setImmediate(r));
   const bodies = async () => (await sql<{ body: string }>`select body from notes order by id`.execute(handle.db)).rows.map((r) => r.body);
 
   it("runs writes that arrive together, keeps each one atomic, and fails only the one that throws", async () => {
@@ -21,6 +25,7 @@ describe("writeTx group commit on SQLite", () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const first = writeTx(handle, async () => held);
+    await nextTurn(); // the first write's group has started, alone
     const writes = Array.from({ length: 20 }, (_, i) =>
       writeTx(handle, async (trx) => {
         await sql`insert into notes (body) values (${`first ${i}`})`.execute(trx);
@@ -54,8 +59,7 @@ describe("writeTx group commit on SQLite", () => {
 
   it("when the COMMIT fails, every write of its group rejects and nothing of the group is kept", async () => {
     await sql`delete from notes`.execute(handle.db);
-    // A foreign key checked only at COMMIT: the group's COMMIT fails, not the statement.
-    await sql`create table if not exists tags (id integer primary key, note integer references notes(id) deferrable initially deferred)`.execute(handle.db);
+    // tags.note is checked only at COMMIT: the group's COMMIT fails, not the statement.
     // Hold the connection with a first write, so the next two wait and then run as one group.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -63,6 +67,7 @@ describe("writeTx group commit on SQLite", () => {
       await sql`insert into notes (body) values ('first')`.execute(trx);
       await held;
     });
+    await nextTurn();
     const group = [
       writeTx(handle, async (trx) => sql`insert into notes (body) values ('in the group')`.execute(trx)),
       writeTx(handle, async (trx) => sql`insert into tags (note) values (999999)`.execute(trx)),
@@ -76,5 +81,26 @@ describe("writeTx group commit on SQLite", () => {
     // The handle works afterwards.
     await writeTx(handle, async (trx) => sql`insert into notes (body) values ('after')`.execute(trx));
     expect(await bodies()).toEqual(["first", "after"]);
+  });
+
+  it("writes started in the same turn of the event loop share one COMMIT, even with no group running", async () => {
+    await sql`delete from tags`.execute(handle.db);
+    await sql`delete from notes`.execute(handle.db);
+    // Nothing holds the connection. The deferred foreign key fails the shared COMMIT, so the valid
+    // write started just before in the same turn rejects with it: it was in the same transaction.
+    const together = [
+      writeTx(handle, async (trx) => sql`insert into notes (body) values ('same turn')`.execute(trx)),
+      writeTx(handle, async (trx) => sql`insert into tags (note) values (999999)`.execute(trx)),
+    ];
+    const outcomes = await Promise.allSettled(together);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
+    expect(await bodies()).toEqual([]);
+    // A write started in a later turn is in a transaction of its own.
+    const alone = writeTx(handle, async (trx) => sql`insert into notes (body) values ('alone')`.execute(trx));
+    await nextTurn();
+    const failing = writeTx(handle, async (trx) => sql`insert into tags (note) values (999999)`.execute(trx));
+    await expect(alone).resolves.toBeDefined();
+    await expect(failing).rejects.toThrow(/FOREIGN KEY/i);
+    expect(await bodies()).toEqual(["alone"]);
   });
 });
