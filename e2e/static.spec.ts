@@ -28,3 +28,25 @@ test("lesson, quiz and course pages are prerendered without characters above U+0
     expect(wide, `${page}.html holds ${wide.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(", ")}`).toEqual([]);
   }
 });
+
+// The build lists, per server file, every file it needs at run time (*.nft.json), which is what a
+// deployment copies. An installation's data (the SQLite database, the local session secret in
+// data/) and the test code must never be among them; a dynamic path in lib/env.ts once made
+// Turbopack trace the whole project, data/ included when it existed at build time.
+test("the build's server file traces hold no installation data and no test code", () => {
+  const root = path.join(__dirname, "..");
+  const traced = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".nft.json")) for (const f of JSON.parse(fs.readFileSync(full, "utf8")).files as string[]) traced.add(path.relative(root, path.resolve(dir, f)));
+    }
+  };
+  walk(path.join(root, ".next", "server"));
+  expect(traced.size).toBeGreaterThan(100);
+  const data = [...traced].filter((f) => f.startsWith(`data${path.sep}`) || /\.auth-secret$|\.sqlite(-wal|-shm)?$/.test(f));
+  expect(data).toEqual([]);
+  const tests = [...traced].filter((f) => /^(e2e|tests)[\\/]|\.test\.tsx?$/.test(f));
+  expect(tests).toEqual([]);
+});

@@ -59,12 +59,14 @@ export function env(): Env {
   // Without a configured public URL, next-auth builds its URLs from the request's Host header, so
   // a laptop in a hall works at whatever address people reach it by (http://192.168.1.20:3000).
   if (!e.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-  const dataDir = path.resolve(e.DATA_DIR ?? "data");
+  // The data directory holds run-time files (the database, the local secret), not code: the
+  // ignore comments keep Turbopack from tracing the whole project into the server output for it.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR ?? "data");
   const url = e.DATABASE_URL ?? `file:${path.join(dataDir, "common-ground.sqlite")}`;
   cached = {
     nodeEnv: e.NODE_ENV,
     dataDir,
-    database: url.startsWith("file:") ? { kind: "sqlite", file: path.resolve(url.slice(5)) } : { kind: "postgres", url },
+    database: url.startsWith("file:") ? { kind: "sqlite", file: path.resolve(/*turbopackIgnore: true*/ url.slice(5)) } : { kind: "postgres", url },
     authSecret: e.NEXTAUTH_SECRET ?? localSecret(dataDir),
     authUrl: e.NEXTAUTH_URL,
     secureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
@@ -80,7 +82,8 @@ export function env(): Env {
  * database with owner-only permissions. Several instances (PostgreSQL) must set NEXTAUTH_SECRET.
  */
 function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, ".auth-secret");
+  // Never traced into a build's server files: the secret belongs to one installation's data.
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, ".auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
