@@ -138,5 +138,7 @@ export async function startServer(name: string, port: number, cmd: string, args:
 /** `next start` of a built app directory, pinned to the server core. */
 export function startNext(name: string, dir: string, port: number, env: Record<string, string>, probe: string, logDir: string): Promise<Server> {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  return startServer(name, port, process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: fullEnv, probe, logDir });
+  // BENCH_PROF_DIR: each server writes a V8 CPU profile there when it stops (bench/README.md).
+  const profile = process.env.BENCH_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF_DIR}`] : [];
+  return startServer(name, port, process.execPath, [...profile, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: fullEnv, probe, logDir });
 }
