@@ -6,6 +6,8 @@ const second = content.lessons[1];
 const module1 = content.course.modules[0];
 
 test("a guest reads a lesson, takes its quiz with feedback, and finds the progress kept after a reload", async ({ page }) => {
+  // Two whole quizzes and five axe runs: it ran past 60 s in a CI run on a slowed machine (speed is bench/'s).
+  test.setTimeout(180_000);
   await page.goto("/");
   await expect(page).toHaveURL(/\/en$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
