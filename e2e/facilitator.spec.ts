@@ -49,9 +49,9 @@ function csvCells(line: string): string[] {
 }
 
 test("a facilitator creates a group, sees two phone learners' answers arrive, exports safely, and no one else gets in", async ({ page, browser, baseURL }) => {
-  // Three browsers, twelve steps and axe in two themes: 50 to 70 s on an idle two-core machine,
-  // and it ran past 120 s in a CI run where the whole e2e suite took 21 minutes instead of 10.
-  // Speed is judged in bench/, not here; each step keeps its own wait.
+  // Three browsers, a dozen steps and axe in two themes: it ran past 120 s in a CI run where the
+  // whole e2e suite took 21 minutes instead of 10. Speed is judged in bench/, not here; each step
+  // keeps its own wait.
   test.setTimeout(240_000);
   await facilitator(page.request, "Fran Facilitator");
   const groupName = `Hall workshop ${crypto.randomUUID().slice(0, 6)}`;
