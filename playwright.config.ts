@@ -39,10 +39,13 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 }, launchOptions },
     },
   ],
+  // --keepAliveTimeout: Node closes an idle keep-alive connection after 5 s, and a request sent on it
+  // at that instant fails with ECONNRESET (seen once in CI, in Playwright's request context after a
+  // slow step). The servers keep idle connections for 70 s, longer than any step waits.
   webServer: [
     {
       // A fresh database for every run, so specs never see each other's leftovers from earlier runs.
-      command: `rm -rf .e2e-data && npx next start -p ${PORT} -H 127.0.0.1`,
+      command: `rm -rf .e2e-data && npx next start -p ${PORT} -H 127.0.0.1 --keepAliveTimeout 70000`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -51,7 +54,7 @@ export default defineConfig({
     {
       // The same build told it is served at an https address, as in production: its cookies must
       // be Secure and prefixed. Tests read its headers directly, over plain http on loopback.
-      command: `rm -rf .e2e-data-secure && npx next start -p ${SECURE_PORT} -H 127.0.0.1`,
+      command: `rm -rf .e2e-data-secure && npx next start -p ${SECURE_PORT} -H 127.0.0.1 --keepAliveTimeout 70000`,
       url: `http://127.0.0.1:${SECURE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
