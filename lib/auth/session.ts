@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
 import { loadSessionState, type SessionUser } from "./accounts";
 
 /** next-auth's session cookie name; a long token is split into "<name>.0", "<name>.1", ... */
@@ -29,7 +30,7 @@ async function sessionToken(secure: boolean): Promise<string | undefined> {
 /** Decrypted session tokens by token, newest last (a small LRU), so a busy learner's answers do
  * not each pay for key derivation and decryption. Expiry is checked on every use; revocation is
  * the session-version check against the database, which also runs on every use. */
-const decodedTokens = new Map<string, JWT>();
+const decodedTokens = processSingleton("decoded-session-tokens", () => new Map<string, JWT>());
 const DECODED_TOKENS_MAX = 2000;
 
 async function decodeSession(token: string, secret: string): Promise<JWT | null> {

@@ -5,19 +5,21 @@ import path from "node:path";
 import { cache } from "react";
 import { loadContent, quizKey, type Course, type Lesson, type LocaleContent } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type { AttitudeItem, Attitudes, Booster, Channels, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
 
-let loaded: LocaleContent[] | undefined;
+/** Loaded once per process, shared by every bundled copy of this module (lib/process-singleton.ts). */
+const store = processSingleton("content", () => ({ loaded: undefined as LocaleContent[] | undefined }));
 
 function all(): LocaleContent[] {
-  if (loaded) return loaded;
+  if (store.loaded) return store.loaded;
   const { content, problems } = loadContent(path.join(process.cwd(), "content"));
   if (problems.length > 0) {
     const list = problems.map((p) => `${p.file}${p.field ? ` › ${p.field}` : ""}: ${p.message}`).join("\n  ");
     throw new Error(`content is invalid (run npm run content:check):\n  ${list}`);
   }
-  loaded = content;
+  store.loaded = content;
   return content;
 }
 

@@ -7,6 +7,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatab
 import pg from "pg";
 import type { Database } from "./schema";
 import { migrationProvider } from "./migrations";
+import { processSingleton } from "../process-singleton";
 
 export type DbKind = "sqlite" | "postgres";
 export type DbConfig = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string; schema?: string };
@@ -143,8 +144,9 @@ interface GroupItem {
   reject: (error: unknown) => void;
 }
 
-/** SQLite writes waiting for the next group commit, per database handle. */
-const groups = new WeakMap<Db, GroupItem[]>();
+/** SQLite writes waiting for the next group commit, per database handle; one map per process, so
+ * every bundled copy of this module queues into the same group (lib/process-singleton.ts). */
+const groups = processSingleton("sqlite-write-groups", () => new WeakMap<Db, GroupItem[]>());
 /** Enough to share one fsync widely, small enough that one group never holds the lock for long. */
 const GROUP_MAX = 64;
 

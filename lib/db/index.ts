@@ -1,22 +1,24 @@
 // The app's database handle: opened once per server process, migrated before first use.
 import "server-only";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 import { createDb, migrateToLatest, type Db } from "./client";
 
 export { writeTx, type Db } from "./client";
 export type { Database, Role } from "./schema";
 
-let ready: Promise<Db> | undefined;
+/** One handle per process, shared by every bundled copy of this module (lib/process-singleton.ts). */
+const opened = processSingleton("db", () => ({ ready: undefined as Promise<Db> | undefined }));
 
 /** The migrated database. Migrations also run at start (instrumentation.ts) so errors show early. */
 export function getDb(): Promise<Db> {
-  ready ??= (async () => {
+  opened.ready ??= (async () => {
     const handle = createDb(env().database);
     await migrateToLatest(handle);
     return handle;
   })().catch((e) => {
-    ready = undefined;
+    opened.ready = undefined;
     throw e;
   });
-  return ready;
+  return opened.ready;
 }
