@@ -33,6 +33,8 @@ describe("state that exists once per process, across module copies", () => {
   afterAll(async () => {
     const { getDb } = await import("./db");
     await (await getDb()).db.destroy();
+    // Forget the closed handle, so nothing later in this process is given it.
+    delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("common-ground.db")];
     Object.assign(process.env, saved);
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
     fs.rmSync(dataDir, { recursive: true, force: true });
