@@ -1,10 +1,10 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./scripts/chromium-path.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server configured as a production deployment behind https (see e2e/headers.spec.ts). */
 export const SECURE_PORT = PORT + 1;
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && fs.existsSync(p));
+const executablePath = findChromium();
 
 /** Flags this machine's closed network needs (see the README). */
 export const chromiumArgs = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];

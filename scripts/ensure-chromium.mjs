@@ -1,25 +1,30 @@
-// Finds a Chromium for Playwright (it cannot download its own here) or installs Debian's.
-// Prints the path it found; exits non-zero with the exact command to run when it cannot.
+// Finds a Chromium for Playwright (it cannot download its own here) or installs Debian's
+// headless shell. Prints the path it found; exits non-zero with the exact command to run when it
+// cannot.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
+import { findChromium, HEADLESS_SHELL } from "./chromium-path.mjs";
 
-const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium"].filter(Boolean);
-const found = () => candidates.find((p) => fs.existsSync(p));
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+const hasApt = fs.existsSync("/usr/bin/apt-get");
 
-let path = found();
-if (!path) {
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const hasApt = fs.existsSync("/usr/bin/apt-get");
-  if (isRoot && hasApt) {
-    console.log("Chromium not found: installing Debian's chromium package (apt-get install -y chromium)...");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", { stdio: "inherit" });
-    path = found();
+let path = findChromium();
+// As root on Debian, the headless shell is installed even beside a full Chromium: it runs the
+// suite about a quarter faster (scripts/chromium-path.mjs) and installs in seconds.
+if ((!path || (!process.env.CHROMIUM_PATH && path !== HEADLESS_SHELL)) && isRoot && hasApt) {
+  console.log("Installing Debian's chromium-headless-shell package for the end-to-end tests...");
+  try {
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell", { stdio: "inherit" });
+  } catch (e) {
+    if (!path) throw e;
+    console.log(`Could not install it; using ${path}.`);
   }
+  path = findChromium();
 }
 if (!path) {
   console.error(
     "Chromium is needed for the end-to-end tests and was not found.\n" +
-      "Install it with:  sudo apt-get install -y chromium\n" +
+      "Install it with:  sudo apt-get install -y chromium-headless-shell   (or chromium)\n" +
       "or point CHROMIUM_PATH at a Chromium or Chrome binary.",
   );
   process.exit(1);
