@@ -3,8 +3,8 @@
 // the CSV is safe to open in a spreadsheet, and nobody else can reach the group.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { devices, type APIRequestContext, type Page } from "@playwright/test";
-import { content, expect, expectAccessible, newLearner, signInApi, signUpApi, test, type Learner } from "./fixtures";
+import { devices, type APIRequestContext } from "@playwright/test";
+import { content, expect, expectAccessible, expectAccessibleInBothThemes, newLearner, signInApi, signUpApi, test, type Learner } from "./fixtures";
 
 const lesson = content.lessons[0];
 const quiz = content.quizFor(lesson.id)!;
@@ -35,14 +35,6 @@ async function takeQuiz(request: APIRequestContext, wrong?: number) {
   expect((await request.post("/api/progress/attempts/finish", { data: { attemptId, locale: "en" } })).status()).toBe(200);
 }
 
-async function accessibleInBothThemes(page: Page, what: string) {
-  await page.emulateMedia({ colorScheme: "light" });
-  await expectAccessible(page, `${what} (light)`);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await expectAccessible(page, `${what} (dark)`);
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 /** Splits one CSV line into its cells (quoted cells may hold commas and doubled quotes). */
 function csvCells(line: string): string[] {
   return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1].replace(/^"|"$/g, "").replace(/""/g, '"'));
@@ -60,7 +52,7 @@ test("a facilitator creates a group, sees two phone learners' answers arrive, ex
     await page.goto("/en/facilitate");
     await expect(page.getByRole("heading", { level: 1, name: "My groups" })).toBeVisible();
     await expect(page.getByText("You have no groups yet.")).toBeVisible();
-    await accessibleInBothThemes(page, "my groups");
+    await expectAccessibleInBothThemes(page, "my groups");
     // The plan follows the kind of group until the facilitator picks one.
     await page.getByRole("radio", { name: /^Class/ }).check();
     await expect(page.getByLabel("Plan to follow")).toHaveValue("school");
@@ -118,7 +110,7 @@ test("a facilitator creates a group, sees two phone learners' answers arrive, ex
     await expect(questions.getByText(wrongText).filter({ visible: true }).first()).toBeVisible();
     await expect(questions.getByText(/^50%/).filter({ visible: true }).first()).toBeVisible();
     await expect(page.getByText("Learners need to take both the starting check and the final check")).toBeVisible();
-    await accessibleInBothThemes(page, "the group's page");
+    await expectAccessibleInBothThemes(page, "the group's page");
   });
 
   await test.step("set and remove an assignment", async () => {
@@ -157,7 +149,7 @@ test("a facilitator creates a group, sees two phone learners' answers arrive, ex
     await expect(page.getByText("Join with a nickname: no email needed.")).toBeVisible();
     await expect(page.getByRole("img", { name: `QR code that opens ${joinHref}` })).toBeVisible();
     await expect(page.getByText(joinHref)).toBeVisible();
-    await accessibleInBothThemes(page, "the join sheet");
+    await expectAccessibleInBothThemes(page, "the join sheet");
     await page.getByRole("link", { name: `Back to ${groupName}` }).click();
     await page.waitForURL(`**${cohortUrl}`);
   });

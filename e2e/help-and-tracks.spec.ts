@@ -29,7 +29,7 @@ function pdfPages(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
-test("the help index puts the emergency first, lists every country and helps anyone not listed", async ({ page }) => {
+test("the help index puts the emergency first, lists every country and helps anyone not listed", async ({ publicPage: page }) => {
   await page.goto("/en/help");
   await expectEmergencyLink(page);
   const headings = page.getByRole("heading");
@@ -52,7 +52,7 @@ test("the help index puts the emergency first, lists every country and helps any
   await expect(page).toHaveURL(/\/en\/help$/);
 });
 
-test("each country page shows its emergency numbers, routes, source and last-verified date", async ({ page }) => {
+test("each country page shows its emergency numbers, routes, source and last-verified date", async ({ publicPage: page }) => {
   test.slow(); // every country, each with axe
   for (const c of countries) {
     await page.goto(`/en/help/${c.code.toLowerCase()}`);
@@ -83,12 +83,12 @@ test("each country page shows its emergency numbers, routes, source and last-ver
   }
 });
 
-test("an unknown country is a 404 page", async ({ page }) => {
+test("an unknown country is a 404 page", async ({ publicPage: page }) => {
   const response = await page.goto("/en/help/zz");
   expect(response?.status()).toBe(404);
 });
 
-test("each reporting card prints on one page, in A4 and in US Letter", async ({ page }) => {
+test("each reporting card prints on one page, in A4 and in US Letter", async ({ publicPage: page }) => {
   test.slow(); // every country, two PDFs and axe each
   for (const c of countries) {
     await page.goto(`/en/help/${c.code.toLowerCase()}/card`);
@@ -106,7 +106,7 @@ test("each reporting card prints on one page, in A4 and in US Letter", async ({ 
   }
 });
 
-test("the tracks page lists the three tracks and each opens", async ({ page }) => {
+test("the tracks page lists the three tracks and each opens", async ({ publicPage: page }) => {
   await page.goto("/en");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ways to learn" }).click();
   await expect(page).toHaveURL(/\/en\/tracks$/);
@@ -119,7 +119,7 @@ test("the tracks page lists the three tracks and each opens", async ({ page }) =
   await expectAccessible(page, "tracks");
 });
 
-test("the workshop track shows the agenda with timings, each part, disclosure and the reporting cards", async ({ page }) => {
+test("the workshop track shows the agenda with timings, each part, disclosure and the reporting cards", async ({ publicPage: page }) => {
   const w = track("workshop");
   await page.goto(`/en/tracks/${w.id}`);
   await expectEmergencyLink(page);
@@ -156,7 +156,7 @@ test("the workshop track shows the agenda with timings, each part, disclosure an
   await expectAccessible(page, "workshop track");
 });
 
-test("the self-paced track lists its steps in order with links into the course", async ({ page }) => {
+test("the self-paced track lists its steps in order with links into the course", async ({ publicPage: page }) => {
   const s = track("self-paced");
   await page.goto(`/en/tracks/${s.id}`);
   await expectEmergencyLink(page);
@@ -171,7 +171,7 @@ test("the self-paced track lists its steps in order with links into the course",
   await expectAccessible(page, "self-paced track");
 });
 
-test("the school track shows each lesson with its content warning before the student text", async ({ page }) => {
+test("the school track shows each lesson with its content warning before the student text", async ({ publicPage: page }) => {
   const s = track("school");
   await page.goto(`/en/tracks/${s.id}`);
   await expectEmergencyLink(page);
@@ -193,7 +193,7 @@ test("the school track shows each lesson with its content warning before the stu
   await expectAccessible(page, "school track");
 });
 
-test("the new pages pass axe in the dark theme too", async ({ page }) => {
+test("the new pages pass axe in the dark theme too", async ({ publicPage: page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   const code = countries[0].code.toLowerCase();
   for (const url of ["/en/help", `/en/help/${code}`, `/en/help/${code}/card`, "/en/tracks", ...en.tracks.map((t) => `/en/tracks/${t.id}`)]) {

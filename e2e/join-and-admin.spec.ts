@@ -2,18 +2,10 @@
 // sign-in with a login name, facilitator sign-up, and the admin page.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
-import { content, expect, expectAccessible, newLearner, PASSWORD, signedInContext, signInApi, test } from "./fixtures";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { content, expect, expectAccessibleInBothThemes, newLearner, PASSWORD, signedInContext, signInApi, test } from "./fixtures";
 
 const lesson = content.lessons[0];
-
-/** axe in both colour schemes. */
-async function accessibleInBothThemes(page: Page, what: string) {
-  await expectAccessible(page, `${what} (light)`);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await expectAccessible(page, `${what} (dark)`);
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 interface Person {
   email: string;
@@ -53,13 +45,13 @@ test("a learner with an account joins a group by its code and sees what is due",
   await page.goto("/en");
   await page.getByRole("link", { name: "Join a group" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Join a group" })).toBeVisible();
-  await accessibleInBothThemes(page, "join a group");
+  await expectAccessibleInBothThemes(page, "join a group");
 
   await page.getByLabel("Group code").fill(typed(group.joinCode));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(new RegExp(`/en/join/${group.joinCode}$`));
   await expect(page.getByRole("heading", { level: 1, name: `Join ${group.name}` })).toBeVisible();
-  await accessibleInBothThemes(page, "join page, signed in");
+  await expectAccessibleInBothThemes(page, "join page, signed in");
 
   await page.getByRole("button", { name: `Join ${group.name}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My progress" })).toBeVisible();
@@ -70,7 +62,7 @@ test("a learner with an account joins a group by its code and sees what is due",
   await expect(item.getByRole("link", { name: lesson.title })).toHaveAttribute("href", content.lessonPath(lesson.id));
   await expect(item).toContainText("Due 14 March 2030"); // day first in English (components/ui/dates.ts)
   await expect(item).toContainText("Not yet");
-  await accessibleInBothThemes(page, "dashboard with a group");
+  await expectAccessibleInBothThemes(page, "dashboard with a group");
 
   // Done on the lesson page shows as done here.
   await page.goto(content.lessonPath(lesson.id));
@@ -87,7 +79,7 @@ test("someone without an account joins with a nickname only, then signs in elsew
   await expect(page.getByRole("link", { name: "Sign in to join with your account" })).toHaveAttribute("href", `/en/sign-in?next=${encodeURIComponent(`/en/join/${group.joinCode}`)}`);
   await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", `/en/sign-up?next=${encodeURIComponent(`/en/join/${group.joinCode}`)}`);
   await expect(page.getByText("No email, no birth date.")).toBeVisible();
-  await accessibleInBothThemes(page, "join page, signed out");
+  await expectAccessibleInBothThemes(page, "join page, signed out");
 
   // A nickname the server refuses is marked on the field.
   await page.getByLabel("Nickname", { exact: true }).fill("Ro<b>");
@@ -105,7 +97,7 @@ test("someone without an account joins with a nickname only, then signs in elsew
   const passphrase = (await details.locator('dt:has-text("Passphrase") + dd').innerText()).trim();
   expect(loginName).toMatch(/^robin-\d{4}$/);
   expect(passphrase.length).toBeGreaterThan(10);
-  await accessibleInBothThemes(page, "nickname sign-in details");
+  await expectAccessibleInBothThemes(page, "nickname sign-in details");
 
   const go = page.getByRole("button", { name: "Continue" });
   await expect(go).toBeDisabled();
@@ -134,13 +126,13 @@ test("a wrong code says plainly that no open group has it", async ({ page }) => 
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("A group code has 8 letters and numbers");
   await expect(page.getByLabel("Group code")).toHaveAttribute("aria-invalid", "true");
-  await accessibleInBothThemes(page, "join a group with an error");
+  await expectAccessibleInBothThemes(page, "join a group with an error");
 
   await page.getByLabel("Group code").fill("ZZZZ 9999");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "No open group has that code" })).toBeVisible();
   await expect(page.getByLabel("Group code")).toHaveValue("ZZZZ 9999");
-  await accessibleInBothThemes(page, "no group has that code");
+  await expectAccessibleInBothThemes(page, "no group has that code");
 
   const direct = await page.goto("/en/join/ZZZZ9999");
   expect(direct?.status()).toBe(404);
@@ -154,7 +146,7 @@ test("signing up as a facilitator through the form makes a facilitator account",
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByLabel("I run workshops or classes (facilitator account)").check();
-  await accessibleInBothThemes(page, "sign-up with the facilitator choice");
+  await expectAccessibleInBothThemes(page, "sign-up with the facilitator choice");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/en\/facilitate$/);
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { role?: string } };
@@ -212,7 +204,7 @@ test("an admin suspends and restores a facilitator and reads every group", async
   await page.goto("/en/admin");
   await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
   await expect(page.getByText("A suspended facilitator's groups stay readable by admins")).toBeVisible();
-  await accessibleInBothThemes(page, "admin");
+  await expectAccessibleInBothThemes(page, "admin");
 
   const row = page.getByRole("region", { name: "Facilitators" }).getByRole("row", { name: new RegExp(fac.name) });
   await expect(row).toContainText("Active");
@@ -223,7 +215,7 @@ test("an admin suspends and restores a facilitator and reads every group", async
   expect((await facilitator.get("/api/cohorts")).status()).toBe(401);
   await signInApi(facilitator, fac);
   expect((await facilitator.post("/api/cohorts", { data: { name: "Blocked", kind: "class", locale: "en", trackId: "school" } })).status()).toBe(403);
-  await accessibleInBothThemes(page, "admin after suspending");
+  await expectAccessibleInBothThemes(page, "admin after suspending");
 
   // The suspended facilitator's group is still listed, and opens read-only for the admin.
   const groupLink = page.getByRole("link", { name: groupName });
