@@ -115,8 +115,9 @@ export async function signedInContext(context: BrowserContext, baseURL: string, 
 /**
  * `publicPage`: a page for read-only checks of public pages (lessons, help, tracks), kept open for
  * the whole worker instead of a new browser context per test. A new context costs about a CPU
- * second to make and close on this machine, and a new renderer compiles axe's source afresh: 19
- * lesson checks took 45 CPU seconds with a context each and 26 with one page (`/proc/stat`).
+ * second to make and close on this machine (and, by these figures, a new renderer pays again for
+ * compiling axe's source): 19 lesson checks took 45 CPU seconds with a context each, 26 with one
+ * page, and 18 with a context each but no axe (`/proc/stat`).
  * Cookies and storage are cleared and the light theme set before each test. Never sign in with
  * it, or change anything on the server: tests that do use the test's own `page`.
  */
