@@ -10,7 +10,7 @@ import fs from "node:fs";
 
 export const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
 
-export const chromiumCandidates = () =>
+const chromiumCandidates = () =>
   [process.env.CHROMIUM_PATH, HEADLESS_SHELL, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium"].filter(Boolean);
 
 /** The first Chromium found, or undefined. */

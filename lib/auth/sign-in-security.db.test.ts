@@ -6,6 +6,7 @@ import vm from "node:vm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { testEngines } from "@/lib/testing/db";
+import { rng } from "@/lib/testing/random";
 import { cohortFor } from "@/lib/cohorts/access";
 import { createCohort, setFacilitatorSuspended } from "@/lib/cohorts/mutations";
 import { authenticate, createAccount, endAllSessions, type SessionUser } from "./accounts";
@@ -29,16 +30,6 @@ const collectGarbage = (() => {
   v8.setFlagsFromString("--expose-gc");
   return vm.runInNewContext("gc") as () => void;
 })();
-
-/** A small seeded generator (mulberry32): the same "random" order in every run, so a failure repeats. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every JSON line logged while `fn` runs. */
 async function logged(fn: () => Promise<unknown>): Promise<{ lines: Record<string, unknown>[]; raw: string; error?: unknown }> {
@@ -84,7 +75,7 @@ describe.each(testEngines())("sign-in security on $name", (engine) => {
     const tUnknown: number[] = [];
     const cKnown: number[] = [];
     const cUnknown: number[] = [];
-    const coin = seeded(6);
+    const coin = rng(6); // seeded: the same order in every run, so a failure repeats
     const run = await logged(async () => {
       for (let i = 0; i < samples; i++) {
         // Interleaved, so drift in machine load hits both alike; which goes first is drawn for each
