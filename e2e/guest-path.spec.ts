@@ -15,7 +15,7 @@ test("a guest reads a lesson, takes its quiz with feedback, and finds the progre
 
   await page.getByRole("link", { name: "Start the course" }).click();
   await expect(page.getByRole("heading", { level: 1, name: first.title })).toBeVisible();
-  await expect(page.getByText(`Module 1 · Lesson 1 of ${module1.lessons.length}`)).toBeVisible();
+  await expect(page.locator(".lesson-header .eyebrow > span")).toHaveText(["Module 1", `Lesson 1 of ${module1.lessons.length}`, /^About \d+ minutes$/]);
   await expect(page.getByRole("heading", { name: "What you will learn" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: `0 of ${module1.lessons.length} lessons done` }).first()).toBeVisible();

@@ -17,15 +17,31 @@ test("every lesson and quiz page is prerendered at build time", async ({ request
 
 // Next.js measures (Buffer.byteLength) and writes each prerendered page as a JavaScript string on
 // every request. A page holding any character above U+00FF is a two-byte string, and both steps
-// are then about ten times slower: about 110 us per request for a lesson page (bench/README.md).
-// Arrows and similar marks on these pages are drawn by CSS; lesson Markdown writes such
-// characters as references (components/lesson/markdown-html.ts).
-test("lesson, quiz and course pages are prerendered without characters above U+00FF", () => {
-  const built = (pagePath: string) => fs.readFileSync(path.join(__dirname, "..", ".next", "server", "app", `${pagePath}.html`), "utf8");
+// are then about ten times slower: about 110 us per request for a lesson page. Even one character
+// from U+0080 to U+00FF makes the write encode the page character by character: in a bare Node
+// server, 40 KB of lesson HTML took about 70 us of CPU a response against 40 us for ASCII
+// (bench/README.md). So the app's own words and marks on these pages are ASCII: arrows and
+// separators are drawn by CSS (.pager-prev, .dotted), the title separator is a hyphen, and lesson
+// Markdown writes other characters as references (components/lesson/markdown-html.ts). What is
+// left is the course's own text rendered as text (a source's title, say).
+test("lesson, quiz and course pages are prerendered without characters above U+00FF, and with none above U+007F but the course's own", () => {
+  const root = path.join(__dirname, "..");
+  const built = (pagePath: string) => fs.readFileSync(path.join(root, ".next", "server", "app", `${pagePath}.html`), "utf8");
+  const nonAscii = (text: string) => new Set([...text].filter((c) => c.codePointAt(0)! > 0x7f));
+  const courseText = fs.readdirSync(path.join(root, "content", "en", "courses"), { recursive: true, encoding: "utf8" })
+    .map((f) => path.join(root, "content", "en", "courses", f))
+    .filter((f) => fs.statSync(f).isFile())
+    .map((f) => fs.readFileSync(f, "utf8"))
+    .join("");
+  const fromCourse = nonAscii(courseText);
+  const name = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
   const pages = [`/en/courses/${content.course.id}`, ...content.lessons.flatMap((l) => [content.lessonPath(l.id), ...(l.quizId ? [`${content.lessonPath(l.id)}/quiz`] : [])])];
   for (const page of pages) {
-    const wide = [...new Set([...built(page)].filter((c) => c.codePointAt(0)! > 0xff))];
-    expect(wide, `${page}.html holds ${wide.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(", ")}`).toEqual([]);
+    const found = [...nonAscii(built(page))];
+    const wide = found.filter((c) => c.codePointAt(0)! > 0xff);
+    expect(wide, `${page}.html holds ${wide.map(name).join(", ")}`).toEqual([]);
+    const fromApp = found.filter((c) => !fromCourse.has(c));
+    expect(fromApp, `${page}.html holds ${fromApp.map(name).join(", ")}, which the course's text does not`).toEqual([]);
   }
 });
 

@@ -4,7 +4,7 @@ import type { Lesson, LessonPosition } from "@/lib/content";
 import { ModuleProgress } from "@/components/progress/module-progress";
 import { lessonKey } from "@/components/progress/lesson-key";
 
-/** Breadcrumbs, "Module 1 · Lesson 2 of 4", the module's progress bar, title and summary. */
+/** Breadcrumbs, "Module 1 · Lesson 2 of 4" (the dots drawn by CSS, `.dotted`), the module's progress bar, title and summary. */
 export async function LessonHeader({ lesson, position, suffix }: { lesson: Lesson; position: LessonPosition; suffix?: string }) {
   const [t, ts, tc] = await Promise.all([
     getTranslations({ locale: lesson.locale, namespace: "lesson" }),
@@ -22,9 +22,10 @@ export async function LessonHeader({ lesson, position, suffix }: { lesson: Lesso
           ...(suffix ? [{ label: lesson.title, href: `${base}/${lesson.id}` }] : []),
         ]} />
       <h1>{suffix ?? lesson.title}</h1>
-      <p className="eyebrow">
-        {t("position", { module: module.number, number: position.number, total: module.lessons.length })}
-        {!suffix && ` · ${t("minutes", { minutes: lesson.minutes })}`}
+      <p className="eyebrow dotted">
+        <span>{t("module", { module: module.number })}</span>
+        <span>{t("position", { number: position.number, total: module.lessons.length })}</span>
+        {!suffix && <span>{t("minutes", { minutes: lesson.minutes })}</span>}
       </p>
       <ModuleProgress
         lessonKeys={module.lessons.map((l) => lessonKey(lesson.locale, course.id, l.id))}
