@@ -126,8 +126,11 @@ async function main() {
     const dataDir = path.join(tmp, "data");
     const sqliteFile = path.join(dataDir, "common-ground.sqlite");
     const app = await startNext("app", ROOT, PORTS.app, { DATA_DIR: dataDir, LOG_SILENT: "1" }, "/api/health", tmp);
-    // The app migrates its database on start; the bare handler writes into the same file.
-    const base = await startNext("bare-next", baseDir, PORTS.base, { BENCH_DB_FILE: sqliteFile }, "/", tmp);
+    // The app migrates its database on start; the bare handler writes into the same file. Both
+    // are probed through a route handler (/api/health): once Next has loaded its route-handler
+    // runtime, every page it serves costs more (bench/README.md, suite 1), and a real app's server
+    // always has, so the floor must have too.
+    const base = await startNext("bare-next", baseDir, PORTS.base, { BENCH_DB_FILE: sqliteFile }, "/api/health", tmp);
     const b: Bench = { root: ROOT, quick, tmp, resultsDir: RESULTS_DIR, app, base, ports: { static: PORTS.static }, ...plan };
     console.log(`bench: app on ${app.origin} (SQLite in ${dataDir}), bare Next.js on ${base.origin}`);
 
@@ -149,7 +152,7 @@ async function main() {
       cleanups.push(database.drop);
       const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"), DATA_DIR: path.join(tmp, "data-pg"), LOG_SILENT: "1" };
       const appPg = await startNext("app-pg", ROOT, PORTS.appPg, env, "/api/health", tmp);
-      const basePg = await startNext("bare-next-pg", baseDir, PORTS.basePg, { BENCH_DB_URL: database.url }, "/", tmp);
+      const basePg = await startNext("bare-next-pg", baseDir, PORTS.basePg, { BENCH_DB_URL: database.url }, "/api/health", tmp);
       try {
         entries.push(...(await answersSuite({ ...b, app: appPg, base: basePg }, { engine: "postgres", app: appPg, base: basePg, db: { kind: "postgres", url: database.url } })));
       } finally {
