@@ -19,7 +19,7 @@ import { killAll, pinning, ROOT, startNext, type Server } from "./lib/proc";
 import { entry, printTable, writeResults, type Entry } from "./lib/results";
 import { abortReports, runReports } from "./reports";
 import { answersSuite } from "./suites/answers";
-import { lighthouseSuite } from "./suites/lighthouse";
+import { lighthouseChrome, lighthouseSuite } from "./suites/lighthouse";
 import { lessonPageSuite, pageWeightSuite } from "./suites/pages";
 
 process.chdir(ROOT); // lib/content reads content/ from the working directory
@@ -102,12 +102,18 @@ async function freshPgDatabase(url: string): Promise<{ url: string; drop(): Prom
   };
 }
 
+/** Something to set up before the bench can run: printed as one line, without a stack. */
+class SetupError extends Error {}
+
 const loadavg = () => fs.readFileSync("/proc/loadavg", "utf8").trim();
 
 async function main() {
   const started = Date.now();
   const appBuild = path.join(ROOT, ".next", "BUILD_ID");
-  if (!fs.existsSync(appBuild)) throw new Error(`no production build in ${path.join(ROOT, ".next")}: run \`npm run build\` first`);
+  if (!fs.existsSync(appBuild)) throw new SetupError(`no production build in ${path.join(ROOT, ".next")}: run \`npm run build\` first`);
+  // Checked before anything runs, so a missing browser does not cost the suites measured before it.
+  const chrome = only.has("lighthouse") ? lighthouseChrome() : undefined;
+  if (chrome?.missing) throw new SetupError(chrome.missing);
   console.log(`bench: ${quick ? "quick" : "full"} run of ${[...only].join(", ")}; app build ${fs.readFileSync(appBuild, "utf8").trim()} from ${fs.statSync(appBuild).mtime.toISOString()}`);
   console.log(`bench: ${pinning.cores} cores; ${pinning.on ? "servers pinned to core 0, load generators to core 1" : "NOT pinned (needs 2+ cores and taskset): server and load generator share the CPU"}`);
   console.log(`bench: load average at start ${loadavg()}`);
@@ -181,7 +187,7 @@ async function main() {
 main()
   .then(() => cleanUp())
   .catch(async (e) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    console.error(e instanceof SetupError ? `bench: ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : e);
     await cleanUp();
     process.exit(1);
   });

@@ -9,6 +9,18 @@ import type { Bench } from "../run";
 const CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";
 const LIGHTHOUSE = path.join(ROOT, "node_modules", "lighthouse", "cli", "index.js");
 
+/**
+ * The browser Lighthouse drives: CHROME_PATH, else Debian's full Chromium (issue #6). The e2e tests
+ * use the lighter headless shell (scripts/chromium-path.mjs), so a machine set up by `npm test`
+ * alone may not have this one; bench/run.ts checks before it starts anything.
+ */
+export function lighthouseChrome(): { path: string; missing?: string } {
+  const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(chrome)) return { path: chrome };
+  const fix = process.env.CHROME_PATH ? "point CHROME_PATH at a Chromium" : "install Debian's Chromium (apt-get install -y chromium) or set CHROME_PATH";
+  return { path: chrome, missing: `Lighthouse needs a Chromium, and there is none at ${chrome}: ${fix}, or leave Lighthouse out (--only=lesson,weight,answers,reports)` };
+}
+
 interface Audit {
   id: string;
   title: string;
@@ -48,7 +60,7 @@ export function causes(report: Report, category: "performance" | "accessibility"
 
 async function lighthouse(url: string, out: string): Promise<Report> {
   await runPinned(pinning.load, process.execPath, [LIGHTHOUSE, url, "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility", "--quiet", `--chrome-flags=${CHROME_FLAGS}`], {
-    env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+    env: { ...process.env, CHROME_PATH: lighthouseChrome().path },
     timeoutMs: 180_000,
   });
   const report = JSON.parse(fs.readFileSync(out, "utf8")) as Report;
