@@ -124,6 +124,17 @@ async function main() {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const entries: Entry[] = [entry("machine.loadavg_1min.start", load1, "load")];
   const notes: string[] = [];
+  // A suite that fails is reported and the others still run, so one failure keeps what the rest
+  // measured (the run still exits with 1). Failing to start a server stops the run.
+  const failed: string[] = [];
+  const suite = async (name: string, run: () => Promise<Entry[]>) => {
+    try {
+      entries.push(...(await run()));
+    } catch (e) {
+      failed.push(name);
+      console.error(`bench: ${name} FAILED: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+    }
+  };
   const plan = contentPlan();
 
   const needServers = only.has("lesson") || only.has("weight") || only.has("lighthouse") || only.has("answers");
@@ -140,16 +151,16 @@ async function main() {
     const b: Bench = { root: ROOT, quick, tmp, resultsDir: RESULTS_DIR, app, base, ports: { static: PORTS.static }, ...plan };
     console.log(`bench: app on ${app.origin} (SQLite in ${dataDir}), bare Next.js on ${base.origin}`);
 
-    if (only.has("lesson")) entries.push(...(await lessonPageSuite(b)));
-    if (only.has("weight")) entries.push(...(await pageWeightSuite(b)));
+    if (only.has("lesson")) await suite("lesson page", () => lessonPageSuite(b));
+    if (only.has("weight")) await suite("page weight", () => pageWeightSuite(b));
     if (only.has("lighthouse")) {
-      const lh = await lighthouseSuite(b);
-      entries.push(...lh.entries);
-      notes.push(...lh.notes);
+      await suite("lighthouse", async () => {
+        const lh = await lighthouseSuite(b);
+        notes.push(...lh.notes);
+        return lh.entries;
+      });
     }
-    if (only.has("answers")) {
-      entries.push(...(await answersSuite(b, { engine: "sqlite", app, base, db: { kind: "sqlite", file: sqliteFile } })));
-    }
+    if (only.has("answers")) await suite("answers (SQLite)", () => answersSuite(b, { engine: "sqlite", app, base, db: { kind: "sqlite", file: sqliteFile } }));
     await app.stop();
     await base.stop();
 
@@ -160,7 +171,7 @@ async function main() {
       const appPg = await startNext("app-pg", ROOT, PORTS.appPg, env, "/api/health", tmp);
       const basePg = await startNext("bare-next-pg", baseDir, PORTS.basePg, { BENCH_DB_URL: database.url }, "/api/health", tmp);
       try {
-        entries.push(...(await answersSuite({ ...b, app: appPg, base: basePg }, { engine: "postgres", app: appPg, base: basePg, db: { kind: "postgres", url: database.url } })));
+        await suite("answers (PostgreSQL)", () => answersSuite({ ...b, app: appPg, base: basePg }, { engine: "postgres", app: appPg, base: basePg, db: { kind: "postgres", url: database.url } }));
       } finally {
         await appPg.stop();
         await basePg.stop();
@@ -170,7 +181,7 @@ async function main() {
 
   if (only.has("reports")) {
     console.log("");
-    entries.push(...(await runReports({ pgUrl: PG_URL, ...(quick ? { warmup: 2, runs: 10 } : {}) })));
+    await suite("reports", () => runReports({ pgUrl: PG_URL, ...(quick ? { warmup: 2, runs: 10 } : {}) }));
   }
 
   const load1End = os.loadavg()[0];
@@ -181,7 +192,12 @@ async function main() {
   const file = path.join(RESULTS_DIR, "latest.json");
   writeResults(file, entries);
   const missed = entries.filter((e) => e.pass === false).map((e) => e.name);
-  console.log(`\nratio = value / baseline (same run). ${missed.length ? `Missed targets: ${missed.join(", ")}.` : "Every target met."} Written: ${path.relative(ROOT, file)}`);
+  const verdict = missed.length ? `Missed targets: ${missed.join(", ")}. ` : failed.length ? "" : "Every target met. ";
+  console.log(`\nratio = value / baseline (same run). ${verdict}Written: ${path.relative(ROOT, file)}`);
+  if (failed.length) {
+    console.error(`bench: FAILED, so missing from the table: ${failed.join(", ")} (the error of each is printed above)`);
+    process.exitCode = 1;
+  }
 }
 
 main()
