@@ -144,9 +144,9 @@ async function main() {
     const sqliteFile = path.join(dataDir, "common-ground.sqlite");
     const app = await startNext("app", ROOT, PORTS.app, { DATA_DIR: dataDir, LOG_SILENT: "1" }, "/api/health", tmp);
     // The app migrates its database on start; the bare handler writes into the same file. Both
-    // are probed through a route handler (/api/health): once Next has loaded its route-handler
-    // runtime, every page it serves costs more (bench/README.md, suite 1), and a real app's server
-    // always has, so the floor must have too.
+    // are probed through a route handler (/api/health): once Next has run one, Node's async hooks
+    // are on for good and every page it serves costs more (bench/README.md, suite 1). A real app's
+    // server always has, so the floor must have too.
     const base = await startNext("bare-next", baseDir, PORTS.base, { BENCH_DB_FILE: sqliteFile }, "/api/health", tmp);
     const b: Bench = { root: ROOT, quick, tmp, resultsDir: RESULTS_DIR, app, base, ports: { static: PORTS.static }, ...plan };
     console.log(`bench: app on ${app.origin} (SQLite in ${dataDir}), bare Next.js on ${base.origin}`);
