@@ -139,7 +139,7 @@ test("the workshop track shows the agenda with timings, each part, disclosure an
 
   for (const [i, p] of w.parts.entries()) {
     const part = page.getByRole("region", { name: p.title, exact: true });
-    await expect(part).toContainText(`Part ${i + 1} · `);
+    await expect(part.locator(".eyebrow > span").first()).toHaveText(`Part ${i + 1}`);
     await expect(part.getByRole("heading", { name: "Goals" })).toBeVisible();
     await expect(part.getByRole("heading", { name: "Facilitator notes" })).toBeVisible();
     // Clock times in the notes ("0:00 to 1:00") survive Markdown rendering.

@@ -26,8 +26,11 @@ export function ItemTable({ items, lessons, labels }: { items: ItemAnalysisRow[]
           <li key={`${q.activityId}/${q.questionId}`} className="card item-card">
             <p className="item-activity">{activity(q.activityId)}</p>
             <p className="item-card-prompt">{q.prompt}</p>
-            <p className="item-card-figures">
-              <strong>{fill(labels.cardCorrect, { percent: percent(q) })}</strong> · {q.answers === 1 ? labels.cardAnswersOne : fill(labels.cardAnswers, { count: q.answers })}
+            <p className="item-card-figures dotted">
+              <span>
+                <strong>{fill(labels.cardCorrect, { percent: percent(q) })}</strong>
+              </span>
+              <span>{q.answers === 1 ? labels.cardAnswersOne : fill(labels.cardAnswers, { count: q.answers })}</span>
             </p>
             <p className="item-card-wrong">
               <span className="meta">{labels.wrong}:</span> {q.commonWrong ? `${q.commonWrong.text} (${times(q.commonWrong.count)})` : labels.noWrong}

@@ -74,9 +74,14 @@ function DashboardView({ locale, labels }: { locale: string; labels: DashboardLa
             <li key={m.skill} className="card" data-skill={m.skill}>
               <h3>{labels[`skill_${m.skill}`]}</h3>
               <p className="skill-level">{labels[`level_${m.level}`]}</p>
-              <p className="meta">
-                {m.questions > 0 ? fill(labels.skillDetail, { percent: Math.round(m.score * 100), count: m.questions }) : labels.skillNone}
-              </p>
+              {m.questions > 0 ? (
+                <p className="meta dotted">
+                  <span>{fill(labels.skillCorrect, { percent: Math.round(m.score * 100) })}</span>
+                  <span>{fill(labels.skillAnswered, { count: m.questions })}</span>
+                </p>
+              ) : (
+                <p className="meta">{labels.skillNone}</p>
+              )}
             </li>
           ))}
         </ul>

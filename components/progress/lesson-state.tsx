@@ -8,9 +8,9 @@ export function LessonState(props: { lessonKey: string; minutes: string; done: s
   const entry = progress?.lessons[props.lessonKey];
   if (!entry?.doneAt) return <span className="lesson-state">{props.minutes}</span>;
   return (
-    <span className="lesson-state done">
-      ✓ {props.done}
-      {entry.bestPercent !== undefined && <> · {fill(props.best, { percent: entry.bestPercent })}</>}
+    <span className="lesson-state done dotted">
+      <span>✓ {props.done}</span>
+      {entry.bestPercent !== undefined && <span>{fill(props.best, { percent: entry.bestPercent })}</span>}
     </span>
   );
 }

@@ -31,9 +31,10 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
         return (
           <section key={l.id} id={id} className="track-part" aria-labelledby={`${id}-title`}>
             <h2 id={`${id}-title`}>{t("lessonHeading", { number: i + 1, title: l.title })}</h2>
-            <p className="meta">
-              <span className="nowrap">{t("ages", { ages: ages(l.ages) })}</span> · <span className="nowrap">{t("minutes", { minutes: l.minutes })}</span>
-              {grade !== undefined && <> · {t("readingGrade", { grade: grade.toFixed(1) })}</>}
+            <p className="meta dotted">
+              <span className="nowrap">{t("ages", { ages: ages(l.ages) })}</span>
+              <span className="nowrap">{t("minutes", { minutes: l.minutes })}</span>
+              {grade !== undefined && <span>{t("readingGrade", { grade: grade.toFixed(1) })}</span>}
             </p>
 
             <div className="content-warning" role="note" aria-labelledby={`${id}-cw`}>

@@ -29,7 +29,10 @@ export async function SelfPacedTrackView({ locale, track, names }: { locale: str
       <ol className="track-steps">
         {track.steps.map((s, i) => (
           <li key={`${s.type}-${s.id}`} className="card">
-            <p className="eyebrow">{t("stepKind", { number: i + 1, kind: kind[s.type] })}</p>
+            <p className="eyebrow dotted">
+              <span>{t("stepNumber", { number: i + 1 })}</span>
+              <span>{kind[s.type]}</span>
+            </p>
             <h3>
               <Link href={stepHref(locale, track.course, s)}>{title(s)}</Link>
             </h3>

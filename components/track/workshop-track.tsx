@@ -51,7 +51,11 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
 
       {track.parts.map((p, i) => (
         <section key={p.id} id={`part-${p.id}`} className="track-part" aria-labelledby={`part-${p.id}-title`}>
-          <p className="eyebrow">{t("partTiming", { number: i + 1, range: slots[i].range, minutes: p.minutes })}</p>
+          <p className="eyebrow dotted">
+            <span>{t("partNumber", { number: i + 1 })}</span>
+            <span>{slots[i].range}</span>
+            <span>{t("partMinutes", { minutes: p.minutes })}</span>
+          </p>
           <h2 id={`part-${p.id}-title`}>{p.title}</h2>
 
           <h3>{t("goals")}</h3>

@@ -28,8 +28,9 @@ export default async function CataloguePage(props: PageProps<"/[locale]/courses"
               <Link href={`/${locale}/courses/${course.id}`}>{course.title}</Link>
             </h2>
             <p>{course.summary}</p>
-            <p className="meta">
-              {t("modules", { count: course.modules.length })} · {t("lessons", { count: lessons })}
+            <p className="meta dotted">
+              <span>{t("modules", { count: course.modules.length })}</span>
+              <span>{t("lessons", { count: lessons })}</span>
             </p>
             <CourseOutline course={course} headingLevel={3} />
           </section>

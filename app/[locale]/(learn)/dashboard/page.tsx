@@ -8,7 +8,7 @@ export const metadata: Metadata = { robots: { index: false } };
 
 const KEYS = [
   "loading", "error", "retry", "skillsTitle", "skill_recognising", "skill_responding", "skill_resilience", "level_not-started",
-  "level_developing", "level_secure", "level_mastered", "skillDetail", "skillNone", "modulesTitle", "lesson", "status", "best",
+  "level_developing", "level_secure", "level_mastered", "skillCorrect", "skillAnswered", "skillNone", "modulesTitle", "lesson", "status", "best",
   "latest", "done", "notDone", "none", "moduleProgress", "assessTitle", "pre", "post", "gain", "notTaken", "gainPoints", "boostersTitle",
   "boosterDue", "boosterLater", "boosterAfterPost", "boosterDone", "groupsTitle", "groupNothing", "groupDue", "groupsError", "groupsSummary",
   "joinAnother",

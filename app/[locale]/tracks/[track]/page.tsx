@@ -50,12 +50,13 @@ export default async function TrackPage(props: Props) {
         <h1>{track.title}</h1>
         <p className="lead">{track.summary}</p>
         <p>{track.audience}</p>
-        <p className="meta">
-          {track.kind === "workshop" && t("minutes", { minutes: track.minutes })}
-          {track.kind === "self-paced" && t("hours", { hours: track.hours })}
-          {track.kind === "school" && t("lessonCount", { count: track.lessons.length })}
-          {" · "}
-          {t.rich("course", { title: course.title, link: (c) => <Link href={`/${locale}/courses/${course.id}`}>{c}</Link> })}
+        <p className="meta dotted">
+          <span>
+            {track.kind === "workshop" && t("minutes", { minutes: track.minutes })}
+            {track.kind === "self-paced" && t("hours", { hours: track.hours })}
+            {track.kind === "school" && t("lessonCount", { count: track.lessons.length })}
+          </span>
+          <span>{t.rich("course", { title: course.title, link: (c) => <Link href={`/${locale}/courses/${course.id}`}>{c}</Link> })}</span>
         </p>
 
         {track.kind === "workshop" && <WorkshopTrackView locale={locale} track={track} names={names} />}
