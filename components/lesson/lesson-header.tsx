@@ -23,7 +23,7 @@ export async function LessonHeader({ lesson, position, suffix }: { lesson: Lesso
         ]} />
       <h1>{suffix ?? lesson.title}</h1>
       <p className="eyebrow dotted">
-        <span>{t("module", { module: module.number })}</span>
+        <span>{tc("module", { number: module.number })}</span>
         <span>{t("position", { number: position.number, total: module.lessons.length })}</span>
         {!suffix && <span>{t("minutes", { minutes: lesson.minutes })}</span>}
       </p>
