@@ -66,3 +66,22 @@ test("the build's server file traces hold no installation data and no test code"
   const tests = [...traced].filter((f) => /^(e2e|tests)[\\/]|\.test\.tsx?$/.test(f));
   expect(tests).toEqual([]);
 });
+
+// The site's icon (app/icon.svg, with raster copies from scripts/make-icons.mjs): every page links
+// it, and what a browser may ask for by itself is served, so no first visit costs a 404 (a browser
+// asks for /favicon.ico when a page links no icon, and some always do).
+test("every page links the site icon, and each icon a browser may ask for is served as an image", async ({ request }) => {
+  const linked = new Set<string>();
+  for (const pagePath of ["/en", content.lessonPath(content.lessons[0].id), "/en/sign-in"]) {
+    const html = await (await request.get(pagePath)).text();
+    const icons = [...html.matchAll(/<link rel="(icon|apple-touch-icon)" href="([^"]+)"/g)];
+    expect(icons.map((m) => m[1]), `${pagePath} links its icons`).toEqual(expect.arrayContaining(["icon", "apple-touch-icon"]));
+    for (const m of icons) linked.add(m[2]);
+  }
+  for (const href of [...linked, "/favicon.ico"]) {
+    const response = await request.get(href);
+    expect(response.status(), href).toBe(200);
+    expect(response.headers()["content-type"], href).toMatch(/^image\//);
+    expect((await response.body()).length, href).toBeGreaterThan(100);
+  }
+});
