@@ -6,7 +6,6 @@ import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { syncAfterSignIn } from "@/components/progress/sync";
-import "./auth.css";
 
 export type AuthLabels = Record<
   | "email" | "emailOrLogin" | "emailOrLoginHint" | "password" | "newPassword" | "passwordHint" | "displayName" | "displayNameHint"

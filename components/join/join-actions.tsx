@@ -5,7 +5,6 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from "rea
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { syncAfterSignIn } from "@/components/progress/sync";
-import "./join.css";
 
 export type JoinLabels = Record<
   | "joinButton" | "nicknameLabel" | "nicknameHint" | "nicknameSubmit" | "detailsTitle" | "detailsWarning" | "detailsOnce" | "loginName"

@@ -4,7 +4,6 @@
 import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { formatCode, looksLikeCode, normaliseCode } from "./code";
-import "./join.css";
 
 export type JoinCodeLabels = Record<"codeLabel" | "codeHint" | "codeSubmit" | "codeMissing" | "codeShape" | "errorTitle", string>;
 

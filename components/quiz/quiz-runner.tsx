@@ -17,7 +17,6 @@ import { uuid } from "@/components/ui/uuid";
 import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
-import "./quiz.css";
 
 export type { QuizLabels } from "./labels";
 

@@ -3,7 +3,6 @@
 // ending to a debrief. Always labelled fictional. Nothing is stored: it is practice.
 import { useEffect, useRef, useState } from "react";
 import type { Scenario } from "@/lib/scenario/graph";
-import "./scenario.css";
 
 export type ScenarioLabels = Record<"fictional" | "title" | "choose" | "outcome_helpful" | "outcome_mixed" | "outcome_harmful" | "debrief" | "restart" | "back" | "path", string>;
 
