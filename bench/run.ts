@@ -115,7 +115,7 @@ async function main() {
   const chrome = only.has("lighthouse") ? lighthouseChrome() : undefined;
   if (chrome?.missing) throw new SetupError(chrome.missing);
   console.log(`bench: ${quick ? "quick" : "full"} run of ${[...only].join(", ")}; app build ${fs.readFileSync(appBuild, "utf8").trim()} from ${fs.statSync(appBuild).mtime.toISOString()}`);
-  console.log(`bench: ${pinning.cores} cores; ${pinning.on ? "servers pinned to core 0, load generators to core 1" : "NOT pinned (needs 2+ cores and taskset): server and load generator share the CPU"}`);
+  console.log(`bench: ${pinning.cores} cores; ${pinning.on ? "servers pinned to core 0, load generators (autocannon) to core 1, Lighthouse unpinned" : "NOT pinned (needs 2+ cores and taskset): server and load generator share the CPU"}`);
   console.log(`bench: load average at start ${loadavg()}`);
   const load1 = os.loadavg()[0];
   if (load1 > pinning.cores / 2) console.log(`bench: warning: the machine is busy (load ${load1.toFixed(1)} on ${pinning.cores} cores); figures will be noisy, ratios less so`);
