@@ -86,15 +86,15 @@ test("every page links the site icon, and each icon a browser may ask for is ser
   }
 });
 
-// The pages a learner may open first (a lesson with a scenario, a quiz, joining a group, signing in
-// or up) load one stylesheet: Turbopack makes each component's CSS import a render-blocking
+// The pages a learner may open first (a lesson with a scenario, a quiz, the pre- and post-assessment,
+// joining a group, signing in or up) load one stylesheet: Turbopack makes each component's CSS import a render-blocking
 // stylesheet of its own, one more request before a phone on a hall's Wi-Fi can paint. Their styles
 // are in app/globals.css; a component of these pages must not import a stylesheet of its own.
 test("a learner's first pages load one stylesheet each", async ({ request }) => {
   const scenarioLesson = content.lessons.find((l) => content.lessonScenario(l.id));
   const quizLesson = content.lessons.find((l) => l.quizId);
   expect(scenarioLesson && quizLesson).toBeTruthy();
-  for (const pagePath of [content.lessonPath(scenarioLesson!.id), `${content.lessonPath(quizLesson!.id)}/quiz`, "/en/join", "/en/sign-in", "/en/sign-up"]) {
+  for (const pagePath of [content.lessonPath(scenarioLesson!.id), `${content.lessonPath(quizLesson!.id)}/quiz`, `/en/courses/${content.course.id}/assessment/pre`, `/en/courses/${content.course.id}/assessment/post`, "/en/join", "/en/sign-in", "/en/sign-up"]) {
     const html = await (await request.get(pagePath)).text();
     expect(html.match(/<link rel="stylesheet"/g) ?? [], pagePath).toHaveLength(1);
   }

@@ -7,7 +7,6 @@ import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } fro
 import { readAccountHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { uuid } from "@/components/ui/uuid";
 import type { AttitudeFormLabels } from "./labels";
-import "./attitudes.css";
 
 export interface AttitudeStatement {
   id: string;
