@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { content, expect, test } from "./fixtures";
+import { content, expect, newLearner, signInApi, signUpApi, test } from "./fixtures";
 
 // Lesson and quiz pages are rendered at build time: the build's prerender manifest lists each,
 // and the server answers them from the prerendered output.
@@ -86,11 +86,12 @@ test("every page links the site icon, and each icon a browser may ask for is ser
   }
 });
 
-// The pages a learner may open first (a lesson with a scenario, a quiz, the pre- and post-assessment,
-// joining a group, signing in or up) load one stylesheet: Turbopack makes each component's CSS import a render-blocking
-// stylesheet of its own, one more request before a phone on a hall's Wi-Fi can paint. Their styles
-// are in app/globals.css; a component of these pages must not import a stylesheet of its own.
-test("a learner's first pages load one stylesheet each", async ({ request }) => {
+// A learner's pages (a lesson with a scenario, a quiz, the pre- and post-assessment, joining a
+// group, signing in or up, the dashboard) load one stylesheet: Turbopack makes each component's CSS
+// import a render-blocking stylesheet of its own, one more request before a phone on a hall's Wi-Fi
+// can paint. Their styles are in app/globals.css; a component of these pages must not import a
+// stylesheet of its own (the facilitator's and admin's screens may).
+test("a learner's pages load one stylesheet each", async ({ request }) => {
   const scenarioLesson = content.lessons.find((l) => content.lessonScenario(l.id));
   const quizLesson = content.lessons.find((l) => l.quizId);
   expect(scenarioLesson && quizLesson).toBeTruthy();
@@ -98,4 +99,10 @@ test("a learner's first pages load one stylesheet each", async ({ request }) => 
     const html = await (await request.get(pagePath)).text();
     expect(html.match(/<link rel="stylesheet"/g) ?? [], pagePath).toHaveLength(1);
   }
+  const learner = newLearner();
+  await signUpApi(request, learner);
+  await signInApi(request, learner);
+  const dashboard = await request.get("/en/dashboard", { maxRedirects: 0 });
+  expect(dashboard.status()).toBe(200);
+  expect((await dashboard.text()).match(/<link rel="stylesheet"/g) ?? [], "/en/dashboard").toHaveLength(1);
 });

@@ -13,7 +13,6 @@ import { flush } from "./outbox";
 import type { DashboardData } from "./dashboard-types";
 import { MyGroups, type MyGroupsData } from "./my-groups";
 import { formatDay } from "@/components/ui/dates";
-import "./progress.css";
 
 export type DashboardLabels = Record<string, string>;
 

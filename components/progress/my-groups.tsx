@@ -5,7 +5,6 @@ import type { myAssignments } from "@/lib/cohorts/queries";
 import { formatDay as dueDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import type { DashboardLabels } from "./dashboard";
-import "./my-groups.css";
 
 export type MyGroupsData = Awaited<ReturnType<typeof myAssignments>>;
 
