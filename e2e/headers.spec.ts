@@ -71,6 +71,17 @@ test.describe("security headers", () => {
     expect(lessonRes.headers()["cache-control"] ?? "").not.toContain("no-store");
   });
 
+  test("a page that does not exist is a 404 page with the same headers", async ({ request }) => {
+    // A mistyped link, an unknown course, an unknown lesson of a real course: each renders the
+    // not-found page through a different route, and each is an HTML response like any other.
+    for (const path of ["/en/no-such-page", "/en/courses/no-such-course", `/en/courses/${content.course.id}/no-such-lesson`]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(404);
+      expect(res.headers()["content-type"], path).toContain("text/html");
+      expectSecurityHeaders(res, path);
+    }
+  });
+
   test("pages and API answers with personal data are never stored, and carry the same headers", async ({ baseURL }) => {
     const { ctx } = await facilitatorContext(baseURL!);
     const created = await ctx.post("/api/cohorts", { data: { name: "Headers hall", kind: "workshop", locale: "en", trackId: "workshop" } });
