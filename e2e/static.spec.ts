@@ -91,18 +91,19 @@ test("every page links the site icon, and each icon a browser may ask for is ser
 // import a render-blocking stylesheet of its own, one more request before a phone on a hall's Wi-Fi
 // can paint. Their styles are in app/globals.css; a component of these pages must not import a
 // stylesheet of its own (the facilitator's and admin's screens may).
+const stylesheetLinks = (html: string) => html.match(/<link rel="stylesheet"/g) ?? [];
+
 test("a learner's pages load one stylesheet each", async ({ request }) => {
   const scenarioLesson = content.lessons.find((l) => content.lessonScenario(l.id));
   const quizLesson = content.lessons.find((l) => l.quizId);
   expect(scenarioLesson && quizLesson).toBeTruthy();
   for (const pagePath of [content.lessonPath(scenarioLesson!.id), `${content.lessonPath(quizLesson!.id)}/quiz`, `/en/courses/${content.course.id}/assessment/pre`, `/en/courses/${content.course.id}/assessment/post`, "/en/join", "/en/sign-in", "/en/sign-up"]) {
-    const html = await (await request.get(pagePath)).text();
-    expect(html.match(/<link rel="stylesheet"/g) ?? [], pagePath).toHaveLength(1);
+    expect(stylesheetLinks(await (await request.get(pagePath)).text()), pagePath).toHaveLength(1);
   }
   const learner = newLearner();
   await signUpApi(request, learner);
   await signInApi(request, learner);
   const dashboard = await request.get("/en/dashboard", { maxRedirects: 0 });
   expect(dashboard.status()).toBe(200);
-  expect((await dashboard.text()).match(/<link rel="stylesheet"/g) ?? [], "/en/dashboard").toHaveLength(1);
+  expect(stylesheetLinks(await dashboard.text()), "/en/dashboard").toHaveLength(1);
 });
