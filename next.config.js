@@ -58,6 +58,14 @@ const nextConfig = {
   // meet a personal page with no title yet. Static pages are unaffected (built with their head).
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
+  // The app serves no image through Next's optimiser, so its endpoint (/_next/image, which
+  // decodes and resizes on request) is switched off: it answers 404 (e2e/static.spec.ts).
+  images: { unoptimized: true },
+  // An installation's data (the SQLite database, the local session secret) and the e2e run's
+  // never belong in a build's server file traces, which is what a deployment copies; lib/env.ts
+  // keeps Turbopack from following the data paths, and this holds the line whatever a later
+  // path expression does (e2e/static.spec.ts checks the traces; .ci/run builds with data/ there).
+  outputFileTracingExcludes: { "*": ["data/**", ".e2e-data/**", "**/*.sqlite", "**/*.sqlite-wal", "**/*.sqlite-shm", "**/.auth-secret"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

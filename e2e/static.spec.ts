@@ -86,6 +86,17 @@ test("every page links the site icon, and each icon a browser may ask for is ser
   }
 });
 
+// The app serves no image through Next's image optimiser, so its endpoint is off (next.config.js
+// images.unoptimized): an open optimiser decodes and resizes whatever same-site image it is asked
+// for, at any allowed width, on the server's CPU. It answered 200 for the site's own icon before.
+test("the image optimiser endpoint is switched off", async ({ request }) => {
+  for (const url of ["/apple-icon.png", "/icon.svg", "https://example.org/a.png"]) {
+    const response = await request.get(`/_next/image?url=${encodeURIComponent(url)}&w=64&q=75`);
+    expect(response.status(), url).toBe(404);
+    expect(response.headers()["content-type"] ?? "", url).not.toMatch(/^image\//);
+  }
+});
+
 // A learner's pages (a lesson with a scenario, a quiz, the pre- and post-assessment, joining a
 // group, signing in or up, the dashboard) load one stylesheet: Turbopack makes each component's CSS
 // import a render-blocking stylesheet of its own, one more request before a phone on a hall's Wi-Fi

@@ -60,9 +60,11 @@ export function env(): Env {
   // a laptop in a hall works at whatever address people reach it by (http://192.168.1.20:3000).
   if (!e.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   // The data directory holds run-time files (the database, the local secret), not code: the
-  // ignore comments keep Turbopack from tracing the whole project into the server output for it.
+  // ignore comments keep Turbopack from tracing the whole project into the server output for it,
+  // and from listing the database file in the traces when it exists at build time (it was, in 33
+  // traces, until the path.join below had its comment too: issue #19).
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR ?? "data");
-  const url = e.DATABASE_URL ?? `file:${path.join(dataDir, "common-ground.sqlite")}`;
+  const url = e.DATABASE_URL ?? `file:${path.join(/*turbopackIgnore: true*/ dataDir, "common-ground.sqlite")}`;
   cached = {
     nodeEnv: e.NODE_ENV,
     dataDir,
