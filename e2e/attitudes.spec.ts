@@ -182,7 +182,7 @@ test("skipping is one click and stores nothing; a learner in no group is not ask
     const learner = await learnerPage(browser, baseURL!);
     expect(await takeCheck(learner, "pre")).toEqual({ eligible: false, answered: false });
     await expect(learner.getByRole("region", { name: "Your views (optional)" })).toHaveCount(0);
-    await expect(learner.getByText("Anonymous: your facilitator sees only totals")).toHaveCount(0);
+    await expect(learner.getByText("your device changes some of your answers at random")).toHaveCount(0);
     // The API refuses too: there is no group for the answers to count in.
     const res = await learner.request.post("/api/attitudes", { data: views("pre", () => 3) });
     expect(res.status()).toBe(403);
