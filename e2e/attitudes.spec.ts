@@ -1,6 +1,8 @@
-// "Your views": learners in a group rate statements after a check, anonymously; the facilitator
-// sees the totals only once five people have answered, and never anyone's own answers. A learner
-// in no group is not asked, and skipping is one click.
+// "Your views": learners in a group rate statements after a check; the page randomises the
+// ratings before sending them (local differential privacy) and names the mechanism, and a request
+// without it is refused with "reload". The facilitator sees estimates with their likely ranges
+// only once five people have answered, never counts and never anyone's own answers. A learner in
+// no group is not asked, and skipping is one click.
 import crypto from "node:crypto";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
@@ -38,6 +40,7 @@ async function learnerApi(baseURL: string, joinCode?: string): Promise<APIReques
 const views = (form: "pre" | "post", value: (itemId: string) => number) => ({
   courseId,
   form,
+  mechanism: "krr-5-ln3",
   submissionId: crypto.randomUUID(),
   answers: statements.map((s) => ({ itemId: s.id, value: value(s.id) })),
 });
@@ -60,7 +63,7 @@ async function takeCheck(page: Page, form: "pre" | "post") {
   return (await (await asked).json()) as { eligible: boolean; answered: boolean };
 }
 
-test("five learners share their views: hidden with four, totals with five, nothing per person", async ({ page, browser, baseURL }) => {
+test("five learners share their views: hidden with four, estimates with five, nothing per person", async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const lead = await facilitatorWithGroup(baseURL!);
   await signInApi(page.request, lead.person);
@@ -69,7 +72,7 @@ test("five learners share their views: hidden with four, totals with five, nothi
     const learner = await learnerPage(browser, baseURL!, lead.joinCode);
     expect(await takeCheck(learner, "pre")).toEqual({ eligible: true, answered: false });
     const section = learner.getByRole("region", { name: "Your views (optional)" });
-    await expect(section.getByText("Anonymous: your facilitator sees only totals from 5 or more people")).toBeVisible();
+    await expect(section.getByText("before sending, your device changes some of your answers at random")).toBeVisible();
     await expectAccessible(learner, "starting check result with 'Your views'");
     // Sending nothing is refused with a message, not sent.
     await section.getByRole("button", { name: "Share my views" }).click();
@@ -81,14 +84,25 @@ test("five learners share their views: hidden with four, totals with five, nothi
       for (let i = 0; i < 3; i++) await learner.keyboard.press("ArrowRight");
       await expect(group.getByRole("radio", { name: "Agree", exact: true })).toBeChecked();
     }
+    const sent = learner.waitForRequest((r) => r.url().endsWith("/api/attitudes") && r.method() === "POST");
     await section.getByRole("button", { name: "Share my views" }).click();
-    await expect(learner.getByRole("status").filter({ hasText: "Thank you. Your views are counted in your group’s totals, without your name." })).toBeFocused();
+    // The page sends the mechanism's name and one rating per statement (randomised: any of 1..5).
+    const body = (await sent).postDataJSON() as ReturnType<typeof views>;
+    expect(body.mechanism).toBe("krr-5-ln3");
+    expect(body.answers.map((a) => a.itemId)).toEqual(statements.map((s) => s.id));
+    for (const a of body.answers) expect([1, 2, 3, 4, 5]).toContain(a.value);
+    await expect(learner.getByRole("status").filter({ hasText: "Thank you. Your views are counted in your group’s estimates, without your name." })).toBeFocused();
     await expectAccessible(learner, "after sharing views");
     await learner.context().close();
   });
 
   // Three more through the API: four people so far.
   const others = await Promise.all([1, 2, 3, 4].map(() => learnerApi(baseURL!, lead.joinCode)));
+  // A page from before randomisation sends no mechanism: refused, with "reload", and not stored.
+  const { mechanism: _, ...unnamed } = views("pre", () => 3);
+  const outdated = await others[0].post("/api/attitudes", { data: unnamed });
+  expect(outdated.status()).toBe(400);
+  expect((await outdated.json()).error).toContain("out of date: reload");
   for (const ctx of others.slice(0, 3)) {
     const res = await ctx.post("/api/attitudes", { data: views("pre", (id) => (id === first.id ? 5 : 3)) });
     expect(res.status(), await res.text()).toBe(200);
@@ -98,7 +112,7 @@ test("five learners share their views: hidden with four, totals with five, nothi
   expect(again.status()).toBe(409);
   expect((await again.json()).error).toContain("already shared your views");
 
-  await test.step("with four answers the facilitator sees that totals are hidden, and no count", async () => {
+  await test.step("with four answers the facilitator sees that estimates are hidden, and no count", async () => {
     const api = await (await page.request.get(`/api/cohorts/${lead.id}/attitudes`)).json();
     expect(api.items).toHaveLength(statements.length);
     for (const item of api.items) expect(item).toMatchObject({ pre: { hidden: true }, post: { hidden: true } });
@@ -113,25 +127,27 @@ test("five learners share their views: hidden with four, totals with five, nothi
     await expectAccessible(page, "group page, attitudes hidden");
   });
 
-  await test.step("the fifth answer shows the totals, as text", async () => {
+  await test.step("the fifth answer shows estimates with likely ranges, as text, and says they are rough", async () => {
     expect((await others[3].post("/api/attitudes", { data: views("pre", (id) => (id === first.id ? 5 : 3)) })).status()).toBe(200);
     await page.reload();
     const report = page.getByRole("region", { name: "Attitudes (anonymous)" });
+    await expect(report.getByText("known to within ±15 percentage points only from about 523 answers")).toBeVisible();
     const table = report.getByRole("table", { name: first.statement });
-    // One "Agree" (from the page) and four "Strongly agree" (from the API) for the first statement.
-    await expect(table.getByRole("row", { name: /^4 Agree/ }).getByRole("cell").first()).toHaveText("1 (20%)");
-    await expect(table.getByRole("row", { name: /^5 Strongly agree/ }).getByRole("cell").first()).toHaveText("4 (80%)");
-    await expect(table.getByRole("row", { name: /^1 Strongly disagree/ }).getByRole("cell").first()).toHaveText("0 (0%)");
-    await expect(table.getByRole("row", { name: /^People/ }).getByRole("cell")).toHaveText(["5", "Hidden until 5 people have answered"]);
-    await expect(table.getByRole("row", { name: /^Average/ }).getByRole("cell")).toHaveText(["4.8", "Hidden"]);
-    // No learner's name appears in the section.
+    await expect(table.getByRole("row", { name: /^Agree or strongly agree/ }).getByRole("cell").first()).toHaveText(/^\d+% \(likely \d+% to \d+%\)Rough: within ±15 points needs about 523 answers\.$/);
+    await expect(table.getByRole("row", { name: /^Agree or strongly agree/ }).getByRole("cell").nth(1)).toHaveText("Hidden");
+    await expect(table.getByRole("row", { name: /^Average/ }).getByRole("cell").first()).toHaveText(/^\d\.\d \(likely \d\.\d to \d\.\d\)$/);
+    await expect(table.getByRole("row", { name: /^Answers/ }).getByRole("cell")).toHaveText(["5", "Hidden until 5 people have answered"]);
+    // No change is claimed from one check; no learner's name appears in the section.
+    await expect(report.getByText("Change in agreeing")).toHaveCount(0);
     await expect(report.getByText("Viewer")).toHaveCount(0);
     await expectAccessible(page, "group page, attitudes shown");
     const api = await (await page.request.get(`/api/cohorts/${lead.id}/attitudes`)).json();
-    expect(api.items[0].pre).toEqual({ hidden: false, n: 5, counts: [0, 0, 0, 1, 4], mean: 4.8 });
+    expect(api).toMatchObject({ mechanism: "krr-5-ln3", answersNeeded: 523, usefulHalfWidth: 0.15 });
+    expect(api.items[0].pre).toMatchObject({ hidden: false, n: 5, rough: true, agree: { estimate: expect.any(Number), low: expect.any(Number), high: expect.any(Number) } });
+    expect(JSON.stringify(api)).not.toContain("counts");
   });
 
-  await test.step("nobody else reads the totals", async () => {
+  await test.step("nobody else reads the estimates", async () => {
     const stranger = (await facilitatorWithGroup(baseURL!)).ctx;
     const anon = await playwrightRequest.newContext({ baseURL });
     expect((await stranger.get(`/api/cohorts/${lead.id}/attitudes`)).status()).toBe(404);
@@ -166,7 +182,7 @@ test("skipping is one click and stores nothing; a learner in no group is not ask
     const learner = await learnerPage(browser, baseURL!);
     expect(await takeCheck(learner, "pre")).toEqual({ eligible: false, answered: false });
     await expect(learner.getByRole("region", { name: "Your views (optional)" })).toHaveCount(0);
-    await expect(learner.getByText("Anonymous: your facilitator sees only totals")).toHaveCount(0);
+    await expect(learner.getByText("your device changes some of your answers at random")).toHaveCount(0);
     // The API refuses too: there is no group for the answers to count in.
     const res = await learner.request.post("/api/attitudes", { data: views("pre", () => 3) });
     expect(res.status()).toBe(403);

@@ -3,7 +3,11 @@
 // to a signed-in learner in an open group of this course (the server says so; it also decides
 // which groups the answers count in). Skipping is one click. Native radios in a fieldset per
 // statement, so keyboards (arrow keys) and screen readers work without anything special.
+// The answers are randomised here, on the device, before they are sent (local differential
+// privacy): the server never receives a learner's own ratings. The mechanism is the pure module
+// the server debiases with, so both use the same parameters (see its header).
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { MECHANISM, randomiseAnswers } from "@/lib/attitudes/randomised-response";
 import { readAccountHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { uuid } from "@/components/ui/uuid";
 import type { AttitudeFormLabels } from "./labels";
@@ -27,6 +31,9 @@ export function AttitudeForm(props: { courseId: string; form: "pre" | "post"; it
   const [error, setError] = useState("");
   // One id per submission: a retry after a dropped connection is the same submission, not a second.
   const [submissionId] = useState(uuid);
+  // What was sent for which true answers: a retry resends the same randomised answers, so a
+  // dropped connection never gives out a second, independent draw of the same views.
+  const sent = useRef<{ key: string; answers: { itemId: string; value: number }[] }>(undefined);
   const doneRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -60,23 +67,30 @@ export function AttitudeForm(props: { courseId: string; form: "pre" | "post"; it
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const answers = items.filter((i) => values[i.id]).map((i) => ({ itemId: i.id, value: values[i.id] }));
-    if (answers.length === 0) {
+    const chosen = items.filter((i) => values[i.id]).map((i) => ({ itemId: i.id, value: values[i.id] }));
+    if (chosen.length === 0) {
       setError(labels.noneChosen);
       return;
     }
+    const key = JSON.stringify(chosen);
+    if (sent.current?.key !== key) sent.current = { key, answers: randomiseAnswers(chosen) };
+    const answers = sent.current.answers;
     setError("");
     setStep("sending");
     try {
       const res = await fetch("/api/attitudes", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ courseId, form, submissionId, answers }),
+        body: JSON.stringify({ courseId, form, mechanism: MECHANISM, submissionId, answers }),
       });
       if (res.ok) setStep("thanks");
       else if (res.status === 409) setStep("already");
       else if (res.status === 401 || res.status === 403) setStep("absent");
-      else throw new Error(String(res.status));
+      else if (res.status === 400) {
+        // The server expects another mechanism than this page's: only a reload can fix that.
+        setError(labels.outdated);
+        setStep("open");
+      } else throw new Error(String(res.status));
     } catch {
       setError(labels.failed);
       setStep("open");

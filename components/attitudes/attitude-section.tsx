@@ -1,5 +1,5 @@
 // The cohort page's "Attitudes (anonymous)" section: an async server component that reads the
-// totals (lib/attitudes authorises the read) and its words, so the page adds it in one line.
+// estimates (lib/attitudes authorises the read) and its words, so the page adds it in one line.
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
@@ -20,17 +20,17 @@ async function readReport(cohortId: string) {
 }
 
 export async function AttitudeSection({ cohortId, locale }: { cohortId: string; locale: string }) {
-  const [report, t, learner] = await Promise.all([
+  const [report, t, words] = await Promise.all([
     readReport(cohortId),
     getTranslations({ locale, namespace: "facilitate" }),
     getTranslations({ locale, namespace: "attitudes" }),
   ]);
-  const labels = { ...t.raw("attitudes"), scale: [1, 2, 3, 4, 5].map((v) => learner.raw(`scale${v}`)) } as AttitudeReportLabels;
+  const labels = { ...t.raw("attitudes"), report: words.raw("report") } as AttitudeReportLabels;
   return (
     <section id="attitudes" aria-labelledby="attitudes-title" className="cohort-section">
       <h2 id="attitudes-title">{labels.title}</h2>
       <p className="section-lead">{labels.lead}</p>
-      {report ? <AttitudeReport report={report} labels={labels} /> : <p className="cohort-notice">{labels.failed}</p>}
+      {report ? <AttitudeReport report={report} labels={labels} locale={locale} /> : <p className="cohort-notice">{labels.failed}</p>}
     </section>
   );
 }

@@ -4,12 +4,16 @@
 
 export const ATTITUDE_FORM_LABEL_KEYS = [
   "title", "anonymous", "lead", "scale1", "scale2", "scale3", "scale4", "scale5", "submit", "skip", "working",
-  "thanks", "skipped", "already", "noneChosen", "failed",
+  "thanks", "skipped", "already", "noneChosen", "failed", "outdated",
 ] as const;
 
 export type AttitudeFormLabels = Record<(typeof ATTITUDE_FORM_LABEL_KEYS)[number], string>;
 
-export type AttitudeReportLabels = Record<
-  | "title" | "lead" | "threshold" | "answer" | "pre" | "post" | "people" | "mean" | "count" | "hidden" | "hiddenShort" | "none" | "failed",
-  string
-> & { scale: [string, string, string, string, string] };
+/** The report's words: its frame from "facilitate.attitudes", the estimates' from "attitudes.report". */
+export type AttitudeReportLabels = Record<"title" | "lead" | "pre" | "post" | "hidden" | "hiddenShort" | "none" | "failed", string> & {
+  report: Record<
+    | "privacy" | "threshold" | "needed" | "estimate" | "agree" | "mean" | "answers" | "percentRange" | "meanRange" | "rough"
+    | "change" | "changeHigher" | "changeLower" | "changeUnclear",
+    string
+  >;
+};

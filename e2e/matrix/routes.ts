@@ -196,7 +196,7 @@ export const ROUTES: RouteEntry[] = [
     method: "POST",
     path: "/api/attitudes",
     what: "share my views (anonymous, counted for my cohort)",
-    body: (w) => ({ courseId: w.courseId, form: "pre", submissionId: crypto.randomUUID(), answers: [{ itemId: w.attitudeItemId, value: 4 }] }),
+    body: (w) => ({ courseId: w.courseId, form: "pre", mechanism: "krr-5-ln3", submissionId: crypto.randomUUID(), answers: [{ itemId: w.attitudeItemId, value: 4 }] }),
     // Only members of an open cohort of the course have anywhere to count views.
     cells: { ...all(s(403)), anonymous: s(401), learner: s(200, { fresh: true }) },
   },

@@ -1,5 +1,7 @@
-// "Your views" on both engines: anonymous storage, the group-of-five threshold, one submission per
-// check and person, cohorts from membership only, who may read the totals, and deletion.
+// "Your views" on both engines: anonymous storage of exactly what the device sent, the mechanism
+// required, the group-of-five threshold, estimates (never counts) in the report, one submission
+// per check and person, cohorts from membership only, who may read the report, and deletion.
+// The privacy property itself (a facilitator controlling the other answers) is privacy.db.test.ts.
 import crypto from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +13,9 @@ import { deleteMyAccount, exportMyData } from "@/lib/progress/mutations";
 import { testEngines } from "@/lib/testing/db";
 import { attitudeStatusQuery, attitudeSubmission } from "./inputs";
 import { ATTITUDE_MIN_GROUP, submitAttitudes } from "./mutations";
-import { attitudeStatus, cohortAttitudes, type AttitudeTotals } from "./queries";
+import { attitudeStatus, cohortAttitudes, type AttitudeEstimate } from "./queries";
+import { MECHANISM, answersNeeded, estimateMean, estimateShare, estimateShareChange, randomiseAnswers, type Counts, type Interval } from "./randomised-response";
+import { seededFill } from "./seeded-fill";
 
 process.env.LOG_SILENT = "1";
 
@@ -20,18 +24,29 @@ const courseId = getCourses("en")[0].id;
 const items = getAttitudeItems("en", courseId);
 const [first, second] = items;
 
-/** Every statement rated `value`, or only the ones given. */
+/** Every statement SENT as `value` (these tests play the device), or only the ones given. */
 const submission = (form: "pre" | "post", value: number, only = items) => ({
   courseId,
   form,
+  mechanism: MECHANISM,
   submissionId: crypto.randomUUID(),
   answers: only.map((i) => ({ itemId: i.id, value })),
 });
 
-const shown = (t: AttitudeTotals) => {
-  if (t.hidden) throw new Error("expected totals to be shown");
+const shown = (t: AttitudeEstimate) => {
+  if (t.hidden) throw new Error("expected estimates to be shown");
   return t;
 };
+
+/** The interval the report must show: the pure mechanism's, from these sent counts. */
+const near = (expected: Interval) => ({ estimate: expect.closeTo(expected.estimate, 2), low: expect.closeTo(expected.low, 1), high: expect.closeTo(expected.high, 1) });
+const estimates = (n: number, counts: Counts) => ({
+  hidden: false,
+  n,
+  agree: near(estimateShare(counts)),
+  mean: { estimate: expect.closeTo(estimateMean(counts).estimate, 1), low: expect.closeTo(estimateMean(counts).low, 0), high: expect.closeTo(estimateMean(counts).high, 0) },
+  rough: n < answersNeeded(),
+});
 
 describe.each(testEngines())("attitudes on $name", (engine) => {
   let handle: Db;
@@ -72,14 +87,17 @@ describe.each(testEngines())("attitudes on $name", (engine) => {
     expect(items.length).toBeLessThanOrEqual(6);
   });
 
-  it("stores answers with no user id, no time of day and random ids; only THAT someone answered is kept apart", async () => {
+  it("stores exactly what the device sent, with no user id, no time of day and random ids; only THAT someone answered is kept apart", async () => {
     const { id: cohortId, joinCode } = await group("Storage");
     const ada = await learner(joinCode);
-    const input = submission("pre", 4);
+    // The device randomises before sending; the server keeps the sent values, and nothing else.
+    const input = { ...submission("pre", 4), answers: randomiseAnswers(items.map((i, k) => ({ itemId: i.id, value: 1 + (k % 5) })), seededFill(11)) };
     await submitAttitudes(handle, ada, input);
 
     const rows = await handle.db.selectFrom("attitude_answers").selectAll().where("cohort_id", "=", cohortId).execute();
     expect(rows).toHaveLength(items.length);
+    const stored = rows.map((r) => ({ itemId: r.item_id, value: Number(r.value) })).sort((a, b) => a.itemId.localeCompare(b.itemId));
+    expect(stored).toEqual([...input.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)));
     expect(Object.keys(rows[0]).sort()).toEqual(["answered_on", "batch", "cohort_id", "form", "id", "item_id", "value"]);
     for (const row of rows) {
       expect(JSON.stringify(row)).not.toContain(ada.id);
@@ -102,36 +120,49 @@ describe.each(testEngines())("attitudes on $name", (engine) => {
     expect(ids).toEqual([...ids].sort());
   });
 
-  it("hides the totals from four people, without saying how many; shows them from five", async () => {
+  it("hides the estimates from four people, without saying how many; shows them from five, never as counts", async () => {
     const { id: cohortId, joinCode } = await group("Threshold");
     const people = [];
     for (let i = 0; i < 10; i++) people.push(await learner(joinCode));
 
     for (const p of people.slice(0, 4)) await submitAttitudes(handle, p, submission("pre", 5));
     const four = await cohortAttitudes(handle, lead, cohortId);
-    expect(four.minGroup).toBe(ATTITUDE_MIN_GROUP);
+    expect(four).toMatchObject({ minGroup: ATTITUDE_MIN_GROUP, mechanism: "krr-5-ln3", epsilon: Math.log(3), answersNeeded: 523, usefulHalfWidth: 0.15 });
     expect(four.items.map((i) => i.itemId)).toEqual(items.map((i) => i.id));
-    for (const item of four.items) {
-      expect(item.pre).toEqual({ hidden: true });
-      expect(item.post).toEqual({ hidden: true });
-    }
+    for (const item of four.items) expect(item).toMatchObject({ pre: { hidden: true }, post: { hidden: true }, change: null });
     expect(JSON.stringify(four)).not.toMatch(/"n":/);
 
-    // The fifth person: the first item gets a 1, so the distribution is 1 x "1" and 4 x "5".
+    // The fifth person: the first statement was sent as 1, so the sent counts are 1 x "1", 4 x "5".
     await submitAttitudes(handle, people[4], { ...submission("pre", 5), answers: items.map((i) => ({ itemId: i.id, value: i.id === first.id ? 1 : 5 })) });
     const five = await cohortAttitudes(handle, lead, cohortId);
-    const pre = shown(five.items[0].pre);
-    expect(pre).toEqual({ hidden: false, n: 5, counts: [1, 0, 0, 0, 4], mean: 4.2 });
-    expect(shown(five.items[1].pre)).toEqual({ hidden: false, n: 5, counts: [0, 0, 0, 0, 5], mean: 5 });
+    expect(five.items[0].pre).toEqual(estimates(5, [1, 0, 0, 0, 4]));
+    expect(five.items[1].pre).toEqual(estimates(5, [0, 0, 0, 0, 5]));
+    // Five answers are far from the 523 a +/- 15-point estimate needs: rough, and said so.
+    expect(shown(five.items[0].pre)).toMatchObject({ rough: true });
     expect(five.items[0].post).toEqual({ hidden: true });
+    expect(five.items[0].change).toBeNull();
+    // No counts per rating anywhere in the report: they would read as people.
+    expect(JSON.stringify(five)).not.toMatch(/counts|"v[1-5]"/);
 
-    // Totals grow only by full groups of five: a sixth answer changes nothing yet, so no report
-    // ever differs from the one before by a single person's answers.
+    // Estimates grow only by full groups of five: a sixth answer changes nothing yet.
     await submitAttitudes(handle, people[5], submission("pre", 2));
     expect(await cohortAttitudes(handle, lead, cohortId)).toEqual(five);
     for (const p of people.slice(6, 10)) await submitAttitudes(handle, p, submission("pre", 3));
-    const ten = shown((await cohortAttitudes(handle, lead, cohortId)).items[1].pre);
-    expect(ten).toEqual({ hidden: false, n: 10, counts: [0, 1, 4, 0, 5], mean: 3.9 });
+    expect((await cohortAttitudes(handle, lead, cohortId)).items[1].pre).toEqual(estimates(10, [0, 1, 4, 0, 5]));
+  });
+
+  it("compares the checks only through an interval: a difference whose interval holds 0 is not a change", async () => {
+    const { id: cohortId, joinCode } = await group("Before and after");
+    for (let i = 0; i < 5; i++) {
+      const p = await learner(joinCode);
+      await submitAttitudes(handle, p, submission("pre", i < 2 ? 4 : 2));
+      await submitAttitudes(handle, p, submission("post", i < 4 ? 4 : 2));
+    }
+    const change = (await cohortAttitudes(handle, lead, cohortId)).items[0].change!;
+    const expected = estimateShareChange([0, 3, 0, 2, 0], [0, 1, 0, 4, 0]);
+    expect(change).toEqual({ ...near(expected), verdict: "unclear" });
+    expect(change.low).toBeLessThan(0);
+    expect(change.high).toBeGreaterThan(0);
   });
 
   it("hides a statement that fewer than five answered, even when five people shared views", async () => {
@@ -143,6 +174,7 @@ describe.each(testEngines())("attitudes on $name", (engine) => {
     }
     const report = await cohortAttitudes(handle, lead, cohortId);
     expect(shown(report.items[0].post).n).toBe(5);
+    expect(report.items[0].change).toBeNull();
     expect(report.items[1].post).toEqual({ hidden: true });
   });
 
@@ -216,12 +248,22 @@ describe.each(testEngines())("attitudes on $name", (engine) => {
       { ...submission("pre", 3), answers: [] },
       { ...submission("pre", 3), form: "during" },
       { ...submission("pre", 3), submissionId: "not-a-uuid" },
+      { ...submission("pre", 3), mechanism: "raw" },
+      { ...submission("pre", 3), mechanism: undefined },
     ];
     for (const b of bad) expect(attitudeSubmission.safeParse(b).success, JSON.stringify(b)).toBe(false);
     expect(await count("attitude_answers", cohortId)).toBe(0);
   });
 
-  it("only the cohort's facilitators (and admins, reading) see the totals", async () => {
+  it("refuses a submission that does not name the mechanism (a page from before randomisation): reload, not stored", () => {
+    const { mechanism: _, ...old } = submission("pre", 3);
+    const refused = attitudeSubmission.safeParse(old);
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0]).toMatchObject({ path: ["mechanism"], message: expect.stringMatching(/out of date: reload/) });
+    expect(attitudeSubmission.safeParse(submission("pre", 3)).success).toBe(true);
+  });
+
+  it("only the cohort's facilitators (and admins, reading) see the estimates", async () => {
     const { id: cohortId, joinCode } = await group("Boundaries");
     const member = await learner(joinCode);
     await expect(cohortAttitudes(handle, other, cohortId)).rejects.toMatchObject({ code: "not_found" });

@@ -1,17 +1,21 @@
 // One zod schema per input of the attitudes data layer; route handlers parse with these.
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
+import { MECHANISM } from "./randomised-response";
 
 export const attitudeForm = z.enum(["pre", "post"]);
 
 /**
- * A learner's "Your views" answers after a check. No cohort here: the server derives it from the
- * learner's memberships. `courseId` only picks which of those groups the answers belong to (the
- * course whose check was just taken).
+ * A learner's "Your views" answers after a check, as the device sent them: already randomised
+ * (randomised-response.ts), so `value` is not the learner's own rating. `mechanism` names how; a
+ * page from before randomisation sends none and is told to reload, so no raw rating is stored.
+ * No cohort here: the server derives it from the learner's memberships. `courseId` only picks
+ * which of those groups the answers belong to (the course whose check was just taken).
  */
 export const attitudeSubmission = z.strictObject({
   courseId: slug,
   form: attitudeForm,
+  mechanism: z.literal(MECHANISM, { error: "This page is out of date: reload it, then share your views again." }),
   /** Client-generated: sending the same submission again is recognised, not counted twice. */
   submissionId: z.uuid(),
   answers: z

@@ -1,11 +1,16 @@
 // Storing "Your views" answers so that no one, facilitator or database reader, can tie them to a
-// person:
+// person, or learn one person's answer even by controlling every other answer in the group:
+// - the ratings arrive already randomised by the learner's device (randomised-response.ts, local
+//   differential privacy, epsilon = ln 3 per statement); the request must name that mechanism and
+//   the server stores exactly what was sent, so it never holds a learner's own rating;
 // - the answer rows hold no user id and no time of day (the date only), under random ids;
 // - a separate row records only THAT the person answered a form in a cohort (one per person), with
 //   no link to the answer rows;
 // - the cohort comes from the learner's memberships on the server, never from the request;
 // - answers are counted in batches of five submissions (attitude_batches), and reports include
 //   only full batches, so a report can never change by one person's answers (see queries.ts).
+//   Batches alone are not enough: a facilitator who answers for four nickname members of their
+//   own can take their answers away from a batch's totals. Randomisation is what protects then.
 // Limit: on PostgreSQL, rows are stored in the order they arrive, so someone with raw access to
 // the database files could line up answers with submissions; SQLite stores the answers WITHOUT
 // ROWID in random-id order. The app itself never reads them but as totals.

@@ -165,7 +165,7 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     await setAssignment(handle, lead, id, { activityId: lesson.id, dueAt: "2026-12-01" });
     // Both share their views (anonymous answers, a submission each, a batch).
     const answers = getAttitudeItems("en", course.id).map((i) => ({ itemId: i.id, value: 4 }));
-    for (const who of [nickUser, learner]) await submitAttitudes(handle, who, { courseId: course.id, form: "pre", submissionId: crypto.randomUUID(), answers });
+    for (const who of [nickUser, learner]) await submitAttitudes(handle, who, { courseId: course.id, form: "pre", mechanism: "krr-5-ln3", submissionId: crypto.randomUUID(), answers });
     expect((await handle.db.selectFrom("attitude_answers").selectAll().where("cohort_id", "=", id).execute()).length).toBe(2 * answers.length);
 
     expect(await deleteCohort(handle, lead, id)).toEqual({ accountsDeleted: 1 });

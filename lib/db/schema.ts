@@ -123,7 +123,11 @@ export interface AttitudeAnswersTable {
   cohort_id: string;
   item_id: string;
   form: AttitudeForm;
-  /** 1 = strongly disagree ... 5 = strongly agree. */
+  /**
+   * 1 = strongly disagree ... 5 = strongly agree, as the learner's device SENT it: randomised
+   * (lib/attitudes/randomised-response.ts, "krr-5-ln3"; rows from before, by migration 0006), so
+   * never a person's own rating. Only estimates from many rows mean anything.
+   */
   value: number;
   /** YYYY-MM-DD only. */
   answered_on: string;

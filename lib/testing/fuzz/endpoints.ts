@@ -72,6 +72,8 @@ export const ENDPOINTS: Endpoint[] = [
       fc.record({
         courseId: fc.constantFrom(w.course, "other-course"),
         form: fc.constantFrom("pre", "post"),
+        // Mostly the device's mechanism; sometimes another or null (refused: "reload").
+        mechanism: fc.oneof({ arbitrary: fc.constant("krr-5-ln3"), weight: 8 }, { arbitrary: fc.constantFrom("raw", null), weight: 1 }),
         submissionId: fc.uuid(),
         answers: fc.uniqueArray(fc.record({ itemId: fc.constantFrom(...w.attitudeItems, "not-a-statement"), value: fc.integer({ min: 0, max: 6 }) }), {
           minLength: 1,
