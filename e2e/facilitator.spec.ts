@@ -125,6 +125,13 @@ test("a facilitator creates a group, sees two phone learners' answers arrive, ex
     await expect(page.getByText("Nothing set yet.")).toBeVisible();
   });
 
+  await test.step("the member count says how many joined without an account", async () => {
+    await page.reload();
+    const facts = page.locator(".cohort-facts");
+    await expect(facts).toContainText("2 learners");
+    await expect(facts).toContainText("1 without an account (nickname only)");
+  });
+
   await test.step("reset a nickname learner's passphrase, shown once", async () => {
     await page.getByRole("button", { name: "Reset passphrase for Robin" }).click();
     await page.getByRole("button", { name: "Yes, reset it" }).click();

@@ -17,6 +17,11 @@ const schema = z
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().optional(),
     DATA_DIR: z.string().optional(),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For (0: none). The rate
+     * limits read the client's address that many entries from the right (lib/ratelimit/client.ts).
+     */
+    TRUST_PROXY_HOPS: z.string().regex(/^[0-5]$/, "must be a whole number from 0 to 5").default("0"),
     /** "1" silences the structured log lines (tests and scripts). */
     LOG_SILENT: z.enum(["0", "1"]).default("0"),
   })
@@ -44,6 +49,8 @@ export interface Env {
   /** ADMIN_PASSWORD alone, for `npm run admin:create -- --email ...`. */
   adminPassword?: string;
   logSilent: boolean;
+  /** Proxies whose X-Forwarded-For entries are believed (0: the address is not known). */
+  trustProxyHops: number;
 }
 
 let cached: Env | undefined;
@@ -75,6 +82,7 @@ export function env(): Env {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     adminPassword: e.ADMIN_PASSWORD,
     logSilent: e.LOG_SILENT === "1",
+    trustProxyHops: Number(e.TRUST_PROXY_HOPS),
   };
   return cached;
 }

@@ -12,9 +12,13 @@ export function deviceCookieName(secure: boolean): string {
   return secure ? "__Secure-cg_device" : "cg_device";
 }
 
-/** The Set-Cookie value: HttpOnly, SameSite=Lax, sent only to the sign-in routes; Secure over https. */
+/**
+ * The Set-Cookie value: HttpOnly, SameSite=Lax, sent only to the API (never to pages); Secure over
+ * https. The API as a whole, not only the sign-in routes: deleting an account shares the sign-in
+ * throttle's device bucket, and joins and sign-ups are limited per device (lib/ratelimit).
+ */
 export function deviceSetCookie(value: string, secure: boolean): string {
-  return `${deviceCookieName(secure)}=${value}; Path=/api/auth; Max-Age=${365 * 24 * 3600}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return `${deviceCookieName(secure)}=${value}; Path=/api; Max-Age=${365 * 24 * 3600}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
 function mac(secret: string, id: string): string {

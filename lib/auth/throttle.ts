@@ -92,6 +92,29 @@ export async function clearFailures(handle: Db, key: ThrottleKey): Promise<void>
   await handle.db.deleteFrom("login_throttle").where("account_hash", "=", key.account_hash).where("client_hash", "=", key.client_hash).execute();
 }
 
+/**
+ * A password check other than sign-in (deleting the account) under the sign-in throttle: the
+ * same account and device buckets, refused unchecked while blocked, a wrong password recorded as
+ * a failure, a right one clearing the bucket. Otherwise a stolen session would be an unthrottled
+ * way to guess the account's password.
+ */
+export async function throttledPasswordCheck(
+  handle: Db,
+  account: string,
+  deviceId: string | null,
+  check: () => Promise<boolean>,
+): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+  const key = await throttleKeyFor(handle, account, deviceId);
+  const wait = await throttleWait(handle, key);
+  if (wait > 0) return { ok: false, retryAfterMs: wait };
+  if (!(await check())) {
+    await recordFailure(handle, key);
+    return { ok: false, retryAfterMs: 0 };
+  }
+  await clearFailures(handle, key);
+  return { ok: true };
+}
+
 /** Lifts every throttle and forgets every device of an account (help from a facilitator; deletion). */
 export async function forgetAccountSignInState(handle: Db, account: string): Promise<void> {
   const hash = accountHash(account);

@@ -13,6 +13,9 @@ import { forgetAccountSignInState } from "@/lib/auth/throttle";
 import { findQuizActivity, findLessonQuiz, getTrack } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { UNKNOWN_CLIENT, type Client } from "@/lib/ratelimit/client";
+import { consume, countFailure, perClient, refuseIfSpent } from "@/lib/ratelimit/limiter";
+import { NICKNAME_MEMBERS_MAX } from "@/lib/ratelimit/limits";
 import { cohortFor, requireFacilitator } from "./access";
 
 const now = () => new Date().toISOString();
@@ -72,15 +75,33 @@ async function cohortByCode(handle: Db, code: string) {
   return cohort;
 }
 
+/**
+ * cohortByCode, with codes that open nothing counted per client (lib/ratelimit/limits.ts): a
+ * client that used up its misses is refused before the lookup, so guessing learns nothing more.
+ */
+async function cohortByCodeLimited(handle: Db, code: string, client: Client) {
+  const misses = perClient(client, "codeMissPerDevice", "codeMissPerAddress");
+  await refuseIfSpent(handle, ...misses);
+  try {
+    return await cohortByCode(handle, code);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") await countFailure(handle, ...misses);
+    throw e;
+  }
+}
+
 /** The cohort a code opens (name only), so the join page can say what you are joining. */
-export async function describeJoinCode(handle: Db, code: string): Promise<{ name: string }> {
-  const c = await cohortByCode(handle, code);
+export async function describeJoinCode(handle: Db, code: string, client: Client = UNKNOWN_CLIENT): Promise<{ name: string }> {
+  const c = await cohortByCodeLimited(handle, code, client);
   return { name: c.name };
 }
 
-/** A signed-in learner joins with a code. Joining twice is harmless. */
-export async function joinCohort(handle: Db, actor: SessionUser, code: string): Promise<{ cohortId: string; name: string }> {
-  const cohort = await cohortByCode(handle, code);
+/**
+ * A signed-in learner joins with a code. Joining twice is harmless (and counts against no limit);
+ * a new member counts against the group's and the account's join limits.
+ */
+export async function joinCohort(handle: Db, actor: SessionUser, code: string, client: Client = UNKNOWN_CLIENT): Promise<{ cohortId: string; name: string }> {
+  const cohort = await cohortByCodeLimited(handle, code, client);
   // Whoever runs a group is not also one of its learners: their answers would count in the
   // group's reports and its anonymous "Your views" totals, which they read.
   const runs = await handle.db
@@ -92,6 +113,9 @@ export async function joinCohort(handle: Db, actor: SessionUser, code: string): 
   if (runs.owner_id === actor.id || runs.co === actor.id) {
     throw new AppError("conflict", "You run this group, so you cannot also join it as a learner. Learners join with its code.", { field: "code" });
   }
+  const member = await handle.db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", cohort.id).where("user_id", "=", actor.id).executeTakeFirst();
+  if (member) return { cohortId: cohort.id, name: cohort.name };
+  await consume(handle, ["joinPerAccount", actor.id], ["joinPerGroup", cohort.id]);
   await handle.db
     .insertInto("cohort_members")
     .values({ cohort_id: cohort.id, user_id: actor.id, joined_at: now(), pseudonymous: 0 })
@@ -108,9 +132,17 @@ export const nicknameInput = z.strictObject({
 /**
  * A pseudonymous account for one cohort: a random id, the nickname, a generated login name and
  * passphrase (returned once, never stored in the clear). No email, no birth date.
+ * Limited per client and per group, and capped per group (lib/ratelimit/limits.ts), so nobody,
+ * the facilitator included, can flood a group with made-up members.
  */
-export async function joinWithNickname(handle: Db, input: z.infer<typeof nicknameInput>): Promise<{ userId: string; loginName: string; passphrase: string; cohortName: string }> {
-  const cohort = await cohortByCode(handle, input.code);
+export async function joinWithNickname(
+  handle: Db,
+  input: z.infer<typeof nicknameInput>,
+  client: Client = UNKNOWN_CLIENT,
+): Promise<{ userId: string; loginName: string; passphrase: string; cohortName: string }> {
+  const cohort = await cohortByCodeLimited(handle, input.code, client);
+  // Counted before the passphrase hash: a refused request costs no hashing.
+  await consume(handle, ...perClient(client, "nicknameJoinPerDevice", "nicknameJoinPerAddress"), ["joinPerGroup", cohort.id]);
   const passphrase = generatePassphrase();
   const passwordHash = await hashPassword(passphrase);
   const base = input.nickname.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 20) || "learner";
@@ -122,6 +154,18 @@ export async function joinWithNickname(handle: Db, input: z.infer<typeof nicknam
       if (!(await trx.selectFrom("users").select("id").where("login_name", "=", candidate).executeTakeFirst())) loginName = candidate;
     }
     if (!loginName) throw new AppError("conflict", "Please try again with another nickname.");
+    // Counted inside the write transaction, so simultaneous joins cannot pass the cap together:
+    // SQLite's transaction holds the write lock; on PostgreSQL the group's row is locked.
+    if (handle.kind === "postgres") await trx.selectFrom("cohorts").select("id").where("id", "=", cohort.id).forUpdate().execute();
+    const nicknames = await trx
+      .selectFrom("cohort_members")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("cohort_id", "=", cohort.id)
+      .where("pseudonymous", "=", 1)
+      .executeTakeFirstOrThrow();
+    if (Number(nicknames.n) >= NICKNAME_MEMBERS_MAX) {
+      throw new AppError("conflict", "This group has as many nickname members as it can take. Join with an account instead, or ask your facilitator.");
+    }
     await trx
       .insertInto("users")
       .values({ id: userId, email: null, login_name: loginName, display_name: input.nickname, password_hash: passwordHash, role: "learner", created_at: now(), suspended_at: null })

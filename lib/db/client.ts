@@ -17,6 +17,11 @@ export interface Db {
   db: Kysely<Database>;
   /** PostgreSQL only: the schema the tables live in, when not the default (tests, benchmarks). */
   schema?: string;
+  /**
+   * The driver under Kysely, for the rate limiter (lib/ratelimit), which speaks to better-sqlite3
+   * and pg itself. Nothing else should need it.
+   */
+  store: { kind: "sqlite"; database: SQLite.Database } | { kind: "postgres"; pool: pg.Pool };
   close(): Promise<void>;
 }
 
@@ -30,7 +35,7 @@ export function createDb(config: DbConfig): Db {
     database.pragma("foreign_keys = ON");
     database.pragma("busy_timeout = 5000");
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) });
-    return { kind: "sqlite", db, close: () => db.destroy() };
+    return { kind: "sqlite", db, store: { kind: "sqlite", database }, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.url,
@@ -38,7 +43,7 @@ export function createDb(config: DbConfig): Db {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: "postgres", db, schema: config.schema, close: () => db.destroy() };
+  return { kind: "postgres", db, schema: config.schema, store: { kind: "postgres", pool }, close: () => db.destroy() };
 }
 
 /** Prepared statements kept per connection; more distinct query texts than the app has. */

@@ -155,10 +155,19 @@ export interface AttitudeBatchesTable {
   members: number;
 }
 
+/** rate-limiter-flexible's counters (lib/ratelimit); the app itself only prunes them. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  /** When the window ends, ms since the epoch (PostgreSQL bigint: read back as a string). */
+  expire: number | string | null;
+}
+
 export interface Database {
   users: UsersTable;
   login_throttle: LoginThrottleTable;
   login_devices: LoginDevicesTable;
+  rate_limits: RateLimitsTable;
   lesson_completions: LessonCompletionsTable;
   quiz_attempts: QuizAttemptsTable;
   quiz_responses: QuizResponsesTable;

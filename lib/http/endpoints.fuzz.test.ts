@@ -105,7 +105,10 @@ describe("fuzzing the JSON endpoints", () => {
           const outcome = await callAndCheck(handler, request, params);
           const after = fuzz.worldDb.version() === version ? before : fuzz.worldDb.snapshot();
           const changes = after === before ? [] : diff(before, after);
-          if (outcome.status >= 400 && changes.length) throw new Error(`a rejected request (${outcome.status}) changed ${changes.map((c) => c.table).join(", ")}`);
+          // A wrong password at a re-check (deleting the account) is recorded in the sign-in
+          // throttle on purpose; whose row it may be is still checked below.
+          const refusedChanges = changes.filter((c) => c.table !== "login_throttle");
+          if (outcome.status >= 400 && refusedChanges.length) throw new Error(`a rejected request (${outcome.status}) changed ${refusedChanges.map((c) => c.table).join(", ")}`);
           const reach = reachOf(caller, before, after);
           for (const change of changes) {
             const why = forbiddenChange(change, reach, { before, after });

@@ -12,13 +12,20 @@ import { log } from "@/lib/log";
 const NO_STORE = { "Cache-Control": "no-store" };
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function json(data: unknown, status = 200): Response {
-  return Response.json(data, { status, headers: NO_STORE });
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(data, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof AppError) {
-    return json({ error: e.publicMessage, ...(e.details?.field ? { field: e.details.field } : {}) }, e.status);
+    // A rate limit's refusal says when to try again, to people (the message) and to software
+    // (Retry-After, and retryAfterSeconds for the page to say it in the reader's language).
+    const retry = typeof e.details?.retryAfterSeconds === "number" ? e.details.retryAfterSeconds : undefined;
+    return json(
+      { error: e.publicMessage, ...(e.details?.field ? { field: e.details.field } : {}), ...(retry ? { retryAfterSeconds: retry } : {}) },
+      e.status,
+      retry ? { "Retry-After": String(retry) } : {},
+    );
   }
   log("server.error", { message: e instanceof Error ? e.message : String(e) });
   return json({ error: "Something went wrong on our side. Your last action was not saved; please try again." }, 500);

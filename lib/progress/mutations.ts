@@ -13,7 +13,7 @@ import { log } from "@/lib/log";
 import { gradeAnswer, GradingError, type AnswerResult } from "@/lib/quiz/grade";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
-import { forgetAccountSignInState } from "@/lib/auth/throttle";
+import { forgetAccountSignInState, throttledPasswordCheck } from "@/lib/auth/throttle";
 import { myAttitudeSubmissions } from "@/lib/attitudes/queries";
 import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
 
@@ -312,10 +312,19 @@ export async function exportMyData(handle: Db, actor: SessionUser) {
 }
 
 /** Deletes the account and every row about it, after checking the password once more. */
-export async function deleteMyAccount(handle: Db, actor: SessionUser, password: string): Promise<void> {
-  const row = await handle.db.selectFrom("users").select(["password_hash", "email"]).where("id", "=", actor.id).executeTakeFirst();
+/** `deviceId`: the browser's device cookie, for the sign-in throttle's buckets (null: untrusted). */
+export async function deleteMyAccount(handle: Db, actor: SessionUser, password: string, deviceId: string | null = null): Promise<void> {
+  const row = await handle.db.selectFrom("users").select(["password_hash", "email", "login_name"]).where("id", "=", actor.id).executeTakeFirst();
   if (!row) throw new AppError("not_found", "Account not found.");
-  if (!(await verifyPassword(row.password_hash, password))) throw new AppError("forbidden", "That password is not right.", { field: "password" });
+  // The account name sign-in throttles by: the email, or a nickname account's login name.
+  const account = row.email ?? row.login_name ?? actor.id;
+  const checked = await throttledPasswordCheck(handle, account, deviceId, () => verifyPassword(row.password_hash, password));
+  if (!checked.ok && checked.retryAfterMs > 0) {
+    const seconds = Math.ceil(checked.retryAfterMs / 1000);
+    const minutes = Math.ceil(seconds / 60);
+    throw new AppError("throttled", `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`, { field: "password", retryAfterSeconds: seconds });
+  }
+  if (!checked.ok) throw new AppError("forbidden", "That password is not right.", { field: "password" });
   // Groups belong to their owner in the database (deleting the owner would cascade to the group,
   // its members' group data and its co-facilitators' access, and would let a suspended facilitator
   // erase groups that admins must still be able to read). So the owner deletes them first, on
@@ -334,6 +343,6 @@ export async function deleteMyAccount(handle: Db, actor: SessionUser, password: 
       await trx.deleteFrom(table).where(column, "=", actor.id).execute();
     }
   });
-  if (row.email) await forgetAccountSignInState(handle, row.email);
+  await forgetAccountSignInState(handle, account);
   log("account.deleted", { userId: actor.id });
 }

@@ -1,20 +1,25 @@
 import { z } from "zod";
-import { createAccount, signUpInput } from "@/lib/auth/accounts";
+import { signUpInput } from "@/lib/auth/accounts";
 import { deleteMyAccount } from "@/lib/progress/mutations";
 import { publicRoute, userRoute } from "@/lib/http/handler";
+import { requestClient, requestDeviceId } from "@/lib/ratelimit/client";
+import { signUp } from "@/lib/ratelimit/sign-up";
 
-/** Sign up (the browser then signs in through next-auth). */
+/** Sign up (the browser then signs in through next-auth); limited per device and per address. */
 export const POST = publicRoute(
   signUpInput,
-  async ({ db, input }) => {
-    const user = await createAccount(db, input);
+  async ({ db, input, request }) => {
+    const user = await signUp(db, input, requestClient(request));
     return { id: user.id };
   },
   201,
 );
 
-/** Delete my account and every row about me; the password is asked again. */
-export const DELETE = userRoute(z.strictObject({ password: z.string().min(1, "Enter your password to confirm.").max(200) }), async ({ db, user, input }) => {
-  await deleteMyAccount(db, user, input.password);
+/**
+ * Delete my account and every row about me; the password is asked again, under the sign-in
+ * throttle of this account and browser (the device cookie, as at sign-in).
+ */
+export const DELETE = userRoute(z.strictObject({ password: z.string().min(1, "Enter your password to confirm.").max(200) }), async ({ db, user, input, request }) => {
+  await deleteMyAccount(db, user, input.password, requestDeviceId(request));
   return { deleted: true };
 });

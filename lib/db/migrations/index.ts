@@ -6,12 +6,21 @@ import { migration0003 } from "./0003-attitudes";
 import { migration0004 } from "./0004-report-indexes";
 import { migration0005 } from "./0005-item-analysis-index";
 import { migration0006 } from "./0006-attitudes-randomised";
+import { migration0007 } from "./0007-rate-limits";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "0001-init": migration0001(kind), "0002-cohorts": migration0002(kind), "0003-attitudes": migration0003(kind), "0004-report-indexes": migration0004(kind), "0005-item-analysis-index": migration0005(kind), "0006-attitudes-randomised": migration0006(kind) };
+      return {
+        "0001-init": migration0001(kind),
+        "0002-cohorts": migration0002(kind),
+        "0003-attitudes": migration0003(kind),
+        "0004-report-indexes": migration0004(kind),
+        "0005-item-analysis-index": migration0005(kind),
+        "0006-attitudes-randomised": migration0006(kind),
+        "0007-rate-limits": migration0007(kind),
+      };
     },
   };
 }

@@ -39,6 +39,8 @@ export default async function CohortPage(props: Props) {
       <p className="cohort-facts">
         <span>{cohort.kind === "class" ? t("groups.kindClass") : t("groups.kindWorkshop")}</span>
         <span>{t("groups.members", { count: roster.learners.length })}</span>
+        {/* Who joined without an account: a sudden crowd of nicknames is visible to the facilitator. */}
+        <span>{t("groups.nicknameMembers", { count: roster.learners.filter((l) => l.nicknameOnly).length })}</span>
         {cohort.archived && <span className="tag">{t("groups.archived")}</span>}
       </p>
       <p className="privacy-line">{t("cohort.privacy")}</p>
