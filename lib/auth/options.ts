@@ -5,6 +5,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { log } from "@/lib/log";
 import { authenticate, loadSessionState, SIGN_IN_FAILED } from "./accounts";
 import { readDeviceId } from "./device";
@@ -35,16 +36,11 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      // next-auth's default, without its crash on a callbackUrl that is not a URL (or not a
-      // string, in a JSON body): anything but this site's own pages goes to the home page.
+      // Anything but this site's own pages goes to the home page (lib/http/redirect.ts). The url
+      // may be any value a JSON body carries; next-auth's default crashed on a non-URL.
       async redirect({ url, baseUrl }) {
-        if (typeof url !== "string") return baseUrl;
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        try {
-          return new URL(url).origin === baseUrl ? url : baseUrl;
-        } catch {
-          return baseUrl;
-        }
+        const path = safeRedirectPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).href : baseUrl;
       },
       async jwt({ token, user }) {
         if (user) {
