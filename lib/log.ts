@@ -12,6 +12,7 @@ export type LogEvent =
   | "account.deleted"
   | "account.exported"
   | "admin.created"
+  | "http.refused"
   | "server.error";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
