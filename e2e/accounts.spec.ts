@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { content, expect, expectAccessible, newLearner, signInApi, signUpApi, test } from "./fixtures";
+import { content, expect, expectAccessible, newLearner, signedInContext, signInApi, signUpApi, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 const [first, second] = content.lessons;
@@ -135,4 +135,40 @@ test("signed-out visitors are sent to sign in from personal pages", async ({ pag
   await expect(page).toHaveURL(/\/en\/sign-in\?next=\/en\/dashboard$/);
   await page.goto("/en/account");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=\/en\/account$/);
+});
+
+test("sign-in with a next that the browser would read as another site lands on the app's own page", async ({ page, request, baseURL }) => {
+  const learner = newLearner("Nadia");
+  await signUpApi(request, learner);
+  // A tab, LF or CR as the second character: the browser drops it and reads "//evil.example".
+  for (const next of ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\\evil.example"]) {
+    await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email").fill(learner.email);
+    await page.getByLabel("Password").fill(learner.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "My progress" }), JSON.stringify(next)).toBeVisible();
+    expect(new URL(page.url()).origin, JSON.stringify(next)).toBe(new URL(baseURL!).origin);
+  }
+});
+
+test("signing out ends that session on the server: a copy of its cookie stops working", async ({ browser, baseURL }) => {
+  const device = await browser.newContext({ baseURL });
+  await signedInContext(device, baseURL!, newLearner("Copied"));
+  // Someone copies the session cookie (a shared computer, a stolen backup) into another browser.
+  const copy = await browser.newContext({ baseURL });
+  await copy.addCookies((await device.cookies()).filter((c) => c.name.includes("session-token")));
+  expect((await copy.request.get("/api/progress?locale=en")).status()).toBe(200);
+
+  const page = await device.newPage();
+  await page.goto("/en/account");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/en$/);
+
+  expect((await copy.request.get("/api/progress?locale=en")).status()).toBe(401);
+  expect((await (await copy.request.get("/api/auth/session")).json())?.user).toBeUndefined();
+  const copied = await copy.newPage();
+  await copied.goto("/en/dashboard");
+  await expect(copied).toHaveURL(/\/en\/sign-in\?next=\/en\/dashboard$/);
+  await device.close();
+  await copy.close();
 });

@@ -201,3 +201,52 @@ test("pages run under the CSP without a single violation", async ({ page, baseUR
   await expect(page.getByRole("button", { name: "Check answer" })).toBeHidden();
   expect(violations).toEqual([]);
 });
+
+test("another site's form posts and no-cors fetches to the app are refused (403) and change nothing", async ({ page, baseURL, isMobile }) => {
+  test.skip(isMobile, "the browser's own headers are the same for every device; checked once");
+  const learner = newLearner("Cross-site target");
+  await signUpApi(page.request, learner);
+  await signInApi(page.request, learner);
+  const lessonBody = JSON.stringify({ locale: "en", courseId: content.course.id, lessonId: lesson.id });
+  // Another site: "localhost" is a different origin and site from the app's "127.0.0.1", and,
+  // both being loopback, Chromium's private-network rules do not stop its requests on the way.
+  const app = new URL(baseURL!);
+  const other = new URL(baseURL!);
+  other.hostname = "localhost";
+  // The page that site serves (fulfilled by the test) posts to the app as soon as it loads: a
+  // no-cors fetch whose text/plain type names JSON, then a text/plain form shaped as JSON.
+  await page.route(`${other.origin}/prize`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Prize</title>
+        <form id="f" method="post" enctype="text/plain" action="${app.origin}/api/progress/lessons"><input name='${lessonBody.slice(0, -2)}' value='"}'></form>
+        <script>
+          fetch("${app.origin}/api/progress/lessons", { method: "POST", mode: "no-cors", credentials: "include", headers: { "Content-Type": "text/plain; charset=application/json" }, body: ${JSON.stringify(lessonBody)} })
+            .finally(() => document.getElementById("f").submit());
+        </script>`,
+    }),
+  );
+  const statuses: number[] = [];
+  page.on("response", (res) => {
+    if (res.url() === `${app.origin}/api/progress/lessons` && res.request().method() === "POST") statuses.push(res.status());
+  });
+  await page.goto(`${other.origin}/prize`);
+  await expect.poll(() => statuses.length).toBe(2);
+  expect(statuses).toEqual([403, 403]);
+  // Nothing was recorded for the signed-in learner.
+  const view = (await (await page.request.get("/api/progress?locale=en")).json()) as { courses: { modules: { lessons: { id: string; completedAt: string | null }[] }[] }[] };
+  expect(view.courses.flatMap((c) => c.modules.flatMap((m) => m.lessons)).filter((l) => l.completedAt)).toEqual([]);
+});
+
+test("the proxy's locale redirects stay on the app, whatever path is asked for", async ({ request, baseURL, isMobile }) => {
+  test.skip(isMobile, "server redirects are the same for every device; checked once");
+  const app = new URL(baseURL!).origin;
+  for (const path of ["//evil.example", "//evil.example/", "/%2F%2Fevil.example", "/%5Cevil.example", "/%09/evil.example", "/.//evil.example", "///evil.example", "/@evil.example"]) {
+    const res = await request.get(`${app}${path}`, { maxRedirects: 0 });
+    const location = res.headers()["location"];
+    if (!location) continue;
+    const target = new URL(location, `${app}/`);
+    expect(target.origin, `${path} -> ${location}`).toBe(app);
+    expect(target.pathname.startsWith("//"), `${path} -> ${location}`).toBe(false);
+  }
+});

@@ -1,6 +1,6 @@
 // Typed errors: domain code throws AppError; route handlers turn it into a status and a safe
 // message. Details go to the log, never to the client.
-export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "throttled" | "internal";
+export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "throttled" | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   throttled: 429,
   internal: 500,
 };

@@ -13,6 +13,7 @@ export type LogEvent =
   | "account.exported"
   | "admin.created"
   | "ratelimit.refused"
+  | "http.refused"
   | "server.error";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { ensureAdmin } from "@/lib/auth/accounts";
+import { pruneRevokedSessions } from "@/lib/auth/revocation";
 import { pruneThrottles } from "@/lib/auth/throttle";
 
 export async function startServer() {
@@ -9,6 +10,7 @@ export async function startServer() {
   const db = await getDb();
   if (config.admin) await ensureAdmin(db, config.admin);
   await pruneThrottles(db);
+  await pruneRevokedSessions(db);
 }
 
 /** Starts, or stops the process with a message naming the problem (rather than serving errors). */

@@ -6,6 +6,7 @@ import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { syncAfterSignIn } from "@/components/progress/sync";
+import { safeRedirectPath } from "@/lib/http/redirect";
 
 export type AuthLabels = Record<
   | "email" | "emailOrLogin" | "emailOrLoginHint" | "password" | "newPassword" | "passwordHint" | "displayName" | "displayNameHint"
@@ -15,10 +16,11 @@ export type AuthLabels = Record<
 
 type Field = "email" | "password" | "displayName";
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
+/** Only this site's own pages, so a crafted link cannot send someone elsewhere after sign-in. */
 function safeNext(search: string): string | null {
   const next = new URLSearchParams(search).get("next");
-  return next && /^\/(?![/\\])/.test(next) ? next : null;
+  // Rendered on the server too (with no query string), where there is no window to ask.
+  return next === null ? null : safeRedirectPath(next, window.location.origin);
 }
 
 const noSubscription = () => () => {};

@@ -80,14 +80,32 @@ export async function authenticate(handle: Db, email: string, password: string, 
   return { ok: true, user: { id: row.id, role: row.role, displayName: row.display_name, sessionVersion: row.session_version } };
 }
 
-/** The current role and session version of a user, or undefined when the account is gone. */
-export async function loadSessionState(handle: Db, userId: string): Promise<(SessionUser & { sessionVersion: number }) | undefined> {
+export type SessionState = SessionUser & { sessionVersion: number; revoked: boolean };
+
+/**
+ * The current role and session version of a user, and whether the session `sessionId` was
+ * signed out (lib/auth/revocation.ts), in one query: it runs on every authenticated request.
+ * Undefined when the account is gone.
+ */
+export async function loadSessionState(handle: Db, userId: string, sessionId = ""): Promise<SessionState | undefined> {
   const row = await handle.db
     .selectFrom("users")
-    .select(["id", "role", "display_name", "session_version"])
-    .where("id", "=", userId)
+    .leftJoin("revoked_sessions", (join) => join.on((eb) => eb("revoked_sessions.session_id", "=", sessionId)))
+    .select(["users.id", "users.role", "users.display_name", "users.session_version", "revoked_sessions.session_id as revoked_id"])
+    .where("users.id", "=", userId)
     .executeTakeFirst();
-  return row && { id: row.id, role: row.role, displayName: row.display_name, sessionVersion: row.session_version };
+  return row && { id: row.id, role: row.role, displayName: row.display_name, sessionVersion: row.session_version, revoked: row.revoked_id !== null };
+}
+
+/**
+ * Whether a decoded session token still stands: it names a session id that was not signed out,
+ * and the account exists with the same session version. The one rule for currentUser and the
+ * JWT callback. A token without an id (issued before ids existed) cannot be revoked: refused.
+ */
+export async function validSession(handle: Db, token: Record<string, unknown>): Promise<SessionState | undefined> {
+  if (typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string" || !token.sid) return undefined;
+  const state = await loadSessionState(handle, token.uid, token.sid);
+  return state && !state.revoked && state.sessionVersion === token.sv ? state : undefined;
 }
 
 /** "Sign out everywhere": every session issued before this call stops working. */

@@ -5,16 +5,18 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { log } from "@/lib/log";
-import { authenticate, loadSessionState, SIGN_IN_FAILED } from "./accounts";
+import { authenticate, SIGN_IN_FAILED, validSession } from "./accounts";
 import { readDeviceId } from "./device";
+import { newSessionId, revokeSession, SESSION_MAX_AGE_S } from "./revocation";
 
 export function authOptions(): AuthOptions {
   const { authSecret, secureCookies } = env();
   return {
     secret: authSecret,
     useSecureCookies: secureCookies,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/en/sign-in" },
     providers: [
       CredentialsProvider({
@@ -35,26 +37,22 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      // next-auth's default, without its crash on a callbackUrl that is not a URL (or not a
-      // string, in a JSON body): anything but this site's own pages goes to the home page.
+      // Anything but this site's own pages goes to the home page (lib/http/redirect.ts). The url
+      // may be any value a JSON body carries; next-auth's default crashed on a non-URL.
       async redirect({ url, baseUrl }) {
-        if (typeof url !== "string") return baseUrl;
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        try {
-          return new URL(url).origin === baseUrl ? url : baseUrl;
-        } catch {
-          return baseUrl;
-        }
+        const path = safeRedirectPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).href : baseUrl;
       },
       async jwt({ token, user }) {
         if (user) {
           const u = user as { id: string; role?: string; sv?: number };
-          return { ...token, uid: u.id, role: u.role, sv: u.sv };
+          // A fresh id per sign-in: signing out revokes this session and no other.
+          return { ...token, uid: u.id, role: u.role, sv: u.sv, sid: newSessionId() };
         }
-        // Every request: the account must still exist and the session version must match.
-        if (typeof token.uid !== "string") return {};
-        const state = await loadSessionState(await getDb(), token.uid);
-        if (!state || state.sessionVersion !== token.sv) return {};
+        // Every request: the account must still exist, the session version must match, and
+        // this session must not have been signed out.
+        const state = await validSession(await getDb(), token);
+        if (!state) return {};
         return { ...token, role: state.role, name: state.displayName };
       },
       async session({ session, token }) {
@@ -63,8 +61,12 @@ export function authOptions(): AuthOptions {
       },
     },
     events: {
+      // next-auth calls this after checking the sign-out form's CSRF token, with the decoded
+      // session token, and awaits it: a copy of the cookie stops working from here on.
       async signOut({ token }) {
-        log("auth.sign_out", { userId: typeof token?.uid === "string" ? token.uid : undefined });
+        const sid = typeof token?.sid === "string" ? token.sid : undefined;
+        if (sid) await revokeSession(await getDb(), sid);
+        log("auth.sign_out", { userId: typeof token?.uid === "string" ? token.uid : undefined, revoked: Boolean(sid) });
       },
     },
   };

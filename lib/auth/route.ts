@@ -1,9 +1,16 @@
 // The next-auth route, plus the device cookie: after a successful password sign-in from a browser
 // that has no device cookie yet, issue one and trust it for that account (lib/auth/throttle.ts).
+// Its POSTs (sign-in, sign-out) pass the same guards as the JSON routes first: from the app's own
+// pages only, and a body read up to the size limit, never whole.
 import "server-only";
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/handler";
+import { readBodyBytes } from "@/lib/http/body";
+import { refuseCrossSite } from "@/lib/http/same-origin";
 import { authOptions } from "./options";
 import { readCookie } from "./cookies";
 import { deviceSetCookie, newDeviceCookieValue, readDeviceId } from "./device";
@@ -49,8 +56,26 @@ async function malformed(request: Request, secure: boolean): Promise<Response | 
   return null;
 }
 
-export async function authRoute(request: Request, context: Ctx): Promise<Response> {
+/**
+ * The request as next-auth will see it: a POST from another site is refused (403), and a POST
+ * body is read once, up to the limit (413 beyond it), then handed on from memory.
+ */
+async function guarded(request: Request): Promise<Request> {
+  if (request.method !== "POST") return request;
+  refuseCrossSite(request);
+  const body = await readBodyBytes(request);
+  return new NextRequest(request.url, { method: request.method, headers: request.headers, body });
+}
+
+export async function authRoute(incoming: Request, context: Ctx): Promise<Response> {
   const { authSecret, secureCookies } = env();
+  let request: Request;
+  try {
+    request = await guarded(incoming);
+  } catch (e) {
+    if (e instanceof AppError) return errorResponse(e);
+    throw e;
+  }
   const refused = await malformed(request, secureCookies);
   if (refused) return refused;
   const isPasswordSignIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/callback/credentials");

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
-import { loadSessionState, type SessionUser } from "./accounts";
+import { validSession, type SessionUser } from "./accounts";
 
 /** next-auth's session cookie name; a long token is split into "<name>.0", "<name>.1", ... */
 function sessionCookieName(secure: boolean): string {
@@ -28,8 +28,9 @@ async function sessionToken(secure: boolean): Promise<string | undefined> {
 }
 
 /** Decrypted session tokens by token, newest last (a small LRU), so a busy learner's answers do
- * not each pay for key derivation and decryption. Expiry is checked on every use; revocation is
- * the session-version check against the database, which also runs on every use. */
+ * not each pay for key derivation and decryption. Expiry is checked on every use; revocation
+ * (this session signed out, or every session by the session version) is checked against the
+ * database on every use too, so a cached token is never trusted past its sign-out. */
 const decodedTokens = processSingleton("decoded-session-tokens", () => new Map<string, JWT>());
 const DECODED_TOKENS_MAX = 2000;
 
@@ -49,8 +50,9 @@ async function decodeSession(token: string, secret: string): Promise<JWT | null>
 
 /**
  * The signed-in user, or null. It reads next-auth's session cookie itself (an encrypted JWT;
- * decryption checks its expiry) and then checks, against the database, that the account exists
- * and that the session version still matches, and takes the current role from there. This is
+ * decryption checks its expiry) and then checks, against the database, that the account exists,
+ * that the session version still matches and that this session was not signed out, and takes
+ * the current role from there. This is
  * the same check as the JWT callback in options.ts, without next-auth's session round trip
  * (which also re-encrypts the token on every call): answers arrive hundreds per second in a hall.
  */
@@ -59,9 +61,9 @@ export async function currentUser(): Promise<SessionUser | null> {
   const token = await sessionToken(secureCookies);
   if (!token) return null;
   const payload = await decodeSession(token, authSecret);
-  if (!payload || typeof payload.uid !== "string" || typeof payload.sv !== "number") return null;
-  const state = await loadSessionState(await getDb(), payload.uid);
-  if (!state || state.sessionVersion !== payload.sv) return null;
+  if (!payload) return null;
+  const state = await validSession(await getDb(), payload);
+  if (!state) return null;
   return { id: state.id, role: state.role, displayName: state.displayName };
 }
 

@@ -175,15 +175,67 @@ const ONCE_CRASHED: { name: string; example: Attempt }[] = [
   { name: "a callbackUrl query that is not an http(s) URL", example: { ...BASE, callbackQuery: "javascript:alert(1)" } },
 ];
 
-/** A 400 from lib/auth/route.ts: JSON with a sentence, before next-auth runs. */
+/** A 400 (or 413, too large) from lib/auth/route.ts: JSON with a sentence, before next-auth runs. */
 async function expectClearRefusal(res: Response, text: string) {
-  expect(res.status, text).toBe(400);
+  expect([400, 413], text).toContain(res.status);
   const body = JSON.parse(text) as { error?: unknown };
   expect(body.error).toBeTypeOf("string");
   expect(String(body.error)).toMatch(/^[A-Z][^\n]{10,200}\.$/);
 }
 
 const signIn = (request: NextRequest) => authRoute(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+
+/** The sign-in form `a` (with its CSRF token), with some headers changed (null removes one). */
+function withHeaders(a: Attempt, changes: Record<string, string | null>): NextRequest {
+  const base = buildSignIn(a);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) current.delete(k);
+    else current.set(k, v);
+  }
+  const body = new URLSearchParams([...a.fields.map(([k, v]): [string, string] => [k, String(v)]), ["csrfToken", csrf.token]]).toString();
+  return new NextRequest(base.url, { method: "POST", headers: current, body: new TextEncoder().encode(body) });
+}
+
+describe("the sign-in route's guards (issue #19)", () => {
+  const right: Attempt = { ...BASE, fields: [["email", "l1@fuzz.example"], ["password", PASSWORD]] };
+
+  it.each([
+    ["a cross-site form post", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }],
+    ["a form in a sandboxed frame", { origin: "null" }],
+    ["a sibling site's form", { origin: null, "sec-fetch-site": "same-site" }],
+  ])("refuses %s with the right password: 403, no session, nothing written", async (_name, headers) => {
+    const before = fuzz.worldDb.snapshot();
+    const res = await signIn(withHeaders(right, headers));
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie().some((c) => SESSION.test(c))).toBe(false);
+    expect(diff(before, fuzz.worldDb.snapshot())).toEqual([]);
+  });
+
+  it("refuses a cross-site sign-out form (403)", async () => {
+    const request = withHeaders(BASE, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    const res = await authRoute(new NextRequest(request.url.replace("/callback/credentials", "/signout"), { method: "POST", headers: current, body: `csrfToken=${csrf.token}` }), {
+      params: Promise.resolve({ nextauth: ["signout"] }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it.each([
+    ["declared too large", { "content-length": String(200 * 1024) }],
+    ["sent with a lying length", { "content-length": "64" }],
+  ])("refuses a sign-in body %s (413) before next-auth reads it, writing nothing", async (_name, headers) => {
+    const huge: Attempt = { ...BASE, fields: [["email", "l1@fuzz.example"], ["password", "x".repeat(200 * 1024)]] };
+    const before = fuzz.worldDb.snapshot();
+    const res = await signIn(withHeaders(huge, headers));
+    expect(res.status).toBe(413);
+    expect(diff(before, fuzz.worldDb.snapshot())).toEqual([]);
+  });
+
+  it("still signs in from the app's own page", async () => {
+    const res = await signIn(withHeaders(right, { "sec-fetch-site": "same-origin" }));
+    expect(res.headers.getSetCookie().some((c) => SESSION.test(c))).toBe(true);
+  });
+});
+
 
 describe("fuzzing the credentials sign-in (a form endpoint)", () => {
   for (const { name, example } of ONCE_CRASHED) {
@@ -212,7 +264,7 @@ describe("fuzzing the credentials sign-in (a form endpoint)", () => {
         }
         const text = await res.text();
         if (res.status >= 500) throw new Error(`server error ${res.status}: ${text.slice(0, 300)}`);
-        if (res.status === 400) {
+        if (res.status === 400 || res.status === 413) {
           // Refused before next-auth ran (lib/auth/route.ts): nothing may have changed.
           await expectClearRefusal(res, text);
           expect(diff(before, fuzz.worldDb.snapshot())).toEqual([]);

@@ -75,6 +75,12 @@ export interface LoginDevicesTable {
   last_seen_at: string;
 }
 
+/** Sessions ended by a plain sign-out; kept until any token carrying the id has expired. */
+export interface RevokedSessionsTable {
+  session_id: string;
+  expires_at: string;
+}
+
 export interface LessonCompletionsTable {
   user_id: string;
   course_id: string;
@@ -168,6 +174,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   login_devices: LoginDevicesTable;
   rate_limits: RateLimitsTable;
+  revoked_sessions: RevokedSessionsTable;
   lesson_completions: LessonCompletionsTable;
   quiz_attempts: QuizAttemptsTable;
   quiz_responses: QuizResponsesTable;

@@ -12,7 +12,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getDb } from "@/lib/db";
 import { ENDPOINTS, NOT_FUZZED, type Endpoint } from "@/lib/testing/fuzz/endpoints";
-import { buildRequest, callAndCheck, discoverRoutes, fillPath, type Handler } from "@/lib/testing/fuzz/http";
+import { buildRequest, callAndCheck, discoverRoutes, fillPath, ORIGIN, type Handler } from "@/lib/testing/fuzz/http";
 import { bodySpec, fuzzParams, idSegment, querySpec, FUZZ_RUNS } from "@/lib/testing/fuzz/values";
 import { setUpFuzzWorld } from "@/lib/testing/fuzz/setup";
 import { diff, forbiddenChange, reachOf, type Change } from "@/lib/testing/fuzz/ownership";
@@ -132,4 +132,66 @@ describe("fuzzing the JSON endpoints", () => {
       if (stats) console.log(`${key(e)}: ${[...stats].sort().map(([k, n]) => `${k}×${n}`).join(" ")}`);
     }, 300_000);
   }
+});
+
+/**
+ * What another site's page can make a signed-in person's browser send (issue #19): forms in each
+ * encoding a form has, a no-cors fetch whose text/plain type names JSON in a parameter, and a
+ * fetch that would need CORS. Each is sent to every mutating route in the table above, by each
+ * kind of caller, with a body the route would otherwise accept.
+ */
+const CROSS_SITE: { name: string; headers: Record<string, string>; body: (json: string) => { contentType: string; text: string } }[] = [
+  { name: "a form post (urlencoded)", headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, body: (j) => ({ contentType: "application/x-www-form-urlencoded", text: new URLSearchParams({ json: j }).toString() }) },
+  { name: "a form post (text/plain)", headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, body: (j) => ({ contentType: "text/plain", text: j }) },
+  { name: "a form post (multipart)", headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, body: (j) => ({ contentType: "multipart/form-data; boundary=x", text: `--x\r\nContent-Disposition: form-data; name="json"\r\n\r\n${j}\r\n--x--\r\n` }) },
+  { name: "a no-cors fetch (text/plain; charset=application/json)", headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, body: (j) => ({ contentType: "text/plain; charset=application/json", text: j }) },
+  { name: "a cross-site fetch (application/json)", headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, body: (j) => ({ contentType: "application/json", text: j }) },
+  { name: "a form in a sandboxed frame (Origin: null)", headers: { origin: "null" }, body: (j) => ({ contentType: "application/json", text: j }) },
+  { name: "a sibling site (Sec-Fetch-Site: same-site)", headers: { "sec-fetch-site": "same-site" }, body: (j) => ({ contentType: "application/json", text: j }) },
+];
+
+describe("cross-site requests to every mutating route", () => {
+  const mutating = ENDPOINTS.filter((e) => e.method !== "GET");
+
+  it("covers every mutating route the app has", () => {
+    const routes = discoverRoutes().flatMap((r) => r.methods.filter((m) => m !== "GET").map((method) => key({ method, route: r.route })));
+    expect(routes.filter((k) => !mutating.some((e) => key(e) === k) && !k.includes("/api/auth/"))).toEqual([]);
+  });
+
+  for (const e of mutating) {
+    it(`${key(e)}: refused with 403, nothing written`, async () => {
+      const w = fuzz.world;
+      if (dirty) fuzz.worldDb.reseed();
+      else if (undo.length) fuzz.worldDb.restore(undo);
+      undo = [];
+      const handler = (await e.load())[e.method] as Handler;
+      const callers = e.callers?.(w) ?? [null, w.users.f1, w.users.l1, w.users.admin];
+      const params = e.paramSets?.(w)[0] ?? Object.fromEntries(Object.entries(e.params?.(w) ?? {}).map(([name, ids]) => [name, ids[0]]));
+      const json = JSON.stringify(fc.sample(e.body!(w), { numRuns: 1, seed: 19 })[0]);
+      for (const caller of callers) {
+        session.user = caller;
+        for (const attack of CROSS_SITE) {
+          const version = fuzz.worldDb.version();
+          const request = buildRequest(e.method, fillPath(e.route, params), attack.body(json), [], attack.headers);
+          const outcome = await callAndCheck(handler, request, params);
+          const where = `${attack.name} as ${caller?.role ?? "visitor"}`;
+          if (fuzz.worldDb.version() !== version) dirty = true;
+          expect(fuzz.worldDb.version(), `${where} wrote to the database`).toBe(version);
+          expect(outcome.status, where).toBe(403);
+        }
+      }
+    });
+  }
+
+  it("lets the same requests through from the app's own pages", async () => {
+    const e = ENDPOINTS.find((x) => x.route === "/api/progress/lessons" && x.method === "POST")!;
+    const handler = (await e.load())[e.method] as Handler;
+    session.user = fuzz.world.users.l1;
+    const body = { contentType: "application/json", text: JSON.stringify({ locale: "en", courseId: fuzz.world.course, lessonId: fuzz.world.lesson }) };
+    for (const headers of [{ origin: ORIGIN, "sec-fetch-site": "same-origin" }, { origin: ORIGIN }, {}] as Record<string, string>[]) {
+      const outcome = await callAndCheck(handler, buildRequest("POST", e.route, body, [], headers), {});
+      expect(outcome.status, JSON.stringify(headers)).toBe(200);
+    }
+    dirty = true; // it wrote a lesson completion
+  });
 });

@@ -1,6 +1,7 @@
-// The one path every API request takes: session -> zod -> domain function -> typed result.
-// Authorisation is decided inside the domain functions (lib/progress, ...); this wrapper makes
-// sure they always receive a verified user and a validated input, and that no error leaks.
+// The one path every API request takes: same-origin check -> session -> JSON body (exact media
+// type, bounded size) -> zod -> domain function -> typed result. Authorisation is decided inside
+// the domain functions (lib/progress, ...); this wrapper makes sure they always receive a
+// verified user and a validated input from the app's own pages, and that no error leaks.
 import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/accounts";
@@ -8,9 +9,10 @@ import { currentUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { readBodyText } from "./body";
+import { isJsonMediaType, refuseCrossSite } from "./same-origin";
 
 const NO_STORE = { "Cache-Control": "no-store" };
-const MAX_BODY_BYTES = 64 * 1024;
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(data, { status, headers: { ...NO_STORE, ...headers } });
@@ -32,10 +34,8 @@ export function errorResponse(e: unknown): Response {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) throw new AppError("bad_request", "Send the request as JSON (Content-Type: application/json).");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("bad_request", "The request is too large.");
+  if (!isJsonMediaType(request.headers.get("content-type"))) throw new AppError("bad_request", "Send the request as JSON (Content-Type: application/json).");
+  const text = await readBodyText(request);
   try {
     return JSON.parse(text);
   } catch {
@@ -83,6 +83,7 @@ export function idParam(params: Record<string, string>, name: string, what: stri
 export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output<S>>) => Promise<unknown>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
+      refuseCrossSite(request);
       const user = await currentUser();
       if (!user) {
         log("auth.denied", { reason: "unauthenticated", path: new URL(request.url).pathname });
@@ -102,6 +103,7 @@ export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output
 export function publicRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<z.output<S>>, "user">) => Promise<unknown>, status = 200) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
+      refuseCrossSite(request);
       const input = parse(schema, await readJson(request));
       const result = await fn({ input, db: await getDb(), request, params: await readParams(context) });
       return json(result ?? { ok: true }, status);

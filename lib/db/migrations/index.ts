@@ -7,6 +7,7 @@ import { migration0004 } from "./0004-report-indexes";
 import { migration0005 } from "./0005-item-analysis-index";
 import { migration0006 } from "./0006-attitudes-randomised";
 import { migration0007 } from "./0007-rate-limits";
+import { migration0008 } from "./0008-session-revocation";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0005-item-analysis-index": migration0005(kind),
         "0006-attitudes-randomised": migration0006(kind),
         "0007-rate-limits": migration0007(kind),
+        "0008-session-revocation": migration0008(kind),
       };
     },
   };

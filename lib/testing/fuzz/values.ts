@@ -120,8 +120,13 @@ export interface BodySpec {
   text: string;
 }
 
-const JSON_TYPES = ["application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8"];
-const WRONG_TYPES = [null, "", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "APPLICATION/JSON", "application/xml", "application/jsonp"];
+const JSON_TYPES = ["application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8", "APPLICATION/JSON", "application/json; charset=\"utf-8\""];
+// Types a browser sends cross-site without asking first (text/plain with any parameters among
+// them) must never pass for JSON, whatever words they contain.
+const WRONG_TYPES = [
+  null, "", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "application/jsonp",
+  "text/plain; charset=application/json", "text/plain; application/json", "application/json-patch+json", "application/json; charset=utf-16", "application/json, text/plain",
+];
 
 /** Text that is not one JSON value: truncated, trailing garbage, comments, a BOM, empty, NUL bytes. */
 function brokenJsonText(base: fc.Arbitrary<Json>): fc.Arbitrary<string> {

@@ -3,6 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { signInPath } from "@/lib/http/redirect";
 import { adminOverview } from "@/lib/cohorts/page-data";
 import { SuspendButton, type SuspendLabels } from "@/components/admin/suspend-button";
 
@@ -29,7 +30,7 @@ export default async function AdminPage(props: PageProps<"/[locale]/admin">) {
   const { locale } = await props.params;
   setRequestLocale(locale);
   const user = await currentUser();
-  if (!user) redirect(`/${locale}/sign-in?next=/${locale}/admin`);
+  if (!user) redirect(signInPath(locale, `/${locale}/admin`));
   if (user.role !== "admin") notFound();
   const [{ facilitators, cohorts }, t, ta] = await Promise.all([
     adminOverview(user),

@@ -3,6 +3,7 @@ import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { signInPath } from "@/lib/http/redirect";
 import { getTracks } from "@/lib/content";
 import { CohortList } from "@/components/cohort/cohort-list";
 import { readMyCohorts } from "@/components/cohort/cohort-data";
@@ -19,7 +20,7 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
   const { locale } = await props.params;
   setRequestLocale(locale);
   const user = await currentUser();
-  if (!user) redirect(`/${locale}/sign-in?next=/${locale}/facilitate`);
+  if (!user) redirect(signInPath(locale, `/${locale}/facilitate`));
   const t = await getTranslations({ locale, namespace: "facilitate" });
 
   if (user.role === "learner") {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { signInPath } from "@/lib/http/redirect";
 import { AccountActions, type AccountLabels } from "@/components/account/account-actions";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -10,7 +11,7 @@ export default async function AccountPage(props: PageProps<"/[locale]/account">)
   const { locale } = await props.params;
   setRequestLocale(locale);
   const user = await currentUser();
-  if (!user) redirect(`/${locale}/sign-in?next=/${locale}/account`);
+  if (!user) redirect(signInPath(locale, `/${locale}/account`));
   const [t, ta] = await Promise.all([getTranslations({ locale, namespace: "account" }), getTranslations({ locale, namespace: "auth" })]);
   const labels: AccountLabels = {
     signOut: t("signOut"),

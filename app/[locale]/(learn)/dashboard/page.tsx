@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { signInPath } from "@/lib/http/redirect";
 import { Dashboard } from "@/components/progress/dashboard";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -18,7 +19,7 @@ export default async function DashboardPage(props: PageProps<"/[locale]/dashboar
   const { locale } = await props.params;
   setRequestLocale(locale);
   const user = await currentUser();
-  if (!user) redirect(`/${locale}/sign-in?next=/${locale}/dashboard`);
+  if (!user) redirect(signInPath(locale, `/${locale}/dashboard`));
   const t = await getTranslations({ locale, namespace: "dashboard" });
   const labels = Object.fromEntries(KEYS.map((k) => [k, t.raw(k) as string]));
   return (

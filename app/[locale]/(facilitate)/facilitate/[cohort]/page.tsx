@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { signInPath } from "@/lib/http/redirect";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { AssignmentsForm } from "@/components/cohort/assignments-form";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
@@ -22,7 +23,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function CohortPage(props: Props) {
   const { locale, cohort: cohortId } = await props.params;
   setRequestLocale(locale);
-  const signIn = `/${locale}/sign-in?next=/${locale}/facilitate/${cohortId}`;
+  const signIn = signInPath(locale, `/${locale}/facilitate/${cohortId}`);
   if (!(await currentUser())) redirect(signIn);
   const result = await readCohortPage(cohortId);
   unlessReadable(result, signIn);

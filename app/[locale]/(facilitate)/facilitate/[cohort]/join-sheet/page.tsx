@@ -3,6 +3,7 @@ import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { signInPath } from "@/lib/http/redirect";
 import { PrintButton } from "@/components/help/print-button";
 import { readRoster, unlessReadable } from "@/components/cohort/cohort-data";
 import { JoinSheet } from "@/components/cohort/join-sheet";
@@ -18,7 +19,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function JoinSheetPage(props: Props) {
   const { locale, cohort: cohortId } = await props.params;
   setRequestLocale(locale);
-  const signIn = `/${locale}/sign-in?next=/${locale}/facilitate/${cohortId}/join-sheet`;
+  const signIn = signInPath(locale, `/${locale}/facilitate/${cohortId}/join-sheet`);
   if (!(await currentUser())) redirect(signIn);
   const roster = await readRoster(cohortId);
   unlessReadable(roster, signIn);
