@@ -1,4 +1,4 @@
-// The client's address for the limits: only what trusted proxies appended is believed.
+// The client's address for the limits: what trusted proxies appended, or next start's own entry.
 import { describe, expect, it } from "vitest";
 import { addressBucket, clientAddress, clientOf } from "./client";
 
@@ -6,9 +6,17 @@ const headers = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forw
 const config = { authSecret: "s".repeat(32), secureCookies: false, trustProxyHops: 1 };
 
 describe("clientAddress", () => {
-  it("believes no header without a trusted proxy (next start keeps a client-sent one as is)", () => {
-    expect(clientAddress(headers("203.0.113.9"), 0)).toBeNull();
-    expect(clientOf(new Request("http://x/", { headers: headers("203.0.113.9") }), { ...config, trustProxyHops: 0 }).address).toBe("unknown");
+  it("without a proxy, takes the rightmost entry: next start's socket address, as every browser gets", () => {
+    // next start writes the socket's address when the request brings no header (browsers never do).
+    expect(clientAddress(headers("203.0.113.9"), 0)).toBe("203.0.113.9");
+    // A script that writes the header itself chooses its own bucket: it can dodge the address
+    // limits, but it cannot put every client into one bucket and lock them all out, which a
+    // single shared "unknown" bucket allowed.
+    const a = clientOf(new Request("http://x/", { headers: headers("203.0.113.9") }), { ...config, trustProxyHops: 0 }).address;
+    const b = clientOf(new Request("http://x/", { headers: headers("198.51.100.7") }), { ...config, trustProxyHops: 0 }).address;
+    expect(a).not.toBe(b);
+    expect(a).not.toBe("unknown");
+    expect(clientAddress(headers(), 0)).toBeNull();
   });
 
   it("takes the entry the trusted proxy appended, not what the client wrote before it", () => {

@@ -4,10 +4,13 @@
 //
 // The address: a Next 16 route handler has no request.ip. `next start` fills X-Forwarded-For from
 // the socket only when the request has none (base-server.js: `x-forwarded-for ??=
-// socket.remoteAddress`), so without a proxy a client chooses its own "address" by sending the
-// header. Only proxies we were told about (TRUST_PROXY_HOPS) are believed: each appends the
-// address it saw, so the client's address is that many entries from the right. Without a proxy,
-// every client shares the one "unknown" address bucket: generous, and the same as a hall.
+// socket.remoteAddress`) and keeps a client-sent header as it is. Proxies we were told about
+// (TRUST_PROXY_HOPS) each append the address they saw, so the client's address is that many
+// entries from the right. With no proxy configured (0), the rightmost entry is used: the socket's
+// address for every browser (browsers send no such header), or whatever a script wrote there. A
+// script can thus dodge the address limits (the device and group limits still hold), and could
+// use up one address's bucket only by naming that address; one shared "unknown" bucket instead
+// would let any script lock every client out (measured in client.test.ts).
 import "server-only";
 import crypto from "node:crypto";
 import { isIP } from "node:net";
@@ -61,13 +64,16 @@ export function addressBucket(raw: string): string | null {
   return `${g.slice(0, 4).map((x) => x.toString(16)).join(":")}::/64`;
 }
 
-/** The client's address as the trusted proxies report it, or null (no proxy, or a short header). */
+/**
+ * The client's address: the entry the outermost trusted proxy appended, or with none configured
+ * the rightmost entry (next start's socket address, unless the client wrote the header itself).
+ * Null when the header is shorter than the proxies (one did not append) or holds no address.
+ */
 export function clientAddress(headers: Headers, trustProxyHops: number): string | null {
-  if (trustProxyHops <= 0) return null;
   const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  // Fewer entries than proxies: a proxy did not append, so nothing in the header is vouched for.
-  if (entries.length < trustProxyHops) return null;
-  return addressBucket(entries[entries.length - trustProxyHops]);
+  const fromRight = Math.max(1, trustProxyHops);
+  if (entries.length < fromRight) return null;
+  return addressBucket(entries[entries.length - fromRight]);
 }
 
 export function clientOf(request: Request, config: ClientConfig): Client {
