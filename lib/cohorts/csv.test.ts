@@ -10,25 +10,31 @@ function readCsv(text: string, separator: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
-  let i = 0;
   let quoted = false;
   const endCell = () => {
     row.push(cell);
     cell = "";
   };
-  while (i < text.length) {
+  const endRow = () => {
+    endCell();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), i++;
-      else (cell += ch), i++;
-    } else if (ch === '"' && cell === "") (quoted = true), i++;
-    else if (ch === separator) endCell(), i++;
-    else if (ch === "\r" && text[i + 1] === "\n") endCell(), rows.push(row), (row = []), (i += 2);
-    else if (ch === "\n") endCell(), rows.push(row), (row = []), i++;
-    else (cell += ch), i++;
+      if (ch !== '"') cell += ch;
+      else if (text[i + 1] === '"') cell += text[++i];
+      else quoted = false;
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === separator) endCell();
+    else if (ch === "\n") endRow();
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      endRow();
+      i++;
+    } else cell += ch;
   }
-  if (cell !== "" || row.length) endCell(), rows.push(row);
+  if (cell !== "" || row.length) endRow();
   return rows;
 }
 
