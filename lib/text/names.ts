@@ -15,6 +15,9 @@
 //   flag (England, Scotland, Wales);
 // - line and paragraph separators (U+2028, U+2029), lone surrogates and noncharacters
 //   (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF): not text;
+// - the blank "letters" used to make a name that shows as nothing: the Hangul fillers (U+115F,
+//   U+1160, U+3164, U+FFA0; Korean names are typed as precomposed syllables) and the blank
+//   braille pattern (U+2800);
 // - a combining mark at the start (it would sit on the character before the name) and runs of
 //   more than MAX_MARKS combining marks ("Zalgo" text that spills over the rows above and below).
 // Private-use and unassigned code points are allowed: harmless, and new emoji are "unassigned" to
@@ -26,7 +29,7 @@ const MAX_MARKS = 4;
 /** U+FDD0-U+FDEF and the last two code points of every plane: never text. */
 const NONCHARACTERS = "\\uFDD0-\\uFDEF" + Array.from({ length: 17 }, (_, p) => `\\u{${(p * 0x10000 + 0xfffe).toString(16)}}\\u{${(p * 0x10000 + 0xffff).toString(16)}}`).join("");
 /** The refused code points, one class: also used to neutralise names stored before this rule. */
-const FORBIDDEN = `[\\p{Cc}\\p{Cf}\\p{Cs}\\u2028\\u2029${NONCHARACTERS}]`;
+const FORBIDDEN = `[\\p{Cc}\\p{Cf}\\p{Cs}\\u2028\\u2029\\u115F\\u1160\\u3164\\uFFA0\\u2800${NONCHARACTERS}]`;
 
 /** The allowed uses of format characters, kept whole. */
 const ALLOWED_JOINER = "(?<=[^\\s\\u200C\\u200D])[\\u200C\\u200D](?=[^\\s\\u200C\\u200D])";
