@@ -2,8 +2,9 @@
 // - every field is quoted, so a reader using "," keeps "Ann;=cmd|..." in one cell;
 // - quoting alone does not help a reader whose separator is ";" or tab: it splits the line at
 //   every ";" (quotes only count at the start of one of its cells), so "=cmd|..." after the ";"
-//   becomes a cell of its own. So = + - @ (and their full-width forms, which some spreadsheets
-//   fold to ASCII when typed: cheaper to escape than to prove harmless) get an apostrophe in
+//   becomes a cell of its own. So = + - @ (and their full-width forms: East Asian input methods
+//   turn a typed full-width "=" into a formula; whether a CSV import does was not checked here,
+//   and escaping costs one apostrophe on a rare name) get an apostrophe in
 //   front wherever a cell could start: at the start of the field and after any "," ";" or tab,
 //   through any spaces or quotes. A spreadsheet shows a cell starting with an apostrophe as text;
 // - control, bidi and invisible characters in any field become U+FFFD (names stored before
