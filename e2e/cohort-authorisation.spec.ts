@@ -74,3 +74,25 @@ test("joining: a wrong code is a clear 404, a nickname join makes an account tha
   await owner.dispose();
   await anon.dispose();
 });
+
+test("names: a group named in any script exports with its name, hidden direction characters are refused, the join page isolates the name", async ({ page, baseURL }) => {
+  const owner = await account(baseURL!, "facilitator");
+  const name = `Группа ${crypto.randomUUID().slice(0, 4)} — مجموعة`;
+  const created = await owner.post("/api/cohorts", { data: { name, kind: "class", locale: "en", trackId: "school" } });
+  expect(created.status()).toBe(200);
+  const { id, joinCode } = await created.json();
+  // A name beyond Latin-1 made this a 500: header values must be Latin-1.
+  const exported = await owner.get(`/api/cohorts/${id}/export`);
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(`${name} results.csv`)}`);
+  expect([...(await exported.body()).subarray(0, 3)], "a UTF-8 byte order mark").toEqual([0xef, 0xbb, 0xbf]);
+  for (const hostile of ["Ann\u202Egnp.exe", "\u2066Hall\u2069", "Hall\u0000", "Hall\u001B[31m"]) {
+    const refused = await owner.post("/api/cohorts", { data: { name: hostile, kind: "class", locale: "en", trackId: "school" } });
+    expect(refused.status(), JSON.stringify(hostile)).toBe(400);
+  }
+  // The public join page shows the name isolated from the words around it.
+  await page.goto(`/en/join/${joinCode}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Join ${name}` })).toBeVisible();
+  await expect(page.locator("h1 bdi")).toHaveText(name);
+  await owner.dispose();
+});

@@ -2,9 +2,10 @@
 // Suspend or restore one facilitator (admins only; the route checks). After the change the page
 // is read again from the server, and the outcome is announced. The button is never disabled
 // (only aria-disabled while busy), so keyboard focus stays on it across the change.
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { fill } from "@/components/ui/fill";
+import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
 import "./admin.css";
 
 export type SuspendLabels = Record<"suspend" | "restore" | "nowSuspended" | "nowActive" | "failed" | "working", string>;
@@ -12,7 +13,7 @@ export type SuspendLabels = Record<"suspend" | "restore" | "nowSuspended" | "now
 export function SuspendButton({ id, name, suspended, labels }: { id: string; name: string; suspended: boolean; labels: SuspendLabels }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: ReactNode; error: boolean } | null>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   async function toggle() {
@@ -26,7 +27,7 @@ export function SuspendButton({ id, name, suspended, labels }: { id: string; nam
         body: JSON.stringify({ suspended: !suspended }),
       });
       if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? labels.failed);
-      setMessage({ text: fill(suspended ? labels.nowActive : labels.nowSuspended, { name }), error: false });
+      setMessage({ text: withNames(fill(suspended ? labels.nowActive : labels.nowSuspended, { name: NAME_SLOT }), name), error: false });
       router.refresh();
     } catch (e) {
       setMessage({ text: e instanceof Error && e.message ? e.message : labels.failed, error: true });
@@ -40,7 +41,10 @@ export function SuspendButton({ id, name, suspended, labels }: { id: string; nam
     <div className="suspend-control">
       <button type="button" className={suspended ? "button secondary" : "button secondary danger-outline"} aria-disabled={busy || undefined} onClick={() => void toggle()}>
         {busy ? labels.working : suspended ? labels.restore : labels.suspend}
-        <span className="visually-hidden"> {name}</span>
+        <span className="visually-hidden">
+          {" "}
+          <UserText>{name}</UserText>
+        </span>
       </button>
       <p role="status" className="meta suspend-message">
         {message && !message.error ? message.text : ""}

@@ -1,4 +1,5 @@
 import Link from "@/components/ui/link";
+import { UserText } from "@/components/ui/user-text";
 import { getTranslations } from "next-intl/server";
 import type { CohortSummary } from "./cohort-data";
 import { JoinCode } from "./join-code";
@@ -14,7 +15,9 @@ export async function CohortList({ locale, cohorts }: { locale: string; cohorts:
       {ordered.map((c) => (
         <li key={c.id} className={`card cohort-card${c.archived ? " is-archived" : ""}`}>
           <h3>
-            <Link href={`/${locale}/facilitate/${c.id}`}>{c.name}</Link>
+            <Link href={`/${locale}/facilitate/${c.id}`}>
+              <UserText>{c.name}</UserText>
+            </Link>
           </h3>
           <p className="cohort-facts">
             <span>{c.kind === "class" ? t("kindClass") : t("kindWorkshop")}</span>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { JoinCode } from "./join-code";
 import { QrCode } from "./qr-code";
 import { joinUrl } from "./request-origin";
+import { NAME_SLOT, withNames } from "@/components/ui/user-text";
 import "./cohort.css";
 import "./join-sheet.css";
 
@@ -15,7 +16,7 @@ export async function JoinSheet({ locale, name, code, archived }: { locale: stri
   return (
     <article className="join-sheet" aria-labelledby="sheet-title">
       <p className="join-sheet-brand">{ts("name")}</p>
-      <h1 id="sheet-title">{t("heading", { name })}</h1>
+      <h1 id="sheet-title">{withNames(t("heading", { name: NAME_SLOT }), name)}</h1>
       {archived && <p className="cohort-notice">{t("archived")}</p>}
       <div className="join-sheet-main">
         <QrCode value={url} label={t("qr", { url })} className="qr-code join-sheet-qr" />

@@ -1,9 +1,10 @@
 "use client";
 // Helping a learner back in: a new passphrase for a nickname-only account (shown once, to read
 // out or write down), or lifting the sign-in throttle after too many wrong tries.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { RosterView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
+import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
 import { sendJson } from "./api";
 import { ErrorSummary, useFailure } from "./error-summary";
 import type { LearnerLabels } from "./labels";
@@ -21,7 +22,7 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<ReactNode>("");
   // Where focus goes once the next render is on screen (the element may not exist before it).
   const pendingFocus = useRef<string | null>(null);
   const focusById = (id: string) => {
@@ -60,7 +61,7 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
   const lift = (l: Learner) =>
     run(async () => {
       await sendJson(`${base}/${l.id}/lift-throttle`, "POST", {}, labels.failed);
-      setStatus(fill(labels.lifted, { name: l.name }));
+      setStatus(withNames(fill(labels.lifted, { name: NAME_SLOT }), l.name));
     });
 
   function closeIssued() {
@@ -70,13 +71,13 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
   }
 
   if (learners.length === 0) return <p className="cohort-empty">{labels.empty}</p>;
-  const forName = (name: string) => <span className="visually-hidden"> {fill(labels.forName, { name })}</span>;
+  const forName = (name: string) => <span className="visually-hidden"> {withNames(fill(labels.forName, { name: NAME_SLOT }), name)}</span>;
   return (
     <>
       {error && <ErrorSummary id="learners-error" title={labels.errorTitle} message={error.message} ref={ref} />}
       {issued && (
         <div className="passphrase-box" id="passphrase-box" role="region" tabIndex={-1} aria-labelledby="passphrase-title">
-          <h3 id="passphrase-title">{fill(labels.newTitle, { name: issued.name })}</h3>
+          <h3 id="passphrase-title">{withNames(fill(labels.newTitle, { name: NAME_SLOT }), issued.name)}</h3>
           <p>{labels.newLead}</p>
           <dl className="secret-list">
             <dt>{labels.loginName}</dt>
@@ -96,12 +97,14 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
         {learners.map((l) => (
           <li key={l.id} className="learner-row">
             <p className="learner-who">
-              <span className="learner-name">{l.name}</span>
+              <span className="learner-name">
+                <UserText>{l.name}</UserText>
+              </span>
               <span className="meta">{l.nicknameOnly ? labels.nicknameOnly : labels.ownAccount}</span>
             </p>
             {confirming === l.id ? (
               <div className="confirm-inline" role="group" aria-labelledby={`confirm-text-${l.id}`}>
-                <p id={`confirm-text-${l.id}`}>{fill(labels.confirmReset, { name: l.name })}</p>
+                <p id={`confirm-text-${l.id}`}>{withNames(fill(labels.confirmReset, { name: NAME_SLOT }), l.name)}</p>
                 <button type="button" id={`confirm-${l.id}`} className="button small" disabled={busy} onClick={() => void reset(l)}>
                   {busy ? labels.working : labels.confirm}
                 </button>

@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { fill } from "@/components/ui/fill";
+import { NAME_SLOT, withNames } from "@/components/ui/user-text";
+import { normaliseName, plainName } from "@/lib/text/names";
 import { ApiError, sendJson } from "./api";
 import { ErrorSummary, useFailure } from "./error-summary";
 import type { ManageLabels } from "./labels";
@@ -32,11 +34,12 @@ export function ManageCohort({ cohortId, locale, name, archived, labels }: { coh
 
   async function remove(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const typed = String(new FormData(e.currentTarget).get("confirmName") ?? "").trim();
+    const typed = String(new FormData(e.currentTarget).get("confirmName") ?? "");
     setBusy(true);
     deleteClear();
     try {
-      if (typed !== name.trim()) throw new ApiError(labels.deleteMismatch, 400, "confirmName");
+      // Compared as shown: NFC, and a character refused since the group was named as the U+FFFD shown.
+      if (plainName(normaliseName(typed)) !== plainName(normaliseName(name))) throw new ApiError(labels.deleteMismatch, 400, "confirmName");
       await sendJson(`/api/cohorts/${cohortId}`, "DELETE", { confirm: true }, labels.failed);
       router.push(`/${locale}/facilitate`);
       router.refresh();
@@ -66,7 +69,7 @@ export function ManageCohort({ cohortId, locale, name, archived, labels }: { coh
         {deleteError && <ErrorSummary id="delete-error" title={labels.errorTitle} message={deleteError.message} ref={deleteRef} />}
         <form className="stack-form cohort-form" onSubmit={remove} noValidate>
           <div className="field">
-            <label htmlFor="delete-name">{fill(labels.deleteName, { name })}</label>
+            <label htmlFor="delete-name">{withNames(fill(labels.deleteName, { name: NAME_SLOT }), name)}</label>
             <p className="hint" id="delete-name-hint">
               {labels.deleteHint}
             </p>

@@ -3,6 +3,7 @@
 // sideways inside a focusable region on a phone while the learners' names stay in view.
 import type { RosterView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
+import { UserText } from "@/components/ui/user-text";
 import type { GridLabels, LessonColumn } from "./labels";
 import "./progress-grid.css";
 
@@ -80,7 +81,7 @@ export function ProgressGrid({ roster, labels }: { roster: RosterView; labels: G
             {learners.map((p) => (
               <tr key={p.id}>
                 <th scope="row" className="learner-col">
-                  {p.name}
+                  <UserText>{p.name}</UserText>
                 </th>
                 <td className="num">{p.done}</td>
                 {modules.flatMap((m) => m.lessons.map((l) => <GridCell key={l.id} cell={p.cells[l.id]} first={l.first} labels={labels} />))}

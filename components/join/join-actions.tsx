@@ -1,16 +1,18 @@
 "use client";
 // Joining a group from its join page: a signed-in learner joins with one button; anyone else may
 // join with a nickname only, and is then shown their generated sign-in details once.
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { syncAfterSignIn } from "@/components/progress/sync";
 
 export type JoinLabels = Record<
-  | "joinButton" | "nicknameLabel" | "nicknameHint" | "nicknameSubmit" | "detailsTitle" | "detailsWarning" | "detailsOnce" | "loginName"
-  | "passphrase" | "writtenDown" | "continue" | "joinedGroup" | "errorTitle" | "failed" | "working",
+  | "nicknameLabel" | "nicknameHint" | "nicknameSubmit" | "detailsTitle" | "detailsWarning" | "detailsOnce" | "loginName"
+  | "passphrase" | "writtenDown" | "continue" | "errorTitle" | "failed" | "working",
   string
->;
+> &
+  /** With the group's name isolated in them (components/ui/user-text.tsx). */
+  Record<"joinButton" | "joinedGroup", ReactNode>;
 
 async function errorOf(res: Response, fallback: string): Promise<{ message: string; field?: string }> {
   const body = (await res.json().catch(() => ({}))) as { error?: string; field?: string };

@@ -4,6 +4,7 @@ import Link from "@/components/ui/link";
 import type { myAssignments } from "@/lib/cohorts/queries";
 import { formatDay as dueDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
+import { UserText } from "@/components/ui/user-text";
 import type { DashboardLabels } from "./dashboard";
 
 export type MyGroupsData = Awaited<ReturnType<typeof myAssignments>>;
@@ -18,7 +19,9 @@ export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; loc
           const done = g.due.filter((d) => d.done).length;
           return (
             <li key={g.id} className="card">
-              <h3>{g.name}</h3>
+              <h3>
+                <UserText>{g.name}</UserText>
+              </h3>
               {g.due.length === 0 ? (
                 <p className="meta">{labels.groupNothing}</p>
               ) : (

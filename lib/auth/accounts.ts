@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { userName } from "@/lib/text/name-schema";
 import { log } from "@/lib/log";
 import { checkNewPassword, hashPassword, verifyPassword, PASSWORD_MAX } from "./password";
 import { clearFailures, recordFailure, throttleKeyFor, throttleWait, trustDevice } from "./throttle";
@@ -18,7 +19,7 @@ export interface SessionUser {
 
 export const signUpInput = z.object({
   email: z.email("Enter an email address, like name@example.org.").max(254).transform((e) => e.trim().toLowerCase()),
-  displayName: z.string().trim().min(1, "Enter a name to show on your dashboard.").max(60, "Use at most 60 characters."),
+  displayName: userName({ empty: "Enter a name to show on your dashboard.", tooLong: "Use at most 60 characters." }, 60),
   password: z.string().max(PASSWORD_MAX + 1),
   /** Anyone may run workshops or classes: a community leader has no admin to ask. */
   role: z.enum(["learner", "facilitator"]).default("learner"),

@@ -109,9 +109,10 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect(gain.discernment.items).toBeGreaterThan(0);
     expect(gain.discernment.falseAlarmRate).toBeGreaterThan(0);
 
-    const { csv } = await cohortCsv(handle, lead, cohortId);
-    expect(csv.split("\r\n")[0]).toContain("Learner,Nickname only,Lessons done");
-    expect(csv).toContain("Ada,no,1");
+    const { name, csv } = await cohortCsv(handle, lead, cohortId);
+    expect(name).toBe("Tuesday hall results");
+    expect(csv.split("\r\n")[0]).toContain('"Learner","Nickname only","Lessons done"');
+    expect(csv).toContain('"Ada","no","1"');
   });
 
   it("another facilitator reaches nothing of this cohort; an admin reads but does not manage", async () => {

@@ -12,6 +12,7 @@ import { generatePassphrase } from "@/lib/auth/passphrase";
 import { forgetAccountSignInState } from "@/lib/auth/throttle";
 import { findQuizActivity, findLessonQuiz, getTrack } from "@/lib/content";
 import { AppError } from "@/lib/errors";
+import { userName } from "@/lib/text/name-schema";
 import { log } from "@/lib/log";
 import { UNKNOWN_CLIENT, type Client } from "@/lib/ratelimit/client";
 import { consume, countFailure, perClient, refuseIfSpent } from "@/lib/ratelimit/limiter";
@@ -34,7 +35,7 @@ export function normaliseJoinCode(input: string): string {
 }
 
 export const createCohortInput = z.strictObject({
-  name: z.string().trim().min(1, "Give the group a name.").max(80),
+  name: userName({ empty: "Give the group a name.", tooLong: "Use at most 80 characters." }, 80),
   kind: z.enum(["workshop", "class"]),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   trackId: z.string().regex(/^[a-z0-9-]+$/),
@@ -126,7 +127,8 @@ export async function joinCohort(handle: Db, actor: SessionUser, code: string, c
 
 export const nicknameInput = z.strictObject({
   code: z.string().max(20),
-  nickname: z.string().trim().min(1, "Choose a nickname.").max(30, "Use at most 30 characters.").regex(/^[\p{L}\p{N} ._-]+$/u, "Use letters, numbers, spaces, dots, dashes or underscores."),
+  // Marks and joiners too, so names in Hindi, Tamil or Persian are not refused for their spelling.
+  nickname: userName({ empty: "Choose a nickname.", tooLong: "Use at most 30 characters." }, 30).regex(/^[\p{L}\p{M}\p{N} ._\u200C\u200D-]+$/u, "Use letters, numbers, spaces, dots, dashes or underscores."),
 });
 
 /**

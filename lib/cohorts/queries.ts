@@ -61,13 +61,12 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
   return [...cohorts.values()];
 }
 
-/** The roster and results as CSV (one row per learner). */
-export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string): Promise<{ filename: string; csv: string }> {
+/** The roster and results as CSV (one row per learner), and a name for the file (any script: see lib/http/download.ts). */
+export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string): Promise<{ name: string; csv: string }> {
   const grid = await rosterGrid(handle, actor, cohortId);
   const header = ["Learner", "Nickname only", "Lessons done", ...grid.lessons.map((l) => `${l.title} (best %)`)];
   const rows = grid.learners.map((l) => [l.name, l.nicknameOnly ? "yes" : "no", l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? "done" : ""))]);
-  const safeName = grid.cohort.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 40) || "cohort";
-  return { filename: `${safeName}-results.csv`, csv: toCsv([header, ...rows]) };
+  return { name: `${grid.cohort.name} results`, csv: toCsv([header, ...rows]) };
 }
 
 /** For admins: every facilitator, with their cohort count and whether they are suspended. */

@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { adminOverview } from "@/lib/cohorts/page-data";
 import { SuspendButton, type SuspendLabels } from "@/components/admin/suspend-button";
+import { UserText } from "@/components/ui/user-text";
 
 export async function generateMetadata(props: PageProps<"/[locale]/admin">): Promise<Metadata> {
   const { locale } = await props.params;
@@ -71,7 +72,7 @@ export default async function AdminPage(props: PageProps<"/[locale]/admin">) {
                 {facilitators.map((f) => (
                   <tr key={f.id}>
                     <th scope="row">
-                      {f.name}
+                      <UserText>{f.name}</UserText>
                       <span className="admin-email">{f.email ? <Email address={f.email} /> : t("noEmail")}</span>
                     </th>
                     <td className="num">{f.cohorts}</td>
@@ -107,10 +108,14 @@ export default async function AdminPage(props: PageProps<"/[locale]/admin">) {
                 {cohorts.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">
-                      <Link href={`/${locale}/facilitate/${c.id}`}>{c.name}</Link>
+                      <Link href={`/${locale}/facilitate/${c.id}`}>
+                        <UserText>{c.name}</UserText>
+                      </Link>
                     </th>
                     <td>{t(`kind_${c.kind}`)}</td>
-                    <td>{c.owner}</td>
+                    <td>
+                      <UserText>{c.owner}</UserText>
+                    </td>
                     <td className={c.archived ? "state-ended" : undefined}>{c.archived ? t("ended") : t("open")}</td>
                   </tr>
                 ))}

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { AccountActions, type AccountLabels } from "@/components/account/account-actions";
+import { NAME_SLOT, withNames } from "@/components/ui/user-text";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -30,7 +31,7 @@ export default async function AccountPage(props: PageProps<"/[locale]/account">)
     <div className="container">
       <div className="reading">
         <h1>{t("title")}</h1>
-        <p className="lead">{t("signedInAs", { name: user.displayName })}</p>
+        <p className="lead">{withNames(t("signedInAs", { name: NAME_SLOT }), user.displayName)}</p>
         <section aria-labelledby="data-title">
           <h2 id="data-title">{t("dataTitle")}</h2>
           <p>{t("dataLead")}</p>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { exportMyData } from "@/lib/progress/mutations";
+import { attachment } from "@/lib/http/download";
 import { userRoute } from "@/lib/http/handler";
 
 /** Download everything stored about me, as JSON. */
@@ -8,7 +9,7 @@ export const GET = userRoute(z.object({}), async ({ db, user }) => {
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="common-ground-my-data-${data.exportedAt.slice(0, 10)}.json"`,
+      "Content-Disposition": attachment(`common-ground-my-data-${data.exportedAt.slice(0, 10)}`, "json"),
       "Cache-Control": "no-store",
     },
   });

@@ -7,6 +7,7 @@ import { joinCodeCohort } from "@/lib/cohorts/page-data";
 import { AppError } from "@/lib/errors";
 import { JoinAsMember, NicknameJoin, type JoinLabels } from "@/components/join/join-actions";
 import { normaliseCode } from "@/components/join/code";
+import { NAME_SLOT, withNames } from "@/components/ui/user-text";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -42,7 +43,7 @@ export default async function JoinCodePage(props: PageProps<"/[locale]/join/[cod
   if (!cohort) notFound();
   const name = cohort.name;
   const labels: JoinLabels = {
-    joinButton: t("joinButton", { name }),
+    joinButton: withNames(t("joinButton", { name: NAME_SLOT }), name),
     nicknameLabel: t("nicknameLabel"),
     nicknameHint: t("nicknameHint"),
     nicknameSubmit: t("nicknameSubmit"),
@@ -53,7 +54,7 @@ export default async function JoinCodePage(props: PageProps<"/[locale]/join/[cod
     passphrase: t("passphrase"),
     writtenDown: t("writtenDown"),
     continue: t("continue"),
-    joinedGroup: t("joinedGroup", { name }),
+    joinedGroup: withNames(t("joinedGroup", { name: NAME_SLOT }), name),
     errorTitle: ta("errorTitle"),
     failed: ta("failed"),
     working: ta("working"),
@@ -63,10 +64,10 @@ export default async function JoinCodePage(props: PageProps<"/[locale]/join/[cod
     <div className="container">
       <div className={user ? "reading" : undefined}>
         <p className="eyebrow join-eyebrow">{t("eyebrow")}</p>
-        <h1>{t("joinTitle", { name })}</h1>
+        <h1>{withNames(t("joinTitle", { name: NAME_SLOT }), name)}</h1>
         {user ? (
           <>
-            <p className="lead">{t("signedInLead", { user: user.displayName })}</p>
+            <p className="lead">{withNames(t("signedInLead", { user: NAME_SLOT }), user.displayName)}</p>
             <p>{t("joinNote")}</p>
             <JoinAsMember code={code} locale={locale} labels={labels} />
           </>

@@ -11,13 +11,15 @@ import { JoinPanel } from "@/components/cohort/join-panel";
 import type { AssignmentLabels, ManageLabels } from "@/components/cohort/labels";
 import { LiveReports, type LiveReportLabels } from "@/components/cohort/live-reports";
 import { ManageCohort } from "@/components/cohort/manage-cohort";
+import { UserText } from "@/components/ui/user-text";
+import { plainName } from "@/lib/text/names";
 
 type Props = PageProps<"/[locale]/facilitate/[cohort]">;
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { cohort } = await props.params;
   const roster = await readRoster(cohort);
-  return { title: roster.ok ? roster.data.cohort.name : undefined, robots: { index: false } };
+  return { title: roster.ok ? plainName(roster.data.cohort.name) : undefined, robots: { index: false } };
 }
 
 export default async function CohortPage(props: Props) {
@@ -35,8 +37,10 @@ export default async function CohortPage(props: Props) {
 
   return (
     <div className="container cohort-page">
-      <Breadcrumbs locale={locale} items={[{ label: t("groups.title"), href: `/${locale}/facilitate` }, { label: cohort.name }]} />
-      <h1>{cohort.name}</h1>
+      <Breadcrumbs locale={locale} items={[{ label: t("groups.title"), href: `/${locale}/facilitate` }, { label: <UserText>{cohort.name}</UserText> }]} />
+      <h1>
+        <UserText>{cohort.name}</UserText>
+      </h1>
       <p className="cohort-facts">
         <span>{cohort.kind === "class" ? t("groups.kindClass") : t("groups.kindWorkshop")}</span>
         <span>{t("groups.members", { count: roster.learners.length })}</span>

@@ -7,13 +7,15 @@ import { signInPath } from "@/lib/http/redirect";
 import { PrintButton } from "@/components/help/print-button";
 import { readRoster, unlessReadable } from "@/components/cohort/cohort-data";
 import { JoinSheet } from "@/components/cohort/join-sheet";
+import { NAME_SLOT, withNames } from "@/components/ui/user-text";
+import { plainName } from "@/lib/text/names";
 
 type Props = PageProps<"/[locale]/facilitate/[cohort]/join-sheet">;
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, cohort } = await props.params;
   const [roster, t] = await Promise.all([readRoster(cohort), getTranslations({ locale, namespace: "facilitate.sheet" })]);
-  return { title: roster.ok ? t("metaTitle", { name: roster.data.cohort.name }) : undefined, robots: { index: false } };
+  return { title: roster.ok ? t("metaTitle", { name: plainName(roster.data.cohort.name) }) : undefined, robots: { index: false } };
 }
 
 export default async function JoinSheetPage(props: Props) {
@@ -29,7 +31,7 @@ export default async function JoinSheetPage(props: Props) {
     <div className="container join-sheet-page">
       <div className="actions">
         <PrintButton label={t("print")} />
-        <Link href={`/${locale}/facilitate/${cohort.id}`}>{t("back", { name: cohort.name })}</Link>
+        <Link href={`/${locale}/facilitate/${cohort.id}`}>{withNames(t("back", { name: NAME_SLOT }), cohort.name)}</Link>
       </div>
       <JoinSheet locale={locale} name={cohort.name} code={cohort.joinCode} archived={cohort.archived} />
     </div>
