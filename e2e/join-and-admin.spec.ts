@@ -139,6 +139,30 @@ test("a wrong code says plainly that no open group has it", async ({ page }) => 
   await expect(page.getByRole("heading", { level: 1, name: "No open group has that code" })).toBeVisible();
 });
 
+// The join page answers whether a code opens a group, so it counts codes that open nothing
+// against the same limit as the join routes (lib/ratelimit/limits.ts, 200 per address in ten
+// minutes): past it, even the right code waits. Each run claims an address of its own (next
+// start keys by the rightmost X-Forwarded-For entry when no proxy is configured), so the rest
+// of the suite, all from 127.0.0.1, is not held up.
+test("the join page stops answering after too many codes that open nothing from one address", async ({ baseURL }) => {
+  const group = await groupWithAssignment(baseURL!, "Guessing target");
+  const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+  const guesser = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": address } });
+  const neighbour = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "10.255.255.1" } });
+  for (let i = 0; i < 200; i++) {
+    const miss = await guesser.get(`/en/join/ZZZZ${String(1000 + i).replace(/[01]/g, "9")}`);
+    expect(miss.status()).toBe(404);
+  }
+  const held = await guesser.get(`/en/join/${group.joinCode}`);
+  const heldText = await held.text();
+  expect(heldText).toContain("Too many codes tried");
+  expect(heldText).not.toContain("Guessing target");
+  const other = await neighbour.get(`/en/join/${group.joinCode}`);
+  expect(await other.text()).toContain("Guessing target");
+  await guesser.dispose();
+  await neighbour.dispose();
+});
+
 test("signing up as a facilitator through the form makes a facilitator account", async ({ page }) => {
   const person = newLearner("Morgan");
   await page.goto("/en/sign-up");

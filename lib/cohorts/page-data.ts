@@ -2,15 +2,21 @@
 // so this opens the database handle for them, as lib/http/handler.ts does for route handlers.
 // Authorisation stays in the functions called here.
 import "server-only";
+import { headers } from "next/headers";
 import { getDb } from "@/lib/db";
+import { headersClient } from "@/lib/ratelimit/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { describeJoinCode } from "./mutations";
 import { cohortAssignments, listAllCohorts, listFacilitators, myCohorts } from "./queries";
 import { itemAnalysis, learningGain, rosterGrid } from "./reports";
 
-/** The name of the open cohort a join code opens; throws a not_found AppError otherwise. */
+/**
+ * The name of the open cohort a join code opens; throws a not_found AppError otherwise, or a
+ * throttled one when this browser or address has tried too many codes that open nothing (the
+ * join page is a way to test codes, so it counts against the same limits as the join routes).
+ */
 export async function joinCodeCohort(code: string): Promise<{ name: string }> {
-  return describeJoinCode(await getDb(), code);
+  return describeJoinCode(await getDb(), code, headersClient(await headers()));
 }
 
 /** The admin page: every facilitator and every cohort (admins only; others get "forbidden"). */

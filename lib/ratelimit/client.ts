@@ -76,7 +76,7 @@ export function clientAddress(headers: Headers, trustProxyHops: number): string 
   return addressBucket(entries[entries.length - fromRight]);
 }
 
-export function clientOf(request: Request, config: ClientConfig): Client {
+export function clientOf(request: { headers: Headers }, config: ClientConfig): Client {
   const deviceId = readDeviceId(request.headers.get("cookie"), config.authSecret, config.secureCookies);
   const address = clientAddress(request.headers, config.trustProxyHops);
   return {
@@ -91,6 +91,11 @@ export const UNKNOWN_CLIENT: Client = { device: null, address: "unknown" };
 /** The client of a request to this server, by its configuration (lib/env.ts). */
 export function requestClient(request: Request): Client {
   return clientOf(request, env());
+}
+
+/** The client of a server-rendered page's request (its headers, from next/headers). */
+export function headersClient(headers: Headers): Client {
+  return clientOf({ headers }, env());
 }
 
 /** The request's device id (the signed cookie), for the sign-in throttle's device bucket. */

@@ -11,12 +11,13 @@ import { NAME_SLOT, withNames } from "@/components/ui/user-text";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-/** The cohort the code opens, or null when no open cohort has it. */
-async function openCohort(code: string) {
+/** The cohort the code opens, null when no open cohort has it, or the wait after too many misses. */
+async function openCohort(code: string): Promise<{ name: string } | null | { retryAfterSeconds: number }> {
   try {
     return await joinCodeCohort(code);
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") return null;
+    if (e instanceof AppError && e.code === "throttled") return { retryAfterSeconds: Number(e.details?.retryAfterSeconds ?? 600) };
     throw e;
   }
 }
@@ -41,6 +42,16 @@ export default async function JoinCodePage(props: PageProps<"/[locale]/join/[cod
     getTranslations({ locale, namespace: "auth" }),
   ]);
   if (!cohort) notFound();
+  if ("retryAfterSeconds" in cohort) {
+    return (
+      <div className="container">
+        <div className="narrow">
+          <h1>{t("tooManyTitle")}</h1>
+          <p className="lead">{t("tooManyBody", { minutes: Math.max(1, Math.ceil(cohort.retryAfterSeconds / 60)) })}</p>
+        </div>
+      </div>
+    );
+  }
   const name = cohort.name;
   const labels: JoinLabels = {
     joinButton: withNames(t("joinButton", { name: NAME_SLOT }), name),
