@@ -5,12 +5,13 @@ import { migration0002 } from "./0002-cohorts";
 import { migration0003 } from "./0003-attitudes";
 import { migration0004 } from "./0004-report-indexes";
 import { migration0005 } from "./0005-item-analysis-index";
+import { migration0009 } from "./0009-facilitator-invitations";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "0001-init": migration0001(kind), "0002-cohorts": migration0002(kind), "0003-attitudes": migration0003(kind), "0004-report-indexes": migration0004(kind), "0005-item-analysis-index": migration0005(kind) };
+      return { "0001-init": migration0001(kind), "0002-cohorts": migration0002(kind), "0003-attitudes": migration0003(kind), "0004-report-indexes": migration0004(kind), "0005-item-analysis-index": migration0005(kind), "0009-facilitator-invitations": migration0009(kind) };
     },
   };
 }
