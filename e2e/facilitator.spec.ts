@@ -221,6 +221,91 @@ test("a facilitator creates a group, sees two phone learners' answers arrive, ex
   await phoneB.close();
 });
 
+test("a co-facilitator is invited, not added: they accept on My groups and only then reach the group", async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  await facilitator(page.request, "Olu Owner");
+  const tag = crypto.randomUUID().slice(0, 8);
+  const co = { ...newLearner("Cole Co"), email: `cole-${tag}@example.org` };
+  const learner = { ...newLearner("Lena Learner"), email: `lena-${tag}@example.org` };
+  const coContext = await browser.newContext({ baseURL });
+  const learnerContext = await browser.newContext({ baseURL });
+  expect((await coContext.request.post("/api/account", { data: { email: co.email, password: co.password, displayName: co.name, role: "facilitator" } })).status()).toBe(201);
+  await signInApi(coContext.request, co);
+  await signUpApi(learnerContext.request, learner);
+  await signInApi(learnerContext.request, learner);
+  const groupName = `Shared hall ${tag}`;
+  const pending = page.locator("#co-facilitators li");
+
+  await test.step("a facilitator's, a learner's and an unknown email all become invitations", async () => {
+    await page.goto("/en/facilitate");
+    await page.getByLabel("Group name").fill(groupName);
+    await page.getByLabel("Co-facilitators' emails (optional)").fill(`${co.email}, ${learner.email}, nobody-${tag}@example.org`);
+    await page.getByRole("button", { name: "Create the group" }).click();
+    await page.waitForURL(/\/en\/facilitate\/[0-9a-f-]{36}$/);
+    const block = page.locator("#co-facilitators");
+    await expect(block.getByRole("heading", { name: "Co-facilitators" })).toBeVisible();
+    await expect(block.getByText("No email is sent: tell them yourself.")).toBeVisible();
+    // Masked: the owner sees enough to tell them apart, and the page never says who has an account.
+    await expect(pending).toHaveCount(3);
+    for (const hint of ["c…@example.org", "l…@example.org", "n…@example.org"]) await expect(pending.filter({ hasText: hint })).toHaveCount(1);
+    await expect(page.getByText(co.email)).toHaveCount(0);
+    await expectAccessible(page, "the group's page with invitations");
+  });
+  const cohortUrl = new URL(page.url()).pathname;
+  const cohortId = cohortUrl.split("/").pop()!;
+
+  await test.step("the owner invites one more and cancels one", async () => {
+    await page.getByLabel("Their email").fill(`zed-${tag}@example.org`);
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await expect(page.getByText("Invitation added.")).toBeVisible();
+    await expect(pending).toHaveCount(4);
+    await page.getByRole("button", { name: "Cancel the invitation to n…@example.org" }).click();
+    await expect(page.getByText("Invitation cancelled.")).toBeVisible();
+    await expect(pending).toHaveCount(3);
+  });
+
+  await test.step("the invited facilitator has no access until they accept on My groups", async () => {
+    expect((await coContext.request.get(`/api/cohorts/${cohortId}/roster`)).status()).toBe(404);
+    const coPage = await coContext.newPage();
+    expect((await coPage.goto(cohortUrl))?.status()).toBe(404);
+    await coPage.goto("/en/facilitate");
+    const invitations = coPage.getByRole("region", { name: "Invitations to co-facilitate" });
+    await expect(invitations.getByRole("listitem").filter({ hasText: groupName })).toContainText("Invited by Olu Owner");
+    await expectAccessible(coPage, "my groups with an invitation");
+    await invitations.getByRole("button", { name: `Accept ${groupName}` }).click();
+    await expect(coPage.getByText("Invitation accepted")).toBeVisible();
+    const card = coPage.locator(".cohort-card", { hasText: groupName });
+    await expect(card).toContainText("Co-facilitator");
+    await card.getByRole("link", { name: groupName }).click();
+    await coPage.waitForURL(`**${cohortUrl}`);
+    await expect(coPage.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+    // Inviting stays with the owner.
+    await expect(coPage.locator("#co-facilitators")).toHaveCount(0);
+    await page.reload();
+    await expect(pending).toHaveCount(2);
+  });
+
+  await test.step("a learner's account is told it needs a facilitator account, and may decline", async () => {
+    const learnerPage = await learnerContext.newPage();
+    await learnerPage.goto("/en/facilitate");
+    const invitations = learnerPage.getByRole("region", { name: "Invitations to co-facilitate" });
+    await expect(invitations.getByRole("listitem").filter({ hasText: groupName })).toBeVisible();
+    await expect(invitations.getByText(/Running a group needs a facilitator account/)).toBeVisible();
+    await expect(invitations.getByRole("button", { name: /^Accept/ })).toHaveCount(0);
+    const invitationId = ((await (await learnerContext.request.get("/api/invitations")).json()) as { id: string }[])[0].id;
+    const refused = await learnerContext.request.post(`/api/invitations/${invitationId}/accept`, { data: {} });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/needs a facilitator account/);
+    await invitations.getByRole("button", { name: `Decline ${groupName}` }).click();
+    await expect(learnerPage.getByText("Invitation declined.")).toBeVisible();
+    await expect(learnerPage.getByText(groupName)).toHaveCount(0);
+    expect((await learnerContext.request.get(`/api/cohorts/${cohortId}/roster`)).status()).toBe(404);
+  });
+
+  await coContext.close();
+  await learnerContext.close();
+});
+
 test("learners are told how to run a group, and anonymous visitors are sent to sign in", async ({ page, baseURL }) => {
   const learner = newLearner("Lee Learner");
   await signUpApi(page.request, learner);

@@ -7,12 +7,14 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { cohortPage, cohortRoster, facilitatorCohorts } from "@/lib/cohorts/page-data";
+import type { MyInvitation, PendingInvitation } from "@/lib/cohorts/invitations";
+import { cohortPage, cohortRoster, facilitatorCohorts, invitationsForMe } from "@/lib/cohorts/page-data";
 import type { RosterView } from "@/lib/cohorts/reports";
 import type { cohortAssignments, myCohorts } from "@/lib/cohorts/queries";
 
 export type CohortSummary = Awaited<ReturnType<typeof myCohorts>>[number];
 export type Assignment = Awaited<ReturnType<typeof cohortAssignments>>[number];
+export type { MyInvitation, PendingInvitation };
 
 /** A read's result: the data, or the status and safe message the API would have answered. */
 export type Read<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
@@ -30,6 +32,11 @@ async function read<T>(load: (actor: NonNullable<Awaited<ReturnType<typeof curre
 
 export function readMyCohorts(): Promise<Read<CohortSummary[]>> {
   return read((actor) => facilitatorCohorts(actor));
+}
+
+/** Invitations to co-facilitate addressed to the signed-in account. */
+export function readMyInvitations(): Promise<Read<MyInvitation[]>> {
+  return read((actor) => invitationsForMe(actor));
 }
 
 /** Cached per request, so a page's metadata and body share one read. */

@@ -51,6 +51,14 @@ export type NewGroupLabels = FormLabels &
     string
   >;
 
+/** The owner's block on the group's page: invite by email, see and cancel pending invitations. */
+export type CoFacilitatorLabels = FormLabels &
+  Record<"title" | "lead" | "noEmail" | "email" | "emailHint" | "submit" | "invited" | "pendingTitle" | "none" | "expires" | "cancel" | "cancelFor" | "cancelled", string>;
+
+/** Invitations to the signed-in account, on "My groups". */
+export type InvitationLabels = FormLabels &
+  Record<"title" | "lead" | "learnerNote" | "invitedBy" | "expires" | "accept" | "decline" | "accepted" | "declined", string>;
+
 /** A lesson column of the grid, as the roster report gives it. */
 export interface LessonColumn {
   id: string;

@@ -1,5 +1,6 @@
 "use client";
-// "New group": a name, workshop or class, the plan (track) to follow, and optional co-facilitators.
+// "New group": a name, workshop or class, the plan (track) to follow, and optional co-facilitators
+// (invited by email: each becomes a co-facilitator only by accepting, see lib/cohorts/invitations.ts).
 // On success the facilitator lands on the new group's page, with its join code.
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";

@@ -125,6 +125,20 @@ const EFFECTS: Record<string, (w: World, caller: Caller, ctx: APIRequestContext)
   "POST app/api/cohorts/[cohort]/learners/[learner]/reset-passphrase/route.ts": async (w) => {
     expect(await sessionId(w.people.nickname.ctx), "the reset ends the nickname learner's sessions").toBeUndefined();
   },
+  "POST app/api/cohorts/[cohort]/invitations/route.ts": async (w) => {
+    expect(await (await w.people.facilitator.ctx.get(`/api/cohorts/${w.ids.cohortId}/invitations`)).json()).toHaveLength(2);
+  },
+  "DELETE app/api/cohorts/[cohort]/invitations/[invitation]/route.ts": async (w) => {
+    expect(await (await w.people.otherFacilitator.ctx.get("/api/invitations")).json(), "the invitee no longer sees it").toEqual([]);
+    expect((await w.people.otherFacilitator.ctx.post(`/api/invitations/${w.ids.invitationId}/accept`, { data: {} })).status(), "nor can accept it").toBe(404);
+  },
+  "POST app/api/invitations/[invitation]/accept/route.ts": async (w) => {
+    expect((await w.people.otherFacilitator.ctx.get(`/api/cohorts/${w.ids.cohortId}/roster`)).status(), "a co-facilitator from now on").toBe(200);
+  },
+  "DELETE app/api/invitations/[invitation]/route.ts": async (w) => {
+    expect(await (await w.people.facilitator.ctx.get(`/api/cohorts/${w.ids.cohortId}/invitations`)).json(), "gone from the owner's list").toEqual([]);
+    expect((await w.people.otherFacilitator.ctx.get(`/api/cohorts/${w.ids.cohortId}/roster`)).status(), "declining gives no access").toBe(404);
+  },
   "POST app/api/join/route.ts": async (w, caller, ctx) => {
     expect(JSON.stringify(await (await ctx.get("/api/me/assignments")).json())).toContain(`Spare room ${w.ids.unique}`);
   },

@@ -5,7 +5,8 @@
 //
 // Callers, relative to one "world" the spec builds: a facilitator runs a cohort; the learner is
 // a member of it (and owns the progress records tried here); a nickname-only learner is a second
-// member; the other learner, the other facilitator and the admin have nothing to do with it.
+// member; the other facilitator is invited to co-facilitate it but has not accepted; the other
+// learner and the admin have nothing to do with it.
 
 import { CALLERS, type ActionEntry } from "./model";
 import { PAGES } from "./pages";

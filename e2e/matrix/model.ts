@@ -66,6 +66,8 @@ export interface WorldIds {
   /** A lesson nobody in the world has completed. */
   otherLessonId: string;
   attitudeItemId: string;
+  /** The facilitator's pending invitation to the other facilitator to co-facilitate the cohort. */
+  invitationId: string;
   unique: string;
 }
 
@@ -134,6 +136,10 @@ export const cohortManage = (shows: Subject[] = []): Cells => ({
   otherFacilitator: s(404),
   admin: s(404),
 });
+/** The cohort's owner only (the facilitator): co-facilitators, admins and everyone else "not found". */
+export const cohortOwner = (cell: Cell): Cells => ({ anonymous: s(401), learner: s(404), otherLearner: s(404), facilitator: cell, otherFacilitator: s(404), admin: s(404) });
+/** The invited account only (the other facilitator): the invitation is nobody else's to answer. */
+export const invitedOnly = (cell: Cell): Cells => ({ ...all(s(404)), anonymous: s(401), otherFacilitator: cell });
 /** A write to the caller's own record: the learner's write changes the learner's record (fresh world), the others write only their own. */
 export const ownRecord = (): Cells => signedIn(s(200), s(200, { fresh: true }));
 /** A call naming the learner's own record by id: only the learner reaches it. */

@@ -35,7 +35,8 @@ export const PAGES: PageEntry[] = [
     file: "app/[locale]/(facilitate)/facilitate/page.tsx",
     params: "none",
     path: "/{locale}/facilitate",
-    cells: { ...signedInPage(s(200)), facilitator: s(200, { shows: ["cohort"] }) },
+    // The other facilitator's pending invitation names the group and its owner.
+    cells: { ...signedInPage(s(200)), facilitator: s(200, { shows: ["cohort"] }), otherFacilitator: s(200, { shows: ["cohort", "facilitator"] }) },
   },
   {
     file: "app/[locale]/(facilitate)/facilitate/[cohort]/page.tsx",

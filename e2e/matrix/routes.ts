@@ -1,5 +1,5 @@
 // Every route handler method of app/api, with the answer each caller must get (see model.ts).
-import { all, cohortManage, cohortRead, learnersRecord, ownRecord, s, signedIn, type RouteEntry, type WorldIds } from "./model";
+import { all, cohortManage, cohortOwner, cohortRead, invitedOnly, learnersRecord, ownRecord, s, signedIn, type RouteEntry, type WorldIds } from "./model";
 
 const lessonRef = (w: WorldIds) => ({ locale: w.locale, courseId: w.courseId, lessonId: w.otherLessonId });
 
@@ -100,6 +100,48 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/cohorts/[cohort]/gain/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/gain", what: "read the learning gain", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/items/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/items", what: "read the item analysis", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/attitudes/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/attitudes", what: "read the views totals", cells: cohortRead() },
+  // Co-facilitators by invitation: the owner invites, lists and cancels (the list masks emails, so
+  // it shows none of the invitee's markers); only the invited account sees, accepts or declines.
+  { file: "app/api/cohorts/[cohort]/invitations/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/invitations", what: "list the pending invitations", cells: cohortOwner(s(200)) },
+  {
+    file: "app/api/cohorts/[cohort]/invitations/route.ts",
+    method: "POST",
+    path: "/api/cohorts/{cohortId}/invitations",
+    what: "invite an email to co-facilitate",
+    body: (w) => ({ email: `matrix-invited-${w.unique}@example.org` }),
+    cells: cohortOwner(s(200, { fresh: true })),
+  },
+  {
+    file: "app/api/cohorts/[cohort]/invitations/[invitation]/route.ts",
+    method: "DELETE",
+    path: "/api/cohorts/{cohortId}/invitations/{invitationId}",
+    what: "cancel the other facilitator's invitation",
+    body: () => ({}),
+    cells: cohortOwner(s(200, { fresh: true })),
+  },
+  {
+    file: "app/api/invitations/route.ts",
+    method: "GET",
+    path: "/api/invitations",
+    what: "list invitations to my email",
+    cells: { ...signedIn(s(200)), otherFacilitator: s(200, { shows: ["cohort", "facilitator"] }) },
+  },
+  {
+    file: "app/api/invitations/[invitation]/accept/route.ts",
+    method: "POST",
+    path: "/api/invitations/{invitationId}/accept",
+    what: "accept the other facilitator's invitation",
+    body: () => ({}),
+    cells: invitedOnly(s(200, { fresh: true })),
+  },
+  {
+    file: "app/api/invitations/[invitation]/route.ts",
+    method: "DELETE",
+    path: "/api/invitations/{invitationId}",
+    what: "decline the other facilitator's invitation",
+    body: () => ({}),
+    cells: invitedOnly(s(200, { fresh: true })),
+  },
   { file: "app/api/cohorts/[cohort]/roster/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/roster", what: "read the roster", cells: cohortRead(["learner", "nickname", "cohort"]) },
   {
     file: "app/api/cohorts/[cohort]/learners/[learner]/lift-throttle/route.ts",

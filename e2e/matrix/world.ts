@@ -93,6 +93,9 @@ export async function buildWorld(baseURL: string, admin: Person): Promise<World>
   const cohort = await ok<{ id: string; joinCode: string }>("create cohort", facilitator.ctx.post("/api/cohorts", { data: { name: cohortName, kind: "workshop", locale: "en", trackId: "workshop" } }));
   const spare = await ok<{ joinCode: string }>("create spare cohort", facilitator.ctx.post("/api/cohorts", { data: { name: `Spare room ${unique}`, kind: "class", locale: "en", trackId: "school" } }));
   await ok("learner joins", learner.ctx.post("/api/join", { data: { code: cohort.joinCode } }));
+  // The other facilitator is invited to co-facilitate, and has not answered: no access yet.
+  await ok("invite", facilitator.ctx.post(`/api/cohorts/${cohort.id}/invitations`, { data: { email: otherFacilitator.account } }));
+  const [invitation] = await ok<{ id: string }[]>("invitations", otherFacilitator.ctx.get("/api/invitations"));
 
   // The nickname-only member signs in with the login name and passphrase the join hands out once.
   const nicknameCtx = await newContext(baseURL);
@@ -130,6 +133,7 @@ export async function buildWorld(baseURL: string, admin: Person): Promise<World>
     doneLessonId: done,
     otherLessonId: other,
     attitudeItemId: en.attitudeItemId,
+    invitationId: invitation.id,
     unique,
   };
   // An email's local part too: a page may break the address after "@" (<wbr>).
@@ -158,21 +162,24 @@ export async function buildWorld(baseURL: string, admin: Person): Promise<World>
 
 /**
  * What a refused call must not change: the learner's exported record, the cohort (roster,
- * assignments), the facilitator still running groups, and every session still signed in.
+ * assignments, pending invitations), the invitation as its invitee sees it, the facilitator still
+ * running groups, and every session still signed in.
  */
 export async function fingerprint(w: World): Promise<string> {
-  const { learner, facilitator } = w.people;
+  const { learner, facilitator, otherFacilitator } = w.people;
   const json = async (res: Promise<APIResponse>) => {
     const r = await res;
     return { status: r.status(), body: r.ok() ? ((await r.json()) as unknown) : null };
   };
-  const [record, roster, assignments, cohorts, ...sessions] = await Promise.all([
+  const [record, roster, assignments, invitations, invited, cohorts, ...sessions] = await Promise.all([
     json(learner.ctx.get("/api/account/export")),
     json(facilitator.ctx.get(`/api/cohorts/${w.ids.cohortId}/roster`)),
     json(facilitator.ctx.get(`/api/cohorts/${w.ids.cohortId}/assignments`)),
+    json(facilitator.ctx.get(`/api/cohorts/${w.ids.cohortId}/invitations`)),
+    json(otherFacilitator.ctx.get("/api/invitations")),
     facilitator.ctx.get("/api/cohorts").then((r) => r.status()),
     ...Object.values(w.people).map(async (p) => ((await (await p.ctx.get("/api/auth/session")).json()) as { user?: { id?: string } }).user?.id === p.id),
   ]);
   if (record.body) delete (record.body as { exportedAt?: string }).exportedAt;
-  return JSON.stringify({ record, roster, assignments, cohorts, sessions }, null, 1);
+  return JSON.stringify({ record, roster, assignments, invitations, invited, cohorts, sessions }, null, 1);
 }

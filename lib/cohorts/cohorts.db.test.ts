@@ -13,6 +13,7 @@ import {
 } from "./mutations";
 import { itemAnalysis, learningGain, rosterGrid } from "./reports";
 import { cohortCsv, myAssignments, myCohorts } from "./queries";
+import { acceptInvitation, myInvitations } from "./invitations";
 
 const PASSWORD = "river lamp orchard";
 const course = getCourses("en")[0];
@@ -137,6 +138,8 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
   it("co-facilitators see the cohort; a suspended facilitator can no longer manage, an admin still reads", async () => {
     const co = await createAccount(handle, { email: "co@example.org", displayName: "Co", password: PASSWORD, role: "facilitator" });
     const { id } = await createCohort(handle, lead, { name: "Class 9B", kind: "class", locale: "en", trackId: "school", coFacilitatorEmails: ["co@example.org"] });
+    // Invited, then in once they accept (lib/cohorts/invitations.db.test.ts tests the invitations).
+    await acceptInvitation(handle, co, (await myInvitations(handle, co))[0].id);
     expect((await myCohorts(handle, co)).map((c) => c.id)).toEqual([id]);
     await setAssignment(handle, co, id, { activityId: lesson.id, dueAt: "2026-12-01" });
     await expect(setFacilitatorSuspended(handle, lead, co.id, true)).rejects.toMatchObject({ code: "forbidden" });
@@ -170,7 +173,7 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect((await handle.db.selectFrom("attitude_answers").selectAll().where("cohort_id", "=", id).execute()).length).toBe(2 * answers.length);
 
     expect(await deleteCohort(handle, lead, id)).toEqual({ accountsDeleted: 1 });
-    for (const table of ["cohort_members", "cohort_facilitators", "assignments", "attitude_answers", "attitude_submissions", "attitude_batches"] as const) {
+    for (const table of ["cohort_members", "cohort_facilitators", "cohort_invitations", "assignments", "attitude_answers", "attitude_submissions", "attitude_batches"] as const) {
       expect(await handle.db.selectFrom(table).selectAll().where("cohort_id", "=", id).execute(), table).toEqual([]);
     }
     expect(await handle.db.selectFrom("cohorts").selectAll().where("id", "=", id).execute()).toEqual([]);

@@ -18,6 +18,7 @@ import { UNKNOWN_CLIENT, type Client } from "@/lib/ratelimit/client";
 import { consume, countFailure, perClient, refuseIfSpent } from "@/lib/ratelimit/limiter";
 import { NICKNAME_MEMBERS_MAX } from "@/lib/ratelimit/limits";
 import { cohortFor, requireFacilitator } from "./access";
+import { addInvitations, invitationEmail } from "./invitations";
 
 const now = () => new Date().toISOString();
 
@@ -39,7 +40,7 @@ export const createCohortInput = z.strictObject({
   kind: z.enum(["workshop", "class"]),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   trackId: z.string().regex(/^[a-z0-9-]+$/),
-  coFacilitatorEmails: z.array(z.email().max(254)).max(5).default([]),
+  coFacilitatorEmails: z.array(invitationEmail).max(5).default([]),
 });
 export type CreateCohortInput = z.infer<typeof createCohortInput>;
 
@@ -56,13 +57,9 @@ export async function createCohort(handle: Db, actor: SessionUser, input: Create
       .insertInto("cohorts")
       .values({ id, name: input.name, kind: input.kind as CohortKind, locale: input.locale, course_id: track.course, track_id: track.id, join_code: joinCode, owner_id: actor.id, created_at: now(), archived_at: null })
       .execute();
-    for (const email of input.coFacilitatorEmails) {
-      const co = await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
-      if (!co || (co.role !== "facilitator" && co.role !== "admin")) {
-        throw new AppError("bad_request", `${email} is not a facilitator's account. They can sign up as a facilitator first.`, { field: "coFacilitatorEmails" });
-      }
-      if (co.id !== actor.id) await trx.insertInto("cohort_facilitators").values({ cohort_id: id, user_id: co.id }).onConflict((oc) => oc.doNothing()).execute();
-    }
+    // Invitations, not memberships: the same answer for any email, and a co-facilitator only once
+    // the invited account accepts (lib/cohorts/invitations.ts).
+    await addInvitations(trx, id, input.coFacilitatorEmails);
     return { id, joinCode };
   });
 }
@@ -270,6 +267,7 @@ export async function deleteCohort(handle: Db, actor: SessionUser, cohortId: str
     await trx.deleteFrom("assignments").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("cohort_members").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("cohort_facilitators").where("cohort_id", "=", cohortId).execute();
+    await trx.deleteFrom("cohort_invitations").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("cohorts").where("id", "=", cohortId).execute();
     if (ids.length) await trx.deleteFrom("users").where("id", "in", ids).execute();
     log("account.deleted", { by: actor.id, cohortId, accounts: ids.length });

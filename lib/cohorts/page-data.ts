@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import { headersClient } from "@/lib/ratelimit/client";
 import type { SessionUser } from "@/lib/auth/accounts";
+import { invitationsIfOwner, myInvitations } from "./invitations";
 import { describeJoinCode } from "./mutations";
 import { cohortAssignments, listAllCohorts, listFacilitators, myCohorts } from "./queries";
 import { itemAnalysis, learningGain, rosterGrid } from "./reports";
@@ -31,6 +32,11 @@ export async function facilitatorCohorts(actor: SessionUser) {
   return myCohorts(await getDb(), actor);
 }
 
+/** Invitations to co-facilitate sent to the actor's email ("My groups"). */
+export async function invitationsForMe(actor: SessionUser) {
+  return myInvitations(await getDb(), actor);
+}
+
 /** One cohort's grid (also all the join sheet needs). */
 export async function cohortRoster(actor: SessionUser, cohortId: string) {
   return rosterGrid(await getDb(), actor, cohortId);
@@ -39,11 +45,13 @@ export async function cohortRoster(actor: SessionUser, cohortId: string) {
 /** Everything a cohort's page shows, read in parallel; each read authorises on its own. */
 export async function cohortPage(actor: SessionUser, cohortId: string) {
   const db = await getDb();
-  const [roster, items, gain, assignments] = await Promise.all([
+  const [roster, items, gain, assignments, invitations] = await Promise.all([
     rosterGrid(db, actor, cohortId),
     itemAnalysis(db, actor, cohortId),
     learningGain(db, actor, cohortId),
     cohortAssignments(db, actor, cohortId),
+    // Null unless the actor owns the group: only owners invite co-facilitators.
+    invitationsIfOwner(db, actor, cohortId),
   ]);
-  return { roster, items, gain, assignments };
+  return { roster, items, gain, assignments, invitations };
 }

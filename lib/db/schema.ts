@@ -40,6 +40,20 @@ export interface CohortFacilitatorsTable {
   user_id: string;
 }
 
+/**
+ * A pending invitation to co-facilitate a cohort. It names no account: the invited email is kept
+ * only as a hash (to match whoever signs in with it) and a masked hint for the owner's list.
+ * Accepting turns it into a cohort_facilitators row; it expires after 14 days.
+ */
+export interface CohortInvitationsTable {
+  id: string;
+  cohort_id: string;
+  email_hash: string;
+  email_hint: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface CohortMembersTable {
   cohort_id: string;
   user_id: string;
@@ -180,6 +194,7 @@ export interface Database {
   quiz_responses: QuizResponsesTable;
   cohorts: CohortsTable;
   cohort_facilitators: CohortFacilitatorsTable;
+  cohort_invitations: CohortInvitationsTable;
   cohort_members: CohortMembersTable;
   assignments: AssignmentsTable;
   attitude_answers: AttitudeAnswersTable;

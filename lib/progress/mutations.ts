@@ -15,6 +15,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import { forgetAccountSignInState, throttledPasswordCheck } from "@/lib/auth/throttle";
 import { myAttitudeSubmissions } from "@/lib/attitudes/queries";
+import { forgetInvitationsTo } from "@/lib/cohorts/invitations";
 import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
 
 const now = () => new Date().toISOString();
@@ -342,6 +343,8 @@ export async function deleteMyAccount(handle: Db, actor: SessionUser, password: 
     for (const [table, column] of [...USER_DATA_TABLES].reverse()) {
       await trx.deleteFrom(table).where(column, "=", actor.id).execute();
     }
+    // Invitations to co-facilitate name no account, only the email's hash: they go with it too.
+    if (row.email) await forgetInvitationsTo(trx, row.email);
   });
   await forgetAccountSignInState(handle, account);
   log("account.deleted", { userId: actor.id });

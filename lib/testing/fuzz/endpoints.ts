@@ -25,6 +25,8 @@ export interface Endpoint {
 const userIds = (w: World) => Object.values(w.users).map((u) => u.id);
 const cohortIds = (w: World) => Object.values(w.cohorts).map((c) => c.id);
 const cohortParam = (w: World) => ({ cohort: [...cohortIds(w), w.users.f1.id] });
+/** The world's invitations, and a cohort id (a valid UUID that names no invitation). */
+const invitationIds = (w: World) => [...Object.values(w.invitations).map((i) => i.id), w.cohorts.c1.id];
 const lessonIds = (w: World) => [w.lesson, "assessment-pre", "assessment-post", "booster-week-1", "no-such-lesson"];
 /** Mostly the valid value, so requests get past validation; sometimes a near miss. */
 const mostly = <T>(value: T, ...others: T[]) => fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
@@ -132,6 +134,23 @@ export const ENDPOINTS: Endpoint[] = [
     paramSets: (w) => w.memberships,
     body: () => fc.constant({}),
   },
+  get("/api/cohorts/[cohort]/invitations", () => import("@/app/api/cohorts/[cohort]/invitations/route"), { params: cohortParam }),
+  {
+    route: "/api/cohorts/[cohort]/invitations",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/[cohort]/invitations/route"),
+    params: cohortParam,
+    // A facilitator's, a learner's, the caller's own (in capitals), nobody's: the answer must not differ.
+    body: (w) => fc.record({ email: fc.constantFrom(w.users.f2.email!, w.users.l2.email!, "F1@FUZZ.EXAMPLE", "nobody@fuzz.example", "not-an-email") }),
+  },
+  {
+    route: "/api/cohorts/[cohort]/invitations/[invitation]",
+    method: "DELETE",
+    load: () => import("@/app/api/cohorts/[cohort]/invitations/[invitation]/route"),
+    params: (w) => ({ ...cohortParam(w), invitation: invitationIds(w) }),
+    paramSets: (w) => Object.values(w.invitations).map((i) => ({ cohort: i.cohort, invitation: i.id })),
+    body: () => fc.constant({}),
+  },
   get("/api/cohorts/[cohort]/roster", () => import("@/app/api/cohorts/[cohort]/roster/route"), { params: cohortParam }),
   {
     route: "/api/cohorts/[cohort]",
@@ -163,6 +182,21 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { route: "/api/join", method: "POST", load: () => import("@/app/api/join/route"), body: (w) => fc.record({ code: code(w, 5) }) },
   get("/api/me/assignments", () => import("@/app/api/me/assignments/route")),
+  get("/api/invitations", () => import("@/app/api/invitations/route")),
+  {
+    route: "/api/invitations/[invitation]/accept",
+    method: "POST",
+    load: () => import("@/app/api/invitations/[invitation]/accept/route"),
+    params: (w) => ({ invitation: invitationIds(w) }),
+    body: () => fc.constant({}),
+  },
+  {
+    route: "/api/invitations/[invitation]",
+    method: "DELETE",
+    load: () => import("@/app/api/invitations/[invitation]/route"),
+    params: (w) => ({ invitation: invitationIds(w) }),
+    body: () => fc.constant({}),
+  },
   {
     route: "/api/progress/answers",
     method: "POST",

@@ -3,6 +3,7 @@
 // compares two snapshots and asks, for every changed row, whether the caller owned it.
 import type { SessionUser } from "@/lib/auth/accounts";
 import { accountHash } from "@/lib/auth/throttle";
+import { invitationEmailHash } from "@/lib/cohorts/invitations";
 import type { Row, Snapshot } from "./world";
 
 export interface Change {
@@ -34,13 +35,15 @@ export interface Reach {
   accountHashes: Set<string>;
   /** Open groups the caller belongs to: they add their own anonymous views there. */
   memberOf: Set<string>;
+  /** Invitations addressed to the caller's email (stored as this hash): theirs to answer. */
+  invitedAs: Set<string>;
   admin: boolean;
 }
 
 export function reachOf(caller: SessionUser | null, before: Snapshot, after: Snapshot): Reach {
   const users = before.get("users")!;
   const cohorts = before.get("cohorts")!;
-  const reach: Reach = { users: new Set(), cohorts: new Set(), readable: new Set(), accountHashes: new Set(), memberOf: new Set(), admin: false };
+  const reach: Reach = { users: new Set(), cohorts: new Set(), readable: new Set(), accountHashes: new Set(), memberOf: new Set(), invitedAs: new Set(), admin: false };
   // Accounts created by this request (sign-up, nickname join) are the caller's own.
   for (const [id, row] of after.get("users")!) {
     if (users.has(id)) continue;
@@ -51,6 +54,7 @@ export function reachOf(caller: SessionUser | null, before: Snapshot, after: Sna
   const me = users.get(caller.id);
   reach.users.add(caller.id);
   if (me) reach.accountHashes.add(accountHash(String(me.email ?? me.login_name)));
+  if (me?.email) reach.invitedAs.add(invitationEmailHash(String(me.email)));
   for (const m of before.get("cohort_members")!.values()) {
     if (m.user_id === caller.id && !cohorts.get(String(m.cohort_id))?.archived_at) reach.memberOf.add(String(m.cohort_id));
   }
@@ -88,6 +92,9 @@ export function forbiddenChange(change: Change, reach: Reach, world: { before: S
         const attempt = attempts.get(String(row.attempt_id));
         return reach.users.has(String(row.user_id)) && (!attempt || reach.users.has(String(attempt.user_id)));
       }
+      case "cohort_invitations":
+        // The group's (its owner invites and cancels), or the invited person's (accept, decline).
+        return reach.cohorts.has(String(row.cohort_id)) || reach.invitedAs.has(String(row.email_hash));
       case "login_throttle":
       case "login_devices":
         return reach.accountHashes.has(String(row.account_hash));

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import SQLite from "better-sqlite3";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { accountHash } from "@/lib/auth/throttle";
+import { emailHint, invitationEmailHash } from "@/lib/cohorts/invitations";
 import { getAttitudeItems, getCourses, getQuiz } from "@/lib/content";
 import type { Change } from "./ownership";
 
@@ -21,6 +22,8 @@ const T0 = "2026-01-05T10:00:00.000Z";
 export interface World {
   users: Record<"admin" | "f1" | "f2" | "suspended" | "l1" | "l2" | "n1" | "n2", SessionUser & { email: string | null; login: string | null }>;
   cohorts: Record<"c1" | "c2" | "shared" | "suspendedOwn" | "archived", { id: string; code: string }>;
+  /** Invitations to co-facilitate: pending ones to a facilitator, a learner and the admin, and an expired one. */
+  invitations: Record<"f2ToC1" | "l1ToC2" | "adminToShared" | "expiredF1ToC2", { id: string; cohort: string; email: string; expired: boolean }>;
   /** Open quiz attempts by user key, and one answered question id in each. */
   attempts: Record<string, { open: string; finished: string; response: string }>;
   course: string;
@@ -61,10 +64,16 @@ export function makeWorld(): World {
     ["c1", "l1", 0], ["c1", "n1", 1], ["c2", "l2", 0], ["c2", "n2", 1], ["shared", "l2", 0], ["suspendedOwn", "l1", 0], ["archived", "l2", 0],
   ] as const).map(([cohort, learner, pseudonymous]) => ({ cohort: cohorts[cohort].id, learner: users[learner].id, pseudonymous }));
   const attempts = Object.fromEntries(["l1", "l2", "n1", "n2"].map((k) => [k, { open: uuid(), finished: uuid(), response: uuid() }]));
-  const ids = [...Object.values(users).map((x) => x.id), ...Object.values(cohorts).map((x) => x.id), ...Object.values(attempts).flatMap((a) => [a.open, a.finished, a.response])];
+  const invite = (cohort: keyof typeof cohorts, to: keyof typeof users, expired = false) => ({ id: uuid(), cohort: cohorts[cohort].id, email: users[to].email!, expired });
+  const invitations = { f2ToC1: invite("c1", "f2"), l1ToC2: invite("c2", "l1"), adminToShared: invite("shared", "admin"), expiredF1ToC2: invite("c2", "f1", true) };
+  const ids = [
+    ...Object.values(users).map((x) => x.id), ...Object.values(cohorts).map((x) => x.id), ...Object.values(attempts).flatMap((a) => [a.open, a.finished, a.response]),
+    ...Object.values(invitations).map((i) => i.id),
+  ];
   return {
     users,
     cohorts,
+    invitations,
     attempts,
     memberships: memberships.map(({ cohort, learner }) => ({ cohort, learner })),
     pseudonymous: new Set(memberships.filter((m) => m.pseudonymous).map((m) => `${m.cohort}/${m.learner}`)),
@@ -96,6 +105,9 @@ function seedRows(w: World, passwordHash: string): Record<string, Row[]> {
       join_code: (cohort as { code: string }).code, owner_id: (owner as { id: string }).id, created_at: T0, archived_at: archived,
     })),
     cohort_facilitators: [{ cohort_id: C.shared.id, user_id: U.f1.id }],
+    cohort_invitations: Object.values(w.invitations).map((i) => ({
+      id: i.id, cohort_id: i.cohort, email_hash: invitationEmailHash(i.email), email_hint: emailHint(i.email), created_at: T0, expires_at: i.expired ? T0 : "2999-01-01T00:00:00.000Z",
+    })),
     cohort_members: w.memberships.map((m) => ({ cohort_id: m.cohort, user_id: m.learner, joined_at: T0, pseudonymous: w.pseudonymous.has(`${m.cohort}/${m.learner}`) ? 1 : 0 })),
     assignments: [C.c1, C.c2, C.shared].map((cohort) => ({ id: uuid(), cohort_id: cohort.id, activity_id: w.lesson, due_at: "2026-02-01T23:59:59.000Z", created_at: T0 })),
     quiz_attempts: progressOf.flatMap((k) => [

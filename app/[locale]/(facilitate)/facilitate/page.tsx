@@ -6,8 +6,9 @@ import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { getTracks } from "@/lib/content";
 import { CohortList } from "@/components/cohort/cohort-list";
-import { readMyCohorts } from "@/components/cohort/cohort-data";
-import type { NewGroupLabels } from "@/components/cohort/labels";
+import { readMyCohorts, readMyInvitations } from "@/components/cohort/cohort-data";
+import type { InvitationLabels, NewGroupLabels } from "@/components/cohort/labels";
+import { MyInvitations } from "@/components/cohort/my-invitations";
 import { NewCohortForm } from "@/components/cohort/new-cohort-form";
 
 export async function generateMetadata(props: PageProps<"/[locale]/facilitate">): Promise<Metadata> {
@@ -22,6 +23,11 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
   const user = await currentUser();
   if (!user) redirect(signInPath(locale, `/${locale}/facilitate`));
   const t = await getTranslations({ locale, namespace: "facilitate" });
+  // Invitations reach learners' accounts too: they are told that accepting needs a facilitator account.
+  const invitations = await readMyInvitations();
+  const invitationList = invitations.ok && (
+    <MyInvitations locale={locale} invitations={invitations.data} learner={user.role === "learner"} labels={{ ...t.raw("invitations"), ...t.raw("form") } as InvitationLabels} />
+  );
 
   if (user.role === "learner") {
     return (
@@ -29,6 +35,7 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
         <h1>{t("groups.title")}</h1>
         <p className="lead">{t("groups.learnerLead")}</p>
         <p>{t("groups.learnerBody")}</p>
+        {invitationList}
         <p>
           <Link className="button secondary" href={`/${locale}/sign-up`}>
             {t("groups.learnerLink")}
@@ -44,6 +51,7 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
     <div className="container">
       <h1>{t("groups.title")}</h1>
       <p className="lead reading">{t("groups.lead")}</p>
+      {invitationList}
       {!cohorts.ok ? (
         <div className="cohort-notice reading" role="alert">
           <p>{cohorts.error || t("groups.unavailable")}</p>

@@ -8,7 +8,8 @@ import { AssignmentsForm } from "@/components/cohort/assignments-form";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
 import { readCohortPage, readRoster, unlessReadable } from "@/components/cohort/cohort-data";
 import { JoinPanel } from "@/components/cohort/join-panel";
-import type { AssignmentLabels, ManageLabels } from "@/components/cohort/labels";
+import { CoFacilitatorInvitations } from "@/components/cohort/co-facilitator-invitations";
+import type { AssignmentLabels, CoFacilitatorLabels, ManageLabels } from "@/components/cohort/labels";
 import { LiveReports, type LiveReportLabels } from "@/components/cohort/live-reports";
 import { ManageCohort } from "@/components/cohort/manage-cohort";
 import { UserText } from "@/components/ui/user-text";
@@ -29,7 +30,7 @@ export default async function CohortPage(props: Props) {
   if (!(await currentUser())) redirect(signIn);
   const result = await readCohortPage(cohortId);
   unlessReadable(result, signIn);
-  const { roster, items, gain, assignments, at } = result.data;
+  const { roster, items, gain, assignments, invitations, at } = result.data;
   const { cohort } = roster;
   const t = await getTranslations({ locale, namespace: "facilitate" });
   const labels: LiveReportLabels = { live: t.raw("live"), grid: t.raw("grid"), items: t.raw("items"), learning: t.raw("learning"), learners: { ...t.raw("learners"), ...t.raw("form") } };
@@ -85,6 +86,7 @@ export default async function CohortPage(props: Props) {
             </a>
           </p>
         </div>
+        {invitations && <CoFacilitatorInvitations cohortId={cohort.id} locale={locale} initial={invitations} labels={{ ...t.raw("coFacilitators"), ...t.raw("form") } as CoFacilitatorLabels} />}
         <ManageCohort cohortId={cohort.id} locale={locale} name={cohort.name} archived={cohort.archived} labels={{ ...t.raw("manage"), ...t.raw("form") } as ManageLabels} />
       </section>
     </div>
