@@ -1,15 +1,16 @@
 "use client";
 // Assignments: set a lesson or a check due by a date, see what is set, remove one.
 import { useState, type FormEvent } from "react";
-import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { ApiError, getJson, sendJson } from "./api";
 import type { Assignment } from "./cohort-data";
-import { ErrorSummary, useFailure } from "./error-summary";
+import { ErrorSummary } from "./error-summary";
 import type { AssignmentLabels, LessonColumn } from "./labels";
 import { byModule } from "./progress-grid";
 import { cohortKeys } from "./query-keys";
+import { useListAction } from "./use-list-action";
 import "./cohort.css";
 
 interface Props {
@@ -30,29 +31,11 @@ export function AssignmentsForm(props: Props) {
 }
 
 function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
-  const queryClient = useQueryClient();
   const key = cohortKeys.view(cohortId, "assignments");
   const url = `/api/cohorts/${cohortId}/assignments`;
   const list = useQuery({ queryKey: key, queryFn: () => getJson<Assignment[]>(url), initialData: initial });
-  const { error, fail, clear, ref } = useFailure();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
+  const { run, busy, status, error, ref } = useListAction(key, labels.failed);
   const modules = byModule(lessons);
-
-  async function run(action: () => Promise<void>, done: string) {
-    setBusy(true);
-    clear();
-    setStatus("");
-    try {
-      await action();
-      await queryClient.invalidateQueries({ queryKey: key });
-      setStatus(done);
-    } catch (e) {
-      fail(e, labels.failed);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

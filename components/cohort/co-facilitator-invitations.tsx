@@ -3,14 +3,15 @@
 // the same for every email, so this never says whether someone has an account; nor is any email
 // sent: the page tells the owner to let the person know.
 import { useState, type FormEvent } from "react";
-import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { ApiError, getJson, sendJson } from "./api";
-import { ErrorSummary, useFailure } from "./error-summary";
+import { ErrorSummary } from "./error-summary";
 import type { CoFacilitatorLabels } from "./labels";
 import type { PendingInvitation } from "./cohort-data";
 import { cohortKeys } from "./query-keys";
+import { useListAction } from "./use-list-action";
 import "./cohort.css";
 
 interface Props {
@@ -30,28 +31,10 @@ export function CoFacilitatorInvitations(props: Props) {
 }
 
 function Invitations({ cohortId, locale, initial, labels }: Props) {
-  const queryClient = useQueryClient();
   const key = cohortKeys.view(cohortId, "invitations");
   const url = `/api/cohorts/${cohortId}/invitations`;
   const list = useQuery({ queryKey: key, queryFn: () => getJson<PendingInvitation[]>(url), initialData: initial });
-  const { error, fail, clear, ref } = useFailure();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
-
-  async function run(action: () => Promise<void>, done: string) {
-    setBusy(true);
-    clear();
-    setStatus("");
-    try {
-      await action();
-      await queryClient.invalidateQueries({ queryKey: key });
-      setStatus(done);
-    } catch (e) {
-      fail(e, labels.failed);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, status, error, ref } = useListAction(key, labels.failed);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -116,7 +99,7 @@ function Invitations({ cohortId, locale, initial, labels }: Props) {
                 type="button"
                 className="button secondary small"
                 disabled={busy}
-                onClick={() => void run(() => sendJson(`${url}/${i.id}`, "DELETE", {}, labels.failed).then(() => undefined), labels.cancelled)}
+                onClick={() => void run(() => sendJson(`${url}/${i.id}`, "DELETE", {}, labels.failed), labels.cancelled)}
               >
                 {labels.cancel}
                 <span className="visually-hidden"> {fill(labels.cancelFor, { email: i.emailHint })}</span>
