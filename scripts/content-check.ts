@@ -1,12 +1,19 @@
 // npm run content:check — validates every file under content/ and exits non-zero, naming the file
-// and the field, when anything is wrong. With --json, prints one summary object on success.
+// and the field, when anything is wrong, including the item rules against test-wiseness. With
+// --json, prints one summary object on success, with each quiz's best test-wise score.
 import path from "node:path";
+import { checkItemRules } from "../lib/content/item-rules";
 import { loadContent } from "../lib/content/load";
 import { summarise } from "../lib/content/summary";
 
 const root = path.resolve(process.argv.find((a) => a.startsWith("--root="))?.slice(7) ?? "content");
 const asJson = process.argv.includes("--json");
-const { content, problems } = loadContent(root);
+const loaded = loadContent(root);
+const { content } = loaded;
+// The item rules (lib/content/item-rules.ts) judge a bank that loaded: keys spread, quizzes that
+// knowledge-free rules cannot pass, discernment posts that surface cues cannot sort.
+const items = loaded.problems.length === 0 ? checkItemRules(content) : { problems: [], testWise: {} };
+const problems = [...loaded.problems, ...items.problems];
 
 if (problems.length > 0) {
   console.error(`content check failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n`);
@@ -16,7 +23,8 @@ if (problems.length > 0) {
 
 const summary = summarise(content);
 if (asJson) {
-  console.log(JSON.stringify(summary, null, 2));
+  // testWise: the best score a learner who knows nothing reaches on each quiz, form and booster.
+  console.log(JSON.stringify({ ...summary, testWise: items.testWise }, null, 2));
 } else {
   console.log(
     `content: ${summary.courses} course(s), ${summary.modules} module(s), ${summary.lessons} lesson(s), ` +

@@ -20,6 +20,10 @@ export const ITEM_RULES = {
   maxCueAccuracy: 0.65,
   /** A position offered by at least this many items must hold at least one key. */
   positionInUseFrom: 5,
+  /** Shares are judged from this many single-answer/scenario (or true/false) items up: a share
+   * of two items is 0, 50 or 100 % whatever the authors do. Each quiz's test-wise score is always judged. */
+  minItemsForShares: 10,
+  minTrueFalseForShare: 6,
 };
 
 export interface ScoredQuiz {
@@ -95,7 +99,8 @@ export function checkItemRules(content: LocaleContent[]): ItemRulesResult {
       const singles = tagged.filter((t) => t.q.type === "single" || t.q.type === "scenario");
       const keyAt = (q: Question) => q.options.findIndex((o) => o.id === q.correct[0]);
 
-      balance.keyPositionShares.forEach((share, p) => {
+      const judgeShares = singles.length >= ITEM_RULES.minItemsForShares;
+      if (judgeShares) balance.keyPositionShares.forEach((share, p) => {
         const offering = singles.filter((t) => t.q.options.length > p).length;
         if (share > ITEM_RULES.maxKeyPositionShare) {
           const at = singles.filter((t) => keyAt(t.q) === p).map((t) => t.at);
@@ -104,7 +109,7 @@ export function checkItemRules(content: LocaleContent[]): ItemRulesResult {
           problems.push({ file: where, field: "keys", message: `no key is option ${p + 1}, which ${offering} items offer: use every position` });
         }
       });
-      if (balance.longestKeyShare > ITEM_RULES.maxLongestKeyShare) {
+      if (judgeShares && balance.longestKeyShare > ITEM_RULES.maxLongestKeyShare) {
         const longest = singles
           .filter(({ q }) => {
             const lengths = q.options.map((o) => [...o.text.trim()].length);
@@ -114,7 +119,7 @@ export function checkItemRules(content: LocaleContent[]): ItemRulesResult {
           .map((t) => t.at);
         problems.push({ file: where, field: "keys", message: `the key is the single longest option in ${pct(balance.longestKeyShare)} of single-answer and scenario items (at most ${pct(ITEM_RULES.maxLongestKeyShare)}): ${listed(longest)}` });
       }
-      if (balance.trueShare !== null && (balance.trueShare < ITEM_RULES.trueShare[0] || balance.trueShare > ITEM_RULES.trueShare[1])) {
+      if (balance.trueShare !== null && balance.trueFalse >= ITEM_RULES.minTrueFalseForShare && (balance.trueShare < ITEM_RULES.trueShare[0] || balance.trueShare > ITEM_RULES.trueShare[1])) {
         problems.push({ file: where, field: "keys", message: `${pct(balance.trueShare)} of true/false keys are "true" (${pct(ITEM_RULES.trueShare[0])} to ${pct(ITEM_RULES.trueShare[1])})` });
       }
 

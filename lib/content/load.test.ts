@@ -258,9 +258,35 @@ describe("npm run content:check", () => {
   const script = path.resolve(__dirname, "../../scripts/content-check.ts");
   const tsx = path.resolve(__dirname, "../../node_modules/.bin/tsx");
 
+  // A quiz that no knowledge-free rule passes (lib/content/item-rules.ts): keys at positions 1
+  // and 2, neither the longest nor the shortest option; one true and one false; the multiple
+  // choice key not the longer half. Its best test-wise score is (1 + 1 + 0.5) / 5 = 0.5.
+  const BALANCED_QUIZ = `title: Check
+questions:
+  - { id: q1, type: single, skill: recognising, prompt: Which?, answer: a, explanation: Because., options: [{ id: a, text: Bb, feedback: Right. }, { id: b, text: A, feedback: Wrong. }, { id: c, text: Ccc, feedback: Wrong. }] }
+  - { id: q2, type: true-false, skill: resilience, prompt: True?, answer: false, feedback: { true: No., false: Yes. }, explanation: Because. }
+  - { id: q3, type: true-false, skill: resilience, prompt: And this?, answer: true, feedback: { true: Yes., false: No. }, explanation: Because. }
+  - { id: q4, type: multiple, skill: responding, prompt: Which ones?, answer: [a, c], explanation: Because., options: [{ id: a, text: A, feedback: Yes. }, { id: b, text: Bb, feedback: No. }, { id: c, text: C, feedback: Yes. }] }
+  - { id: q5, type: scenario, skill: responding, vignette: A fictional story., prompt: What now?, answer: b, explanation: Because., options: [{ id: a, text: A, feedback: Wrong. }, { id: b, text: Bb, feedback: Right. }, { id: c, text: Ccc, feedback: Wrong. }] }
+`;
+
   it("exits 0 and summarises a valid tree", () => {
-    const out = execFileSync(tsx, [script, `--root=${tree()}`], { encoding: "utf8" });
-    expect(out).toMatch(/1 course\(s\), 1 module\(s\), 2 lesson\(s\), 1 quiz\(zes\), 4 question\(s\), 0 scenario\(s\), 0 track\(s\): all valid/);
+    const out = execFileSync(tsx, [script, `--root=${tree({ [QUIZ_FILE]: BALANCED_QUIZ })}`], { encoding: "utf8" });
+    expect(out).toMatch(/1 course\(s\), 1 module\(s\), 2 lesson\(s\), 1 quiz\(zes\), 5 question\(s\), 0 scenario\(s\), 0 track\(s\): all valid/);
+    const json = JSON.parse(execFileSync(tsx, [script, `--root=${tree({ [QUIZ_FILE]: BALANCED_QUIZ })}`, "--json"], { encoding: "utf8" })) as { testWise: Record<string, { score: number }> };
+    expect(json.testWise["en/test/quiz one"].score).toBe(0.5);
+  });
+
+  it("exits non-zero and names the quiz a learner who knows nothing would pass", () => {
+    let status = 0;
+    let stderr = "";
+    try {
+      execFileSync(tsx, [script, `--root=${tree()}`], { encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      ({ status, stderr } = e as { status: number; stderr: string });
+    }
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${QUIZ_FILE}: a learner who knows nothing scores 0.88`);
   });
 
   it("exits non-zero and names the file and field of a broken quiz", () => {
