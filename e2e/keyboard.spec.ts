@@ -1,4 +1,5 @@
 import { content, expect, test } from "./fixtures";
+import { QuizPage } from "./pages/quiz-page";
 
 // A whole quiz with the keyboard only: Tab to move, arrows or Space to choose, Enter to submit.
 test("a quiz can be taken with the keyboard alone", async ({ page }) => {
@@ -19,20 +20,23 @@ test("a quiz can be taken with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: `Quiz: ${lesson.title}` })).toBeVisible();
 
+  const quizPage = new QuizPage(page);
   for (const [i, q] of quiz.questions.entries()) {
+    // Options are shuffled for each attempt: the keys follow the order on the screen.
+    const shown = await quizPage.shownOrder(q);
     // Tab into the options (first Tab lands on the first option of a fresh question).
     const first = page.getByRole("group", { name: q.prompt }).locator("input").first();
     for (let n = 0; n < 40 && !(await first.evaluate((el) => el === document.activeElement)); n++) await page.keyboard.press("Tab");
     await expect(first).toBeFocused();
     if (q.type === "multiple") {
       // Walk the checkboxes with Tab, ticking the correct ones with Space.
-      for (const o of q.options) {
-        if (q.correct.includes(o.id)) await page.keyboard.press("Space");
+      for (const id of shown) {
+        if (q.correct.includes(id)) await page.keyboard.press("Space");
         await page.keyboard.press("Tab");
       }
     } else {
       // Radios: Space selects the focused one, arrows move to the next.
-      const target = q.options.findIndex((o) => q.correct.includes(o.id));
+      const target = shown.findIndex((id) => q.correct.includes(id));
       await page.keyboard.press("Space");
       for (let n = 0; n < target; n++) await page.keyboard.press("ArrowDown");
       await page.keyboard.press("Tab");

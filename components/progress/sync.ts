@@ -3,6 +3,7 @@
 import { clearOutbox, flush } from "./outbox";
 import { setSignedInHint, type HintRole } from "./account-hint";
 import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
+import { clearAttempts } from "./quiz-attempt";
 import type { DashboardData } from "./dashboard-types";
 
 /** The signed-in user's role from next-auth's session endpoint; null when signed out or offline. */
@@ -87,6 +88,7 @@ export async function signOutHere(locale: string): Promise<void> {
   await Promise.race([flush(), new Promise((r) => setTimeout(r, 3000))]);
   clearOutbox();
   clearProgress();
+  clearAttempts();
   setSignedInHint(false);
   // Loaded here, not at the top: this module is in the site header's graph (refreshRoleHint),
   // and next-auth's client (about 10 KB gzip) is needed on no page until someone signs out.

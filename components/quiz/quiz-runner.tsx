@@ -3,7 +3,8 @@
 // explanation at the end, and a retry. Grading is lib/quiz's pure functions, run in the browser
 // so a guest can take a quiz offline; the attempt is saved to this browser's progress when it
 // ends, and, for a signed-in learner, every answer also goes to the server through the outbox
-// (where it is graded again).
+// (where it is graded again). Options are shown in an order of this attempt's own
+// (use-attempt-order.ts); grading goes by option id, so the order never changes a score.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import Link from "@/components/ui/link";
 import { discernmentRates, gradeAnswer, gradeQuiz, type AnswerResult, type QuizResult } from "@/lib/quiz/grade";
@@ -15,6 +16,7 @@ import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
 import { uuid } from "@/components/ui/uuid";
 import type { QuizLabels } from "./labels";
+import { useAttemptOrder } from "./use-attempt-order";
 import { AnswerFeedback } from "./answer-feedback";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 
@@ -33,16 +35,16 @@ interface Props {
 
 type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; result: AnswerResult } | { step: "done"; result: QuizResult };
 
-export function QuizRunner({ quiz, activity, backHref, next, labels, afterResult }: Props) {
+export function QuizRunner({ quiz: authored, activity, backHref, next, labels, afterResult }: Props) {
   const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
   const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
-  const [attemptId, setAttemptId] = useState(uuid);
+  const attempt = useAttemptOrder(authored, progressKey);
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [selection, setSelection] = useState<string[]>([]);
   const [error, setError] = useState("");
   const focusRef = useRef<HTMLElement>(null);
   const progress = useGuestProgress();
-  const total = quiz.questions.length;
+  const total = authored.questions.length;
 
   // Move focus to what changed, so keyboard and screen-reader users follow the quiz.
   const phaseKey = phase.step === "done" ? "done" : `${phase.step}-${phase.index}`;
@@ -54,6 +56,10 @@ export function QuizRunner({ quiz, activity, backHref, next, labels, afterResult
     }
     focusRef.current?.focus();
   }, [phaseKey]);
+
+  if (!attempt.attemptId || !attempt.shown) return null;
+  const { attemptId } = attempt;
+  const quiz: Quiz = attempt.shown;
 
   const send = (id: string, url: string, body: unknown) => {
     if (isSignedInHint()) enqueue({ id, method: "POST", url, body });
@@ -80,7 +86,7 @@ export function QuizRunner({ quiz, activity, backHref, next, labels, afterResult
             type="button"
             className="button"
             onClick={() => {
-              setAttemptId(uuid());
+              attempt.retry();
               setAnswers({});
               setSelection([]);
               setPhase({ step: "answering", index: 0 });
@@ -126,6 +132,7 @@ export function QuizRunner({ quiz, activity, backHref, next, labels, afterResult
       if (isLast) {
         const result = gradeQuiz(quiz, answers);
         recordQuizAttempt(progressKey, result.percent);
+        attempt.end();
         send(`finish-${attemptId}`, "/api/progress/attempts/finish", { attemptId, locale: activity.locale });
         setPhase({ step: "done", result });
       } else {

@@ -10,12 +10,28 @@ export class QuizPage {
     return o.text || (o.id === "true" ? "True" : "False");
   }
 
-  /** Answers every question, correctly unless `wrong` holds its index, checking feedback each time. */
+  /** The option ids of a question in the order the page shows them (and screen readers meet them). */
+  async shownOrder(q: Quiz["questions"][number]): Promise<string[]> {
+    const group = this.page.getByRole("group", { name: q.prompt, exact: true });
+    await expect(group.locator("input").first()).toBeVisible();
+    if (q.type === "discern") {
+      // Each post's radios are named "post-<question>-<post>".
+      const prefix = `post-${q.id}-`;
+      return group.locator("fieldset.post input[value=g]").evaluateAll((els, p) => els.map((el) => (el as HTMLInputElement).name.slice(p.length)), prefix);
+    }
+    return group.locator("input").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+  }
+
+  /**
+   * Answers every question (from `from`, where the quiz stands, up to `stopBefore`), correctly
+   * unless `wrong` holds its index, checking feedback each time.
+   */
   async answerAll(
     quiz: Quiz,
-    { wrong = [] as number[], afterEach, stopBefore }: { wrong?: number[]; afterEach?: (i: number) => Promise<void>; stopBefore?: number } = {},
+    { wrong = [] as number[], afterEach, stopBefore, from = 0 }: { wrong?: number[]; afterEach?: (i: number) => Promise<void>; stopBefore?: number; from?: number } = {},
   ) {
     for (const [i, q] of quiz.questions.entries()) {
+      if (i < from) continue;
       if (stopBefore !== undefined && i >= stopBefore) return;
       await expect(this.page.getByText(`Question ${i + 1} of ${quiz.questions.length}`, { exact: true })).toBeVisible();
       const group = this.page.getByRole("group", { name: q.prompt, exact: true });
@@ -35,7 +51,9 @@ export class QuizPage {
         for (const [n, p] of q.options.entries()) {
           let manipulative = q.correct.includes(p.id);
           if (isWrong && n === 0) manipulative = !manipulative;
-          await group.getByRole("group", { name: `Invented post ${n + 1}`, exact: true }).getByLabel(manipulative ? "Uses manipulation" : "Genuine", { exact: true }).check();
+          // Found by its text: posts are shuffled, so "Invented post 1" is a different post each attempt.
+          const post = group.locator("fieldset.post").filter({ has: this.page.getByText(p.text, { exact: true }) });
+          await post.getByLabel(manipulative ? "Uses manipulation" : "Genuine", { exact: true }).check();
         }
         feedbackShown = q.options[0].feedback;
       } else {

@@ -126,6 +126,12 @@ describe("loadContent", () => {
     expect(en.lessons.find((l) => l.id === "one")?.sources[0].date).toBe("2025-12-16");
   });
 
+  it("keeps a pinned option's flag when it is written last", () => {
+    const { content, problems } = loadContent(tree({ [QUIZ_FILE]: QUIZ.replace("{ id: c, text: C, feedback: Yes. }", "{ id: c, text: None of these, feedback: Yes., pinLast: true }") }));
+    expect(problems).toEqual([]);
+    expect(content[0].quizzes.get("test/one")?.questions[2].options.map((o) => o.pinLast ?? false)).toEqual([false, false, true]);
+  });
+
   // Each broken file is named with its field and a message a content author understands.
   it.each<{ name: string; overrides: Record<string, string | null>; expected: Partial<Record<keyof ContentProblem, unknown>> }>([
     {
@@ -177,6 +183,16 @@ describe("loadContent", () => {
       name: "every option of a multiple-select marked correct",
       overrides: { [QUIZ_FILE]: QUIZ.replace("answer: [a, c]", "answer: [a, b, c]") },
       expected: { file: QUIZ_FILE, field: "questions[2].answer", message: expect.stringContaining("every option is correct") },
+    },
+    {
+      name: "a pinned option written before an unpinned one",
+      overrides: { [QUIZ_FILE]: QUIZ.replace("{ id: b, text: B, feedback: No. }", "{ id: b, text: None of these, feedback: No., pinLast: true }") },
+      expected: { file: QUIZ_FILE, field: "questions[2].options[2]", message: expect.stringContaining("after every other option") },
+    },
+    {
+      name: "pinLast set to anything but true",
+      overrides: { [QUIZ_FILE]: QUIZ.replace("{ id: c, text: C, feedback: Yes. }", "{ id: c, text: C, feedback: Yes., pinLast: false }") },
+      expected: { file: QUIZ_FILE, field: "questions[2].options[2].pinLast" },
     },
     {
       name: "a quiz that is not valid YAML",

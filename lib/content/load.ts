@@ -368,6 +368,11 @@ function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: 
   ids.forEach((id, oi) => {
     if (ids.indexOf(id) !== oi) problems.push({ file, field: `${at}.options[${oi}].id`, message: `option id "${id}" is used twice` });
   });
+  // Pinned options are shown last whatever the shuffle does; authored order (print, review) agrees.
+  const firstPinned = q.options.findIndex((o) => o.pinLast);
+  q.options.forEach((o, oi) => {
+    if (firstPinned >= 0 && oi > firstPinned && !o.pinLast) problems.push({ file, field: `${at}.options[${oi}]`, message: "write pinned options (pinLast) after every other option" });
+  });
   const answers = Array.isArray(q.answer) ? q.answer : [q.answer];
   answers.forEach((a, ai) => {
     const field = Array.isArray(q.answer) ? `${at}.answer[${ai}]` : `${at}.answer`;

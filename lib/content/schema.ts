@@ -58,6 +58,8 @@ const option = z.strictObject({
   id: slug,
   text,
   feedback: text,
+  /** "None of these"-style options: kept last when the options are shuffled (write them last). */
+  pinLast: z.literal(true).optional(),
 });
 
 const base = {

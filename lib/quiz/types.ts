@@ -14,6 +14,8 @@ export interface Option {
   feedback: string;
   /** Discernment posts: the manipulation technique a manipulative post uses. */
   technique?: string;
+  /** "None of these"-style options stay last when options are shuffled (lib/quiz/shuffle.ts). */
+  pinLast?: boolean;
 }
 
 export interface SortCategory {
