@@ -69,7 +69,7 @@ describe("revealFor", () => {
 });
 
 describe("resultFromGrades", () => {
-  it.each([
+  it.each<{ name: string; answers: Record<string, string[]> }>([
     { name: "all right", answers: { s: ["b"], m: ["a", "c"], so: ["x:p", "y:q"], d: ["m1"] } },
     { name: "mixed", answers: { s: ["a"], m: ["a"], so: ["x:p", "y:p"], d: [] } },
     { name: "some unanswered", answers: { m: ["c"], d: ["g1", "m1"] } },
