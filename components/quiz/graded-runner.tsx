@@ -18,6 +18,7 @@ import { enqueue } from "@/components/progress/outbox";
 import { uuid } from "@/components/ui/uuid";
 import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
+import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 
 export type GradedLabels = QuizLabels & { checkFailed: string };
@@ -33,32 +34,6 @@ interface Props {
 }
 
 type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; answer: RevealedAnswer } | { step: "done"; result: QuizResult };
-
-interface AnswerBody {
-  id: string;
-  attemptId: string;
-  locale: string;
-  courseId: string;
-  lessonId: string;
-  questionId: string;
-  chosen: string[];
-}
-
-const post = (url: string, payload: unknown) =>
-  fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) }).catch(() => null);
-
-/** Sends one answer to be graded: stored when signed in, else graded only. Null when it failed. */
-async function grade(body: AnswerBody): Promise<RevealedAnswer | null> {
-  if (isSignedInHint()) {
-    const res = await post("/api/progress/answers", body);
-    // Offline or refused: say so, never fall back to an answer that is not stored. A session
-    // that has ended (401) is a guest now, graded as one.
-    if (res?.status !== 401) return res?.ok ? ((await res.json()) as RevealedAnswer) : null;
-  }
-  const { locale, courseId, lessonId, questionId, chosen } = body;
-  const res = await post("/api/quiz/grade", { locale, courseId, lessonId, questionId, chosen });
-  return res?.ok ? ((await res.json()) as RevealedAnswer) : null;
-}
 
 export function GradedRunner({ quiz, activity, backHref, next, labels, afterResult }: Props) {
   const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
@@ -169,7 +144,7 @@ export function GradedRunner({ quiz, activity, backHref, next, labels, afterResu
     setError("");
     setBusy(true);
     const id = (answerIds.current[question.id] ??= uuid());
-    const graded = await grade({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen });
+    const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen }, isSignedInHint());
     setBusy(false);
     if (!graded) {
       setError(labels.checkFailed);
