@@ -1,30 +1,29 @@
 "use client";
-// The pre- and post-assessment: the quiz runner, plus (after the post-assessment) the learner's
+// The pre- and post-assessment: the server-graded runner (the page holds no key), plus (after the post-assessment) the learner's
 // own gain since the pre-assessment, read from this browser's progress (synced when signed in),
 // and after either the optional, anonymous "Your views" statements (for learners in a group).
 import { fill } from "@/components/ui/fill";
 import { AttitudeForm, type AttitudeStatement } from "@/components/attitudes/attitude-form";
 import type { AttitudeFormLabels } from "@/components/attitudes/labels";
 import { lessonKey, useGuestProgress } from "@/components/progress/guest-progress";
-import { QuizRunner } from "./quiz-runner";
-import type { QuizLabels } from "./labels";
-import type { Quiz } from "@/lib/quiz/types";
+import { GradedRunner, type GradedLabels } from "./graded-runner";
+import type { PublicQuiz } from "@/lib/quiz/public";
 
 export function AssessmentRunner(props: {
-  quiz: Quiz;
+  quiz: PublicQuiz;
   form: "pre" | "post";
   locale: string;
   courseId: string;
   backHref: string;
   next?: { href: string; title: string };
-  labels: QuizLabels;
+  labels: GradedLabels;
   gainLabels: { gain: string; noPre: string };
   attitudes?: { items: AttitudeStatement[]; labels: AttitudeFormLabels };
 }) {
   const progress = useGuestProgress();
   const pre = progress?.lessons[lessonKey(props.locale, props.courseId, "assessment-pre")]?.lastPercent;
   return (
-    <QuizRunner
+    <GradedRunner
       quiz={props.quiz}
       activity={{ locale: props.locale, courseId: props.courseId, activityId: `assessment-${props.form}` }}
       backHref={props.backHref}

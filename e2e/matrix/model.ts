@@ -66,6 +66,8 @@ export interface WorldIds {
   /** A lesson nobody in the world has completed. */
   otherLessonId: string;
   attitudeItemId: string;
+  /** The pre-assessment's first question with its right choice (graded for anyone, never stored). */
+  preQuestion: { questionId: string; chosen: string[] };
   /** The facilitator's pending invitation to the other facilitator to co-facilitate the cohort. */
   invitationId: string;
   unique: string;

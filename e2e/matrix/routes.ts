@@ -202,6 +202,15 @@ export const ROUTES: RouteEntry[] = [
     cells: learnersRecord(),
   },
   {
+    file: "app/api/quiz/grade/route.ts",
+    method: "POST",
+    path: "/api/quiz/grade",
+    what: "grade one answer of the pre-assessment without storing it",
+    body: (w) => ({ locale: w.locale, courseId: w.courseId, lessonId: "assessment-pre", ...w.preQuestion }),
+    // Public and stateless: the same grade for everyone, nothing written.
+    cells: all(s(200)),
+  },
+  {
     file: "app/api/progress/attempts/finish/route.ts",
     method: "POST",
     path: "/api/progress/attempts/finish",

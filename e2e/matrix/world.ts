@@ -39,7 +39,8 @@ const en = (() => {
   const quizLesson = locale.lessons.find((l) => l.courseId === course.id && l.quizId)!;
   const quiz = locale.quizzes.get(`${course.id}/${quizLesson.quizId}`)!;
   const attitudes = locale.attitudes.get(course.id);
-  return { course, lessons, quizLesson, quiz, attitudeItemId: attitudes?.items[0]?.id ?? "none" };
+  const pre = locale.assessments.get(course.id)?.pre?.questions[0];
+  return { course, lessons, quizLesson, quiz, attitudeItemId: attitudes?.items[0]?.id ?? "none", preQuestion: { questionId: pre?.id ?? "none", chosen: pre?.correct ?? [] } };
 })();
 
 /**
@@ -133,6 +134,7 @@ export async function buildWorld(baseURL: string, admin: Person): Promise<World>
     doneLessonId: done,
     otherLessonId: other,
     attitudeItemId: en.attitudeItemId,
+    preQuestion: en.preQuestion,
     invitationId: invitation.id,
     unique,
   };

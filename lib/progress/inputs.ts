@@ -22,6 +22,13 @@ export const answerInput = z.strictObject({
 });
 export type AnswerInput = z.infer<typeof answerInput>;
 
+/**
+ * A guest's answer to one question of an assessment or booster, graded and not stored. No ids:
+ * nothing is kept to be idempotent about. The same bounds as a stored answer keep it small.
+ */
+export const publicAnswerInput = answerInput.omit({ id: true, attemptId: true });
+export type PublicAnswerInput = z.infer<typeof publicAnswerInput>;
+
 
 const guestLesson = z.object({
   doneAt: z.string().max(40).optional(),

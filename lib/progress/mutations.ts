@@ -10,13 +10,16 @@ import { USER_DATA_TABLES } from "@/lib/db/schema";
 import { findLessonQuiz, findQuizActivity } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { gradeAnswer, GradingError, type AnswerResult } from "@/lib/quiz/grade";
+import { gradeAnswer, type AnswerResult } from "@/lib/quiz/grade";
+import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
+import type { Question } from "@/lib/quiz/types";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import { forgetAccountSignInState, throttledPasswordCheck } from "@/lib/auth/throttle";
 import { myAttitudeSubmissions } from "@/lib/attitudes/queries";
 import { forgetInvitationsTo } from "@/lib/cohorts/invitations";
 import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
+import { gradeOrRefuse } from "./public-grade";
 
 const now = () => new Date().toISOString();
 
@@ -57,20 +60,20 @@ export async function uncompleteLesson(handle: Db, actor: SessionUser, ref: Less
 
 /**
  * Grades an answer on the server and stores it once. Resolves only after the transaction has
- * committed; a repeat of the same answer id returns the stored result and writes nothing.
+ * committed; a repeat of the same answer id returns the stored result and writes nothing. The
+ * grade carries the question's key (`reveal`): assessment and booster pages hold none, and show
+ * the feedback from this response once the learner has answered.
  */
-export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput): Promise<AnswerResult> {
+export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput): Promise<RevealedAnswer> {
   const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId)?.quiz;
   if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
-  let result: AnswerResult;
-  try {
-    result = gradeAnswer(question, input.chosen);
-  } catch (e) {
-    if (e instanceof GradingError) throw new AppError("bad_request", e.message);
-    throw e;
-  }
+  return revealFor(question, await storeAnswer(handle, actor, input, quiz.id, question));
+}
+
+async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quizId: string, question: Question): Promise<AnswerResult> {
+  const result = gradeOrRefuse(question, input.chosen);
 
   const fresh: FreshAnswer = {
     id: input.id,
@@ -93,7 +96,7 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
     // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
     await trx
       .insertInto("quiz_attempts")
-      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quiz.id, started_at: now(), finished_at: null, score: null, source: "app" })
+      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quizId, started_at: now(), finished_at: null, score: null, source: "app" })
       .onConflict((oc) => oc.doNothing())
       .execute();
     const attempt = await trx.selectFrom("quiz_attempts").select(["user_id", "course_id", "lesson_id", "finished_at"]).where("id", "=", input.attemptId).executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@
 // values.ts break these shapes; lib/http/endpoints.fuzz.test.ts runs them against a seeded world.
 import fc from "fast-check";
 import type { SessionUser } from "@/lib/auth/accounts";
+import { getAssessments } from "@/lib/content";
 import type { Method } from "./http";
 import type { Json } from "./values";
 import { PASSWORD, type World } from "./world";
@@ -211,6 +212,22 @@ export const ENDPOINTS: Endpoint[] = [
         lessonId: mostly(w.lesson, ...lessonIds(w).slice(1)),
         questionId: fc.constantFrom(...w.questionIds, "no-such-question"),
         chosen: fc.subarray(w.optionIds, { maxLength: 2 }),
+      });
+    },
+  },
+  {
+    route: "/api/quiz/grade",
+    method: "POST",
+    load: () => import("@/app/api/quiz/grade/route"),
+    body: (w) => {
+      // Mostly the pre-assessment (its questions and options); sometimes a lesson, a booster or junk.
+      const pre = getAssessments("en", w.course).pre?.questions ?? [];
+      return fc.record({
+        locale,
+        courseId: mostly(w.course, "other-course"),
+        lessonId: mostly("assessment-pre", ...lessonIds(w)),
+        questionId: fc.constantFrom(...pre.map((q) => q.id), ...w.questionIds, "no-such-question"),
+        chosen: fc.subarray([...new Set([...pre.flatMap((q) => q.options.map((o) => o.id)), ...w.optionIds])], { maxLength: 3 }),
       });
     },
   },

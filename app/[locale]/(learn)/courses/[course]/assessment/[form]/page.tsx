@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getAssessments, getAttitudeItems, getCourse } from "@/lib/content";
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
 import { quizLabels } from "@/components/quiz/quiz-labels";
+import { toPublicQuiz } from "@/lib/quiz/public";
 import { ATTITUDE_FORM_LABEL_KEYS, type AttitudeFormLabels } from "@/components/attitudes/labels";
 
 type Props = PageProps<"/[locale]/courses/[course]/assessment/[form]">;
@@ -46,13 +47,13 @@ export default async function AssessmentPage(props: Props) {
         <p className="lead">{which === "pre" ? t("preLead") : t("postLead")}</p>
         <p>{t("howItWorks", { count: quiz.questions.length })}</p>
         <AssessmentRunner
-          quiz={quiz}
+          quiz={toPublicQuiz(quiz)}
           form={which}
           locale={locale}
           courseId={courseId}
           backHref={base}
           next={which === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
-          labels={{ ...labels, backToLesson: t("backToCourse") }}
+          labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
           gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
           attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}
         />

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getBoosters, getCourse } from "@/lib/content";
-import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { GradedRunner } from "@/components/quiz/graded-runner";
+import { toPublicQuiz } from "@/lib/quiz/public";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 
 type Props = PageProps<"/[locale]/courses/[course]/booster/[booster]">;
@@ -37,11 +38,11 @@ export default async function BoosterPage(props: Props) {
         <h1>{booster.title}</h1>
         <p className="lead">{booster.summary}</p>
         <p>{t("boosterWhy")}</p>
-        <QuizRunner
-          quiz={booster}
+        <GradedRunner
+          quiz={toPublicQuiz(booster)}
           activity={{ locale, courseId, activityId: `booster-${booster.id}` }}
           backHref={base}
-          labels={{ ...labels, backToLesson: t("backToCourse") }}
+          labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
         />
       </div>
     </div>

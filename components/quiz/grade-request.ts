@@ -1,0 +1,30 @@
+// How the server-graded runner sends one answer (docs/grading.md). Signed in: to the answers
+// route, which grades and stores it. A guest, or a session that has ended (401): to the guest
+// route, which grades and stores nothing. Offline or refused while signed in: null, and the
+// learner presses again; never quietly graded as a guest, because that answer would not count.
+import type { RevealedAnswer } from "@/lib/quiz/public";
+
+export interface AnswerBody {
+  id: string;
+  attemptId: string;
+  locale: string;
+  courseId: string;
+  lessonId: string;
+  questionId: string;
+  chosen: string[];
+}
+
+type Fetch = (url: string, init: { method: "POST"; headers: Record<string, string>; body: string }) => Promise<Pick<Response, "ok" | "status" | "json">>;
+
+export async function sendForGrading(body: AnswerBody, signedIn: boolean, fetcher: Fetch = fetch): Promise<RevealedAnswer | null> {
+  const post = (url: string, payload: unknown) =>
+    fetcher(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) }).catch(() => null);
+  const read = async (res: Awaited<ReturnType<Fetch>> | null) => (res?.ok ? ((await res.json()) as RevealedAnswer) : null);
+  if (signedIn) {
+    const res = await post("/api/progress/answers", body);
+    if (res?.status !== 401) return read(res);
+  }
+  // The guest route takes no ids: it keeps nothing to be idempotent about.
+  const { locale, courseId, lessonId, questionId, chosen } = body;
+  return read(await post("/api/quiz/grade", { locale, courseId, lessonId, questionId, chosen }));
+}

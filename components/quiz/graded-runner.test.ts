@@ -1,0 +1,31 @@
+// The server-graded runner renders from the public view alone: the first question and its
+// options, with no key, feedback or explanation in its server-rendered HTML.
+import path from "node:path";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { loadContent } from "@/lib/content/load";
+import { toPublicQuiz } from "@/lib/quiz/public";
+import type { Quiz } from "@/lib/quiz/types";
+import { keyLeaks } from "@/lib/testing/key-leaks";
+import { GradedRunner, type GradedLabels } from "./graded-runner";
+import { QUIZ_LABEL_KEYS } from "./labels";
+
+const { content } = loadContent(path.join(__dirname, "..", "..", "content"));
+const en = content.find((c) => c.locale === "en")!;
+const quizzes: [string, Quiz][] = [...[...en.assessments.values()].flatMap((a) => (a.pre ? [["pre", a.pre] as [string, Quiz]] : [])), ...[...en.boosters.values()].map((b) => [b.id, b] as [string, Quiz])];
+const labels = Object.fromEntries([...QUIZ_LABEL_KEYS, "checkFailed"].map((k) => [k, `[${k}]`])) as GradedLabels;
+const unescape = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+
+describe.each(quizzes)("GradedRunner on %s", (_name, quiz) => {
+  const html = renderToString(createElement(GradedRunner, { quiz: toPublicQuiz(quiz), activity: { locale: "en", courseId: "c", activityId: "assessment-pre" }, backHref: "/", labels }));
+
+  it("shows the first question and its options", () => {
+    const q = quiz.questions[0];
+    expect(unescape(html)).toContain(q.prompt);
+    for (const o of q.options) if (o.text) expect(unescape(html)).toContain(o.text);
+    expect(html).toContain("[check]");
+  });
+
+  it("holds no key, feedback or explanation", () => expect(keyLeaks(html, quiz)).toEqual([]));
+});

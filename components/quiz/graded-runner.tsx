@@ -1,0 +1,201 @@
+"use client";
+// The runner for quizzes scored on the server (pre/post assessments, boosters). The page holds
+// only the public view of the quiz (lib/quiz/public.ts): no key, no feedback. Each answer is
+// sent to the server, which grades it and returns the grade with the key; the feedback is drawn
+// from that response. A signed-in learner's answer is stored on the way (/api/progress/answers);
+// a guest's is graded and forgotten (/api/quiz/grade). Grading needs the network: when it fails,
+// the learner is told and tries again, with the same answer id (stored once).
+// The lesson quiz runner (quiz-runner.tsx) grades in the browser instead: docs/grading.md.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import Link from "@/components/ui/link";
+import { discernmentRates, type QuizResult } from "@/lib/quiz/grade";
+import { questionView, resultFromGrades, type PublicQuiz, type RevealedAnswer } from "@/lib/quiz/public";
+import { fill } from "@/components/ui/fill";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { lessonKey, recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
+import { isSignedInHint } from "@/components/progress/account-hint";
+import { enqueue } from "@/components/progress/outbox";
+import { uuid } from "@/components/ui/uuid";
+import type { QuizLabels } from "./labels";
+import { AnswerFeedback } from "./answer-feedback";
+import { sendForGrading } from "./grade-request";
+import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
+
+export type GradedLabels = QuizLabels & { checkFailed: string };
+
+interface Props {
+  quiz: PublicQuiz;
+  /** "assessment-pre|post" or "booster-<id>". */
+  activity: { locale: string; courseId: string; activityId: string };
+  backHref: string;
+  next?: { href: string; title: string };
+  labels: GradedLabels;
+  afterResult?: (result: QuizResult) => React.ReactNode;
+}
+
+type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; answer: RevealedAnswer } | { step: "done"; result: QuizResult };
+
+export function GradedRunner({ quiz, activity, backHref, next, labels, afterResult }: Props) {
+  const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
+  const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
+  const [attemptId, setAttemptId] = useState(uuid);
+  const [answers, setAnswers] = useState<Record<string, RevealedAnswer>>({});
+  const [selection, setSelection] = useState<string[]>([]);
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  // One answer id per question and attempt, kept across a failed send so a retry is stored once.
+  const answerIds = useRef<Record<string, string>>({});
+  const focusRef = useRef<HTMLElement>(null);
+  const progress = useGuestProgress();
+  const total = quiz.questions.length;
+
+  const phaseKey = phase.step === "done" ? "done" : `${phase.step}-${phase.index}`;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    focusRef.current?.focus();
+  }, [phaseKey]);
+
+  if (phase.step === "done") {
+    const { result } = phase;
+    const best = progress?.lessons[progressKey]?.bestPercent;
+    const rates = discernmentRates(result.results);
+    return (
+      <section className="quiz" aria-labelledby="quiz-result">
+        <h2 id="quiz-result" tabIndex={-1} ref={focusRef as React.RefObject<HTMLHeadingElement>}>
+          {labels.resultTitle}
+        </h2>
+        <p className="score">{fill(labels.score, { correct: result.correctCount, total: result.total, percent: result.percent })}</p>
+        <p>{result.passed ? labels.passed : fill(labels.notPassed, { percent: Math.round(quiz.passMark * 100) })}</p>
+        {rates.items > 0 && rates.hitRate !== null && rates.falseAlarmRate !== null && (
+          <p>{fill(labels.discernSummary, { hitRate: Math.round(rates.hitRate * 100), falseAlarmRate: Math.round(rates.falseAlarmRate * 100) })}</p>
+        )}
+        {best !== undefined && <p className="meta">{fill(labels.best, { percent: best })}</p>}
+        {afterResult?.(result)}
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setAttemptId(uuid());
+              answerIds.current = {};
+              setAnswers({});
+              setSelection([]);
+              setPhase({ step: "answering", index: 0 });
+            }}
+          >
+            {labels.retry}
+          </button>
+          {next && (
+            <Link className="button secondary" href={next.href}>
+              {fill(labels.nextLesson, { title: next.title })}
+            </Link>
+          )}
+          <Link className="button secondary" href={backHref}>
+            {labels.backToLesson}
+          </Link>
+        </div>
+        <h3>{labels.review}</h3>
+        <ol className="review">
+          {quiz.questions.map((q) => {
+            const a = answers[q.id];
+            return (
+              <li key={q.id} className="card">
+                <p>
+                  <strong>{q.prompt}</strong>
+                </p>
+                {a && <AnswerFeedback question={questionView(q, a)} result={a} labels={labels} compact />}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    );
+  }
+
+  const { index } = phase;
+  const answer = phase.step === "feedback" ? phase.answer : undefined;
+  const question = questionView(quiz.questions[index], answer);
+  const isLast = index === total - 1;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    if (phase.step === "feedback") {
+      if (isLast) {
+        const result = resultFromGrades(quiz, Object.values(answers));
+        recordQuizAttempt(progressKey, result.percent);
+        if (isSignedInHint()) enqueue({ id: `finish-${attemptId}`, method: "POST", url: "/api/progress/attempts/finish", body: { attemptId, locale: activity.locale } });
+        setPhase({ step: "done", result });
+      } else {
+        setSelection([]);
+        setPhase({ step: "answering", index: index + 1 });
+      }
+      return;
+    }
+    const parsed = toChosen(question, selection, labels);
+    if ("error" in parsed) {
+      setError(parsed.error);
+      return;
+    }
+    setError("");
+    setBusy(true);
+    const id = (answerIds.current[question.id] ??= uuid());
+    const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen }, isSignedInHint());
+    setBusy(false);
+    if (!graded) {
+      setError(labels.checkFailed);
+      return;
+    }
+    setAnswers((a) => ({ ...a, [question.id]: graded }));
+    setPhase({ step: "feedback", index, answer: graded });
+  }
+
+  return (
+    <form className="quiz" onSubmit={submit} noValidate aria-busy={busy}>
+      <ProgressBar value={index + (answer ? 1 : 0)} max={total} label={fill(labels.questionOf, { number: index + 1, total })} />
+      {question.vignette && (
+        <aside className="scenario" aria-label={labels.fictional}>
+          <p className="scenario-label">{labels.fictional}</p>
+          <p>{question.vignette}</p>
+        </aside>
+      )}
+      <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
+        <legend tabIndex={-1} ref={phase.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
+          {question.prompt}
+        </legend>
+        <p className="hint" id={`hint-${question.id}`}>
+          {hintFor(question, labels)}
+        </p>
+        <QuestionInputs
+          question={question}
+          selection={selection}
+          onChange={(s) => {
+            setError("");
+            setSelection(s);
+          }}
+          feedback={answer}
+          labels={labels}
+        />
+      </fieldset>
+      {error && (
+        <p className="error-text" id={`error-${question.id}`} role="alert">
+          {error}
+        </p>
+      )}
+      {answer && (
+        <div tabIndex={-1} ref={focusRef as React.RefObject<HTMLDivElement>}>
+          <AnswerFeedback question={question} result={answer} labels={labels} />
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {answer ? (isLast ? labels.finish : labels.next) : labels.check}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+// Server grading of the quizzes whose keys stay on the server, on both engines: a signed-in
+// answer comes back with its key after it is stored; a guest's is graded and nothing is stored.
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { createAccount, type SessionUser } from "@/lib/auth/accounts";
+import { getAssessments, getBoosters, getCourses } from "@/lib/content";
+import type { Question } from "@/lib/quiz/types";
+import { testEngines } from "@/lib/testing/db";
+import { recordAnswer } from "./mutations";
+import { gradePublicAnswer } from "./public-grade";
+
+process.env.LOG_SILENT = "1";
+
+const course = getCourses("en")[0];
+const pre = getAssessments("en", course.id).pre!;
+const booster = getBoosters("en", course.id)[0];
+const wrongChoice = (q: Question) => (q.type === "sort" ? q.options.map((o) => `${o.id}:${q.categories!.find((c) => !q.correct.includes(`${o.id}:${c.id}`))!.id}`) : q.type === "discern" ? [] : [q.options.find((o) => !q.correct.includes(o.id))!.id]);
+
+async function count(handle: Db, table: "quiz_responses" | "quiz_attempts") {
+  const r = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe("gradePublicAnswer (no database)", () => {
+  it.each([
+    { activity: "assessment-pre", quiz: pre },
+    { activity: `booster-${booster.id}`, quiz: booster },
+  ])("grades every question of $activity and returns its key", ({ activity, quiz }) => {
+    for (const q of quiz.questions) {
+      const right = gradePublicAnswer({ locale: "en", courseId: course.id, lessonId: activity, questionId: q.id, chosen: q.correct });
+      expect(right).toMatchObject({ questionId: q.id, verdict: "correct", points: 1, explanation: q.explanation, reveal: { correct: q.correct } });
+      const wrong = gradePublicAnswer({ locale: "en", courseId: course.id, lessonId: activity, questionId: q.id, chosen: wrongChoice(q) });
+      expect(wrong.verdict).not.toBe("correct");
+    }
+  });
+
+  it.each([
+    { lessonId: course.modules[0].lessons[0].id, code: "not_found", why: "a lesson quiz (graded in the browser)" },
+    { lessonId: "assessment-mid", code: "not_found", why: "no such assessment" },
+    { lessonId: "booster-nope", code: "not_found", why: "no such booster" },
+  ])("refuses $why", ({ lessonId, code }) => {
+    expect(() => gradePublicAnswer({ locale: "en", courseId: course.id, lessonId, questionId: "q1", chosen: ["a"] })).toThrow(expect.objectContaining({ code }));
+  });
+
+  it.each([
+    { questionId: "not-a-question", chosen: ["a"] },
+    { questionId: pre.questions[0].id, chosen: ["no-such-option"] },
+  ])("refuses a question or choice that is not there ($questionId)", ({ questionId, chosen }) => {
+    expect(() => gradePublicAnswer({ locale: "en", courseId: course.id, lessonId: "assessment-pre", questionId, chosen })).toThrow(expect.objectContaining({ code: "bad_request" }));
+  });
+});
+
+describe.each(testEngines())("server grading on $name", (engine) => {
+  let handle: Db;
+  let cleanup: () => Promise<void>;
+  let learner: SessionUser;
+
+  beforeAll(async () => {
+    ({ handle, cleanup } = await engine.open());
+    learner = await createAccount(handle, { email: `grader-${engine.name}@example.org`, displayName: "Grader", password: "river lamp orchard" });
+  });
+  afterAll(async () => cleanup());
+
+  it("stores a signed-in answer to the pre-assessment and returns its grade with the key", async () => {
+    const q = pre.questions[0];
+    const input = { id: crypto.randomUUID(), attemptId: crypto.randomUUID(), locale: "en", courseId: course.id, lessonId: "assessment-pre", questionId: q.id, chosen: wrongChoice(q) };
+    const graded = await recordAnswer(handle, learner, input);
+    expect(graded).toMatchObject({ questionId: q.id, explanation: q.explanation, reveal: { correct: q.correct } });
+    expect(graded.verdict).not.toBe("correct");
+    // A retry of the same answer is acknowledged with the same grade and key, stored once.
+    expect(await recordAnswer(handle, learner, input)).toEqual(graded);
+    const rows = await handle.db.selectFrom("quiz_responses").select(["question_id", "correct"]).where("attempt_id", "=", input.attemptId).execute();
+    expect(rows).toEqual([{ question_id: q.id, correct: 0 }]);
+  });
+
+  it("grades a guest's answer without writing a row", async () => {
+    const before = [await count(handle, "quiz_responses"), await count(handle, "quiz_attempts")];
+    for (const q of booster.questions) gradePublicAnswer({ locale: "en", courseId: course.id, lessonId: `booster-${booster.id}`, questionId: q.id, chosen: wrongChoice(q) });
+    expect([await count(handle, "quiz_responses"), await count(handle, "quiz_attempts")]).toEqual(before);
+  });
+});
