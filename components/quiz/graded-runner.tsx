@@ -4,7 +4,8 @@
 // sent to the server, which grades it and returns the grade with the key; the feedback is drawn
 // from that response. A signed-in learner's answer is stored on the way (/api/progress/answers);
 // a guest's is graded and forgotten (/api/quiz/grade). Grading needs the network: when it fails,
-// the learner is told and tries again, with the same answer id (stored once).
+// the learner is told and tries again, with the same answer id (stored once). Options are shown
+// in this attempt's own order, as in the lesson quiz runner (use-attempt-order.ts).
 // The lesson quiz runner (quiz-runner.tsx) grades in the browser instead: docs/grading.md.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import Link from "@/components/ui/link";
@@ -20,6 +21,7 @@ import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
 import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
+import { useAttemptOrder } from "./use-attempt-order";
 
 export type GradedLabels = QuizLabels & { checkFailed: string };
 
@@ -35,10 +37,11 @@ interface Props {
 
 type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; answer: RevealedAnswer } | { step: "done"; result: QuizResult };
 
-export function GradedRunner({ quiz, activity, backHref, next, labels, afterResult }: Props) {
+export function GradedRunner({ quiz: authored, activity, backHref, next, labels, afterResult }: Props) {
   const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
   const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
-  const [attemptId, setAttemptId] = useState(uuid);
+  // This attempt's id (kept across a reload) and its own order of options (use-attempt-order.ts).
+  const attempt = useAttemptOrder(authored, progressKey);
   const [answers, setAnswers] = useState<Record<string, RevealedAnswer>>({});
   const [selection, setSelection] = useState<string[]>([]);
   const [error, setError] = useState("");
@@ -47,7 +50,7 @@ export function GradedRunner({ quiz, activity, backHref, next, labels, afterResu
   const answerIds = useRef<Record<string, string>>({});
   const focusRef = useRef<HTMLElement>(null);
   const progress = useGuestProgress();
-  const total = quiz.questions.length;
+  const total = authored.questions.length;
 
   const phaseKey = phase.step === "done" ? "done" : `${phase.step}-${phase.index}`;
   const firstRender = useRef(true);
@@ -58,6 +61,10 @@ export function GradedRunner({ quiz, activity, backHref, next, labels, afterResu
     }
     focusRef.current?.focus();
   }, [phaseKey]);
+
+  if (!attempt.attemptId || !attempt.shown) return null;
+  const { attemptId } = attempt;
+  const quiz: PublicQuiz = attempt.shown;
 
   if (phase.step === "done") {
     const { result } = phase;
@@ -80,7 +87,7 @@ export function GradedRunner({ quiz, activity, backHref, next, labels, afterResu
             type="button"
             className="button"
             onClick={() => {
-              setAttemptId(uuid());
+              attempt.retry();
               answerIds.current = {};
               setAnswers({});
               setSelection([]);
@@ -128,6 +135,7 @@ export function GradedRunner({ quiz, activity, backHref, next, labels, afterResu
       if (isLast) {
         const result = resultFromGrades(quiz, Object.values(answers));
         recordQuizAttempt(progressKey, result.percent);
+        attempt.end();
         if (isSignedInHint()) enqueue({ id: `finish-${attemptId}`, method: "POST", url: "/api/progress/attempts/finish", body: { attemptId, locale: activity.locale } });
         setPhase({ step: "done", result });
       } else {
