@@ -86,7 +86,7 @@ export function courseActivities(locale: string, courseId: string): Activity[] {
   });
 }
 
-type Row = { kind: string; lesson_id: string; v: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null; s3: number | string | null };
+type Row = { kind: string; lesson_id: string; v: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null };
 
 export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
@@ -96,26 +96,22 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   if (versions.length === 0) return empty;
   const current = sql`a.content_version in (${sql.join(versions)})`;
   const members = sql`cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}`;
-  // 'choice': answers by what was chosen (the covering index on attempt, question, choice,
-  // correct; points follow from the choice, graded below). 'item': per question over finished
-  // attempts Σx, Σx², Σx·score. 'form': per activity and version, finished attempts N, Σscore,
-  // Σscore², for every version, so attempts on older ones can be counted and left out.
-  // Scores are 0..1; the raw total is score × questions, applied below.
+  // 'choice': answers grouped by what was chosen, from the covering index on (attempt, question,
+  // choice, correct) plus the attempt row the join reads anyway: n answers, of which nf in
+  // finished attempts, with Σscore over those. An answer's points are a function of the choice
+  // (graded below), so Σx, Σx² and Σx·score per item follow without reading any answer row.
+  // 'form': per activity and version, finished attempts N, Σscore, Σscore², for every version,
+  // so attempts on older ones can be counted and left out. Scores are 0..1; the raw total is
+  // score × questions, applied below.
   const rows = await reportQuery(handle, async (db) => {
     const { rows } = await sql<Row>`
       select 'choice' as kind, a.lesson_id, a.content_version as v, r.question_id, r.chosen, r.correct, count(*) as n,
-             cast(null as double precision) as s1, cast(null as double precision) as s2, cast(null as double precision) as s3
+             count(a.score) as s1, sum(a.score) as s2
         from ${members} join quiz_responses r on r.attempt_id = a.id
         where m.cohort_id = ${cohortId} and ${current}
         group by a.lesson_id, a.content_version, r.question_id, r.chosen, r.correct
       union all
-      select 'item', a.lesson_id, a.content_version, r.question_id, null, null, count(*),
-             sum(r.points), sum(r.points * r.points), sum(r.points * a.score)
-        from ${members} join quiz_responses r on r.attempt_id = a.id
-        where m.cohort_id = ${cohortId} and ${current} and a.finished_at is not null and a.score is not null
-        group by a.lesson_id, a.content_version, r.question_id
-      union all
-      select 'form', a.lesson_id, a.content_version, null, null, null, count(*), sum(a.score), sum(a.score * a.score), null
+      select 'form', a.lesson_id, a.content_version, null, null, null, count(*), sum(a.score), sum(a.score * a.score)
         from ${members}
         where m.cohort_id = ${cohortId} and a.source = 'app' and a.finished_at is not null and a.score is not null
         group by a.lesson_id, a.content_version
@@ -125,7 +121,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
 
   const num = (x: number | string | null) => Number(x ?? 0);
   const isCurrent = (r: Row) => r.v !== null && activities.get(r.lesson_id)?.quiz.version === r.v;
-  const items = new Map<string, { answers: number; points: number; wrong: Map<string, number>; sums?: ItemSums }>();
+  const items = new Map<string, { answers: number; points: number; wrong: Map<string, number>; sums: ItemSums }>();
   const forms = new Map<string, FormSums>();
   let olderAttempts = 0;
   const key = (activityId: string, questionId: string) => `${activityId}\u0000${questionId}`;
@@ -143,16 +139,17 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     if (!isCurrent(r) || !r.question_id) continue;
     const question = activities.get(r.lesson_id)!.quiz.questions.find((q) => q.id === r.question_id);
     if (!question) continue;
-    const e = items.get(key(r.lesson_id, r.question_id)) ?? { answers: 0, points: 0, wrong: new Map<string, number>() };
+    const e = items.get(key(r.lesson_id, r.question_id)) ?? { answers: 0, points: 0, wrong: new Map<string, number>(), sums: { sumX: 0, sumX2: 0, sumXT: 0 } };
     items.set(key(r.lesson_id, r.question_id), e);
     const n = num(r.n);
-    if (r.kind === "item") {
-      const k = activities.get(r.lesson_id)!.quiz.questions.length;
-      e.sums = { sumX: num(r.s1), sumX2: num(r.s2), sumXT: k * num(r.s3) };
-      continue;
-    }
+    const x = pointsOf(question, r.chosen ?? "[]", num(r.correct) === 1);
     e.answers += n;
-    e.points += n * pointsOf(question, r.chosen ?? "[]", num(r.correct) === 1);
+    e.points += n * x;
+    // Over finished attempts only (s1 of them, Σscore = s2): T = score × k.
+    const k = activities.get(r.lesson_id)!.quiz.questions.length;
+    e.sums.sumX += x * num(r.s1);
+    e.sums.sumX2 += x * x * num(r.s1);
+    e.sums.sumXT += x * k * num(r.s2);
     if (num(r.correct) !== 1 && r.chosen !== null) e.wrong.set(r.chosen, (e.wrong.get(r.chosen) ?? 0) + n);
   }
 
@@ -163,7 +160,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     const question = activity.quiz.questions.find((q) => q.id === questionId)!;
     const form = forms.get(activityId);
     const p = difficulty(e.points, e.answers);
-    const r = form && e.sums ? discrimination(e.sums, form) : null;
+    const r = form ? discrimination(e.sums, form) : null;
     out.push({
       activityId,
       activityKind: activity.kind,
