@@ -38,8 +38,13 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
   const percent = (q: ItemAnalysisRow) => (q.percentCorrect === null ? tooFew : fill(labels.cardCorrect, { percent: `${q.percentCorrect}%` }));
   const difficultyWords = (q: ItemAnalysisRow) => (q.difficulty ? labels[DIFFICULTY[q.difficulty]] : null);
   const times = (count: number) => (count === 1 ? labels.wrongCountOne : fill(labels.wrongCount, { count }));
+  const inAnswers = (count: number) => (count === 1 ? labels.leftOutCountOne : fill(labels.leftOutCount, { count }));
   const mistake = (q: ItemAnalysisRow) =>
-    q.commonWrong ? `${q.commonWrong.kind === "left-out" ? fill(labels.leftOut, { text: q.commonWrong.text }) : q.commonWrong.text} (${times(q.commonWrong.count)})` : labels.noWrong;
+    !q.commonWrong
+      ? labels.noWrong
+      : q.commonWrong.kind === "left-out"
+        ? `${fill(labels.leftOut, { text: q.commonWrong.text })} (${inAnswers(q.commonWrong.count)})`
+        : `${q.commonWrong.text} (${times(q.commonWrong.count)})`;
   const telling = (q: ItemAnalysisRow) =>
     q.discriminationBand === null || q.discrimination === null ? (
       <span className="meta">{fill(labels.tooFewAttempts, { min: view.minAttempts })}</span>
