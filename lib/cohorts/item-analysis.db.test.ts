@@ -117,7 +117,8 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
     const user = learners[1];
     const preAttempt = await take(user, "assessment-pre", pre.questions, (i) => i % 2 === 0);
     await take(user, "assessment-post", post.questions, () => false);
-    expect((await learningGain(handle, lead, cohortId)).n).toBe(1);
+    const before = await learningGain(handle, lead, cohortId);
+    expect(before.n).toBe(1);
 
     // The same learner's lesson attempt and pre-check, as if taken before an item-bank rewrite.
     const lessonAttempt = await handle.db.selectFrom("quiz_attempts").select("id").where("user_id", "=", user.id).where("lesson_id", "=", main.id).executeTakeFirstOrThrow();
@@ -128,6 +129,10 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
     expect(view.items.find((r) => r.activityId === main.id)!.answers).toBe(MIN_ATTEMPTS - 1);
     expect(view.forms.find((f) => f.activityId === main.id)).toMatchObject({ attempts: MIN_ATTEMPTS - 1, reliability: null });
     expect(view.items.some((r) => r.activityId === "assessment-pre")).toBe(false);
-    expect((await learningGain(handle, lead, cohortId)).n).toBe(0);
+    const after = await learningGain(handle, lead, cohortId);
+    expect(after.n).toBe(0);
+    // The pre-check's discernment answers go with it; the final check's stay.
+    const preDiscern = pre.questions.filter((q) => q.type === "discern").reduce((n, q) => n + q.options.length, 0);
+    expect(after.discernment.items).toBe(before.discernment.items - preDiscern);
   });
 });
