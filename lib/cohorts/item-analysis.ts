@@ -97,8 +97,8 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   const current = sql`a.content_version in (${sql.join(versions)})`;
   const members = sql`cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}`;
   // 'choice': answers grouped by what was chosen, from the covering index on (attempt, question,
-  // choice, correct) plus the attempt row the join reads anyway: n answers, of which nf in
-  // finished attempts, with Σscore over those. An answer's points are a function of the choice
+  // choice, correct) plus the attempt row the join reads anyway: n answers, s1 of them in
+  // finished attempts, s2 = Σscore over those. An answer's points are a function of the choice
   // (graded below), so Σx, Σx² and Σx·score per item follow without reading any answer row.
   // 'form': per activity and version, finished attempts N, Σscore, Σscore², for every version,
   // so attempts on older ones can be counted and left out. Scores are 0..1; the raw total is
