@@ -148,7 +148,7 @@ function takeQuiz(rows: Rows, userId: string, activity: string, quiz: Quiz, pCor
     });
   }
   const finished = t + 5_000;
-  rows.attempts.push({ id: attemptId, user_id: userId, course_id: course.id, lesson_id: activity, quiz_id: quiz.id, started_at: iso(startMs), finished_at: iso(finished), score: total / quiz.questions.length, source: "app" });
+  rows.attempts.push({ id: attemptId, user_id: userId, course_id: course.id, lesson_id: activity, quiz_id: quiz.id, started_at: iso(startMs), finished_at: iso(finished), score: total / quiz.questions.length, source: "app", content_version: quiz.version ?? null });
   rows.responses.push(...responses);
   return finished;
 }
@@ -257,7 +257,7 @@ async function sanityCheck(handle: Db, c: Cohort) {
   const grid = await rosterGrid(handle, c.owner, c.id);
   const items = await itemAnalysis(handle, c.owner, c.id);
   const gain = await learningGain(handle, c.owner, c.id);
-  const answered = items.reduce((s, r) => s + r.answers, 0);
+  const answered = items.items.reduce((s, r) => s + r.answers, 0);
   const problems = [
     counted !== c.responses && `baseline counted ${counted} responses, seeded ${c.responses}`,
     grid.learners.length !== c.size && `roster has ${grid.learners.length} learners, expected ${c.size}`,

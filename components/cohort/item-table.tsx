@@ -1,94 +1,154 @@
 "use client";
-// Item analysis: each question the group answered, hardest first, with the wrong answer chosen
-// most often (the misconception to discuss). Ten at first, so a projector shows what matters.
-import { useState } from "react";
-import type { ItemAnalysisRow } from "@/lib/cohorts/reports";
+// Item analysis: each question the group answered, hardest first where enough answered, with its
+// share correct, whether it tells apart who learned the topic, and the mistake to discuss; a
+// filter by activity; then how consistent each quiz or check is (form-reliability.tsx). Ten
+// questions at first, so a projector shows what matters.
+import { useId, useState } from "react";
+import type { ActivityKind, ItemAnalysisRow, ItemAnalysisView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
 import type { ItemLabels, LessonColumn } from "./labels";
 import { byModule } from "./progress-grid";
+import { FormReliability } from "./form-reliability";
 
 const FIRST = 10;
+type Filter = "all" | ActivityKind;
+const FILTERS: Filter[] = ["all", "lesson", "pre", "post", "booster"];
 
-export function ItemTable({ items, lessons, labels }: { items: ItemAnalysisRow[]; lessons: LessonColumn[]; labels: ItemLabels }) {
+export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; lessons: LessonColumn[]; labels: ItemLabels }) {
   const [all, setAll] = useState(false);
-  if (items.length === 0) return <p className="cohort-empty">{labels.none}</p>;
+  const [filter, setFilter] = useState<Filter>("all");
+  const filterId = useId();
   const lessonNames = new Map(byModule(lessons).flatMap((m) => m.lessons.map((l) => [l.id, fill(labels.lessonRef, { number: l.short, title: l.title })] as const)));
   const activity = (id: string) =>
     id === "assessment-pre" ? labels.pre : id === "assessment-post" ? labels.post : id.startsWith("booster-") ? labels.booster : (lessonNames.get(id) ?? id);
+  const filterNames: Record<Filter, string> = { all: labels.filterAll, lesson: labels.filterLesson, pre: labels.pre, post: labels.post, booster: labels.booster };
+  const older = view.olderAttempts === 0 ? null : view.olderAttempts === 1 ? labels.olderOne : fill(labels.older, { count: view.olderAttempts });
+  if (view.items.length === 0) {
+    return (
+      <>
+        <p className="cohort-empty">{labels.none}</p>
+        {older && <p className="meta">{older}</p>}
+      </>
+    );
+  }
+
+  const items = filter === "all" ? view.items : view.items.filter((q) => q.activityKind === filter);
   const shown = all ? items : items.slice(0, FIRST);
-  const percent = (q: ItemAnalysisRow) => (q.percentCorrect === null ? "–" : `${q.percentCorrect}%`);
+  const tooFew = fill(labels.tooFew, { min: view.minAnswers });
+  const percent = (q: ItemAnalysisRow) => (q.percentCorrect === null ? tooFew : fill(labels.cardCorrect, { percent: `${q.percentCorrect}%` }));
+  const difficultyWords = (q: ItemAnalysisRow) => (q.difficulty ? labels[DIFFICULTY[q.difficulty]] : null);
   const times = (count: number) => (count === 1 ? labels.wrongCountOne : fill(labels.wrongCount, { count }));
+  const inAnswers = (count: number) => (count === 1 ? labels.leftOutCountOne : fill(labels.leftOutCount, { count }));
+  const mistake = (q: ItemAnalysisRow) =>
+    !q.commonWrong
+      ? labels.noWrong
+      : q.commonWrong.kind === "left-out"
+        ? `${fill(labels.leftOut, { text: q.commonWrong.text })} (${inAnswers(q.commonWrong.count)})`
+        : `${q.commonWrong.text} (${times(q.commonWrong.count)})`;
+  const telling = (q: ItemAnalysisRow) =>
+    q.discriminationBand === null || q.discrimination === null ? (
+      <span className="meta">{fill(labels.tooFewAttempts, { min: view.minAttempts })}</span>
+    ) : (
+      <span className={q.discriminationBand === "negative" ? "item-flag" : undefined}>
+        {q.discriminationBand === "negative" && <strong>{labels.flag} </strong>}
+        {labels[DISCRIMINATION[q.discriminationBand]]} <span className="meta">({q.discrimination.toFixed(2)})</span>
+      </span>
+    );
+
   return (
     <>
-      {/* A phone gets one card per question; wider screens the table. Only one is ever displayed. */}
-      <ol className="item-cards">
-        {shown.map((q) => (
-          <li key={`${q.activityId}/${q.questionId}`} className="card item-card">
-            <p className="item-activity">{activity(q.activityId)}</p>
-            <p className="item-card-prompt">{q.prompt}</p>
-            <p className="item-card-figures dotted">
-              <span>
-                <strong>{fill(labels.cardCorrect, { percent: percent(q) })}</strong>
-              </span>
-              <span>{q.answers === 1 ? labels.cardAnswersOne : fill(labels.cardAnswers, { count: q.answers })}</span>
-            </p>
-            <p className="item-card-wrong">
-              <span className="meta">{labels.wrong}:</span> {q.commonWrong ? `${q.commonWrong.text} (${times(q.commonWrong.count)})` : labels.noWrong}
-            </p>
-          </li>
-        ))}
-      </ol>
-      <div className="table-region item-wide" role="region" aria-label={labels.scrollLabel} tabIndex={0}>
-        <table className="item-table">
-          <caption>{fill(labels.caption, { shown: shown.length, total: items.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{labels.question}</th>
-              <th scope="col" className="num">
-                {labels.answers}
-              </th>
-              <th scope="col" className="num">
-                {labels.correct}
-              </th>
-              <th scope="col">{labels.wrong}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <p className="item-filter">
+        <label htmlFor={filterId}>{labels.filterLabel}</label>{" "}
+        <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+          {FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {filterNames[f]}
+            </option>
+          ))}
+        </select>
+      </p>
+      {older && <p className="meta">{older}</p>}
+      {items.length === 0 ? (
+        <p className="cohort-empty">{labels.noneInFilter}</p>
+      ) : (
+        <>
+          {/* A phone gets one card per question; wider screens the table. Only one is ever displayed. */}
+          <ol className="item-cards">
             {shown.map((q) => (
-              <tr key={`${q.activityId}/${q.questionId}`}>
-                <th scope="row" className="item-prompt">
-                  <span className="item-activity">{activity(q.activityId)}</span>
-                  {q.prompt}
-                </th>
-                <td className="num">{q.answers}</td>
-                <td className="num">
-                  <span className="item-pct">{percent(q)}</span>
-                  <span className="item-bar" aria-hidden="true">
-                    <span style={{ width: `${q.percentCorrect ?? 0}%` }} />
+              <li key={`${q.activityId}/${q.questionId}`} className="card item-card">
+                <p className="item-activity">{activity(q.activityId)}</p>
+                <p className="item-card-prompt">{q.prompt}</p>
+                <p className="item-card-figures dotted">
+                  <span>
+                    <strong>{percent(q)}</strong>
                   </span>
-                </td>
-                <td>
-                  {q.commonWrong ? (
-                    <>
-                      <span className="item-wrong">{q.commonWrong.text}</span>
-                      <span className="meta item-count">{times(q.commonWrong.count)}</span>
-                    </>
-                  ) : (
-                    <span className="meta">{labels.noWrong}</span>
-                  )}
-                </td>
-              </tr>
+                  <span>{q.answers === 1 ? labels.cardAnswersOne : fill(labels.cardAnswers, { count: q.answers })}</span>
+                </p>
+                {difficultyWords(q) && <p>{difficultyWords(q)}</p>}
+                <p>
+                  <span className="meta">{labels.discrimination}:</span> {telling(q)}
+                </p>
+                <p className="item-card-wrong">
+                  <span className="meta">{labels.wrong}:</span> {mistake(q)}
+                </p>
+              </li>
             ))}
-          </tbody>
-        </table>
-      </div>
-      {items.length > FIRST && (
-        <p>
-          <button type="button" className="button secondary" onClick={() => setAll(!all)}>
-            {all ? fill(labels.showFewer, { count: FIRST }) : fill(labels.showAll, { count: items.length })}
-          </button>
-        </p>
+          </ol>
+          <div className="table-region item-wide" role="region" aria-label={labels.scrollLabel} tabIndex={0}>
+            <table className="item-table">
+              <caption>{fill(labels.caption, { shown: shown.length, total: items.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{labels.question}</th>
+                  <th scope="col" className="num">
+                    {labels.answers}
+                  </th>
+                  <th scope="col">{labels.correct}</th>
+                  <th scope="col">{labels.discrimination}</th>
+                  <th scope="col">{labels.wrong}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((q) => (
+                  <tr key={`${q.activityId}/${q.questionId}`}>
+                    <th scope="row" className="item-prompt">
+                      <span className="item-activity">{activity(q.activityId)}</span>
+                      {q.prompt}
+                    </th>
+                    <td className="num">{q.answers}</td>
+                    <td>
+                      {q.percentCorrect === null ? (
+                        <span className="meta">{tooFew}</span>
+                      ) : (
+                        <>
+                          <span className="item-pct">{q.percentCorrect}%</span>
+                          <span className="item-bar" aria-hidden="true">
+                            <span style={{ width: `${q.percentCorrect}%` }} />
+                          </span>
+                          <span className="meta">{difficultyWords(q)}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>{telling(q)}</td>
+                    <td>{q.commonWrong ? <span className="item-wrong">{mistake(q)}</span> : <span className="meta">{labels.noWrong}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {items.length > FIRST && (
+            <p>
+              <button type="button" className="button secondary" onClick={() => setAll(!all)}>
+                {all ? fill(labels.showFewer, { count: FIRST }) : fill(labels.showAll, { count: items.length })}
+              </button>
+            </p>
+          )}
+        </>
       )}
+      <FormReliability forms={filter === "all" ? view.forms : view.forms.filter((f) => f.activityKind === filter)} minAttempts={view.minAttempts} activity={activity} labels={labels} />
     </>
   );
 }
+
+const DIFFICULTY = { "most-right": "diffMostRight", "more-than-half": "diffMoreThanHalf", "fewer-than-half": "diffFewerThanHalf", "most-missed": "diffMostMissed" } as const;
+const DISCRIMINATION = { negative: "discNegative", weak: "discWeak", good: "discGood" } as const;

@@ -10,7 +10,11 @@ export type GridLabels = Record<
 
 export type ItemLabels = Record<
   | "title" | "lead" | "caption" | "question" | "answers" | "correct" | "wrong" | "wrongCount" | "noWrong" | "none" | "showAll"
-  | "showFewer" | "pre" | "post" | "booster" | "lessonRef" | "scrollLabel" | "cardCorrect" | "cardAnswers" | "cardAnswersOne" | "wrongCountOne",
+  | "showFewer" | "pre" | "post" | "booster" | "lessonRef" | "scrollLabel" | "cardCorrect" | "cardAnswers" | "cardAnswersOne" | "wrongCountOne"
+  | "filterLabel" | "filterAll" | "filterLesson" | "noneInFilter" | "older" | "olderOne" | "tooFew" | "tooFewAttempts" | "leftOut" | "leftOutCount" | "leftOutCountOne"
+  | "diffMostRight" | "diffMoreThanHalf" | "diffFewerThanHalf" | "diffMostMissed" | "discrimination" | "discNegative" | "discWeak"
+  | "discGood" | "flag" | "formsTitle" | "formsLead" | "formActivity" | "formAttempts" | "formReliability" | "relHigh"
+  | "relAcceptable" | "relRough" | "relPoor" | "relAlpha",
   string
 >;
 

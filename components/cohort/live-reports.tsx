@@ -4,7 +4,7 @@
 // arrive. The server render is the initial data; each view is one GET. Pausable (WCAG 2.2.2).
 import { useState, useSyncExternalStore } from "react";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
-import type { ItemAnalysisRow, LearningView, RosterView } from "@/lib/cohorts/reports";
+import type { ItemAnalysisView, LearningView, RosterView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
 import { getJson } from "./api";
 import { cohortKeys, type CohortView } from "./query-keys";
@@ -20,7 +20,7 @@ const EVERY_MS = 10_000;
 
 export interface LiveInitial {
   roster: RosterView;
-  items: ItemAnalysisRow[];
+  items: ItemAnalysisView;
   gain: LearningView;
   /** When the server read them (ms since epoch), so the first refetch waits its turn. */
   at: number;
@@ -90,7 +90,7 @@ function LiveView({ cohortId, locale, initial, labels }: { cohortId: string; loc
       <section id="questions" aria-labelledby="questions-title" className="cohort-section">
         <h2 id="questions-title">{labels.items.title}</h2>
         <p className="section-lead">{labels.items.lead}</p>
-        <ItemTable items={items.data} lessons={roster.data.lessons} labels={labels.items} />
+        <ItemTable view={items.data} lessons={roster.data.lessons} labels={labels.items} />
       </section>
       <section id="learning" aria-labelledby="learning-title" className="cohort-section">
         <h2 id="learning-title">{labels.learning.title}</h2>

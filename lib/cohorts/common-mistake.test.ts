@@ -45,7 +45,7 @@ describe("commonMistake", () => {
       [["dress:watch", "quiet:none", "weapon:urgent"], 1],
       [["dress:none", "quiet:urgent", "weapon:urgent"], 2],
     ]);
-    expect(commonMistake(sort, wrong)).toEqual({ text: "Wears religious dress → Keep an eye", count: 3 });
+    expect(commonMistake(sort, wrong)).toEqual({ text: "Wears religious dress → Keep an eye", count: 3, kind: "chosen" });
   });
 
   it("breaks a tie between sort misplacements by the items' order in the question", () => {
@@ -53,15 +53,37 @@ describe("commonMistake", () => {
       [["dress:none", "quiet:urgent", "weapon:urgent"], 1],
       [["dress:urgent", "quiet:watch", "weapon:urgent"], 1],
     ]);
-    expect(commonMistake(sort, wrong)).toEqual({ text: "Wears religious dress → Emergency", count: 1 });
+    expect(commonMistake(sort, wrong)).toEqual({ text: "Wears religious dress → Emergency", count: 1, kind: "chosen" });
   });
 
   it("gives the most chosen wrong option for other questions", () => {
-    expect(commonMistake(single, answers([[["b"], 4], [["c"], 1]]))).toEqual({ text: "Tempting", count: 4 });
+    expect(commonMistake(single, answers([[["b"], 4], [["c"], 1]]))).toEqual({ text: "Tempting", count: 4, kind: "chosen" });
   });
 
-  it("says when a discernment answer flagged nothing, and gives null with no wrong answers", () => {
-    expect(commonMistake({ ...single, type: "discern", correct: ["a"] }, answers([[[], 2]]))).toEqual({ text: "(nothing flagged)", count: 2 });
+  it("never names a right option for multiple choice: the most often wrongly picked or left-out option", () => {
+    // Right: a and b. "a, c" (3 learners) and "a" (2) are wrong. Before, the top whole answer
+    // "Right; Other" was shown, naming the right option a. Per option: c wrongly picked 3 times,
+    // b wrongly left out 3 + 2 = 5 times: the mistake to discuss is leaving b out.
+    const multiple: Question = { ...single, type: "multiple", correct: ["a", "b"] };
+    expect(commonMistake(multiple, answers([[["a", "c"], 3], [["a"], 2]]))).toEqual({ text: "Tempting", count: 5, kind: "left-out" });
+    // c picked 4 times against b left out 4 times: a tie goes to the option first in the
+    // question (b before c), and "a" is never the answer.
+    expect(commonMistake(multiple, answers([[["a", "b", "c"], 4], [["a"], 4]]))).toEqual({ text: "Tempting", count: 4, kind: "left-out" });
+    expect(commonMistake(multiple, answers([[["a", "b", "c"], 4]]))).toEqual({ text: "Other", count: 4, kind: "chosen" });
+  });
+
+  it("for discernment names the genuine post flagged or the manipulative one missed most", () => {
+    // Manipulative: a. Two learners flagged nothing (missed a), three flagged b and a (false alarm on b).
+    const discern: Question = { ...single, type: "discern", correct: ["a"] };
+    expect(commonMistake(discern, answers([[[], 2], [["a", "b"], 3]]))).toEqual({ text: "Tempting", count: 3, kind: "chosen" });
+    expect(commonMistake(discern, answers([[[], 4], [["a", "b"], 3]]))).toEqual({ text: "Right", count: 4, kind: "left-out" });
+  });
+
+  it("for one-answer questions never reports the right option as left out", () => {
+    expect(commonMistake(single, answers([[["c"], 1]]))).toEqual({ text: "Other", count: 1, kind: "chosen" });
+  });
+
+  it("gives null with no wrong answers", () => {
     expect(commonMistake(single, new Map())).toBeNull();
   });
 });

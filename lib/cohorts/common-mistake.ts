@@ -7,6 +7,11 @@ export interface CommonMistake {
   text: string;
   /** How many wrong answers contained it. */
   count: number;
+  /**
+   * "chosen": picked (or, for sort, placed) though wrong; "left-out": a right option a
+   * multiple-choice answer did not pick, or a manipulative post a discernment answer did not flag.
+   */
+  kind: "chosen" | "left-out";
 }
 
 /** The words of one stored answer part: an option's text, or "item → pile" for a sort item. */
@@ -18,25 +23,30 @@ function partText(question: Question, part: string): string {
 }
 
 /**
- * The most common mistake among `wrong` (stored answer → how many learners gave it).
- * For most questions that is the most chosen wrong answer. A sort answer places every item, so
- * two learners rarely give the same whole arrangement; the mistake to discuss there is the one
- * misplacement ("item → wrong pile") that most wrong answers share. Ties go to the answer seen
- * first in question order, so the report is stable between refreshes.
+ * The most common mistake among `wrong` (stored answer → how many learners gave it). Never a
+ * right option: for one-answer questions it is the wrong option chosen most often; where an
+ * answer picks several options (multiple choice, discernment) it is the one option most often
+ * wrongly picked or wrongly left out, since two learners rarely make the same whole set of
+ * choices; for sort, the one misplacement ("item → wrong pile") most wrong answers share. Ties go
+ * to the option first in question order (a wrong pick before a wrong omission), so the report is
+ * stable between refreshes.
  */
 export function commonMistake(question: Question, wrong: ReadonlyMap<string, number>): CommonMistake | null {
   const tally = new Map<string, number>();
-  if (question.type === "sort") {
-    const right = new Set(question.correct);
-    for (const [chosen, n] of wrong) {
-      for (const part of new Set(JSON.parse(chosen) as string[])) if (!right.has(part)) tally.set(part, (tally.get(part) ?? 0) + n);
-    }
-    const order = (part: string) => question.options.findIndex((o) => o.id === part.split(":")[0]);
-    const top = [...tally].sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]) || a[0].localeCompare(b[0]))[0];
-    return top ? { text: partText(question, top[0]), count: top[1] } : null;
+  const add = (key: string, n: number) => tally.set(key, (tally.get(key) ?? 0) + n);
+  const right = new Set(question.correct);
+  const severalPicks = question.type === "multiple" || question.type === "discern";
+  for (const [chosen, n] of wrong) {
+    const parts = new Set(JSON.parse(chosen) as string[]);
+    for (const part of parts) if (!right.has(part)) add(`chosen\u0000${part}`, n);
+    if (severalPicks) for (const id of right) if (!parts.has(id)) add(`left-out\u0000${id}`, n);
   }
-  const top = [...wrong].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  const order = (key: string) => {
+    const [kind, part] = key.split("\u0000");
+    return question.options.findIndex((o) => o.id === part.split(":")[0]) * 2 + (kind === "left-out" ? 1 : 0);
+  };
+  const top = [...tally].sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]) || a[0].localeCompare(b[0]))[0];
   if (!top) return null;
-  const text = (JSON.parse(top[0]) as string[]).map((p) => partText(question, p)).join("; ") || "(nothing flagged)";
-  return { text, count: top[1] };
+  const [kind, part] = top[0].split("\u0000");
+  return { text: partText(question, part), count: top[1], kind: kind as CommonMistake["kind"] };
 }

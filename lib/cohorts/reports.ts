@@ -2,12 +2,14 @@
 // the shapes returned hold only what the screen shows. No per-person risk label exists anywhere.
 import "server-only";
 import { sql } from "kysely";
-import { reportQuery, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
+import { getCourse, findQuizActivity } from "@/lib/content";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
 import { cohortFor } from "./access";
-import { commonMistake, type CommonMistake } from "./common-mistake";
+import { courseActivities } from "./item-analysis";
+
+export { itemAnalysis, type ActivityKind, type FormRow, type ItemAnalysisRow, type ItemAnalysisView } from "./item-analysis";
 
 const pct = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.floor(Number(s) * 100 + 1e-9));
 
@@ -61,61 +63,6 @@ export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: strin
   };
 }
 
-export interface ItemAnalysisRow {
-  activityId: string;
-  questionId: string;
-  prompt: string;
-  answers: number;
-  percentCorrect: number | null;
-  /** The wrong answer chosen most often (for sort questions, the commonest misplacement): the misconception to discuss. */
-  commonWrong: CommonMistake | null;
-}
-
-/** Per question: how many answered, percent correct and the most chosen wrong answer. */
-export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisRow[]> {
-  const cohort = await cohortFor(handle, actor, cohortId, "read");
-  // Members -> their attempts in this course (index on user, course) -> each attempt's answers
-  // (covering index on attempt, question, choice, correct): no table row read per answer.
-  // Grouping every answer of a large cohort needs more sort/hash memory than PostgreSQL's default.
-  const rows = await reportQuery(handle, (db) =>
-    db
-      .selectFrom("cohort_members as m")
-      .innerJoin("quiz_attempts as a", (j) => j.onRef("a.user_id", "=", "m.user_id").on("a.course_id", "=", cohort.course_id))
-      .innerJoin("quiz_responses as r", "r.attempt_id", "a.id")
-      .select((eb) => ["a.lesson_id", "r.question_id", "r.chosen", "r.correct", eb.fn.countAll<number>().as("n")])
-      .where("m.cohort_id", "=", cohortId)
-      .groupBy(["a.lesson_id", "r.question_id", "r.chosen", "r.correct"])
-      .execute(),
-  );
-
-  const byQuestion = new Map<string, { answers: number; correct: number; wrong: Map<string, number> }>();
-  for (const r of rows) {
-    const key = `${r.lesson_id}\u0000${r.question_id}`;
-    const e = byQuestion.get(key) ?? { answers: 0, correct: 0, wrong: new Map() };
-    const n = Number(r.n);
-    e.answers += n;
-    if (Number(r.correct) === 1) e.correct += n;
-    else e.wrong.set(r.chosen, (e.wrong.get(r.chosen) ?? 0) + n);
-    byQuestion.set(key, e);
-  }
-  const out: ItemAnalysisRow[] = [];
-  for (const [key, e] of byQuestion) {
-    const [activityId, questionId] = key.split("\u0000");
-    const question = findQuizActivity(cohort.locale, cohort.course_id, activityId)?.quiz.questions.find((q) => q.id === questionId);
-    if (!question) continue;
-    out.push({
-      activityId,
-      questionId,
-      prompt: question.prompt,
-      answers: e.answers,
-      percentCorrect: e.answers ? Math.round((e.correct / e.answers) * 100) : null,
-      commonWrong: commonMistake(question, e.wrong),
-    });
-  }
-  // Hardest first: that is where the discussion is.
-  return out.sort((a, b) => (a.percentCorrect ?? 101) - (b.percentCorrect ?? 101));
-}
-
 export interface LearningView {
   /** Learners with both a pre- and a post-assessment. */
   n: number;
@@ -129,19 +76,27 @@ export interface LearningView {
 /** Learning gain over learners with both checks, and discernment over every discernment answer. */
 export async function learningGain(handle: Db, actor: SessionUser, cohortId: string): Promise<LearningView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
+  // Only attempts on the current content version of each activity count: a pre-check on the old
+  // items and a post-check on the rewritten ones measure different things (issue #20).
+  const activities = courseActivities(cohort.locale, cohort.course_id);
+  const versionOf = new Map(activities.map((a) => [a.id, a.quiz.version ?? null]));
+  const onCurrent = (id: string) => sql`(a.lesson_id = ${id} and a.content_version = ${versionOf.get(id) ?? ""})`;
   // Only discernment answers matter for the rates: fetch those, not every response.
-  const discernIds = discernQuestionIds(cohort.locale, cohort.course_id);
-  const responses = discernIds.length
+  const discernIds = [...new Set(activities.flatMap((a) => a.quiz.questions.filter((q) => q.type === "discern").map((q) => q.id)))];
+  const discernVersions = [...new Set(activities.filter((a) => a.quiz.questions.some((q) => q.type === "discern")).flatMap((a) => a.quiz.version ?? []))];
+  const responses = discernIds.length && discernVersions.length
     ? sql`union all
-    select 'response', r.user_id, a.lesson_id, null, r.answered_at, r.question_id, r.chosen
+    select 'response', r.user_id, a.lesson_id, null, a.content_version, r.question_id, r.chosen
       from cohort_members m join quiz_responses r on r.user_id = m.user_id join quiz_attempts a on a.id = r.attempt_id
-      where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id} and r.question_id in (${sql.join(discernIds)})`
+      where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id} and r.question_id in (${sql.join(discernIds)})
+        and a.content_version in (${sql.join(discernVersions)})`
     : sql``;
+  // "at" holds the finish time for an assessment and the content version for a response.
   const { rows } = await sql<{ kind: string; user_id: string; activity: string; score: number | string | null; at: string | null; question_id: string | null; chosen: string | null }>`
     select 'assessment' as kind, a.user_id, a.lesson_id as activity, a.score, a.finished_at as at, null as question_id, null as chosen
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id
       where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
-        and a.lesson_id in ('assessment-pre', 'assessment-post') and a.finished_at is not null
+        and (${onCurrent("assessment-pre")} or ${onCurrent("assessment-post")}) and a.finished_at is not null
     ${responses}
   `.execute(handle.db);
 
@@ -155,7 +110,7 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
       const seen = map.get(r.user_id);
       const better = !seen || (r.activity === "assessment-pre" ? r.at < seen.at : r.at > seen.at);
       if (better) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100 });
-    } else if (r.kind === "response" && r.question_id && r.chosen) {
+    } else if (r.kind === "response" && r.question_id && r.chosen && r.at === versionOf.get(r.activity)) {
       const q = findQuizActivity(cohort.locale, cohort.course_id, r.activity)?.quiz.questions.find((x) => x.id === r.question_id);
       if (q?.type === "discern") discern.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));
     }
@@ -167,19 +122,4 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   const normalisedGain = meanPre !== null && meanPost !== null && meanPre < 100 ? (meanPost - meanPre) / (100 - meanPre) : null;
   const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
   return { n: both.length, meanPre: round(meanPre), meanPost: round(meanPost), normalisedGain: round(normalisedGain, 2), discernment: discernmentRates(discern) };
-}
-
-/** The ids of every discernment question in a course's quizzes, assessments and boosters. */
-function discernQuestionIds(locale: string, courseId: string): string[] {
-  const activities = [
-    ...(getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l) => l.id)) ?? []),
-    "assessment-pre",
-    "assessment-post",
-    ...getBoosters(locale, courseId).map((b) => `booster-${b.id}`),
-  ];
-  const ids = new Set<string>();
-  for (const a of activities) {
-    for (const q of findQuizActivity(locale, courseId, a)?.quiz.questions ?? []) if (q.type === "discern") ids.add(q.id);
-  }
-  return [...ids];
 }

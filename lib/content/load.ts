@@ -12,6 +12,7 @@ import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./
 import { loadAssessments, loadBoosters, loadChannels, loadScenarios, loadTracks, type Assessments, type Booster, type Channels, type Track } from "./extras";
 import type { Scenario } from "@/lib/scenario/graph";
 import { loadAttitudes, type Attitudes } from "./attitudes";
+import { quizVersion } from "./version";
 
 export type { Assessments, Booster, Channels, Track } from "./extras";
 export type { AttitudeItem, Attitudes } from "./attitudes";
@@ -317,7 +318,7 @@ export function parseQuiz(id: string, raw: string, fileRel: string, problems: Co
     }
   });
   if (problems.length > before) return undefined;
-  return { id, title: data.title, passMark: data.passMark, questions, biasPairs: data.biasPairs };
+  return { id, title: data.title, passMark: data.passMark, questions, biasPairs: data.biasPairs, version: quizVersion(questions) };
 }
 
 function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: ContentProblem[]): Question {

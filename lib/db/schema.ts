@@ -1,6 +1,6 @@
 // Table types for Kysely. Times are ISO-8601 UTC strings on both engines, so queries and
 // results are the same whichever database runs underneath.
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 export type Role = "learner" | "facilitator" | "admin";
 
@@ -115,6 +115,12 @@ export interface QuizAttemptsTable {
   score: number | null;
   /** "app" for attempts taken signed in; "guest" for scores merged from a browser. */
   source: string;
+  /**
+   * The quiz's content version when the attempt began (lib/content/version.ts). Null for
+   * attempts from before versions were recorded and for merged guest scores (version unknown):
+   * reports count only attempts on the current version. Optional on insert.
+   */
+  content_version: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface QuizResponsesTable {

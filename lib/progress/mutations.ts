@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { gradeAnswer, type AnswerResult } from "@/lib/quiz/grade";
 import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
-import type { Question } from "@/lib/quiz/types";
+import type { Question, Quiz } from "@/lib/quiz/types";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import { forgetAccountSignInState, throttledPasswordCheck } from "@/lib/auth/throttle";
@@ -69,10 +69,10 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
-  return revealFor(question, await storeAnswer(handle, actor, input, quiz.id, question));
+  return revealFor(question, await storeAnswer(handle, actor, input, quiz, question));
 }
 
-async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quizId: string, question: Question): Promise<AnswerResult> {
+async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question): Promise<AnswerResult> {
   const result = gradeOrRefuse(question, input.chosen);
 
   const fresh: FreshAnswer = {
@@ -94,9 +94,10 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
   // someone else's or a finished attempt, or a race. Work out which, inside one transaction.
   return writeTx(handle, async (trx) => {
     // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
+    // It records the content version the learner sees now: reports read its answers against that.
     await trx
       .insertInto("quiz_attempts")
-      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quizId, started_at: now(), finished_at: null, score: null, source: "app" })
+      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quiz.id, started_at: now(), finished_at: null, score: null, source: "app", content_version: quiz.version ?? null })
       .onConflict((oc) => oc.doNothing())
       .execute();
     const attempt = await trx.selectFrom("quiz_attempts").select(["user_id", "course_id", "lesson_id", "finished_at"]).where("id", "=", input.attemptId).executeTakeFirstOrThrow();
@@ -271,7 +272,8 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
         const id = derivedId(`guest-merge\u0000${actor.id}\u0000${courseId}\u0000${lessonId}`);
         const r = await trx
           .insertInto("quiz_attempts")
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: activity.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest" })
+          // No content version: the browser does not say which version the guest took.
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: activity.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         scores += Number(r.numInsertedOrUpdatedRows ?? 0);
@@ -298,7 +300,7 @@ export async function exportMyData(handle: Db, actor: SessionUser) {
   const [user, completions, attempts, responses, attitudeChecks] = await Promise.all([
     db.selectFrom("users").select(["id", "email", "display_name", "role", "created_at"]).where("id", "=", actor.id).executeTakeFirst(),
     db.selectFrom("lesson_completions").select(["course_id", "lesson_id", "completed_at"]).where("user_id", "=", actor.id).orderBy("completed_at").execute(),
-    db.selectFrom("quiz_attempts").select(["id", "course_id", "lesson_id", "quiz_id", "started_at", "finished_at", "score", "source"]).where("user_id", "=", actor.id).orderBy("started_at").execute(),
+    db.selectFrom("quiz_attempts").select(["id", "course_id", "lesson_id", "quiz_id", "started_at", "finished_at", "score", "source", "content_version"]).where("user_id", "=", actor.id).orderBy("started_at").execute(),
     db.selectFrom("quiz_responses").select(["id", "attempt_id", "question_id", "skill", "chosen", "points", "correct", "answered_at"]).where("user_id", "=", actor.id).orderBy("answered_at").execute(),
     myAttitudeSubmissions(handle, actor),
   ]);

@@ -80,6 +80,17 @@ describe.each(testEngines())("progress data layer on $name", (engine) => {
     expect(wrong.points).toBe(0);
   });
 
+  it("records on each attempt the content version of the quiz it was taken on", async () => {
+    const attemptId = crypto.randomUUID();
+    await recordAnswer(handle, alice, answer(attemptId, 0));
+    await recordAnswer(handle, alice, answer(attemptId, 1));
+    const row = await handle.db.selectFrom("quiz_attempts").select("content_version").where("id", "=", attemptId).executeTakeFirstOrThrow();
+    expect(quiz.version).toMatch(/^[0-9a-f]{16}$/);
+    expect(row.content_version).toBe(quiz.version);
+    const exported = await exportMyData(handle, alice);
+    expect(exported.quizAttempts.find((a) => a.id === attemptId)?.content_version).toBe(quiz.version);
+  });
+
   it("refuses another learner's attempt id and writes nothing", async () => {
     const attemptId = crypto.randomUUID();
     await recordAnswer(handle, alice, answer(attemptId, 0));
@@ -134,6 +145,8 @@ describe.each(testEngines())("progress data layer on $name", (engine) => {
     await completeLesson(handle, carol, ref);
     expect(await countRows(handle, "lesson_completions", carol.id)).toBe(2);
     expect(await countRows(handle, "quiz_attempts", carol.id)).toBe(1);
+    // A guest's score says nothing of which version they took: unknown, so no report counts it as current.
+    expect(await handle.db.selectFrom("quiz_attempts").select("content_version").where("user_id", "=", carol.id).execute()).toEqual([{ content_version: null }]);
     const view = await getDashboard(handle, carol, "en");
     expect(view.courses[0].modules[0].lessons[0]).toMatchObject({ bestPercent: 80, completedAt: "2026-11-01T10:00:00.000Z" });
   });

@@ -49,4 +49,6 @@ export interface Quiz {
   questions: Question[];
   /** Question id pairs that differ only in a person's religion or background (same answer). */
   biasPairs?: [string, string][];
+  /** Content version (lib/content/version.ts), set when content is loaded; stored with each attempt. */
+  version?: string;
 }

@@ -9,6 +9,7 @@ import { migration0006 } from "./0006-attitudes-randomised";
 import { migration0007 } from "./0007-rate-limits";
 import { migration0008 } from "./0008-session-revocation";
 import { migration0009 } from "./0009-facilitator-invitations";
+import { migration0010 } from "./0010-attempt-content-version";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -24,6 +25,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0007-rate-limits": migration0007(kind),
         "0008-session-revocation": migration0008(kind),
         "0009-facilitator-invitations": migration0009(kind),
+        "0010-attempt-content-version": migration0010(kind),
       };
     },
   };

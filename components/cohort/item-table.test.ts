@@ -1,0 +1,60 @@
+// The item analysis as a facilitator reads it, rendered with the real English words: plain words
+// for difficulty, discrimination and reliability, a flag on negative discrimination, "too few
+// answers" below the stated numbers, a mistake left out worded as such, older attempts counted.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import messages from "@/content/en/messages.json";
+import type { ItemAnalysisRow, ItemAnalysisView } from "@/lib/cohorts/reports";
+import { ItemTable } from "./item-table";
+import type { ItemLabels } from "./labels";
+
+const labels = messages.facilitate.items as ItemLabels;
+const text = (view: ItemAnalysisView) =>
+  renderToStaticMarkup(createElement(ItemTable, { view, lessons: [{ id: "l1", title: "Listening", module: 1, completed: 0 }], labels }))
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+
+const row = (over: Partial<ItemAnalysisRow>): ItemAnalysisRow => ({
+  activityId: "l1",
+  activityKind: "lesson",
+  questionId: "q",
+  prompt: "Which step first?",
+  answers: 24,
+  percentCorrect: 85,
+  difficulty: "most-right",
+  discrimination: 0.41,
+  discriminationBand: "good",
+  commonWrong: { text: "Report at once", count: 3, kind: "chosen" },
+  ...over,
+});
+const frame = { minAnswers: 5, minAttempts: 20, olderAttempts: 0 };
+
+describe("the item table", () => {
+  it("says what each figure means and flags an item that strong learners missed", () => {
+    const out = text({
+      ...frame,
+      items: [row({}), row({ questionId: "neg", prompt: "Odd one", percentCorrect: 40, difficulty: "fewer-than-half", discrimination: -0.22, discriminationBand: "negative", commonWrong: { text: "Tell a friend", count: 5, kind: "left-out" } })],
+      forms: [{ activityId: "l1", activityKind: "lesson", attempts: 24, questions: 5, reliability: 0.74, method: "kr20", band: "acceptable" }],
+    });
+    expect(out).toContain("Most people got this right.");
+    expect(out).toContain("People who did well overall tended to get this right. (0.41)");
+    expect(out).toContain("Check this question. People who did well overall tended to miss this one");
+    expect(out).toContain("Left out: Tell a friend (in 5 answers)");
+    expect(out).toContain("0.74 Good enough to compare groups.");
+    expect(out).toContain("Show questions from All activities Lesson quizzes Starting check Final check Refresher");
+  });
+
+  it("shows too few answers instead of figures below the stated numbers, and counts older attempts", () => {
+    const out = text({
+      ...frame,
+      olderAttempts: 3,
+      items: [row({ answers: 1, percentCorrect: null, difficulty: null, discrimination: null, discriminationBand: null })],
+      forms: [{ activityId: "l1", activityKind: "lesson", attempts: 1, questions: 5, reliability: null, method: null, band: null }],
+    });
+    expect(out).toContain("Too few answers (fewer than 5)");
+    expect(out).toContain("Too few answers (fewer than 20 finished attempts)");
+    expect(out).not.toMatch(/\b0%/);
+    expect(out).toContain("3 attempts on an earlier version of these questions are not counted.");
+  });
+});

@@ -1,0 +1,215 @@
+// The facilitator's item analysis: per question how many answered, the share of points earned,
+// whether it separates learners who know the topic from those who do not, and the mistake to
+// discuss; per form (quiz, check or refresher) its reliability. One SQL statement, aggregated
+// in the database; only attempts on the current content version of each activity count.
+import "server-only";
+import { sql } from "kysely";
+import { reportQuery, type Db } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
+import { gradeAnswer } from "@/lib/quiz/grade";
+import type { Quiz } from "@/lib/quiz/types";
+import {
+  difficulty,
+  difficultyBand,
+  discrimination,
+  discriminationBand,
+  MIN_ANSWERS,
+  MIN_ATTEMPTS,
+  reliability,
+  reliabilityBand,
+  type DifficultyBand,
+  type DiscriminationBand,
+  type FormSums,
+  type ItemSums,
+  type ReliabilityBand,
+} from "@/lib/quiz/psychometrics";
+import { cohortFor } from "./access";
+import { commonMistake, type CommonMistake } from "./common-mistake";
+
+export type ActivityKind = "lesson" | "pre" | "post" | "booster";
+
+export interface ItemAnalysisRow {
+  activityId: string;
+  activityKind: ActivityKind;
+  questionId: string;
+  prompt: string;
+  answers: number;
+  /** Share of the points earned, whole percent; null below `minAnswers` ("too few answers"). */
+  percentCorrect: number | null;
+  difficulty: DifficultyBand | null;
+  /** Item-rest correlation, 2 decimals; null below `minAttempts` finished attempts or when nobody differs. */
+  discrimination: number | null;
+  discriminationBand: DiscriminationBand | null;
+  /** The mistake to discuss (never a right option). */
+  commonWrong: CommonMistake | null;
+}
+
+export interface FormRow {
+  activityId: string;
+  activityKind: ActivityKind;
+  /** Finished attempts on the current version. */
+  attempts: number;
+  questions: number;
+  /** KR-20 (or alpha with partial credit), 2 decimals; null below `minAttempts`. */
+  reliability: number | null;
+  method: "kr20" | "alpha" | null;
+  band: ReliabilityBand | null;
+}
+
+export interface ItemAnalysisView {
+  items: ItemAnalysisRow[];
+  forms: FormRow[];
+  /** Finished attempts on an earlier version of their questions (or of unknown version): not counted. */
+  olderAttempts: number;
+  minAnswers: number;
+  minAttempts: number;
+}
+
+interface Activity {
+  id: string;
+  kind: ActivityKind;
+  quiz: Quiz;
+}
+
+/** Every graded activity of a course with its quiz: lessons, both checks, refreshers. */
+export function courseActivities(locale: string, courseId: string): Activity[] {
+  const ids: [string, ActivityKind][] = [
+    ...(getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l) => [l.id, "lesson"] as [string, ActivityKind])) ?? []),
+    ["assessment-pre", "pre"],
+    ["assessment-post", "post"],
+    ...getBoosters(locale, courseId).map((b) => [`booster-${b.id}`, "booster"] as [string, ActivityKind]),
+  ];
+  return ids.flatMap(([id, kind]) => {
+    const quiz = findQuizActivity(locale, courseId, id)?.quiz;
+    return quiz ? [{ id, kind, quiz }] : [];
+  });
+}
+
+type Row = { kind: string; lesson_id: string; v: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null };
+
+export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisView> {
+  const cohort = await cohortFor(handle, actor, cohortId, "read");
+  const activities = new Map(courseActivities(cohort.locale, cohort.course_id).map((a) => [a.id, a]));
+  const versions = [...new Set([...activities.values()].flatMap((a) => (a.quiz.version ? [a.quiz.version] : [])))];
+  const empty: ItemAnalysisView = { items: [], forms: [], olderAttempts: 0, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
+  if (versions.length === 0) return empty;
+  const current = sql`a.content_version in (${sql.join(versions)})`;
+  const members = sql`cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}`;
+  // 'choice': answers grouped by what was chosen, from the covering index on (attempt, question,
+  // choice, correct) plus the attempt row the join reads anyway: n answers, s1 of them in
+  // finished attempts, s2 = Σscore over those. An answer's points are a function of the choice
+  // (graded below), so Σx, Σx² and Σx·score per item follow without reading any answer row.
+  // 'form': per activity and version, finished attempts N, Σscore, Σscore², for every version,
+  // so attempts on older ones can be counted and left out. Scores are 0..1; the raw total is
+  // score × questions, applied below.
+  const rows = await reportQuery(handle, async (db) => {
+    const { rows } = await sql<Row>`
+      select 'choice' as kind, a.lesson_id, a.content_version as v, r.question_id, r.chosen, r.correct, count(*) as n,
+             count(a.score) as s1, sum(a.score) as s2
+        from ${members} join quiz_responses r on r.attempt_id = a.id
+        where m.cohort_id = ${cohortId} and ${current}
+        group by a.lesson_id, a.content_version, r.question_id, r.chosen, r.correct
+      union all
+      select 'form', a.lesson_id, a.content_version, null, null, null, count(*), sum(a.score), sum(a.score * a.score)
+        from ${members}
+        where m.cohort_id = ${cohortId} and a.source = 'app' and a.finished_at is not null and a.score is not null
+        group by a.lesson_id, a.content_version
+    `.execute(db);
+    return rows;
+  });
+
+  const num = (x: number | string | null) => Number(x ?? 0);
+  const isCurrent = (r: Row) => r.v !== null && activities.get(r.lesson_id)?.quiz.version === r.v;
+  const items = new Map<string, { answers: number; points: number; wrong: Map<string, number>; sums: ItemSums }>();
+  const forms = new Map<string, FormSums>();
+  let olderAttempts = 0;
+  const key = (activityId: string, questionId: string) => `${activityId}\u0000${questionId}`;
+  for (const r of rows) {
+    if (r.kind === "form") {
+      if (!isCurrent(r)) {
+        olderAttempts += num(r.n);
+        continue;
+      }
+      const k = activities.get(r.lesson_id)!.quiz.questions.length;
+      // Totals in points: T = score × k, so ΣT = k·Σscore and ΣT² = k²·Σscore².
+      forms.set(r.lesson_id, { attempts: num(r.n), items: k, sumT: k * num(r.s1), sumT2: k * k * num(r.s2) });
+      continue;
+    }
+    if (!isCurrent(r) || !r.question_id) continue;
+    const question = activities.get(r.lesson_id)!.quiz.questions.find((q) => q.id === r.question_id);
+    if (!question) continue;
+    const e = items.get(key(r.lesson_id, r.question_id)) ?? { answers: 0, points: 0, wrong: new Map<string, number>(), sums: { sumX: 0, sumX2: 0, sumXT: 0 } };
+    items.set(key(r.lesson_id, r.question_id), e);
+    const n = num(r.n);
+    const x = pointsOf(question, r.chosen ?? "[]", num(r.correct) === 1);
+    e.answers += n;
+    e.points += n * x;
+    // Over finished attempts only (s1 of them, Σscore = s2): T = score × k.
+    const k = activities.get(r.lesson_id)!.quiz.questions.length;
+    e.sums.sumX += x * num(r.s1);
+    e.sums.sumX2 += x * x * num(r.s1);
+    e.sums.sumXT += x * k * num(r.s2);
+    if (num(r.correct) !== 1 && r.chosen !== null) e.wrong.set(r.chosen, (e.wrong.get(r.chosen) ?? 0) + n);
+  }
+
+  const out: ItemAnalysisRow[] = [];
+  for (const [k, e] of items) {
+    const [activityId, questionId] = k.split("\u0000");
+    const activity = activities.get(activityId)!;
+    const question = activity.quiz.questions.find((q) => q.id === questionId)!;
+    const form = forms.get(activityId);
+    const p = difficulty(e.points, e.answers);
+    const r = form ? discrimination(e.sums, form) : null;
+    out.push({
+      activityId,
+      activityKind: activity.kind,
+      questionId,
+      prompt: question.prompt,
+      answers: e.answers,
+      percentCorrect: p === null ? null : Math.round(p * 100),
+      difficulty: p === null ? null : difficultyBand(p),
+      discrimination: r === null ? null : Math.round(r * 100) / 100,
+      discriminationBand: r === null ? null : discriminationBand(r),
+      commonWrong: commonMistake(question, e.wrong),
+    });
+  }
+
+  const formRows: FormRow[] = [...forms].map(([activityId, form]) => {
+    const activity = activities.get(activityId)!;
+    const sums = activity.quiz.questions.flatMap((q) => items.get(key(activityId, q.id))?.sums ?? []);
+    const rel = reliability(sums, form);
+    return {
+      activityId,
+      activityKind: activity.kind,
+      attempts: form.attempts,
+      questions: form.items,
+      reliability: rel === null ? null : Math.round(rel.value * 100) / 100,
+      method: rel?.method ?? null,
+      band: rel === null ? null : reliabilityBand(rel.value),
+    };
+  });
+
+  return { items: rankItems(out), forms: formRows, olderAttempts, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
+}
+
+/** Points of one stored answer (a pure function of the choice); its correct flag if it no longer grades. */
+function pointsOf(question: Quiz["questions"][number], chosen: string, correct: boolean): number {
+  try {
+    return gradeAnswer(question, JSON.parse(chosen) as string[]).points;
+  } catch {
+    return correct ? 1 : 0;
+  }
+}
+
+/**
+ * Hardest first, where that is known: items with enough answers by share correct (ties: more
+ * answers first), then the ones with too few answers by number of answers, so one answer at 0 %
+ * never tops the list.
+ */
+export function rankItems(items: ItemAnalysisRow[]): ItemAnalysisRow[] {
+  return [...items].sort((a, b) => {
+    if ((a.percentCorrect === null) !== (b.percentCorrect === null)) return a.percentCorrect === null ? 1 : -1;
+    return (a.percentCorrect ?? 0) - (b.percentCorrect ?? 0) || b.answers - a.answers || a.activityId.localeCompare(b.activityId) || a.questionId.localeCompare(b.questionId);
+  });
+}
