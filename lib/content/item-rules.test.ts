@@ -32,6 +32,12 @@ const balanced = (n: number, prefix: string) =>
   });
 
 describe("checkItemRules", () => {
+  it("judges no share from a handful of items, but always each quiz's score", () => {
+    const few = checkItemRules([bank({ one: [single("a", ["no", "the long right answer"], 1), tf("t", false)] })]).problems.map((p) => p.message);
+    expect(few.some((m) => m.includes("keys are option") || m.includes("single longest") || m.includes("true/false keys"))).toBe(false);
+    expect(few.some((m) => m.includes("a learner who knows nothing scores 1.00"))).toBe(true);
+  });
+
   it("holds on a balanced bank and reports each quiz's best knowledge-free score", () => {
     const r = checkItemRules([bank({ one: [...balanced(4, "a"), tf("t1", true), tf("t2", false)], two: [...balanced(4, "b"), tf("t3", true), tf("t4", false)] })]);
     expect(r.problems).toEqual([]);
@@ -39,19 +45,21 @@ describe("checkItemRules", () => {
   });
 
   it("names the items when one position holds too many keys, and an unused position", () => {
-    const lopsided = Array.from({ length: 6 }, (_, i) => single(`k${i}`, ["short", "right answer", "a wrong one", "nope"], 1));
+    // Ten items (shares are judged from ten up), every key at option 2.
+    const lopsided = Array.from({ length: 10 }, (_, i) => single(`k${i}`, ["short", "right answer", "a wrong one", "nope"], 1));
     const messages = checkItemRules([bank({ one: lopsided })]).problems.map((p) => `${p.file} ${p.message}`);
     expect(messages.some((m) => m.includes("100 % of single-answer and scenario keys are option 2") && m.includes("quizzes/one.yml › k0"))).toBe(true);
     expect(messages.some((m) => m.includes("no key is option 1"))).toBe(true);
   });
 
   it("fails a bank whose key is the longest option, whose true/false lean false, or a quiz passable by rules", () => {
-    const longest = Array.from({ length: 4 }, (_, i) => {
+    const longest = Array.from({ length: 12 }, (_, i) => {
       const texts = ["no", "nope", "nah", "wrong"];
       texts[i % 4] = "the long and careful right answer";
       return single(`l${i}`, texts, i % 4);
     });
-    const problems = checkItemRules([bank({ one: [...longest, tf("t1", false), tf("t2", false)] })]).problems;
+    const falses = Array.from({ length: 6 }, (_, i) => tf(`t${i}`, false));
+    const problems = checkItemRules([bank({ one: [...longest, ...falses] })]).problems;
     const text = problems.map((p) => `${p.file}: ${p.message}`).join("\n");
     expect(text).toContain("the key is the single longest option in 100 %");
     expect(text).toContain('0 % of true/false keys are "true"');
