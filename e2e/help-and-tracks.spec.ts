@@ -17,6 +17,23 @@ const track = <K extends "workshop" | "self-paced" | "school">(kind: K) => {
   return found as Extract<(typeof en.tracks)[number], { kind: K }>;
 };
 
+/** A track's check slot: the form's title links to its assessment page, with its length. */
+const checkOf = (course: string, form: "pre" | "post") => {
+  const quiz = en.assessments.get(course)?.[form];
+  if (!quiz) throw new Error(`no ${form}-assessment in course ${course}`);
+  return { title: quiz.title, questions: quiz.questions.length, href: `/en/courses/${course}/assessment/${form}`, label: form === "pre" ? "Starting check" : "Final check" };
+};
+
+/** The check link opens the assessment page it names, then the test comes back to the track. */
+async function expectCheckLinkWorks(page: Page, link: ReturnType<Page["getByRole"]>, check: ReturnType<typeof checkOf>) {
+  expect((await page.request.get(check.href)).status(), `${check.href} opens`).toBe(200);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${check.href}$`));
+  // The page's own heading, whichever form a counterbalanced group serves under this address.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goBack();
+}
+
 /** Every page carries the header link to the emergency numbers and reporting channels. */
 async function expectEmergencyLink(page: Page) {
   const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "In an emergency" });
@@ -150,10 +167,26 @@ test("the workshop track shows the agenda with timings, each part, disclosure an
       await expect(part.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", `/en/courses/${w.course}/${l}`);
     }
     for (const d of p.discussion) await expect(part.getByText(d.question, { exact: true })).toBeVisible();
+    if (p.assessment) {
+      const check = checkOf(w.course, p.assessment);
+      await expect(part).toContainText(`${check.label}:`);
+      await expect(part.getByRole("link", { name: check.title, exact: true })).toHaveAttribute("href", check.href);
+      await expect(part).toContainText(`${check.questions} questions, ${p.minutes} minutes in this plan`);
+    }
   }
+  // Both checks are in the plan, the starting one near the start and the final one near the end.
+  const forms = w.parts.flatMap((p, i) => (p.assessment ? [{ form: p.assessment, i }] : []));
+  expect(forms.map((f) => f.form)).toEqual(["pre", "post"]);
+  expect(forms[0].i, "the starting check comes early").toBeLessThanOrEqual(1);
+  expect(forms[1].i, "the final check comes late").toBeGreaterThanOrEqual(w.parts.length - 2);
   await expect(page.getByRole("heading", { name: "If someone tells you about a real person" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Find your country's reporting card" })).toHaveAttribute("href", "/en/help");
   await expectAccessible(page, "workshop track");
+
+  for (const p of w.parts.filter((x) => x.assessment)) {
+    const check = checkOf(w.course, p.assessment!);
+    await expectCheckLinkWorks(page, page.getByRole("region", { name: p.title, exact: true }).getByRole("link", { name: check.title, exact: true }), check);
+  }
 });
 
 test("the self-paced track lists its steps in order with links into the course", async ({ publicPage: page }) => {
@@ -189,8 +222,25 @@ test("the school track shows each lesson with its content warning before the stu
     for (const a of l.activities) await expect(lesson.getByRole("row", { name: new RegExp(`^${a.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })).toContainText(String(a.minutes));
     await expect(lesson.getByRole("heading", { name: "If a student opts out" })).toBeVisible();
     await expect(lesson.getByRole("region", { name: "For the teacher" })).toBeVisible();
+    for (const a of l.activities.filter((x) => x.assessment)) {
+      const check = checkOf(s.course, a.assessment!);
+      const row = lesson.getByRole("row", { name: new RegExp(`^${a.title}`) });
+      await expect(row).toContainText(`${check.label}:`);
+      await expect(row.getByRole("link", { name: check.title, exact: true })).toHaveAttribute("href", check.href);
+      await expect(row).toContainText(`${check.questions} questions, ${a.minutes} minutes in this plan`);
+      await expect(row).toContainText(`If a student is absent: ${a.absent}`);
+    }
   }
+  // The starting check is in the first lesson and the final check in the last.
+  expect(s.lessons[0].activities.map((a) => a.assessment)).toContain("pre");
+  expect(s.lessons.at(-1)!.activities.map((a) => a.assessment)).toContain("post");
   await expectAccessible(page, "school track");
+
+  for (const [l, form] of [[s.lessons[0], "pre"], [s.lessons.at(-1)!, "post"]] as const) {
+    const check = checkOf(s.course, form);
+    const lesson = page.getByRole("region", { name: `Lesson ${s.lessons.indexOf(l) + 1}: ${l.title}` });
+    await expectCheckLinkWorks(page, lesson.getByRole("link", { name: check.title, exact: true }), check);
+  }
 });
 
 test("the new pages pass axe in the dark theme too", async ({ publicPage: page }) => {

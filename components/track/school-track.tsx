@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
+import { CheckSlot } from "./check-slot";
 import { LessonLinks } from "./lesson-links";
 import { trackMarkdown } from "./markdown";
 import type { SchoolTrack, TrackNames } from "./types";
@@ -74,6 +75,7 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
                     <tr key={a.title}>
                       <td>
                         <strong className="activity-title">{a.title}</strong>
+                        {a.assessment && <CheckSlot locale={locale} course={track.course} form={a.assessment} minutes={a.minutes} names={names} absent={a.absent} />}
                         <span className="activity-description">{a.description}</span>
                       </td>
                       <td className="num">{a.minutes}</td>

@@ -2,6 +2,7 @@ import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { agenda } from "./agenda";
+import { CheckSlot } from "./check-slot";
 import { LessonLinks } from "./lesson-links";
 import { trackMarkdown } from "./markdown";
 import type { TrackNames, WorkshopTrack } from "./types";
@@ -57,6 +58,11 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
             <span>{t("partMinutes", { minutes: p.minutes })}</span>
           </p>
           <h2 id={`part-${p.id}-title`}>{p.title}</h2>
+          {p.assessment && (
+            <p className="card">
+              <CheckSlot locale={locale} course={track.course} form={p.assessment} minutes={p.minutes} names={names} />
+            </p>
+          )}
 
           <h3>{t("goals")}</h3>
           <ul>

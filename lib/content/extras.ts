@@ -123,7 +123,27 @@ export interface TrackRefs {
   courses: Map<string, { modules: Set<string>; lessons: Set<string>; scenarios: Set<string>; boosters: Set<string>; hasAssessments: boolean }>;
 }
 
-/** tracks/*.yml: references must exist; a workshop's parts add up; school texts read at grade 9 or below. */
+type Form = "pre" | "post";
+
+/**
+ * A track's check slots: each names a form the course has, each form at most once, and the
+ * starting check before the final one; otherwise the change the track promises cannot be shown.
+ */
+function checkSlots(slots: { form: Form; field: string }[], courseId: string, hasAssessments: boolean, file: string, problems: ContentProblem[]) {
+  const seen = new Map<Form, number>();
+  slots.forEach(({ form, field }, i) => {
+    if (!hasAssessments) problems.push({ file, field, message: `course "${courseId}" has no ${form}-assessment (assessments/${form}.yml)` });
+    if (seen.has(form)) problems.push({ file, field, message: `the ${form}-assessment is already a slot (${slots[seen.get(form)!].field}); take each check once` });
+    else seen.set(form, i);
+  });
+  const pre = seen.get("pre");
+  const post = seen.get("post");
+  if (pre !== undefined && post !== undefined && post < pre) {
+    problems.push({ file, field: slots[post].field, message: "the final check (post) comes before the starting check (pre)" });
+  }
+}
+
+/** tracks/*.yml: references must exist; a workshop's parts add up; school texts read at grade 9 or below; checks are real forms. */
 export function loadTracks(root: string, locale: string, refs: TrackRefs, problems: ContentProblem[]): Track[] {
   const out: Track[] = [];
   for (const { id, file, data } of yamlFiles(root, path.join(root, locale, "tracks"), problems)) {
@@ -145,6 +165,8 @@ export function loadTracks(root: string, locale: string, refs: TrackRefs, proble
         });
         if (p.scenario && !course.scenarios.has(p.scenario)) problems.push({ file, field: `parts[${i}].scenario`, message: `no scenario "${p.scenario}"` });
       });
+      const slots = t.parts.flatMap((p, i) => (p.assessment ? [{ form: p.assessment, field: `parts[${i}].assessment` }] : []));
+      checkSlots(slots, t.course, course.hasAssessments, file, problems);
     } else if (t.kind === "self-paced") {
       t.steps.forEach((s, i) => {
         const ok =
@@ -152,10 +174,15 @@ export function loadTracks(root: string, locale: string, refs: TrackRefs, proble
         if (!ok) problems.push({ file, field: `steps[${i}].id`, message: `no ${s.type} "${s.id}"` });
       });
     } else {
+      const slots = t.lessons.flatMap((l, i) => l.activities.flatMap((a, j) => (a.assessment ? [{ form: a.assessment, field: `lessons[${i}].activities[${j}].assessment` }] : [])));
+      checkSlots(slots, t.course, course.hasAssessments, file, problems);
       track.readingGrades = {};
       t.lessons.forEach((l, i) => {
         const total = l.activities.reduce((n, a) => n + a.minutes, 0);
         if (total !== l.minutes) problems.push({ file, field: `lessons[${i}].activities`, message: `the activities add up to ${total} minutes, not ${l.minutes}` });
+        l.activities.forEach((a, j) => {
+          if (a.assessment && !a.absent) problems.push({ file, field: `lessons[${i}].activities[${j}].absent`, message: "say what to do for students who miss the check" });
+        });
         l.uses.forEach((u, j) => {
           if (!course.lessons.has(u)) problems.push({ file, field: `lessons[${i}].uses[${j}]`, message: `no lesson "${u}"` });
         });

@@ -163,6 +163,9 @@ export const boosterFile = quizFile.extend({
 
 const discussion = z.strictObject({ question: text, prompts: z.array(text).min(1) });
 
+/** A track slot that is the course's starting (pre) or final (post) check; the loader checks the course has it. */
+const assessmentForm = z.enum(["pre", "post"], { error: 'write "pre" (the starting check) or "post" (the final check)' });
+
 const workshopTrack = z.strictObject({
   kind: z.literal("workshop"),
   title: text,
@@ -179,6 +182,8 @@ const workshopTrack = z.strictObject({
         module: slug.optional(),
         lessons: z.array(slug).default([]),
         scenario: slug.optional(),
+        /** The part is the starting or final check: the page links the form and gives its length. */
+        assessment: assessmentForm.optional(),
         goals: z.array(text).min(1),
         /** Markdown: what the facilitator says and does. */
         facilitatorNotes: text,
@@ -221,7 +226,19 @@ const schoolTrack = z.strictObject({
         /** Markdown the students read; the content check reports its reading grade (Flesch-Kincaid) and fails above 9. */
         learnerText: text,
         teacherNotes: text,
-        activities: z.array(z.strictObject({ title: text, minutes: z.number().int().min(1), description: text })).min(2),
+        activities: z
+          .array(
+            z.strictObject({
+              title: text,
+              minutes: z.number().int().min(1),
+              description: text,
+              /** The activity is the starting or final check (see assessmentForm). */
+              assessment: assessmentForm.optional(),
+              /** What to do for students who miss the lesson; required on a check, so absences are planned for. */
+              absent: text.optional(),
+            }),
+          )
+          .min(2),
         optOut: text,
         uses: z.array(slug).default([]),
       }),

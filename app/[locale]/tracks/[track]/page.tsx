@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allTrackParams, getBoosters, getCourse, getScenario, getTrack, type Course, type Track } from "@/lib/content";
+import { allTrackParams, getAssessments, getBoosters, getCourse, getScenario, getTrack, type Course, type Track } from "@/lib/content";
 import { SchoolTrackView } from "@/components/track/school-track";
 import { SelfPacedTrackView } from "@/components/track/self-paced-track";
 import { WorkshopTrackView } from "@/components/track/workshop-track";
@@ -21,7 +21,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return found ? { title: found.title, description: found.summary } : {};
 }
 
-/** Titles of the course's lessons, modules, scenarios and boosters that a track links to. */
+/** Titles of the course's lessons, modules, scenarios, boosters and checks that a track links to. */
 function trackNames(locale: string, track: Track, course: Course): TrackNames {
   const scenarioIds = track.kind === "workshop" ? track.parts.flatMap((p) => (p.scenario ? [p.scenario] : [])) : [];
   return {
@@ -30,6 +30,9 @@ function trackNames(locale: string, track: Track, course: Course): TrackNames {
     scenarios: Object.fromEntries(scenarioIds.map((id) => [id, getScenario(locale, course.id, id)?.title ?? id])),
     // getBoosters' ids currently carry the quiz id ("booster-<id>"); tracks name boosters by file id.
     boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id.replace(/^booster-/, ""), b.title])),
+    assessments: Object.fromEntries(
+      Object.entries(getAssessments(locale, course.id)).flatMap(([form, quiz]) => (quiz ? [[form, { title: quiz.title, questions: quiz.questions.length }]] : [])),
+    ),
   };
 }
 
