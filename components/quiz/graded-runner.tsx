@@ -16,12 +16,12 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { lessonKey, recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
 import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
-import { uuid } from "@/components/ui/uuid";
 import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
 import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 import { useAttemptOrder } from "./use-attempt-order";
+import { answerIdFor } from "@/lib/quiz/answer-id";
 
 export type GradedLabels = QuizLabels & { checkFailed: string };
 
@@ -46,8 +46,6 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
   const [selection, setSelection] = useState<string[]>([]);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
-  // One answer id per question and attempt, kept across a failed send so a retry is stored once.
-  const answerIds = useRef<Record<string, string>>({});
   const focusRef = useRef<HTMLElement>(null);
   const progress = useGuestProgress();
   const total = authored.questions.length;
@@ -88,7 +86,6 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
             className="button"
             onClick={() => {
               attempt.retry();
-              answerIds.current = {};
               setAnswers({});
               setSelection([]);
               setPhase({ step: "answering", index: 0 });
@@ -151,7 +148,8 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
     }
     setError("");
     setBusy(true);
-    const id = (answerIds.current[question.id] ??= uuid());
+    // One id per attempt and question, the same after a reload: a repeat gets the stored grade.
+    const id = answerIdFor(attemptId, question.id);
     const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen }, isSignedInHint());
     setBusy(false);
     if (!graded) {

@@ -14,9 +14,9 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { lessonKey, recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
 import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
-import { uuid } from "@/components/ui/uuid";
 import type { QuizLabels } from "./labels";
 import { useAttemptOrder } from "./use-attempt-order";
+import { answerIdFor } from "@/lib/quiz/answer-id";
 import { AnswerFeedback } from "./answer-feedback";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 
@@ -149,7 +149,8 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
     setError("");
     const result = gradeAnswer(question, parsed.chosen);
     setAnswers((a) => ({ ...a, [question.id]: parsed.chosen }));
-    const id = uuid();
+    // The same id for this attempt's question after a reload: the server keeps the first answer.
+    const id = answerIdFor(attemptId, question.id);
     send(id, "/api/progress/answers", {
       id,
       attemptId,
