@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
 import { shuffleOptions } from "../lib/quiz/shuffle";
 import type { Question } from "../lib/quiz/types";
@@ -12,9 +13,11 @@ const shuffled = new Set(["single", "multiple", "scenario", "discern"]);
 const order = (q: Question, seed: string) => shuffleOptions(q, seed).options.map((o) => o.id);
 
 /** A fixed attempt id whose order of this question's options differs from the authored one. */
+/** A fresh attempt id whose order moves the options: fresh, because an attempt (and its answers'
+ * ids) belongs to one learner, and each project's run signs up a learner of its own. */
 function seedThatMoves(q: Question): string {
   for (let n = 0; n < 100; n++) {
-    const seed = `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+    const seed = crypto.randomUUID();
     if (order(q, seed).join() !== q.options.map((o) => o.id).join()) return seed;
   }
   throw new Error(`no seed moves the options of ${q.id}`);
