@@ -8,8 +8,7 @@
 // in this attempt's own order, as in the lesson quiz runner (use-attempt-order.ts).
 // The lesson quiz runner (quiz-runner.tsx) grades in the browser instead: docs/grading.md.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import Link from "@/components/ui/link";
-import { discernmentRates, type QuizResult } from "@/lib/quiz/grade";
+import type { QuizResult } from "@/lib/quiz/grade";
 import { questionView, resultFromGrades, type PublicQuiz, type RevealedAnswer } from "@/lib/quiz/public";
 import { fill } from "@/components/ui/fill";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -18,6 +17,7 @@ import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
 import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
+import { QuizResultView } from "./quiz-result";
 import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 import { useAttemptOrder } from "./use-attempt-order";
@@ -65,58 +65,27 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
   const quiz: PublicQuiz = attempt.shown;
 
   if (phase.step === "done") {
-    const { result } = phase;
-    const best = progress?.lessons[progressKey]?.bestPercent;
-    const rates = discernmentRates(result.results);
     return (
-      <section className="quiz" aria-labelledby="quiz-result">
-        <h2 id="quiz-result" tabIndex={-1} ref={focusRef as React.RefObject<HTMLHeadingElement>}>
-          {labels.resultTitle}
-        </h2>
-        <p className="score">{fill(labels.score, { correct: result.correctCount, total: result.total, percent: result.percent })}</p>
-        <p>{result.passed ? labels.passed : fill(labels.notPassed, { percent: Math.round(quiz.passMark * 100) })}</p>
-        {rates.items > 0 && rates.hitRate !== null && rates.falseAlarmRate !== null && (
-          <p>{fill(labels.discernSummary, { hitRate: Math.round(rates.hitRate * 100), falseAlarmRate: Math.round(rates.falseAlarmRate * 100) })}</p>
-        )}
-        {best !== undefined && <p className="meta">{fill(labels.best, { percent: best })}</p>}
-        {afterResult?.(result)}
-        <div className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              attempt.retry();
-              setAnswers({});
-              setSelection([]);
-              setPhase({ step: "answering", index: 0 });
-            }}
-          >
-            {labels.retry}
-          </button>
-          {next && (
-            <Link className="button secondary" href={next.href}>
-              {fill(labels.nextLesson, { title: next.title })}
-            </Link>
-          )}
-          <Link className="button secondary" href={backHref}>
-            {labels.backToLesson}
-          </Link>
-        </div>
-        <h3>{labels.review}</h3>
-        <ol className="review">
-          {quiz.questions.map((q) => {
-            const a = answers[q.id];
-            return (
-              <li key={q.id} className="card">
-                <p>
-                  <strong>{q.prompt}</strong>
-                </p>
-                {a && <AnswerFeedback question={questionView(q, a)} result={a} labels={labels} compact />}
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      <QuizResultView
+        result={phase.result}
+        passMark={quiz.passMark}
+        best={progress?.lessons[progressKey]?.bestPercent}
+        labels={labels}
+        afterResult={afterResult}
+        onRetry={() => {
+          attempt.retry();
+          setAnswers({});
+          setSelection([]);
+          setPhase({ step: "answering", index: 0 });
+        }}
+        next={next}
+        backHref={backHref}
+        focusRef={focusRef}
+        review={quiz.questions.map((q) => {
+          const a = answers[q.id];
+          return { id: q.id, prompt: q.prompt, feedback: a && <AnswerFeedback question={questionView(q, a)} result={a} labels={labels} compact /> };
+        })}
+      />
     );
   }
 

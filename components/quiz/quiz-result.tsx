@@ -1,0 +1,71 @@
+"use client";
+// The end of an attempt, the same for both runners (quiz-runner.tsx grades in the browser,
+// graded-runner.tsx on the server): score, pass line, discernment rates, best score, what the
+// page adds (afterResult), retry / next / back, and the review of every question.
+import type { ReactNode, RefObject } from "react";
+import Link from "@/components/ui/link";
+import { fill } from "@/components/ui/fill";
+import { discernmentRates, type QuizResult } from "@/lib/quiz/grade";
+import type { QuizLabels } from "./labels";
+
+export interface ReviewItem {
+  id: string;
+  prompt: string;
+  /** The question's feedback, or nothing when it was not answered. */
+  feedback: ReactNode;
+}
+
+interface Props {
+  result: QuizResult;
+  passMark: number;
+  best: number | undefined;
+  labels: QuizLabels;
+  afterResult?: (result: QuizResult) => ReactNode;
+  onRetry: () => void;
+  next?: { href: string; title: string };
+  backHref: string;
+  focusRef: RefObject<HTMLElement | null>;
+  review: ReviewItem[];
+}
+
+export function QuizResultView({ result, passMark, best, labels, afterResult, onRetry, next, backHref, focusRef, review }: Props) {
+  const rates = discernmentRates(result.results);
+  return (
+    <section className="quiz" aria-labelledby="quiz-result">
+      <h2 id="quiz-result" tabIndex={-1} ref={focusRef as RefObject<HTMLHeadingElement>}>
+        {labels.resultTitle}
+      </h2>
+      <p className="score">{fill(labels.score, { correct: result.correctCount, total: result.total, percent: result.percent })}</p>
+      <p>{result.passed ? labels.passed : fill(labels.notPassed, { percent: Math.round(passMark * 100) })}</p>
+      {rates.items > 0 && rates.hitRate !== null && rates.falseAlarmRate !== null && (
+        <p>{fill(labels.discernSummary, { hitRate: Math.round(rates.hitRate * 100), falseAlarmRate: Math.round(rates.falseAlarmRate * 100) })}</p>
+      )}
+      {best !== undefined && <p className="meta">{fill(labels.best, { percent: best })}</p>}
+      {afterResult?.(result)}
+      <div className="actions">
+        <button type="button" className="button" onClick={onRetry}>
+          {labels.retry}
+        </button>
+        {next && (
+          <Link className="button secondary" href={next.href}>
+            {fill(labels.nextLesson, { title: next.title })}
+          </Link>
+        )}
+        <Link className="button secondary" href={backHref}>
+          {labels.backToLesson}
+        </Link>
+      </div>
+      <h3>{labels.review}</h3>
+      <ol className="review">
+        {review.map((item) => (
+          <li key={item.id} className="card">
+            <p>
+              <strong>{item.prompt}</strong>
+            </p>
+            {item.feedback}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
