@@ -4,6 +4,7 @@ import { clearOutbox, flush } from "./outbox";
 import { setSignedInHint, type HintRole } from "./account-hint";
 import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
 import { clearAttempts } from "./quiz-attempt";
+import { clearArms } from "./arms";
 import type { DashboardData } from "./dashboard-types";
 
 /** The signed-in user's role from next-auth's session endpoint; null when signed out or offline. */
@@ -89,6 +90,7 @@ export async function signOutHere(locale: string): Promise<void> {
   clearOutbox();
   clearProgress();
   clearAttempts();
+  clearArms();
   setSignedInHint(false);
   // Loaded here, not at the top: this module is in the site header's graph (refreshRoleHint),
   // and next-auth's client (about 10 KB gzip) is needed on no page until someone signs out.

@@ -5,6 +5,7 @@ import path from "node:path";
 import { cache } from "react";
 import { loadContent, quizKey, type Course, type Lesson, type LocaleContent } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
+import { experimentsOf, type Experiment } from "@/lib/quiz/experiments";
 import { processSingleton } from "@/lib/process-singleton";
 
 export type { AttitudeItem, Attitudes, Booster, Channels, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
@@ -129,3 +130,16 @@ export function allTrackParams(): { locale: string; track: string }[] {
 export function allCountryParams(): { locale: string; country: string }[] {
   return all().flatMap((c) => (c.channels?.countries ?? []).map((k) => ({ locale: c.locale, country: k.code.toLowerCase() })));
 }
+
+/** Every quiz of a course: its lessons' quizzes, the check forms and the boosters. */
+export const getCourseQuizzes = cache((locale: string, courseId: string): Quiz[] => {
+  const lessons = (getCourse(locale, courseId)?.modules ?? []).flatMap((m) => m.lessons.flatMap((l) => findLessonQuiz(locale, courseId, l.id)?.quiz ?? []));
+  const forms = getAssessments(locale, courseId);
+  return [...lessons, ...[forms.pre, forms.post].flatMap((q) => q ?? []), ...getBoosters(locale, courseId)];
+});
+
+/** A course's experiments (lib/quiz/experiments.ts): the order of its check forms and its bias pairs. */
+export const getCourseExperiments = cache((locale: string, courseId: string): Experiment[] => {
+  const forms = getAssessments(locale, courseId);
+  return experimentsOf(getCourseQuizzes(locale, courseId), Boolean(forms.pre && forms.post));
+});

@@ -318,7 +318,7 @@ export function parseQuiz(id: string, raw: string, fileRel: string, problems: Co
     }
   });
   if (problems.length > before) return undefined;
-  return { id, title: data.title, passMark: data.passMark, questions, biasPairs: data.biasPairs, version: quizVersion(questions) };
+  return { id, title: data.title, passMark: data.passMark, questions, biasPairs: data.biasPairs.map(([a, b], i) => ({ id: `${id}-${i + 1}`, feature: "religion" as const, versions: [a, b] as [string, string] })), version: quizVersion(questions) };
 }
 
 function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: ContentProblem[]): Question {

@@ -181,6 +181,19 @@ export interface AttitudeBatchesTable {
   members: number;
 }
 
+/**
+ * A learner's random arm in one of a course's experiments (lib/experiments): "forms" holds the
+ * order of the two check forms ("ab": form A first), "bias:<pair id>" the version of a bias-check
+ * pair they see ("a" or "b"). Written once, the first time it is needed; never changed.
+ */
+export interface ExperimentArmsTable {
+  user_id: string;
+  course_id: string;
+  experiment: string;
+  arm: string;
+  assigned_at: string;
+}
+
 /** rate-limiter-flexible's counters (lib/ratelimit); the app itself only prunes them. */
 export interface RateLimitsTable {
   key: string;
@@ -206,6 +219,7 @@ export interface Database {
   attitude_answers: AttitudeAnswersTable;
   attitude_submissions: AttitudeSubmissionsTable;
   attitude_batches: AttitudeBatchesTable;
+  experiment_arms: ExperimentArmsTable;
 }
 
 /** Every table holding rows about a user, with the column that names them (export, delete, tests). */
@@ -214,6 +228,7 @@ export const USER_DATA_TABLES = [
   ["lesson_completions", "user_id"],
   ["quiz_attempts", "user_id"],
   ["quiz_responses", "user_id"],
+  ["experiment_arms", "user_id"],
   ["cohort_members", "user_id"],
   ["cohort_facilitators", "user_id"],
   // Whether the person shared their views; the answers themselves are anonymous and stay.

@@ -297,11 +297,12 @@ function derivedId(seed: string): string {
 /** Everything stored about the learner, as plain JSON. */
 export async function exportMyData(handle: Db, actor: SessionUser) {
   const db = handle.db;
-  const [user, completions, attempts, responses, attitudeChecks] = await Promise.all([
+  const [user, completions, attempts, responses, arms, attitudeChecks] = await Promise.all([
     db.selectFrom("users").select(["id", "email", "display_name", "role", "created_at"]).where("id", "=", actor.id).executeTakeFirst(),
     db.selectFrom("lesson_completions").select(["course_id", "lesson_id", "completed_at"]).where("user_id", "=", actor.id).orderBy("completed_at").execute(),
     db.selectFrom("quiz_attempts").select(["id", "course_id", "lesson_id", "quiz_id", "started_at", "finished_at", "score", "source", "content_version"]).where("user_id", "=", actor.id).orderBy("started_at").execute(),
     db.selectFrom("quiz_responses").select(["id", "attempt_id", "question_id", "skill", "chosen", "points", "correct", "answered_at"]).where("user_id", "=", actor.id).orderBy("answered_at").execute(),
+    db.selectFrom("experiment_arms").select(["course_id", "experiment", "arm", "assigned_at"]).where("user_id", "=", actor.id).orderBy("assigned_at").execute(),
     myAttitudeSubmissions(handle, actor),
   ]);
   if (!user) throw new AppError("not_found", "Account not found.");
@@ -312,6 +313,8 @@ export async function exportMyData(handle: Db, actor: SessionUser) {
     lessonCompletions: completions,
     quizAttempts: attempts.map((a) => ({ ...a, score: a.score === null ? null : Number(a.score) })),
     quizResponses: responses.map((r) => ({ ...r, chosen: JSON.parse(r.chosen) as string[], points: Number(r.points), correct: Boolean(r.correct) })),
+    // Which check form came first and which version of each bias pair was shown (lib/experiments).
+    experimentArms: arms,
     // Only that views were shared; the answers are anonymous, so they cannot be found again.
     viewsShared: attitudeChecks,
   };

@@ -15,7 +15,7 @@ const discern: Question = {
   id: "d", type: "discern", skill: "resilience", prompt: "Judge",
   options: [{ ...opt("g1") }, { ...opt("m1"), technique: "scapegoating" }], correct: ["m1"], explanation: "M1 blames a group.",
 };
-const quiz: Quiz = { id: "qz", title: "Check", passMark: 0.7, questions: [single, multiple, sort, discern], biasPairs: [["s", "m"]] };
+const quiz: Quiz = { id: "qz", title: "Check", passMark: 0.7, questions: [single, multiple, sort, discern], biasPairs: [{ id: "p", feature: "religion", versions: ["s", "m"] }] };
 
 describe("toPublicQuiz", () => {
   const pub = toPublicQuiz(quiz);

@@ -42,13 +42,25 @@ export interface Question {
   explanation: string;
 }
 
+/** What differs between the two versions of a bias-check pair. */
+export type BiasFeature = "religion" | "conversion" | "dress" | "name" | "language" | "ideology" | "nationality";
+
+/** Two versions of one story that differ in one identity feature only, with the same answer. */
+export interface BiasPair {
+  /** Unique in the course: the experiment is "bias:<id>". */
+  id: string;
+  feature: BiasFeature;
+  /** Question ids: version "a", then version "b". */
+  versions: [string, string];
+}
+
 export interface Quiz {
   id: string;
   title: string;
   passMark: number;
   questions: Question[];
-  /** Question id pairs that differ only in a person's religion or background (same answer). */
-  biasPairs?: [string, string][];
+  /** Bias-check pairs: two versions of one story; each learner sees one (lib/experiments). */
+  biasPairs?: BiasPair[];
   /** Content version (lib/content/version.ts), set when content is loaded; stored with each attempt. */
   version?: string;
 }

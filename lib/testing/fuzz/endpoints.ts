@@ -232,6 +232,12 @@ export const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    route: "/api/progress/arms",
+    method: "POST",
+    load: () => import("@/app/api/progress/arms/route"),
+    body: (w) => fc.record({ locale, courseId: mostly(w.course, "other-course", "../etc") }),
+  },
+  {
     route: "/api/progress/attempts/finish",
     method: "POST",
     load: () => import("@/app/api/progress/attempts/finish/route"),
