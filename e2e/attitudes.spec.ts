@@ -7,13 +7,12 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { loadContent } from "../lib/content/load";
-import { content, expect, expectAccessible, newLearner, signInApi, signUpApi, signedInContext, test } from "./fixtures";
+import { checkFor, content, expect, expectAccessible, newLearner, signInApi, signUpApi, signedInContext, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 const courseId = content.course.id;
 const statements = loadContent(path.join(__dirname, "..", "content")).content.find((c) => c.locale === "en")!.attitudes.get(courseId)!.items;
 const [first] = statements;
-const { pre, post } = content.assessments;
 
 async function facilitatorWithGroup(baseURL: string) {
   const ctx = await playwrightRequest.newContext({ baseURL });
@@ -53,9 +52,9 @@ async function learnerPage(browser: Browser, baseURL: string, joinCode?: string)
   return context.newPage();
 }
 
-/** Takes a check through the UI and waits until the server has said whether views are asked. */
+/** Takes a check through the UI (on the learner's own form) and waits until the server has said whether views are asked. */
 async function takeCheck(page: Page, form: "pre" | "post") {
-  const quiz = form === "pre" ? pre! : post!;
+  const { quiz } = await checkFor(page.request, form);
   await page.goto(`/en/courses/${courseId}/assessment/${form}`);
   const asked = page.waitForResponse((r) => r.url().includes("/api/attitudes?") && r.request().method() === "GET");
   await new QuizPage(page).answerAll(quiz);

@@ -1,6 +1,6 @@
 // The exercises beyond recall: sorting, discernment, branching scenarios, and the before/after
 // checks with the learner's own gain.
-import { content, expect, expectAccessible, test } from "./fixtures";
+import { content, expect, expectAccessible, guestCheck, pinGuestArms, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 const withType = (type: string) => content.lessons.find((l) => content.quizFor(l.id)?.questions.some((q) => q.type === type))!;
@@ -58,18 +58,20 @@ test("a branching scenario leads through choices to a debrief, and can be replay
 });
 
 test("a learner takes the starting and final checks and sees their own gain", async ({ page }) => {
-  const { pre, post } = content.assessments;
-  expect(pre && post, "both assessment forms exist").toBeTruthy();
+  // This guest's browser takes form B first, then form A (their arms, pinned before any page loads).
+  await pinGuestArms(page, "ba");
+  const pre = guestCheck("pre", "ba").quiz;
+  const post = guestCheck("post", "ba").quiz;
   await page.goto(`/en/courses/${content.course.id}`);
   await page.getByRole("link", { name: "Take the starting check (about 10 minutes)" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: pre!.title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Before you start: what do you know?" })).toBeVisible();
   await expectAccessible(page, "pre-assessment");
   // Half wrong at the start, all right at the end.
-  await new QuizPage(page).answerAll(pre!, { wrong: pre!.questions.map((_, i) => i).filter((i) => i % 2 === 0) });
+  await new QuizPage(page).answerAll(pre, { wrong: pre.questions.map((_, i) => i).filter((i) => i % 2 === 0) });
   const before = Number((await page.locator(".score").textContent())!.match(/\((\d+)%\)/)![1]);
 
   await page.goto(`/en/courses/${content.course.id}/assessment/post`);
-  await new QuizPage(page).answerAll(post!);
+  await new QuizPage(page).answerAll(post);
   await expect(page.getByRole("status").filter({ hasText: `Before the course you scored ${before}%; now 100%: a change of +${100 - before} points.` })).toBeVisible();
   await expectAccessible(page, "post-assessment result");
 

@@ -3,6 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { loadContent, quizKey } from "../lib/content/load";
+import { ARMS_KEY } from "../components/progress/arms";
+import { biasExperiment, FORMS_EXPERIMENT, formFor, hiddenByArms, type CheckSlot, type FormOrder } from "../lib/quiz/experiments";
+import type { Quiz } from "../lib/quiz/types";
 
 /** The real content, so tests follow the course as it is written rather than a copy of it. */
 export const content = (() => {
@@ -23,9 +26,48 @@ export const content = (() => {
       const id = en.lessons.find((l) => l.id === lessonId)?.scenarioId;
       return id ? en.scenarios.get(quizKey(course.id, id)) : undefined;
     },
-    assessments: en.assessments.get(course.id) ?? {},
+    /** The two parallel check forms; which one a learner takes in a slot depends on their arm. */
+    forms: en.forms.get(course.id) ?? {},
   };
 })();
+
+/** A check form as a learner with these arms sees it: without the bias-pair versions not theirs. */
+function asSeen(quiz: Quiz, arms: Record<string, string>): Quiz {
+  const hidden = hiddenByArms(quiz.biasPairs, arms);
+  return { ...quiz, questions: quiz.questions.filter((q) => !hidden.has(q.id)) };
+}
+
+/** The check a signed-in learner takes in a slot: their recorded form order and bias versions (drawn now if new). */
+export async function checkFor(request: APIRequestContext, slot: CheckSlot): Promise<{ form: "a" | "b"; quiz: Quiz }> {
+  const res = await request.post("/api/progress/arms", { data: { locale: "en", courseId: content.course.id } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { arms } = (await res.json()) as { arms: Record<string, string> };
+  const form = formFor(slot, arms[FORMS_EXPERIMENT] as FormOrder);
+  return { form, quiz: asSeen(content.forms[form]!, arms) };
+}
+
+/** A guest's arms fixed as this order and version "a" of every bias pair of the checks. */
+const guestArms = (order: FormOrder) => ({
+  [FORMS_EXPERIMENT]: order,
+  ...Object.fromEntries([content.forms.a, content.forms.b].flatMap((q) => q?.biasPairs ?? []).map((p) => [biasExperiment(p.id), "a"])),
+});
+
+/**
+ * Fixes a guest's arms in this browser before any page loads (components/progress/arms.ts keeps
+ * them in localStorage, and only draws what is missing), so a spec knows which form it meets.
+ */
+export async function pinGuestArms(page: Page, order: FormOrder) {
+  const stored = JSON.stringify({ [`guest/en/${content.course.id}`]: guestArms(order) });
+  await page.addInitScript(([key, value]) => {
+    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
+  }, [ARMS_KEY, stored] as const);
+}
+
+/** The check a guest whose arms were pinned with this order takes in a slot. */
+export function guestCheck(slot: CheckSlot, order: FormOrder): { form: "a" | "b"; quiz: Quiz } {
+  const form = formFor(slot, order);
+  return { form, quiz: asSeen(content.forms[form]!, guestArms(order)) };
+}
 
 /** The axe-core build the checks inject, read once per worker. */
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
 import { shuffleOptions } from "../lib/quiz/shuffle";
 import type { Question } from "../lib/quiz/types";
-import { content, expect, signedInContext, test } from "./fixtures";
+import { checkFor, content, expect, signedInContext, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 // Options come in an order of each attempt's own (lib/quiz/shuffle.ts), seeded by the attempt id
@@ -85,7 +85,8 @@ test("a guest's quiz shows the options shuffled, the same after a reload, and an
 test("a learner's pre-check shows the options in the attempt's order, kept across a reload", async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   await signedInContext(context, baseURL!);
-  const pre = content.assessments.pre!;
+  // The learner's own form for the starting check (their recorded arm).
+  const pre = (await checkFor(context.request, "pre")).quiz;
   const index = pre.questions.findIndex((q) => shuffled.has(q.type) && q.type !== "discern");
   const q = pre.questions[index];
   const activityKey = `en/${course}/assessment-pre`;

@@ -22,13 +22,14 @@ import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 import { useAttemptOrder } from "./use-attempt-order";
 import { answerIdFor } from "@/lib/quiz/answer-id";
+import type { FormId } from "@/lib/quiz/experiments";
 
 export type GradedLabels = QuizLabels & { checkFailed: string };
 
 interface Props {
   quiz: PublicQuiz;
-  /** "assessment-pre|post" or "booster-<id>". */
-  activity: { locale: string; courseId: string; activityId: string };
+  /** "assessment-pre|post" or "booster-<id>"; for a check, the form taken (a guest's grade request names it). */
+  activity: { locale: string; courseId: string; activityId: string; form?: FormId };
   backHref: string;
   next?: { href: string; title: string };
   labels: GradedLabels;
@@ -119,7 +120,7 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
     setBusy(true);
     // One id per attempt and question, the same after a reload: a repeat gets the stored grade.
     const id = answerIdFor(attemptId, question.id);
-    const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen }, isSignedInHint());
+    const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen, form: activity.form }, isSignedInHint());
     setBusy(false);
     if (!graded) {
       setError(labels.checkFailed);

@@ -95,18 +95,18 @@ describe("content check rules", () => {
     },
     {
       name: "an assessment without its parallel form",
-      files: { [`${C}/assessments/pre.yml`]: form(12) },
-      expected: { file: `${C}/assessments/post.yml`, message: expect.stringContaining("missing the post-assessment") },
+      files: { [`${C}/assessments/form-a.yml`]: form(12) },
+      expected: { file: `${C}/assessments/form-b.yml`, message: expect.stringContaining("missing check form B") },
     },
     {
       name: "an assessment with too few items",
-      files: { [`${C}/assessments/pre.yml`]: form(9), [`${C}/assessments/post.yml`]: form(9) },
+      files: { [`${C}/assessments/form-a.yml`]: form(9), [`${C}/assessments/form-b.yml`]: form(9) },
       expected: { field: "questions", message: expect.stringContaining("at least 12 items (has 9)") },
     },
     {
       name: "forms that are not parallel",
-      files: { [`${C}/assessments/pre.yml`]: form(12), [`${C}/assessments/post.yml`]: form(13) },
-      expected: { file: `${C}/assessments/post.yml`, message: expect.stringContaining('as many "recognising" items') },
+      files: { [`${C}/assessments/form-a.yml`]: form(12), [`${C}/assessments/form-b.yml`]: form(13) },
+      expected: { file: `${C}/assessments/form-b.yml`, message: expect.stringContaining('as many "recognising" items') },
     },
     {
       name: "a workshop whose parts do not add up",

@@ -20,7 +20,7 @@ const discern = (id: string, posts: { id: string; text: string; feedback: string
 
 function bank(quizzes: Record<string, Question[]>): LocaleContent {
   const map = new Map<string, Quiz>(Object.entries(quizzes).map(([id, questions]) => [`c/${id}`, { id, title: id, passMark: 0.7, questions }]));
-  return { locale: "en", courses: [{ id: "c" }], quizzes: map, assessments: new Map(), boosters: new Map() } as unknown as LocaleContent;
+  return { locale: "en", courses: [{ id: "c" }], quizzes: map, forms: new Map(), boosters: new Map() } as unknown as LocaleContent;
 }
 
 // Four options, keys at positions 1-4 in turn, the key never the longest.

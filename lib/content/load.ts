@@ -9,12 +9,14 @@ import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source
 import { checkLessonBody } from "./markdown-check";
 import { findForbidden } from "./forbidden";
 import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
-import { loadAssessments, loadBoosters, loadChannels, loadScenarios, loadTracks, type Assessments, type Booster, type Channels, type Track } from "./extras";
+import { loadBoosters, loadChannels, loadScenarios, loadTracks, type Booster, type Channels, type Track } from "./extras";
+import { loadCheckForms, type CheckForms } from "./check-forms";
 import type { Scenario } from "@/lib/scenario/graph";
 import { loadAttitudes, type Attitudes } from "./attitudes";
 import { quizVersion } from "./version";
 
-export type { Assessments, Booster, Channels, Track } from "./extras";
+export type { Booster, Channels, Track } from "./extras";
+export type { CheckForms } from "./check-forms";
 export type { AttitudeItem, Attitudes } from "./attitudes";
 export type { Scenario } from "@/lib/scenario/graph";
 
@@ -69,8 +71,8 @@ export interface LocaleContent {
   quizzes: Map<string, Quiz>;
   /** Branching scenarios by "<course>/<scenario id>". */
   scenarios: Map<string, Scenario>;
-  /** Pre/post assessments by course id. */
-  assessments: Map<string, Assessments>;
+  /** The two parallel check forms (A and B) by course id; which one is a learner's starting check comes from their arm. */
+  forms: Map<string, CheckForms>;
   /** Boosters by "<course>/<booster id>". */
   boosters: Map<string, Booster>;
   /** "Your views" statements (anonymous, optional) by course id. */
@@ -128,7 +130,7 @@ function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem
 }
 
 function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
-  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), assessments: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [] };
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [] };
   const coursesDir = path.join(root, locale, "courses");
   if (!fs.existsSync(coursesDir)) {
     problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
@@ -146,7 +148,7 @@ function loadLocale(root: string, locale: string, problems: ContentProblem[]): L
         lessons: new Set(c.modules.flatMap((m) => m.lessons.map((l) => l.id))),
         scenarios: new Set([...result.scenarios.keys()].filter((k) => k.startsWith(`${c.id}/`)).map((k) => k.slice(c.id.length + 1))),
         boosters: new Set([...result.boosters.keys()].filter((k) => k.startsWith(`${c.id}/`)).map((k) => k.slice(c.id.length + 1))),
-        hasAssessments: Boolean(result.assessments.get(c.id)?.pre && result.assessments.get(c.id)?.post),
+        hasAssessments: Boolean(result.forms.get(c.id)?.a && result.forms.get(c.id)?.b),
       },
     ]),
   );
@@ -180,9 +182,9 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
 
   const scenarios = loadScenarios(root, dir, problems);
   for (const [id, sc] of scenarios) out.scenarios.set(quizKey(courseId, id), sc);
-  const assessments = loadAssessments(root, dir, problems, parseQuiz);
-  out.assessments.set(courseId, assessments);
-  const attitudes = loadAttitudes(root, dir, Boolean(assessments.pre && assessments.post), problems);
+  const forms = loadCheckForms(root, dir, problems, parseQuiz);
+  out.forms.set(courseId, forms);
+  const attitudes = loadAttitudes(root, dir, Boolean(forms.a && forms.b), problems);
   if (attitudes) out.attitudes.set(courseId, attitudes);
   for (const [id, b] of loadBoosters(root, dir, problems, parseQuiz)) out.boosters.set(quizKey(courseId, id), b);
 

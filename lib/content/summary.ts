@@ -11,7 +11,7 @@ export interface ContentSummary {
   scenarios: number;
   discernmentItems: number;
   biasPairs: number;
-  assessmentItems: { pre: number; post: number };
+  assessmentItems: { a: number; b: number };
   /** "Your views" statements, over all courses. */
   attitudeItems: number;
   boosters: number;
@@ -26,7 +26,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
   const quizzes = content.flatMap((c) => [
     ...c.quizzes.values(),
     ...c.boosters.values(),
-    ...[...c.assessments.values()].flatMap((a) => [a.pre, a.post].filter((q) => q !== undefined)),
+    ...[...c.forms.values()].flatMap((f) => [f.a, f.b].filter((q) => q !== undefined)),
   ]);
   const grades: Record<string, number> = {};
   for (const c of content) {
@@ -45,8 +45,8 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     discernmentItems: quizzes.reduce((n, q) => n + q.questions.filter((x) => x.type === "discern").reduce((m, x) => m + x.options.length, 0), 0),
     biasPairs: quizzes.reduce((n, q) => n + (q.biasPairs?.length ?? 0), 0),
     assessmentItems: {
-      pre: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.pre?.questions.length ?? 0), 0)),
-      post: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.post?.questions.length ?? 0), 0)),
+      a: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.a?.questions.length ?? 0), 0)),
+      b: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.b?.questions.length ?? 0), 0)),
     },
     attitudeItems: all((c) => [...c.attitudes.values()].reduce((n, a) => n + a.items.length, 0)),
     boosters: all((c) => c.boosters.size),

@@ -7,7 +7,10 @@ import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
 import { USER_DATA_TABLES } from "@/lib/db/schema";
-import { findLessonQuiz, findQuizActivity } from "@/lib/content";
+import { findLessonQuiz, findQuizActivity, hasCheckForms, isGradedActivity } from "@/lib/content";
+import { formOfQuizId } from "@/lib/content/check-forms";
+import { recordedArm } from "@/lib/experiments/arms";
+import { checkSlotOf, FORMS_EXPERIMENT, formFor, type FormId } from "@/lib/quiz/experiments";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { gradeAnswer, type AnswerResult } from "@/lib/quiz/grade";
@@ -65,11 +68,26 @@ export async function uncompleteLesson(handle: Db, actor: SessionUser, ref: Less
  * the feedback from this response once the learner has answered.
  */
 export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput): Promise<RevealedAnswer> {
-  const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId)?.quiz;
+  const form = await checkFormOf(handle, actor, input);
+  const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId, form)?.quiz;
   if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
   return revealFor(question, await storeAnswer(handle, actor, input, quiz, question));
+}
+
+/**
+ * For a check slot, the form this learner takes there: from their recorded "forms" arm, never
+ * from the client, so a learner cannot pick the easier form or see both. The check's page asks
+ * for the arms before it shows a question (/api/progress/arms); an answer without one is refused
+ * and writes nothing.
+ */
+async function checkFormOf(handle: Db, actor: SessionUser, input: AnswerInput): Promise<FormId | undefined> {
+  const slot = checkSlotOf(input.lessonId);
+  if (!slot || !hasCheckForms(input.locale, input.courseId)) return undefined;
+  const order = await recordedArm(handle, actor, input.courseId, FORMS_EXPERIMENT);
+  if (order !== "ab" && order !== "ba") throw new AppError("conflict", "Open the check again: it has not been set up for you yet.");
+  return formFor(slot, order);
 }
 
 async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question): Promise<AnswerResult> {
@@ -205,7 +223,8 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
   return writeTx(handle, async (trx) => {
     const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
     if (!attempt) throw new AppError("not_found", "Quiz attempt not found.");
-    const activity = findQuizActivity(locale, attempt.course_id, attempt.lesson_id);
+    // A check is scored on the form the attempt was taken on (its quiz_id).
+    const activity = findQuizActivity(locale, attempt.course_id, attempt.lesson_id, formOfQuizId(attempt.quiz_id));
     if (!activity) throw new AppError("not_found", "That quiz no longer exists.");
     const { quiz } = activity;
 
@@ -254,8 +273,8 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
     for (const [key, entry] of Object.entries(guest.lessons)) {
       const [locale, courseId, lessonId] = key.split("/");
       const lesson = findLessonQuiz(locale, courseId, lessonId);
-      const activity = findQuizActivity(locale, courseId, lessonId);
-      if (!lesson && !activity) {
+      const graded = isGradedActivity(locale, courseId, lessonId);
+      if (!lesson && !graded) {
         skipped++;
         continue;
       }
@@ -268,12 +287,16 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
           .executeTakeFirst();
         lessons += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
-      if (entry.bestPercent !== undefined && activity) {
+      if (entry.bestPercent !== undefined && graded) {
         const id = derivedId(`guest-merge\u0000${actor.id}\u0000${courseId}\u0000${lessonId}`);
+        // A check's score is kept (the learner's own dashboard shows it), but the browser does not
+        // say which form it was taken on: quiz_id says so ("form-unknown"), and with no content
+        // version it never enters a gain report or an item analysis.
+        const quizId = checkSlotOf(lessonId) ? "form-unknown" : findQuizActivity(locale, courseId, lessonId)!.quiz.id;
         const r = await trx
           .insertInto("quiz_attempts")
           // No content version: the browser does not say which version the guest took.
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: activity.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null })
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: quizId, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         scores += Number(r.numInsertedOrUpdatedRows ?? 0);

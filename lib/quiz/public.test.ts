@@ -27,7 +27,7 @@ describe("toPublicQuiz", () => {
     ["option feedback", "Because"],
     ["a technique", "scapegoating"],
     ["the skill", "skill"],
-    ["the bias pairs", "biasPairs"],
+    ["the feature a bias pair varies", "religion"],
   ])("holds no %s", (_what, needle) => expect(text).not.toContain(needle));
 
   it("keeps what a learner needs to answer, in authored order", () => {
@@ -35,6 +35,11 @@ describe("toPublicQuiz", () => {
     expect(pub.questions[0]).toEqual({ id: "s", type: "single", prompt: "Pick one", vignette: "A story", options: single.options.map(({ id, text }) => ({ id, text })) });
     expect(pub.questions[2].categories).toEqual(sort.categories);
     expect(pub.passMark).toBe(0.7);
+  });
+
+  it("keeps each bias pair's id and versions, and nothing else of it", () => {
+    expect(pub.biasPairs).toEqual([{ id: "p", versions: ["s", "m"] }]);
+    expect(toPublicQuiz({ ...quiz, biasPairs: [] })).not.toHaveProperty("biasPairs");
   });
 });
 

@@ -4,7 +4,7 @@
 // answer's response, as a `Reveal`, and the browser joins the two to show the feedback.
 // Pure data and functions: shared by the pages (server), the runner (browser) and grading.
 import type { AnswerResult, QuizResult } from "./grade";
-import type { Question, Quiz, SortCategory } from "./types";
+import type { BiasPair, Question, Quiz, SortCategory } from "./types";
 
 export interface PublicOption {
   id: string;
@@ -25,6 +25,12 @@ export interface PublicQuiz {
   title: string;
   passMark: number;
   questions: PublicQuestion[];
+  /**
+   * Bias-check pairs, ids and versions only (which two questions are one story told twice), so
+   * the browser can show a learner one version (lib/quiz/experiments.ts hiddenByArms). Both
+   * versions have the same key, so the pairing gives nothing away.
+   */
+  biasPairs?: Pick<BiasPair, "id" | "versions">[];
 }
 
 /** What the server adds to a graded answer: the key and, for discernment, each post's technique. */
@@ -52,6 +58,7 @@ export function toPublicQuiz(quiz: Quiz): PublicQuiz {
       options: q.options.map((o) => ({ id: o.id, text: o.text })),
       ...(q.categories ? { categories: q.categories.map((c) => ({ id: c.id, label: c.label })) } : {}),
     })),
+    ...(quiz.biasPairs?.length ? { biasPairs: quiz.biasPairs.map((p) => ({ id: p.id, versions: [p.versions[0], p.versions[1]] as [string, string] })) } : {}),
   };
 }
 
