@@ -42,13 +42,34 @@ export interface Question {
   explanation: string;
 }
 
+/**
+ * What differs between the two versions of a bias-check pair: the one identity feature (or, for
+ * "ideology", the cause behind the same behaviour). A label for reports; it changes no answer.
+ */
+export const BIAS_FEATURES = ["religion", "conversion", "dress", "name", "language", "ideology", "nationality"] as const;
+export type BiasFeature = (typeof BIAS_FEATURES)[number];
+
+/**
+ * A bias check, run as an experiment between subjects: each learner sees one of the two versions
+ * (assigned at random and recorded), never both, and the reports compare the versions' answers.
+ * The versions are two questions of the same quiz whose stories differ by one small edit and
+ * whose options, feedback and key are identical.
+ */
+export interface BiasPair {
+  /** Unique across the course (lessons, assessments, boosters): reports key on it. */
+  id: string;
+  feature: BiasFeature;
+  /** Question ids of the two versions. */
+  versions: [string, string];
+}
+
 export interface Quiz {
   id: string;
   title: string;
   passMark: number;
   questions: Question[];
-  /** Question id pairs that differ only in a person's religion or background (same answer). */
-  biasPairs?: [string, string][];
+  /** Bias-check pairs among the questions; a learner is shown one version of each. */
+  biasPairs?: BiasPair[];
   /** Content version (lib/content/version.ts), set when content is loaded; stored with each attempt. */
   version?: string;
 }
