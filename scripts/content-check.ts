@@ -32,4 +32,9 @@ if (asJson) {
       `${summary.tracks.length} track(s): all valid`,
   );
   for (const [id, grade] of Object.entries(summary.schoolReadingGrades)) console.log(`  school lesson ${id}: reading grade ${grade}`);
+  for (const [course, pairs] of Object.entries(summary.biasPairsByCourse)) {
+    if (pairs.length === 0) continue;
+    console.log(`  ${course}: ${pairs.length} bias-check pair(s), one version shown to each learner`);
+    for (const p of pairs) console.log(`    ${p.id} (${p.feature}): ${p.file}`);
+  }
 }

@@ -8,6 +8,7 @@ import { SKILLS } from "@/lib/quiz/types";
 import { boosterFile, channelsFile, scenarioFile, trackFile, type ChannelsFile, type TrackFile } from "./schema";
 import { check, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { fleschKincaid } from "./readability";
+import { asShown } from "./pair-rules";
 
 const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
@@ -73,8 +74,10 @@ export function loadAssessments(
     }
     const quiz = parseQuiz(`assessment-${form}`, fs.readFileSync(full, "utf8"), file, problems);
     if (!quiz) continue;
-    if (quiz.questions.length < ASSESSMENT_MIN_ITEMS) {
-      problems.push({ file, field: "questions", message: `an assessment needs at least ${ASSESSMENT_MIN_ITEMS} items (has ${quiz.questions.length})` });
+    // A learner sees one version of each bias-check pair: lengths count the questions shown.
+    const shown = asShown(quiz).questions.length;
+    if (shown < ASSESSMENT_MIN_ITEMS) {
+      problems.push({ file, field: "questions", message: `an assessment needs at least ${ASSESSMENT_MIN_ITEMS} items (has ${shown}${shown < quiz.questions.length ? ` shown, one version of each bias-check pair` : ""})` });
     }
     for (const skill of SKILLS) {
       if (!quiz.questions.some((q) => q.skill === skill)) problems.push({ file, field: "questions", message: `no item for the skill "${skill}"` });
@@ -85,7 +88,7 @@ export function loadAssessments(
     if (!["pre.yml", "post.yml"].includes(entry.name)) problems.push({ file: rel(root, path.join(dir, entry.name)), field: "", message: "assessments/ holds only pre.yml and post.yml" });
   }
   if (result.pre && result.post) {
-    const count = (q: Quiz, skill: string) => q.questions.filter((x) => x.skill === skill).length;
+    const count = (q: Quiz, skill: string) => asShown(q).questions.filter((x) => x.skill === skill).length;
     for (const skill of SKILLS) {
       if (count(result.pre, skill) !== count(result.post, skill)) {
         problems.push({

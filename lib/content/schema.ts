@@ -1,7 +1,7 @@
 // The shape of every content file, as zod schemas. Pure: no file system here, so the content
 // check, the loader and the tests all validate with the same rules.
 import { z } from "zod";
-import { SKILLS } from "@/lib/quiz/types";
+import { BIAS_FEATURES, SKILLS } from "@/lib/quiz/types";
 
 /** A URL-safe identifier: lower-case words joined by hyphens. */
 export const slug = z
@@ -123,16 +123,29 @@ export const questionFile = z.discriminatedUnion("type", [
 ]);
 export type QuestionFile = z.infer<typeof questionFile>;
 
+export const biasPair = z.strictObject(
+  {
+    /** Unique across the course: reports compare the versions' answers under this id. */
+    id: slug,
+    feature: z.enum(BIAS_FEATURES, { error: `name what differs between the versions: one of ${BIAS_FEATURES.join(", ")}` }),
+    versions: z.tuple([slug, slug], { error: "list the two versions' question ids: versions: [first-id, second-id]" }),
+  },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? "write a pair as { id, feature, versions: [first-id, second-id] } (a bare [a, b] list is the old format)" : undefined,
+  },
+);
+
 export const quizFile = z.strictObject({
   title: text,
   /** Share of points needed to pass, 0..1. */
   passMark: z.number().min(0).max(1).default(0.7),
   questions: z.array(questionFile).min(1, "a quiz needs at least one question"),
   /**
-   * Bias checks: pairs of question ids whose scenarios differ only in the person's religion or
-   * background. The content check fails unless both have the same options and correct answer.
+   * Bias checks: two versions of one story that differ in one identity feature. A learner sees one
+   * version (lib/content/pair-rules.ts holds what makes two questions a fair pair).
    */
-  biasPairs: z.array(z.tuple([slug, slug])).default([]),
+  biasPairs: z.array(biasPair).default([]),
 });
 export type QuizFile = z.infer<typeof quizFile>;
 

@@ -1,5 +1,16 @@
 // The one-object summary printed by `npm run content:check -- --json`, for comparing commits.
+import type { BiasFeature } from "@/lib/quiz/types";
+import { scoredQuizzes } from "./item-rules";
 import type { LocaleContent } from "./load";
+
+/** One bias-check pair as the summary lists it: where it is and what its versions differ in. */
+export interface PairSummary {
+  id: string;
+  feature: BiasFeature;
+  /** The file, relative to content/. */
+  file: string;
+  versions: [string, string];
+}
 
 export interface ContentSummary {
   locales: string[];
@@ -11,6 +22,8 @@ export interface ContentSummary {
   scenarios: number;
   discernmentItems: number;
   biasPairs: number;
+  /** "<locale>/<course>" -> its pairs, in file order. */
+  biasPairsByCourse: Record<string, PairSummary[]>;
   assessmentItems: { pre: number; post: number };
   /** "Your views" statements, over all courses. */
   attitudeItems: number;
@@ -34,6 +47,14 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
       for (const [id, g] of Object.entries(t.readingGrades ?? {})) grades[c.locale === defaultLocale ? id : `${c.locale}/${id}`] = g;
     }
   }
+  const pairs: Record<string, PairSummary[]> = {};
+  for (const c of content) {
+    for (const course of c.courses) {
+      pairs[`${c.locale}/${course.id}`] = scoredQuizzes(c, course.id).flatMap(({ file, quiz }) =>
+        (quiz.biasPairs ?? []).map((p) => ({ id: p.id, feature: p.feature, file, versions: p.versions })),
+      );
+    }
+  }
   return {
     locales: content.map((c) => c.locale),
     courses: all((c) => c.courses.length),
@@ -44,6 +65,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     scenarios: all((c) => c.scenarios.size),
     discernmentItems: quizzes.reduce((n, q) => n + q.questions.filter((x) => x.type === "discern").reduce((m, x) => m + x.options.length, 0), 0),
     biasPairs: quizzes.reduce((n, q) => n + (q.biasPairs?.length ?? 0), 0),
+    biasPairsByCourse: pairs,
     assessmentItems: {
       pre: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.pre?.questions.length ?? 0), 0)),
       post: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.post?.questions.length ?? 0), 0)),

@@ -15,7 +15,7 @@ const discern: Question = {
   id: "d", type: "discern", skill: "resilience", prompt: "Judge",
   options: [{ ...opt("g1") }, { ...opt("m1"), technique: "scapegoating" }], correct: ["m1"], explanation: "M1 blames a group.",
 };
-const quiz: Quiz = { id: "qz", title: "Check", passMark: 0.7, questions: [single, multiple, sort, discern], biasPairs: [{ id: "p", feature: "religion", versions: ["s", "m"] }] };
+const quiz: Quiz = { id: "qz", title: "Check", passMark: 0.7, questions: [single, multiple, sort, discern], biasPairs: [{ id: "s-or-m", feature: "religion", versions: ["s", "m"] }] };
 
 describe("toPublicQuiz", () => {
   const pub = toPublicQuiz(quiz);
@@ -28,6 +28,7 @@ describe("toPublicQuiz", () => {
     ["a technique", "scapegoating"],
     ["the skill", "skill"],
     ["the bias pairs", "biasPairs"],
+    ["a pair id", "s-or-m"],
   ])("holds no %s", (_what, needle) => expect(text).not.toContain(needle));
 
   it("keeps what a learner needs to answer, in authored order", () => {
