@@ -117,6 +117,20 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect(csv).toContain('"Ada","no","1"');
   });
 
+  it("the gain counts each learner's first final check, not a later one", async () => {
+    const post = getAssessments("en", course.id).post!;
+    const first = await learningGain(handle, lead, cohortId);
+    expect(first.meanPost).toBe(100);
+    // A second finished final check, later and at 0 % (two devices racing, or a retake from
+    // before retakes were refused): the first one is the outcome that counts.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    await handle.db
+      .insertInto("quiz_attempts")
+      .values({ id: crypto.randomUUID(), user_id: learner.id, course_id: course.id, lesson_id: "assessment-post", quiz_id: post.id, started_at: later, finished_at: later, score: 0, source: "app", content_version: post.version ?? null })
+      .execute();
+    expect(await learningGain(handle, lead, cohortId)).toEqual(first);
+  });
+
   it("another facilitator reaches nothing of this cohort; an admin reads but does not manage", async () => {
     const attempts = [
       () => rosterGrid(handle, other, cohortId),

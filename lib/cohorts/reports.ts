@@ -100,7 +100,8 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
     ${responses}
   `.execute(handle.db);
 
-  // Baseline: each learner's first pre-assessment; outcome: their latest post-assessment.
+  // Each learner's FIRST finished check of each kind: the checks are measurements, taken once
+  // (issue #20); a second attempt (from before retakes were refused) would measure practice.
   const pre = new Map<string, { at: string; score: number }>();
   const post = new Map<string, { at: string; score: number }>();
   const discern: { discernment?: Discernment }[] = [];
@@ -108,8 +109,7 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
     if (r.kind === "assessment" && r.at) {
       const map = r.activity === "assessment-pre" ? pre : post;
       const seen = map.get(r.user_id);
-      const better = !seen || (r.activity === "assessment-pre" ? r.at < seen.at : r.at > seen.at);
-      if (better) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100 });
+      if (!seen || r.at < seen.at) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100 });
     } else if (r.kind === "response" && r.question_id && r.chosen && r.at === versionOf.get(r.activity)) {
       const q = findQuizActivity(cohort.locale, cohort.course_id, r.activity)?.quiz.questions.find((x) => x.id === r.question_id);
       if (q?.type === "discern") discern.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));

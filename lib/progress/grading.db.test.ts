@@ -5,15 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { getAssessments, getBoosters, getCourses } from "@/lib/content";
-import type { Question } from "@/lib/quiz/types";
+import type { Question, Quiz } from "@/lib/quiz/types";
 import { testEngines } from "@/lib/testing/db";
-import { recordAnswer } from "./mutations";
+import { finishAttempt, recordAnswer } from "./mutations";
 import { gradePublicAnswer } from "./public-grade";
 
 process.env.LOG_SILENT = "1";
 
 const course = getCourses("en")[0];
-const pre = getAssessments("en", course.id).pre!;
+const { pre: maybePre, post: maybePost } = getAssessments("en", course.id);
+const pre = maybePre!;
+const post = maybePost!;
 const booster = getBoosters("en", course.id)[0];
 const wrongChoice = (q: Question) => (q.type === "sort" ? q.options.map((o) => `${o.id}:${q.categories!.find((c) => !q.correct.includes(`${o.id}:${c.id}`))!.id}`) : q.type === "discern" ? [] : [q.options.find((o) => !q.correct.includes(o.id))!.id]);
 
@@ -72,6 +74,46 @@ describe.each(testEngines())("server grading on $name", (engine) => {
     expect(await recordAnswer(handle, learner, input)).toEqual(graded);
     const rows = await handle.db.selectFrom("quiz_responses").select(["question_id", "correct"]).where("attempt_id", "=", input.attemptId).execute();
     expect(rows).toEqual([{ question_id: q.id, correct: 0 }]);
+  });
+
+  // The checks are measurements, taken once (issue #20): a finished check on the current items
+  // refuses a NEW attempt; answers to the attempt that exists (replays) still come back.
+  async function takeWhole(user: SessionUser, activity: string, quiz: Quiz) {
+    const attemptId = crypto.randomUUID();
+    const inputs = quiz.questions.map((q) => ({ id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: activity, questionId: q.id, chosen: wrongChoice(q) }));
+    for (const input of inputs) await recordAnswer(handle, user, input);
+    await finishAttempt(handle, user, attemptId, "en");
+    return inputs;
+  }
+  const attemptsOf = async (user: SessionUser, activity: string) =>
+    (await handle.db.selectFrom("quiz_attempts").select(["id", "finished_at"]).where("user_id", "=", user.id).where("lesson_id", "=", activity).execute()).length;
+
+  it.each([
+    { activity: "assessment-pre", quiz: pre },
+    { activity: "assessment-post", quiz: post },
+  ])("refuses a second $activity once one is finished, and still replays the first one's answers", async ({ activity, quiz }) => {
+    const user = await createAccount(handle, { email: `once-${activity}-${engine.name}@example.org`, displayName: "Once", password: "river lamp orchard" });
+    const first = await takeWhole(user, activity, quiz);
+    const again = { ...first[0], id: crypto.randomUUID(), attemptId: crypto.randomUUID() };
+    await expect(recordAnswer(handle, user, again)).rejects.toMatchObject({ code: "conflict", publicMessage: "You have already taken this check." });
+    expect(await attemptsOf(user, activity)).toBe(1);
+    // A replay of an answer to the finished attempt is acknowledged with its stored grade.
+    expect(await recordAnswer(handle, user, first[0])).toMatchObject({ questionId: first[0].questionId });
+  });
+
+  it("allows a new check when the finished one was on older items, and any number of boosters", async () => {
+    const user = await createAccount(handle, { email: `older-${engine.name}@example.org`, displayName: "Older", password: "river lamp orchard" });
+    await takeWhole(user, "assessment-pre", pre);
+    await handle.db.updateTable("quiz_attempts").set({ content_version: "0000000000000000" }).where("user_id", "=", user.id).execute();
+    await takeWhole(user, "assessment-pre", pre);
+    expect(await attemptsOf(user, "assessment-pre")).toBe(2);
+    // Only the current version blocks: the check just taken does.
+    await expect(recordAnswer(handle, user, { id: crypto.randomUUID(), attemptId: crypto.randomUUID(), locale: "en", courseId: course.id, lessonId: "assessment-pre", questionId: pre.questions[0].id, chosen: wrongChoice(pre.questions[0]) })).rejects.toMatchObject({ code: "conflict" });
+
+    const activity = `booster-${booster.id}`;
+    await takeWhole(user, activity, booster);
+    await takeWhole(user, activity, booster);
+    expect(await attemptsOf(user, activity)).toBe(2);
   });
 
   it("grades a guest's answer without writing a row", async () => {

@@ -3,10 +3,10 @@
 // ids sent by a client are checked against the owner inside the same transaction as the write.
 import "server-only";
 import crypto from "node:crypto";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
-import { USER_DATA_TABLES } from "@/lib/db/schema";
+import { USER_DATA_TABLES, type Database } from "@/lib/db/schema";
 import { findLessonQuiz, findQuizActivity } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -93,6 +93,15 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
   // Not stored by the fast path: the quiz's first answer (no attempt yet), a retry, a rival answer,
   // someone else's or a finished attempt, or a race. Work out which, inside one transaction.
   return writeTx(handle, async (trx) => {
+    // The starting and final checks are measurements: only the first one counts, so a learner who
+    // has finished one on the current items cannot start another (issue #20). Only a NEW attempt is
+    // refused; answers (and replays) to an attempt that exists go on as before.
+    if (ONCE_ONLY.has(input.lessonId)) {
+      const known = await trx.selectFrom("quiz_attempts").select("id").where("id", "=", input.attemptId).executeTakeFirst();
+      if (!known && (await hasFinishedCheck(trx, actor.id, input.courseId, input.lessonId, quiz.version ?? null))) {
+        throw new AppError("conflict", "You have already taken this check.");
+      }
+    }
     // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
     // It records the content version the learner sees now: reports read its answers against that.
     await trx
@@ -152,6 +161,23 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     }
     return result;
   });
+}
+
+/** Activities taken once: the starting and final checks (a baseline and an outcome, not practice). */
+const ONCE_ONLY: ReadonlySet<string> = new Set(["assessment-pre", "assessment-post"]);
+
+/** Whether the learner has finished this check on this content version (older items do not count). */
+async function hasFinishedCheck(trx: Kysely<Database>, userId: string, courseId: string, lessonId: string, version: string | null): Promise<boolean> {
+  const row = await trx
+    .selectFrom("quiz_attempts")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("course_id", "=", courseId)
+    .where("lesson_id", "=", lessonId)
+    .where("finished_at", "is not", null)
+    .where("content_version", version === null ? "is" : "=", version)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 interface FreshAnswer {

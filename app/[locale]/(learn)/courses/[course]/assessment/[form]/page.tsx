@@ -45,7 +45,7 @@ export default async function AssessmentPage(props: Props) {
         <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: quiz.title }]} />
         <h1>{quiz.title}</h1>
         <p className="lead">{which === "pre" ? t("preLead") : t("postLead")}</p>
-        <p>{t("howItWorks", { count: quiz.questions.length })}</p>
+        <p>{t(which === "pre" ? "howItWorksPre" : "howItWorksPost", { count: quiz.questions.length })}</p>
         <AssessmentRunner
           quiz={toPublicQuiz(quiz)}
           form={which}
@@ -54,6 +54,17 @@ export default async function AssessmentPage(props: Props) {
           backHref={base}
           next={which === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
           labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
+          checkLabels={{
+            finish: t("checkFinish"),
+            alreadyTaken: t("checkTaken"),
+            preDoneTitle: t("preDoneTitle"),
+            preDone: t("preDone"),
+            // Filled in the browser ({correct}, {date}…), so passed as they are written.
+            postScore: t.raw("postScore") as string,
+            takenPre: t.raw("takenPre") as string,
+            takenPost: t.raw("takenPost") as string,
+            takenPostScore: t.raw("takenPostScore") as string,
+          }}
           gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
           attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}
         />
