@@ -211,6 +211,14 @@ export const ROUTES: RouteEntry[] = [
     cells: all(s(200)),
   },
   {
+    file: "app/api/progress/arms/route.ts",
+    method: "POST",
+    path: "/api/progress/arms",
+    what: "my arms in the course's experiments (drawn and recorded once)",
+    body: (w) => ({ locale: w.locale, courseId: w.courseId }),
+    cells: ownRecord(),
+  },
+  {
     file: "app/api/progress/attempts/finish/route.ts",
     method: "POST",
     path: "/api/progress/attempts/finish",
