@@ -1,5 +1,6 @@
 // The one-object summary printed by `npm run content:check -- --json`, for comparing commits.
 import type { LocaleContent } from "./load";
+import { channelCounts, type ChannelKind } from "./channels";
 
 export interface ContentSummary {
   locales: string[];
@@ -17,6 +18,8 @@ export interface ContentSummary {
   boosters: number;
   tracks: string[];
   countries: number;
+  /** Support routes by locale, country and kind ("en" -> "GB" -> { report: 3, exit: 1, ... }). */
+  channels: Record<string, Record<string, Record<ChannelKind, number>>>;
   /** School lesson id -> Flesch-Kincaid grade of its student text. */
   schoolReadingGrades: Record<string, number>;
 }
@@ -52,6 +55,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     boosters: all((c) => c.boosters.size),
     tracks: content.flatMap((c) => c.tracks.map((t) => `${c.locale}/${t.id}`)),
     countries: all((c) => c.channels?.countries.length ?? 0),
+    channels: Object.fromEntries(content.map((c) => [c.locale, channelCounts(c.channels)])),
     schoolReadingGrades: grades,
   };
 }
