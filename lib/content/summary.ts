@@ -2,6 +2,7 @@
 import type { BiasFeature } from "@/lib/quiz/types";
 import { scoredQuizzes } from "./item-rules";
 import type { LocaleContent } from "./load";
+import { channelCounts, type ChannelKind } from "./channels";
 
 /** One bias-check pair as the summary lists it: where it is and what its versions differ in. */
 export interface PairSummary {
@@ -30,6 +31,8 @@ export interface ContentSummary {
   boosters: number;
   tracks: string[];
   countries: number;
+  /** Support routes by locale, country and kind ("en" -> "GB" -> { report: 3, exit: 1, ... }). */
+  channels: Record<string, Record<string, Record<ChannelKind, number>>>;
   /** School lesson id -> Flesch-Kincaid grade of its student text. */
   schoolReadingGrades: Record<string, number>;
 }
@@ -74,6 +77,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     boosters: all((c) => c.boosters.size),
     tracks: content.flatMap((c) => c.tracks.map((t) => `${c.locale}/${t.id}`)),
     countries: all((c) => c.channels?.countries.length ?? 0),
+    channels: Object.fromEntries(content.map((c) => [c.locale, channelCounts(c.channels)])),
     schoolReadingGrades: grades,
   };
 }
