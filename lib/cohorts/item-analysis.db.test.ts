@@ -120,6 +120,28 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
     expect(view.forms.find((f) => f.activityId === thin.id)).toMatchObject({ attempts: 1, reliability: null });
   });
 
+  it("counts a bias-check pair as one item of its form: reliability over the questions each learner saw", async () => {
+    const paired = lessons.find((l) => findQuizActivity("en", course.id, l.id)!.quiz.biasPairs?.length)!;
+    expect(paired, "a lesson quiz with a bias-check pair in the content").toBeDefined();
+    const quiz = findQuizActivity("en", course.id, paired.id)!.quiz;
+    // Columns: each question, with a pair's two versions as one column (each learner saw one).
+    const column = new Map(quiz.questions.map((q) => [q.id, q.id]));
+    for (const p of quiz.biasPairs!) column.set(p.versions[1], p.versions[0]);
+    const columns = [...new Set(column.values())];
+    const matrix: number[][] = [];
+    for (const [i, user] of learners.entries()) {
+      const shown = await shownQuestions(handle, user, "en", course.id, paired.id, quiz.questions);
+      const { points } = await take(user, paired.id, shown, (q) => (2 * i + 7 * q) % 20 < 20 - i);
+      const row = columns.map(() => 0);
+      shown.forEach((q, k) => (row[columns.indexOf(column.get(q.id)!)] = points[k]));
+      matrix.push(row);
+    }
+    const { form, items } = sumsFromMatrix(matrix);
+    const expected = reliability(items, form)!;
+    const view = await itemAnalysis(handle, lead, cohortId);
+    expect(view.forms.find((f) => f.activityId === paired.id)).toMatchObject({ attempts: MIN_ATTEMPTS, questions: columns.length, reliability: Math.round(expected.value * 100) / 100 });
+  });
+
   it("leaves attempts on an older content version out of the item analysis and the gain", async () => {
     const pre = findQuizActivity("en", course.id, "assessment-pre")!.quiz;
     const post = findQuizActivity("en", course.id, "assessment-post")!.quiz;
