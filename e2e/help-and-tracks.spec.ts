@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { loadContent } from "../lib/content/load";
 import { helpGroups } from "../components/help/help-groups";
+import { shownCount } from "../lib/quiz/experiments";
 import { expect, expectAccessible, test } from "./fixtures";
 
 // The reporting channels and the tracks as written, so the tests follow the content files.
@@ -22,7 +23,7 @@ const track = <K extends "workshop" | "self-paced" | "school">(kind: K) => {
 const checkOf = (course: string, form: "pre" | "post") => {
   const quiz = en.assessments.get(course)?.[form];
   if (!quiz) throw new Error(`no ${form}-assessment in course ${course}`);
-  return { title: quiz.title, questions: quiz.questions.length, href: `/en/courses/${course}/assessment/${form}`, label: form === "pre" ? "Starting check" : "Final check" };
+  return { title: quiz.title, questions: shownCount(quiz), href: `/en/courses/${course}/assessment/${form}`, label: form === "pre" ? "Starting check" : "Final check" };
 };
 
 /** The check link opens the assessment page it names, then the test comes back to the track. */

@@ -1,5 +1,9 @@
 import { expect, type Page } from "@playwright/test";
+import { oneVersionEach } from "../../lib/quiz/experiments";
 import type { Quiz } from "../../lib/quiz/types";
+
+/** Where the browser keeps the learner's arms (components/progress/arms.ts). */
+const ARMS_KEY = "common-ground:arms:v1";
 
 /**
  * The quiz runner, driven the way a learner does: choose, check, read feedback, go on. The starting
@@ -26,13 +30,27 @@ export class QuizPage {
   }
 
   /**
-   * Answers every question (from `from`, where the quiz stands, up to `stopBefore`), correctly
+   * The quiz as this learner is shown it: one version of each bias-check pair, by the arms this
+   * browser keeps (a guest's drawn here, an account's as the server recorded them). Read once the
+   * runner shows a question: the arms are kept before the runner renders.
+   */
+  async shown(quiz: Quiz): Promise<Quiz> {
+    if (!quiz.biasPairs?.length) return quiz;
+    await expect(this.page.getByText(/^Question \d+ of \d+$/)).toBeVisible();
+    const arms = await this.page.evaluate((key) => Object.assign({}, ...Object.values(JSON.parse(localStorage.getItem(key) ?? "{}") as Record<string, object>)) as Record<string, string>, ARMS_KEY);
+    return oneVersionEach(quiz, arms);
+  }
+
+  /**
+   * Answers every question the learner is shown (one version of each bias-check pair; indices
+   * count shown questions) from `from` (where the quiz stands) up to `stopBefore`, correctly
    * unless `wrong` holds its index, checking feedback each time.
    */
   async answerAll(
     quiz: Quiz,
     { wrong = [] as number[], afterEach, stopBefore, from = 0 }: { wrong?: number[]; afterEach?: (i: number) => Promise<void>; stopBefore?: number; from?: number } = {},
   ) {
+    quiz = await this.shown(quiz);
     for (const [i, q] of quiz.questions.entries()) {
       if (i < from) continue;
       if (stopBefore !== undefined && i >= stopBefore) return;
@@ -52,8 +70,10 @@ export class QuizPage {
    * Answers a starting or final check (from `from` up to `stopBefore`), correctly unless `wrong`
    * holds the index: no verdict, explanation or option feedback may show on the way; each answer
    * moves on to the next question, the last one ("Finish the check") to the end of the check.
+   * Indices count the questions shown (one version of each bias-check pair).
    */
   async answerCheck(quiz: Quiz, { wrong = [] as number[], stopBefore, from = 0 }: { wrong?: number[]; stopBefore?: number; from?: number } = {}) {
+    quiz = await this.shown(quiz);
     const total = quiz.questions.length;
     for (const [i, q] of quiz.questions.entries()) {
       if (i < from) continue;

@@ -7,6 +7,7 @@ import { getAssessments, getAttitudeItems, getCourses, getQuiz } from "@/lib/con
 import { deleteMyAccount, finishAttempt, recordAnswer } from "@/lib/progress/mutations";
 import { submitAttitudes } from "@/lib/attitudes/mutations";
 import { testEngines } from "@/lib/testing/db";
+import { shownQuestions } from "@/lib/testing/pairs";
 import {
   archiveCohort, createCohort, deleteCohort, joinCohort, joinWithNickname, liftLearnerThrottle, normaliseJoinCode,
   resetLearnerPassphrase, setAssignment, setFacilitatorSuspended,
@@ -22,7 +23,8 @@ const quiz = getQuiz("en", course.id, lesson.quizId!)!;
 
 async function takeQuiz(handle: Db, user: SessionUser, activityId: string, questions: typeof quiz.questions, wrong: (i: number) => boolean) {
   const attemptId = crypto.randomUUID();
-  for (const [i, q] of questions.entries()) {
+  // One version of each bias-check pair, the learner's, as the runner shows.
+  for (const [i, q] of (await shownQuestions(handle, user, "en", course.id, activityId, questions)).entries()) {
     let chosen = q.correct;
     if (wrong(i)) {
       if (q.type === "discern") chosen = q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id); // flag every genuine post

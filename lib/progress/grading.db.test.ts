@@ -4,9 +4,13 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
-import { getAssessments, getBoosters, getCourses } from "@/lib/content";
+import { findQuizActivity, getAssessments, getBoosters, getCourses } from "@/lib/content";
+import { armFor } from "@/lib/experiments/arms";
+import { biasExperiment, PAIR_VERSIONS, shownCount } from "@/lib/quiz/experiments";
+import { gradeAnswer } from "@/lib/quiz/grade";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import { testEngines } from "@/lib/testing/db";
+import { shownQuestions } from "@/lib/testing/pairs";
 import { finishAttempt, recordAnswer } from "./mutations";
 import { gradePublicAnswer } from "./public-grade";
 
@@ -19,7 +23,12 @@ const post = maybePost!;
 const booster = getBoosters("en", course.id)[0];
 const wrongChoice = (q: Question) => (q.type === "sort" ? q.options.map((o) => `${o.id}:${q.categories!.find((c) => !q.correct.includes(`${o.id}:${c.id}`))!.id}`) : q.type === "discern" ? [] : [q.options.find((o) => !q.correct.includes(o.id))!.id]);
 
-async function count(handle: Db, table: "quiz_responses" | "quiz_attempts") {
+// The first activity of the course (lesson quiz, check or refresher) with a bias-check pair.
+const paired = [...course.modules.flatMap((m) => m.lessons.map((l) => l.id)), "assessment-pre", "assessment-post", ...getBoosters("en", course.id).map((b) => `booster-${b.id}`)]
+  .map((id) => ({ id, quiz: findQuizActivity("en", course.id, id)?.quiz }))
+  .find((a) => a.quiz?.biasPairs?.length)!;
+
+async function count(handle: Db, table: "quiz_responses" | "quiz_attempts" | "experiment_arms") {
   const r = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(r.n);
 }
@@ -120,5 +129,65 @@ describe.each(testEngines())("server grading on $name", (engine) => {
     const before = [await count(handle, "quiz_responses"), await count(handle, "quiz_attempts")];
     for (const q of booster.questions) gradePublicAnswer({ locale: "en", courseId: course.id, lessonId: `booster-${booster.id}`, questionId: q.id, chosen: wrongChoice(q) });
     expect([await count(handle, "quiz_responses"), await count(handle, "quiz_attempts")]).toEqual(before);
+  });
+});
+
+describe.each(testEngines())("bias-check pairs between subjects on $name", (engine) => {
+  let handle: Db;
+  let cleanup: () => Promise<void>;
+  let n = 0;
+  const quiz = paired.quiz!;
+  const pair = quiz.biasPairs![0];
+  const question = (id: string) => quiz.questions.find((q) => q.id === id)!;
+  const answer = (attemptId: string, q: Question, chosen = q.correct) => ({ id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: paired.id, questionId: q.id, chosen });
+  const newLearner = () => createAccount(handle, { email: `pair-${engine.name}-${++n}@example.org`, displayName: "Paired", password: "river lamp orchard" });
+
+  beforeAll(async () => ({ handle, cleanup } = await engine.open()));
+  afterAll(async () => cleanup());
+
+  it("stores an answer to the learner's version and refuses the other version, writing nothing", async () => {
+    const learner = await newLearner();
+    const arm = await armFor(handle, learner, "en", course.id, biasExperiment(pair.id));
+    const mine = question(pair.versions[PAIR_VERSIONS.indexOf(arm as "a" | "b")]);
+    const other = question(pair.versions.find((v) => v !== mine.id)!);
+    const attemptId = crypto.randomUUID();
+
+    // As the attempt's first answer (no attempt yet) and once the attempt exists (the fast path).
+    const before = [await count(handle, "quiz_attempts"), await count(handle, "quiz_responses")];
+    await expect(recordAnswer(handle, learner, answer(attemptId, other))).rejects.toMatchObject({ code: "conflict", publicMessage: "This question is not in your version of the quiz. Reload the page." });
+    expect([await count(handle, "quiz_attempts"), await count(handle, "quiz_responses")]).toEqual(before);
+    await recordAnswer(handle, learner, answer(attemptId, mine));
+    await expect(recordAnswer(handle, learner, answer(attemptId, other))).rejects.toMatchObject({ code: "conflict" });
+    const rows = await handle.db.selectFrom("quiz_responses").select("question_id").where("attempt_id", "=", attemptId).execute();
+    expect(rows).toEqual([{ question_id: mine.id }]);
+  });
+
+  it("assigns the arm on the first answer to a pair when the page never asked, and keeps to it", async () => {
+    for (let i = 0; i < 6; i++) {
+      const learner = await newLearner();
+      const first = question(pair.versions[0]);
+      const stored = await recordAnswer(handle, learner, answer(crypto.randomUUID(), first)).then(
+        () => true,
+        (e: { code?: string }) => (e.code === "conflict" ? false : Promise.reject(e)),
+      );
+      const recorded = await handle.db.selectFrom("experiment_arms").select("arm").where("user_id", "=", learner.id).where("experiment", "=", biasExperiment(pair.id)).execute();
+      // Stored exactly when the arm recorded by that answer is version "a".
+      expect(recorded).toEqual([{ arm: stored ? "a" : "b" }]);
+    }
+  });
+
+  it("scores an attempt over the questions shown: every one right is 100 %", async () => {
+    const learner = await newLearner();
+    const shown = await shownQuestions(handle, learner, "en", course.id, paired.id, quiz.questions);
+    expect(shown).toHaveLength(shownCount(quiz));
+    const attemptId = crypto.randomUUID();
+    for (const q of shown) await recordAnswer(handle, learner, answer(attemptId, q));
+    expect((await finishAttempt(handle, learner, attemptId, "en")).percent).toBe(100);
+
+    // The first one wrong: the points over the questions shown, not over every authored question.
+    const again = crypto.randomUUID();
+    for (const [i, q] of shown.entries()) await recordAnswer(handle, learner, answer(again, q, i === 0 ? wrongChoice(q) : q.correct));
+    const points = shown.length - 1 + gradeAnswer(shown[0], wrongChoice(shown[0])).points;
+    expect((await finishAttempt(handle, learner, again, "en")).percent).toBe(Math.floor((points / shown.length) * 100 + 1e-9));
   });
 });

@@ -12,6 +12,8 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { gradeAnswer, type AnswerResult } from "@/lib/quiz/grade";
 import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
+import { biasExperiment, PAIR_VERSIONS, shownCount } from "@/lib/quiz/experiments";
+import { armFor } from "@/lib/experiments/arms";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
@@ -69,7 +71,22 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
+  await refuseOtherVersion(handle, actor, input, quiz, question.id);
   return revealFor(question, await storeAnswer(handle, actor, input, quiz, question));
+}
+
+/**
+ * A bias-check pair is shown between subjects: the learner answers the version of their arm
+ * (assigned here if the page never asked), never the other, whatever a client sends. Only a
+ * paired question costs the arm lookup; every other answer goes straight on.
+ */
+async function refuseOtherVersion(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Quiz, questionId: string): Promise<void> {
+  const pair = quiz.biasPairs?.find((p) => p.versions.includes(questionId));
+  if (!pair) return;
+  const arm = await armFor(handle, actor, input.locale, input.courseId, biasExperiment(pair.id));
+  if (pair.versions[PAIR_VERSIONS.indexOf(arm as (typeof PAIR_VERSIONS)[number])] !== questionId) {
+    throw new AppError("conflict", "This question is not in your version of the quiz. Reload the page.");
+  }
 }
 
 async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question): Promise<AnswerResult> {
@@ -226,7 +243,10 @@ export interface FinishedAttempt {
   bestPercent: number;
 }
 
-/** Closes an attempt: scores it over every question of the quiz and marks the lesson done. Idempotent. */
+/**
+ * Closes an attempt: scores it over the questions the learner was shown (one version of each
+ * bias-check pair) and marks the lesson done. Idempotent.
+ */
 export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: string, locale: string): Promise<FinishedAttempt> {
   return writeTx(handle, async (trx) => {
     const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
@@ -242,7 +262,7 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("points"), eb.lit(0)).as("total"))
         .where("attempt_id", "=", attemptId)
         .executeTakeFirstOrThrow();
-      score = Number(sum.total) / quiz.questions.length;
+      score = Number(sum.total) / shownCount(quiz);
       const at = now();
       await trx.updateTable("quiz_attempts").set({ finished_at: at, score }).where("id", "=", attemptId).execute();
       if (activity.kind === "lesson") {

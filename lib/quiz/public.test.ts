@@ -27,9 +27,13 @@ describe("toPublicQuiz", () => {
     ["option feedback", "Because"],
     ["a technique", "scapegoating"],
     ["the skill", "skill"],
-    ["the bias pairs", "biasPairs"],
-    ["a pair id", "s-or-m"],
   ])("holds no %s", (_what, needle) => expect(text).not.toContain(needle));
+
+  it("keeps the bias pairs' ids and versions (which question to leave out), nothing more", () => {
+    // The booster and check runners show one version of each pair (lib/quiz/experiments.ts).
+    expect(pub.biasPairs).toEqual([{ id: "s-or-m", feature: "religion", versions: ["s", "m"] }]);
+    expect(toPublicQuiz({ ...quiz, biasPairs: [{ id: "s-or-m", feature: "religion", versions: ["s", "m"], extra: "key" } as never] }).biasPairs).toEqual(pub.biasPairs);
+  });
 
   it("keeps what a learner needs to answer, in authored order", () => {
     expect(pub.questions.map((q) => q.id)).toEqual(["s", "m", "so", "d"]);

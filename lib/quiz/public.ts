@@ -4,7 +4,7 @@
 // answer's response, as a `Reveal`, and the browser joins the two to show the feedback.
 // Pure data and functions: shared by the pages (server), the runner (browser) and grading.
 import type { AnswerResult, QuizResult } from "./grade";
-import type { Question, Quiz, SortCategory } from "./types";
+import type { BiasPair, Question, Quiz, SortCategory } from "./types";
 
 export interface PublicOption {
   id: string;
@@ -25,6 +25,8 @@ export interface PublicQuiz {
   title: string;
   passMark: number;
   questions: PublicQuestion[];
+  /** Which questions are two versions of one story (ids only; no key): a learner sees one. */
+  biasPairs?: BiasPair[];
 }
 
 /** What the server adds to a graded answer: the key and, for discernment, each post's technique. */
@@ -52,6 +54,7 @@ export function toPublicQuiz(quiz: Quiz): PublicQuiz {
       options: q.options.map((o) => ({ id: o.id, text: o.text })),
       ...(q.categories ? { categories: q.categories.map((c) => ({ id: c.id, label: c.label })) } : {}),
     })),
+    biasPairs: quiz.biasPairs?.map((p) => ({ id: p.id, feature: p.feature, versions: p.versions })),
   };
 }
 

@@ -8,6 +8,7 @@ import { SchoolTrackView } from "@/components/track/school-track";
 import { SelfPacedTrackView } from "@/components/track/self-paced-track";
 import { WorkshopTrackView } from "@/components/track/workshop-track";
 import type { TrackNames } from "@/components/track/types";
+import { shownCount } from "@/lib/quiz/experiments";
 
 export function generateStaticParams() {
   return allTrackParams();
@@ -31,7 +32,7 @@ function trackNames(locale: string, track: Track, course: Course): TrackNames {
     // getBoosters' ids currently carry the quiz id ("booster-<id>"); tracks name boosters by file id.
     boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id.replace(/^booster-/, ""), b.title])),
     assessments: Object.fromEntries(
-      Object.entries(getAssessments(locale, course.id)).flatMap(([form, quiz]) => (quiz ? [[form, { title: quiz.title, questions: quiz.questions.length }]] : [])),
+      Object.entries(getAssessments(locale, course.id)).flatMap(([form, quiz]) => (quiz ? [[form, { title: quiz.title, questions: shownCount(quiz) }]] : [])),
     ),
   };
 }

@@ -6,6 +6,7 @@ import { allCourseParams, getAssessments, getAttitudeItems, getCourse } from "@/
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { toPublicQuiz } from "@/lib/quiz/public";
+import { shownCount } from "@/lib/quiz/experiments";
 import { ATTITUDE_FORM_LABEL_KEYS, type AttitudeFormLabels } from "@/components/attitudes/labels";
 
 type Props = PageProps<"/[locale]/courses/[course]/assessment/[form]">;
@@ -45,7 +46,7 @@ export default async function AssessmentPage(props: Props) {
         <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: quiz.title }]} />
         <h1>{quiz.title}</h1>
         <p className="lead">{which === "pre" ? t("preLead") : t("postLead")}</p>
-        <p>{t(which === "pre" ? "howItWorksPre" : "howItWorksPost", { count: quiz.questions.length })}</p>
+        <p>{t(which === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(quiz) })}</p>
         <AssessmentRunner
           quiz={toPublicQuiz(quiz)}
           form={which}
