@@ -89,7 +89,7 @@ describe.each(testEngines())("server grading on $name", (engine) => {
   // refuses a NEW attempt; answers to the attempt that exists (replays) still come back.
   async function takeWhole(user: SessionUser, activity: string, quiz: Quiz) {
     const attemptId = crypto.randomUUID();
-    const inputs = quiz.questions.map((q) => ({ id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: activity, questionId: q.id, chosen: wrongChoice(q) }));
+    const inputs = (await shownQuestions(handle, user, "en", course.id, activity, quiz.questions)).map((q) => ({ id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: activity, questionId: q.id, chosen: wrongChoice(q) }));
     for (const input of inputs) await recordAnswer(handle, user, input);
     await finishAttempt(handle, user, attemptId, "en");
     return inputs;
