@@ -57,23 +57,58 @@ test("a branching scenario leads through choices to a debrief, and can be replay
   await expect(player.getByText(scenario.steps[scenario.start].text)).toBeVisible();
 });
 
-test("a learner takes the starting and final checks and sees their own gain", async ({ page }) => {
-  // This guest's browser takes form B first, then form A (their arms, pinned before any page loads).
+test("a learner takes the starting and final checks once each: no marks on the way, the gain and every answer at the end", async ({ page }) => {
+  // This guest's browser takes form B first, then form A (their arms, pinned before any page loads);
+  // the quizzes are as this guest sees them (one version of each bias-check pair).
   await pinGuestArms(page, "ba");
   const pre = guestCheck("pre", "ba").quiz;
   const post = guestCheck("post", "ba").quiz;
   await page.goto(`/en/courses/${content.course.id}`);
   await page.getByRole("link", { name: "Take the starting check (about 10 minutes)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Before you start: what do you know?" })).toBeVisible();
+  await expect(page.getByText(/There is no pass or fail, and you take it once\./)).toBeVisible();
   await expectAccessible(page, "pre-assessment");
-  // Half wrong at the start, all right at the end.
-  await new QuizPage(page).answerAll(pre, { wrong: pre.questions.map((_, i) => i).filter((i) => i % 2 === 0) });
-  const before = Number((await page.locator(".score").textContent())!.match(/\((\d+)%\)/)![1]);
+  // Half wrong at the start (no verdict or explanation shows on the way), all right at the end.
+  await new QuizPage(page).answerCheck(pre, { wrong: pre.questions.map((_, i) => i).filter((i) => i % 2 === 0) });
+
+  // A baseline: no score, no pass line, no retry, no answers yet; on to the first lesson.
+  await expect(page.getByRole("heading", { name: "Thank you" })).toBeFocused();
+  await expect(page.getByText(/^This is your starting point, and your answers are saved\./)).toBeVisible();
+  await expect(page.locator(".score")).toHaveCount(0);
+  await expect(page.getByText(/you passed|Not passed yet/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Review your answers" })).toHaveCount(0);
+  for (const q of pre.questions) await expect(page.getByText(q.explanation)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Next lesson: ${content.lessons[0].title}` })).toBeVisible();
+  await expectAccessible(page, "pre-assessment end");
+
+  // Taken once: back on the page, it says when, and offers no second go.
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: /^You took the starting check on \d{1,2} \w+ \d{4}\.$/ })).toBeVisible();
+  await expect(page.getByText(/^Question 1 of /)).toHaveCount(0);
 
   await page.goto(`/en/courses/${content.course.id}/assessment/post`);
-  await new QuizPage(page).answerAll(post);
-  await expect(page.getByRole("status").filter({ hasText: `Before the course you scored ${before}%; now 100%: a change of +${100 - before} points.` })).toBeVisible();
+  await new QuizPage(page).answerCheck(post);
+  const total = post.questions.length;
+  await expect(page.getByRole("heading", { name: "Your result" })).toBeFocused();
+  await expect(page.getByText(`${total} of ${total} answers correct.`, { exact: true })).toBeVisible();
+  const gainLine = page.getByRole("status").filter({ hasText: /^Before the course you scored \d+%; now 100%: a change of \+\d+ points\.$/ });
+  await expect(gainLine).toBeVisible();
+  const [, before, gain] = (await gainLine.textContent())!.match(/scored (\d+)%.*\+(\d+) points/)!.map(Number);
+  expect(before).toBeLessThan(100);
+  expect(before + gain).toBe(100);
+  await expect(page.getByText(/you passed|Not passed yet/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  // Every answer's feedback, held back until now.
+  await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
+  for (const q of post.questions) await expect(page.getByText(q.explanation)).toBeVisible();
   await expectAccessible(page, "post-assessment result");
+
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: /^You took the final check on \d{1,2} \w+ \d{4}\.$/ })).toBeVisible();
+  await expect(page.getByText("Your score: 100%.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Before the course you scored ${before}%; now 100%: a change of +${gain} points.` })).toBeVisible();
+  await expect(page.getByText(/^Question 1 of /)).toHaveCount(0);
 
   // The course page now offers the refreshers for later.
   await page.goto(`/en/courses/${content.course.id}`);

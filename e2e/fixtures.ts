@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { loadContent, quizKey } from "../lib/content/load";
 import { ARMS_KEY } from "../components/progress/arms";
-import { biasExperiment, FORMS_EXPERIMENT, formFor, hiddenByArms, type CheckSlot, type FormOrder } from "../lib/quiz/experiments";
+import { biasExperiment, FORMS_EXPERIMENT, formFor, oneVersionEach, type CheckSlot, type FormOrder } from "../lib/quiz/experiments";
 import type { Quiz } from "../lib/quiz/types";
 
 /** The real content, so tests follow the course as it is written rather than a copy of it. */
@@ -31,19 +31,13 @@ export const content = (() => {
   };
 })();
 
-/** A check form as a learner with these arms sees it: without the bias-pair versions not theirs. */
-function asSeen(quiz: Quiz, arms: Record<string, string>): Quiz {
-  const hidden = hiddenByArms(quiz.biasPairs, arms);
-  return { ...quiz, questions: quiz.questions.filter((q) => !hidden.has(q.id)) };
-}
-
 /** The check a signed-in learner takes in a slot: their recorded form order and bias versions (drawn now if new). */
 export async function checkFor(request: APIRequestContext, slot: CheckSlot): Promise<{ form: "a" | "b"; quiz: Quiz }> {
   const res = await request.post("/api/progress/arms", { data: { locale: "en", courseId: content.course.id } });
   expect(res.status(), await res.text()).toBe(200);
   const { arms } = (await res.json()) as { arms: Record<string, string> };
   const form = formFor(slot, arms[FORMS_EXPERIMENT] as FormOrder);
-  return { form, quiz: asSeen(content.forms[form]!, arms) };
+  return { form, quiz: oneVersionEach(content.forms[form]!, arms) };
 }
 
 /** A guest's arms fixed as this order and version "a" of every bias pair of the checks. */
@@ -66,7 +60,7 @@ export async function pinGuestArms(page: Page, order: FormOrder) {
 /** The check a guest whose arms were pinned with this order takes in a slot. */
 export function guestCheck(slot: CheckSlot, order: FormOrder): { form: "a" | "b"; quiz: Quiz } {
   const form = formFor(slot, order);
-  return { form, quiz: asSeen(content.forms[form]!, guestArms(order)) };
+  return { form, quiz: oneVersionEach(content.forms[form]!, guestArms(order)) };
 }
 
 /** The axe-core build the checks inject, read once per worker. */
@@ -152,6 +146,19 @@ export async function signedInContext(context: BrowserContext, baseURL: string, 
   await signInApi(context.request, learner);
   await context.addCookies([{ name: "cg_signed_in", value: "1", url: baseURL }]);
   return learner;
+}
+
+/** A new facilitator, signed in through the API in a request context of their own, with a new workshop group. */
+export async function facilitatorWithGroup(baseURL: string, name: string, groupPrefix: string) {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const person = newLearner(name);
+  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
+  expect(res.status(), await res.text()).toBe(201);
+  await signInApi(ctx, person);
+  const created = await ctx.post("/api/cohorts", { data: { name: `${groupPrefix} ${crypto.randomUUID().slice(0, 6)}`, kind: "workshop", locale: "en", trackId: "workshop" } });
+  expect(created.status(), await created.text()).toBe(200);
+  const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
+  return { ctx, person, id, joinCode };
 }
 
 /**

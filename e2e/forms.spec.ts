@@ -5,24 +5,12 @@
 import crypto from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import type { Quiz } from "../lib/quiz/types";
-import { checkFor, content, expect, expectAccessible, newLearner, signInApi, signUpApi, signedInContext, test } from "./fixtures";
+import { checkFor, content, expect, expectAccessible, facilitatorWithGroup, newLearner, signInApi, signUpApi, signedInContext, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 const courseId = content.course.id;
 /** Learners needed in each order before the figures show (lib/quiz/gain.ts GAIN_MIN_LEARNERS). */
 const MIN_PER_ORDER = 5;
-
-async function facilitatorWithGroup(baseURL: string) {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const person = newLearner("Fran Forms");
-  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
-  expect(res.status(), await res.text()).toBe(201);
-  await signInApi(ctx, person);
-  const created = await ctx.post("/api/cohorts", { data: { name: `Forms ${crypto.randomUUID().slice(0, 6)}`, kind: "workshop", locale: "en", trackId: "workshop" } });
-  expect(created.status(), await created.text()).toBe(200);
-  const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
-  return { ctx, person, id, joinCode };
-}
 
 /** A signed-in learner's browser page, in the group. */
 async function learnerPage(browser: Browser, baseURL: string, joinCode: string): Promise<Page> {
@@ -52,7 +40,7 @@ async function takeCheckApi(request: APIRequestContext, slot: "pre" | "post", qu
 
 test("two learners take the starting check on different forms, and the group page shows the counterbalanced gain", async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
-  const lead = await facilitatorWithGroup(baseURL!);
+  const lead = await facilitatorWithGroup(baseURL!, "Fran Forms", "Forms");
   const forms: ("a" | "b")[] = [];
 
   await test.step("two learners, one after the other, meet different forms at the starting check", async () => {

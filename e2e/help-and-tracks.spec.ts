@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { loadContent } from "../lib/content/load";
-import { shownQuestions } from "../lib/content/check-forms";
+import { helpGroups } from "../components/help/help-groups";
+import { shownCount } from "../lib/quiz/experiments";
 import { expect, expectAccessible, test } from "./fixtures";
 
 // The reporting channels and the tracks as written, so the tests follow the content files.
@@ -26,7 +27,7 @@ const checkOf = (course: string, form: "pre" | "post") => {
   const quiz = en.forms.get(course)?.a;
   if (!quiz) throw new Error(`no check forms in course ${course}`);
   const title = form === "pre" ? "Before you start: what do you know?" : "After the course: what have you learned?";
-  return { title, questions: shownQuestions(quiz).length, href: `/en/courses/${course}/assessment/${form}`, label: form === "pre" ? "Starting check" : "Final check" };
+  return { title, questions: shownCount(quiz), href: `/en/courses/${course}/assessment/${form}`, label: form === "pre" ? "Starting check" : "Final check" };
 };
 
 /** The check link opens the assessment page it names, then the test comes back to the track. */
@@ -62,6 +63,11 @@ test("the help index puts the emergency first, lists every country and helps any
   for (const c of countries) {
     await expect(find.getByRole("link", { name: c.name, exact: true })).toHaveAttribute("href", `/en/help/${c.code.toLowerCase()}`);
   }
+  // The path for someone worried about themselves starts on the index too.
+  const yourself = page.getByRole("region", { name: "Worried about yourself?" });
+  for (const c of countries.filter((k) => helpGroups(k).some((g) => g.id === "yourself" && g.entries.length > 0))) {
+    await expect(yourself.getByRole("link", { name: `${c.name}: if you are worried about yourself` })).toHaveAttribute("href", `/en/help/${c.code.toLowerCase()}#yourself`);
+  }
   const notListed = page.getByRole("region", { name: "If your country is not listed" });
   await expect(notListed.getByText(channels.unknownCountry.emergencyNote)).toBeVisible();
   await expect(notListed.getByText(channels.unknownCountry.reportNote)).toBeVisible();
@@ -74,27 +80,47 @@ test("the help index puts the emergency first, lists every country and helps any
   await expect(page).toHaveURL(/\/en\/help$/);
 });
 
-test("each country page shows its emergency numbers, routes, source and last-verified date", async ({ publicPage: page }) => {
+/** The region of each worry on a country page, by its heading. */
+const GROUP_TITLES = {
+  online: "You saw something online",
+  someone: "You are worried about someone",
+  yourself: "You are worried about yourself",
+  hate: "Someone was targeted by hate",
+  child: "A child or young person needs to talk",
+} as const;
+const GROUP_NONE = { online: "No national reporting line is listed here", someone: "No separate route is listed here", yourself: "No helpline is listed here yet" } as const;
+
+test("each country page groups its routes by worry, each with who answers and where it was checked", async ({ publicPage: page }) => {
   test.slow(); // every country, each with axe
   for (const c of countries) {
     await page.goto(`/en/help/${c.code.toLowerCase()}`);
     await expectEmergencyLink(page);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(c.name);
 
-    const emergency = page.getByRole("region", { name: "In an emergency" });
+    const danger = page.getByRole("region", { name: "Someone is in danger now" });
     for (const n of c.emergency) {
-      await expect(emergency.getByRole("link", { name: n, exact: true })).toHaveAttribute("href", `tel:${n.replace(/\D/g, "")}`);
+      await expect(danger.getByRole("link", { name: n, exact: true })).toHaveAttribute("href", `tel:${n.replace(/\D/g, "")}`);
     }
 
-    const report = page.getByRole("region", { name: "Report terrorism or extremism" });
-    for (const r of c.report) {
-      await expect(report.getByText(r.name, { exact: true }).first()).toBeVisible();
-      if (r.url) await expect(report.getByRole("link", { name: r.url, exact: true }).first()).toHaveAttribute("href", `https://${r.url}`);
-      if (r.phone) await expect(report.getByRole("link", { name: r.phone, exact: true }).first()).toHaveAttribute("href", /^tel:\+?\d+$/);
+    for (const group of helpGroups(c)) {
+      if (group.id === "danger") continue;
+      const region = page.getByRole("region", { name: GROUP_TITLES[group.id], exact: true });
+      await expect(region, `${c.code}: ${group.id}`).toBeVisible();
+      if (group.advice) await expect(region.getByText(group.advice)).toBeVisible();
+      if (group.entries.length === 0 && !group.advice) await expect(region.getByText(GROUP_NONE[group.id as keyof typeof GROUP_NONE])).toBeVisible();
+      for (const r of group.entries) {
+        const item = region.getByRole("listitem").filter({ has: page.getByText(r.name, { exact: true }) });
+        await expect(item).toBeVisible();
+        if (r.url) await expect(item.getByRole("link", { name: r.url, exact: true })).toHaveAttribute("href", `https://${r.url}`);
+        if (r.phone) await expect(item.getByRole("link", { name: r.phone, exact: true })).toHaveAttribute("href", /^tel:\+?\d+$/);
+        if (r.whoAnswers) await expect(item).toContainText(`Who answers: ${r.whoAnswers}`);
+        if (r.whatHappens) await expect(item).toContainText(`What happens next: ${r.whatHappens}`);
+        if (r.hours) await expect(item).toContainText(`Hours: ${r.hours}`);
+        await expect(item).toContainText(`Checked on ${r.lastVerified} against`);
+        await expect(item.getByRole("link", { name: r.source.title ?? new URL(r.source.url).hostname, exact: true })).toHaveAttribute("href", r.source.url);
+        if (r.confidence === "medium") await expect(item).toContainText("Confidence: medium. Confirm this one locally.");
+      }
     }
-    const worried = page.getByRole("region", { name: "Worried about someone" });
-    if (c.worried.length === 0) await expect(worried.getByText("No separate route is listed here")).toBeVisible();
-    for (const w of c.worried) await expect(worried.getByText(w.name, { exact: true }).first()).toBeVisible();
 
     const source = page.getByRole("region", { name: "Where these details come from" });
     await expect(source.getByText(c.source.title, { exact: true })).toBeVisible();
@@ -103,6 +129,18 @@ test("each country page shows its emergency numbers, routes, source and last-ver
     await expect(page.getByRole("link", { name: "Print a reporting card" })).toHaveAttribute("href", `/en/help/${c.code.toLowerCase()}/card`);
     await expectAccessible(page, `help page for ${c.code}`);
   }
+});
+
+test("the UK page has a path for someone worried about themselves, with an exit programme", async ({ publicPage: page }) => {
+  await page.goto("/en/help");
+  await page.getByRole("region", { name: "Worried about yourself?" }).getByRole("link", { name: "United Kingdom: if you are worried about yourself" }).click();
+  await expect(page).toHaveURL(/\/en\/help\/gb#yourself$/);
+  const yourself = page.getByRole("region", { name: "You are worried about yourself", exact: true });
+  await expect(yourself).toBeInViewport();
+  const exit = yourself.getByRole("listitem").filter({ has: page.getByText("Exit Hate", { exact: true }) });
+  await expect(exit.getByRole("link", { name: "exithate.com", exact: true })).toHaveAttribute("href", "https://exithate.com");
+  await expect(exit).toContainText("Who answers:");
+  await expect(yourself.getByRole("listitem").filter({ has: page.getByText("Samaritans", { exact: true }) }).getByRole("link", { name: "116 123", exact: true })).toHaveAttribute("href", "tel:116123");
 });
 
 test("an unknown country is a 404 page", async ({ publicPage: page }) => {

@@ -61,28 +61,33 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-test("a guest's answer on the starting check is graded by the server, and only then shows its feedback", async ({ page }) => {
+test("a guest's answer on the starting check is graded by the server, and its feedback waits for the end", async ({ page }) => {
   await pinGuestArms(page, "ba");
   const { form, quiz: pre } = guestCheck("pre", "ba");
-  const q = pre.questions.find((x) => x.type === "single" || x.type === "scenario" || x.type === "true-false")!;
+  // Not the last question: the check moves on to the next one, with nothing of the grade shown.
+  const q = pre.questions.slice(0, -1).find((x) => x.type === "single" || x.type === "scenario" || x.type === "true-false")!;
   const index = pre.questions.indexOf(q);
   await page.goto(`/en/courses/${content.course.id}/assessment/pre`);
-  // Walk to that question with the page's own answers (the first choice of each).
+  // Walk to that question with the page's own answers (the first choice of each); a check shows
+  // no feedback, so one press answers and moves on.
   for (let i = 0; i < index; i++) {
     const before = pre.questions[i];
     if (before.type === "sort" || before.type === "discern") test.skip(true, "an earlier question needs more than one click");
     await page.getByRole("group", { name: before.prompt, exact: true }).getByRole(before.type === "multiple" ? "checkbox" : "radio").first().check();
-    await page.getByRole("button", { name: "Check answer" }).click();
     await page.getByRole("button", { name: "Next question" }).click();
+    await expect(page.getByText(`Question ${i + 2} of ${pre.questions.length}`, { exact: true })).toBeVisible();
   }
   await expect(page.getByText(q.explanation)).toHaveCount(0);
   await page.getByRole("group", { name: q.prompt, exact: true }).getByRole("radio").first().check();
   const graded = page.waitForResponse((r) => r.url().endsWith("/api/quiz/grade") && r.request().method() === "POST");
-  await page.getByRole("button", { name: "Check answer" }).click();
+  await page.getByRole("button", { name: "Next question" }).click();
   const response = await graded;
   expect(response.status()).toBe(200);
   // The guest's browser names the form it drew; the server grades on that form.
   expect(response.request().postDataJSON()).toMatchObject({ lessonId: "assessment-pre", form });
   expect(await response.json()).toMatchObject({ questionId: q.id, explanation: q.explanation, reveal: { correct: q.correct } });
-  await expect(page.getByText(q.explanation)).toBeVisible();
+  // The grade is kept for the end of the checks; the page goes on to the next question.
+  await expect(page.getByText(`Question ${index + 2} of ${pre.questions.length}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(q.explanation)).toHaveCount(0);
+  await expect(page.getByText(/^(Correct|Not quite|Partly correct)$/)).toHaveCount(0);
 });

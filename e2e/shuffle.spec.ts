@@ -82,12 +82,51 @@ test("a guest's quiz shows the options shuffled, the same after a reload, and an
   expect(await quizPage.shownOrder(first)).toEqual(order(first, retry!));
 });
 
-test("a learner's pre-check shows the options in the attempt's order, kept across a reload", async ({ page, context, baseURL }) => {
+// A reload goes on where the learner stopped (issue #20): the answers of the attempt under way are
+// kept with it in this browser, and the runner opens at the first question not yet answered.
+const resumable = content.lessons.find((l) => {
+  const q = content.quizFor(l.id)?.questions[2];
+  return q && ["single", "multiple", "scenario"].includes(q.type) && q.options.length >= 3;
+});
+
+test("a guest's lesson quiz goes on at question 3 after a reload, in the same order, and counts all answers", async ({ page }) => {
+  test.setTimeout(120_000);
+  test.skip(!resumable, "no lesson quiz whose third question has options to shuffle");
+  const quiz = content.quizFor(resumable!.id)!;
+  const third = quiz.questions[2];
+  const total = quiz.questions.length;
+  const activityKey = `en/${course}/${resumable!.id}`;
+  const seed = seedThatMoves(third);
+  await startWith(page, activityKey, seed);
+
+  await page.goto(`${content.lessonPath(resumable!.id)}/quiz`);
+  const quizPage = new QuizPage(page);
+  await quizPage.answerAll(quiz, { stopBefore: 2, wrong: [0] });
+  await expect(page.getByText(`Question 3 of ${total}`, { exact: true })).toBeVisible();
+  const expected = order(third, seed);
+  expect(await quizPage.shownOrder(third)).toEqual(expected);
+
+  await page.reload();
+  await expect(page.getByText(`Question 3 of ${total}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Question 1 of ${total}`, { exact: true })).toHaveCount(0);
+  expect(await quizPage.shownOrder(third)).toEqual(expected);
+  await expectReadInOrder(page, third, expected);
+  expect((await storedAttempts(page))[activityKey]?.id).toBe(seed);
+
+  // The two answers from before the reload count: the first one wrong, all the others right.
+  await quizPage.answerAll(quiz, { from: 2 });
+  await expect(page.getByRole("heading", { name: "Your result" })).toBeVisible();
+  await expect(page.getByText(`${total - 1} of ${total} correct`)).toBeVisible();
+  expect((await storedAttempts(page))[activityKey]).toBeUndefined();
+});
+
+test("a learner's pre-check shows the options in the attempt's order, and a reload goes on where it stopped", async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   await signedInContext(context, baseURL!);
-  // The learner's own form for the starting check (their recorded arm).
+  // The learner's own form for the starting check (their recorded arm), as they see it.
   const pre = (await checkFor(context.request, "pre")).quiz;
-  const index = pre.questions.findIndex((q) => shuffled.has(q.type) && q.type !== "discern");
+  const total = pre.questions.length;
+  const index = pre.questions.findIndex((q, i) => i > 0 && shuffled.has(q.type) && q.type !== "discern");
   const q = pre.questions[index];
   const activityKey = `en/${course}/assessment-pre`;
   const seed = seedThatMoves(q);
@@ -97,24 +136,43 @@ test("a learner's pre-check shows the options in the attempt's order, kept acros
   const quizPage = new QuizPage(page);
   // The seed is the attempt the server records: the answers go to it.
   const sent = page.waitForRequest((r) => r.url().includes("/api/progress/answers") && r.method() === "POST");
-  await quizPage.answerAll(pre, { stopBefore: index });
+  await quizPage.answerCheck(pre, { stopBefore: index });
   expect(((await sent).postDataJSON() as { attemptId: string }).attemptId).toBe(seed);
   const expected = order(q, seed);
   expect(await quizPage.shownOrder(q)).toEqual(expected);
   expect(expected).not.toEqual(q.options.map((o) => o.id));
   await expectReadInOrder(page, q, expected);
 
+  // Reloaded: the check opens at the question where the learner stopped, in the same order.
   await page.reload();
-  await quizPage.answerAll(pre, { stopBefore: index });
+  await expect(page.getByText(`Question ${index + 1} of ${total}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Question 1 of ${total}`, { exact: true })).toHaveCount(0);
   expect(await quizPage.shownOrder(q)).toEqual(expected);
 
   // Discernment posts are shuffled as well, and numbered in the order shown.
   const discern = pre.questions.findIndex((x) => x.type === "discern");
+  let from = index;
   if (discern > index) {
-    await quizPage.answerAll(pre, { from: index, stopBefore: discern });
+    await quizPage.answerCheck(pre, { from: index, stopBefore: discern });
     const posts = order(pre.questions[discern], seed);
     expect(await quizPage.shownOrder(pre.questions[discern])).toEqual(posts);
     const firstPost = pre.questions[discern].options.find((o) => o.id === posts[0])!;
     await expect(page.getByRole("group", { name: "Invented post 1", exact: true })).toContainText(firstPost.text);
+    from = discern;
   }
+
+  // Finished: one check only. The page then says when it was taken, and the server refuses another.
+  const finished = page.waitForResponse((r) => r.url().includes("/api/progress/attempts/finish") && r.request().method() === "POST");
+  await quizPage.answerCheck(pre, { from });
+  await expect(page.getByRole("heading", { name: "Thank you" })).toBeVisible();
+  expect((await finished).ok()).toBe(true);
+  expect((await storedAttempts(page))[activityKey]).toBeUndefined();
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: /^You took the starting check on \d{1,2} \w+ \d{4}\.$/ })).toBeVisible();
+  await expect(page.getByText(/^Question \d+ of /)).toHaveCount(0);
+  const again = await page.request.post("/api/progress/answers", {
+    data: { id: crypto.randomUUID(), attemptId: crypto.randomUUID(), locale: "en", courseId: course, lessonId: "assessment-pre", questionId: q.id, chosen: [q.options[0].id] },
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error).toBe("You have already taken this check.");
 });

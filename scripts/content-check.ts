@@ -1,19 +1,27 @@
 // npm run content:check — validates every file under content/ and exits non-zero, naming the file
 // and the field, when anything is wrong, including the item rules against test-wiseness. With
-// --json, prints one summary object on success, with each quiz's best test-wise score.
+// --json, prints one summary object on success, with each quiz's best test-wise score and the
+// support routes by country and kind. Support routes last verified more than 180 days ago are a
+// warning; with --release (npm run content:check -- --release) they fail the check.
 import path from "node:path";
+import { checkChannelFreshness } from "../lib/content/channels";
 import { checkItemRules } from "../lib/content/item-rules";
 import { loadContent } from "../lib/content/load";
 import { summarise } from "../lib/content/summary";
 
 const root = path.resolve(process.argv.find((a) => a.startsWith("--root="))?.slice(7) ?? "content");
 const asJson = process.argv.includes("--json");
+const release = process.argv.includes("--release");
 const loaded = loadContent(root);
 const { content } = loaded;
 // The item rules (lib/content/item-rules.ts) judge a bank that loaded: keys spread, quizzes that
 // knowledge-free rules cannot pass, discernment posts that surface cues cannot sort.
 const items = loaded.problems.length === 0 ? checkItemRules(content) : { problems: [], testWise: {} };
-const problems = [...loaded.problems, ...items.problems];
+// Routes go stale as services change numbers and hours: a release needs every entry checked recently.
+const freshness = content.map((c) => (c.channels ? checkChannelFreshness(c.channels, `${c.locale}/resources/channels.yml`, new Date(), { release }) : { problems: [], warnings: [] }));
+const problems = [...loaded.problems, ...items.problems, ...freshness.flatMap((f) => f.problems)];
+const warnings = freshness.flatMap((f) => f.warnings);
+for (const w of warnings) console.error(`  warning: ${w.file}${w.field ? ` › ${w.field}` : ""}: ${w.message}`);
 
 if (problems.length > 0) {
   console.error(`content check failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n`);
@@ -32,4 +40,9 @@ if (asJson) {
       `${summary.tracks.length} track(s): all valid`,
   );
   for (const [id, grade] of Object.entries(summary.schoolReadingGrades)) console.log(`  school lesson ${id}: reading grade ${grade}`);
+  for (const [course, pairs] of Object.entries(summary.biasPairsByCourse)) {
+    if (pairs.length === 0) continue;
+    console.log(`  ${course}: ${pairs.length} bias-check pair(s), one version shown to each learner`);
+    for (const p of pairs) console.log(`    ${p.id} (${p.feature}): ${p.file}`);
+  }
 }

@@ -10,6 +10,8 @@ import { createAccount } from "../lib/auth/accounts";
 import { generatePassphrase } from "../lib/auth/passphrase";
 import { getCourses, getQuiz } from "../lib/content";
 import { completeLesson, finishAttempt, recordAnswer } from "../lib/progress/mutations";
+import { armsFor } from "../lib/experiments/arms";
+import { oneVersionEach } from "../lib/quiz/experiments";
 
 const DEMO_EMAIL = "demo.learner@example.org";
 
@@ -31,7 +33,8 @@ async function main() {
     const user = await createAccount(handle, { email: DEMO_EMAIL, displayName: "Demo learner", password });
     const course = getCourses("en")[0];
     const [first, second] = course.modules[0].lessons;
-    const quiz = getQuiz("en", course.id, first.quizId!)!;
+    // The learner's version of each bias-check pair: the server refuses the other.
+    const quiz = oneVersionEach(getQuiz("en", course.id, first.quizId!)!, await armsFor(handle, user, "en", course.id));
     const attemptId = crypto.randomUUID();
     for (const [i, q] of quiz.questions.entries()) {
       // A realistic first try: one question wrong.

@@ -23,7 +23,12 @@ describe("webHref", () => {
 describe("findCountry", () => {
   const channels = {
     unknownCountry: { emergencyNote: "e", reportNote: "r" },
-    countries: [{ code: "GB", name: "United Kingdom", emergency: ["999"], report: [], worried: [], confidence: "high" as const, source: { title: "t", publisher: "p", date: "2025" }, lastVerified: "2025-01-01" }],
+    countries: [
+      {
+        code: "GB", name: "United Kingdom", emergency: ["999"], report: [], worried: [], exit: [], crisis: [], child: [], hate: [], self: [], advice: {},
+        confidence: "high" as const, source: { title: "t", publisher: "p", date: "2025" }, lastVerified: "2025-01-01",
+      },
+    ],
   };
   it("matches the route segment case-insensitively", () => {
     expect(findCountry(channels, "gb")?.name).toBe("United Kingdom");

@@ -3,6 +3,7 @@
 import type { Channels } from "@/lib/content";
 
 export type Country = Channels["countries"][number];
+/** One route: a line, a form or a service, with its own source and the day it was checked. */
 export type Contact = Country["report"][number];
 
 const KEYPAD: Record<string, string> = Object.fromEntries(

@@ -22,11 +22,12 @@ export async function ReportingCard({ locale, country }: { locale: string; count
       <div className="card-routes">
         <section aria-labelledby="card-report-title">
           <h2 id="card-report-title">{t("reportTitle")}</h2>
-          {country.report.length > 0 ? <ContactList locale={locale} contacts={country.report} /> : <p>{t("reportNone")}</p>}
+          {country.report.length > 0 ? <ContactList locale={locale} contacts={country.report} /> : <p>{country.advice.report ?? t("reportNone")}</p>}
         </section>
         <section aria-labelledby="card-worried-title">
           <h2 id="card-worried-title">{t("worriedTitle")}</h2>
-          {country.worried.length > 0 ? <ContactList locale={locale} contacts={country.worried} /> : <p>{t("worriedNone")}</p>}
+          {country.advice.worried && <p className="contact-note">{country.advice.worried}</p>}
+          {country.worried.length > 0 ? <ContactList locale={locale} contacts={country.worried} /> : !country.advice.worried && <p>{t("worriedNone")}</p>}
         </section>
       </div>
 

@@ -23,7 +23,8 @@ describe("sendForGrading", () => {
     { name: "guest: graded only", signedIn: false, statuses: { "/api/quiz/grade": 200 }, urls: ["/api/quiz/grade"], result: graded },
     { name: "session ended: graded as a guest", signedIn: true, statuses: { "/api/progress/answers": 401, "/api/quiz/grade": 200 }, urls: ["/api/progress/answers", "/api/quiz/grade"], result: graded },
     { name: "signed in and offline: nothing, no guest fallback", signedIn: true, statuses: { "/api/progress/answers": 0, "/api/quiz/grade": 200 }, urls: ["/api/progress/answers"], result: null },
-    { name: "signed in and refused (409): nothing", signedIn: true, statuses: { "/api/progress/answers": 409, "/api/quiz/grade": 200 }, urls: ["/api/progress/answers"], result: null },
+    { name: "signed in and refused (409): refused, no guest fallback", signedIn: true, statuses: { "/api/progress/answers": 409, "/api/quiz/grade": 200 }, urls: ["/api/progress/answers"], result: "refused" },
+    { name: "signed in and failing (500): nothing", signedIn: true, statuses: { "/api/progress/answers": 500, "/api/quiz/grade": 200 }, urls: ["/api/progress/answers"], result: null },
     { name: "guest and offline: nothing", signedIn: false, statuses: { "/api/quiz/grade": 0 }, urls: ["/api/quiz/grade"], result: null },
   ])("$name", async ({ signedIn, statuses, urls, result }) => {
     const { calls, fetcher } = fakeFetch(statuses);

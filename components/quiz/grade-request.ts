@@ -2,6 +2,8 @@
 // route, which grades and stores it. A guest, or a session that has ended (401): to the guest
 // route, which grades and stores nothing. Offline or refused while signed in: null, and the
 // learner presses again; never quietly graded as a guest, because that answer would not count.
+// Refused as a conflict (409) while signed in: "refused", so the runner can say why (a starting or
+// final check already taken counts once, lib/progress/mutations.ts) instead of blaming the network.
 import type { RevealedAnswer } from "@/lib/quiz/public";
 import type { FormId } from "@/lib/quiz/experiments";
 
@@ -19,7 +21,7 @@ export interface AnswerBody {
 
 type Fetch = (url: string, init: { method: "POST"; headers: Record<string, string>; body: string }) => Promise<Pick<Response, "ok" | "status" | "json">>;
 
-export async function sendForGrading(body: AnswerBody, signedIn: boolean, fetcher: Fetch = fetch): Promise<RevealedAnswer | null> {
+export async function sendForGrading(body: AnswerBody, signedIn: boolean, fetcher: Fetch = fetch): Promise<RevealedAnswer | "refused" | null> {
   const post = (url: string, payload: unknown) =>
     fetcher(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) }).catch(() => null);
   const read = async (res: Awaited<ReturnType<Fetch>> | null) => (res?.ok ? ((await res.json()) as RevealedAnswer) : null);
@@ -27,6 +29,7 @@ export async function sendForGrading(body: AnswerBody, signedIn: boolean, fetche
   if (signedIn) {
     // The server grades a check on the learner's recorded form, never on the browser's word.
     const res = await post("/api/progress/answers", stored);
+    if (res?.status === 409) return "refused";
     if (res?.status !== 401) return read(res);
   }
   // The guest route takes no ids: it keeps nothing to be idempotent about.

@@ -6,18 +6,25 @@
 // a guest's is graded and forgotten (/api/quiz/grade). Grading needs the network: when it fails,
 // the learner is told and tries again, with the same answer id (stored once). Options are shown
 // in this attempt's own order, as in the lesson quiz runner (use-attempt-order.ts).
-// The lesson quiz runner (quiz-runner.tsx) grades in the browser instead: docs/grading.md.
+// The starting and final checks (`check`) are measurements (issue #20): no feedback after each
+// answer (the grade is kept for the end), no pass mark, no retry; their end is check-result.tsx.
+// Each grade is kept with the attempt in this browser, so a reload goes on where the learner
+// stopped (resume.ts). The lesson quiz runner (quiz-runner.tsx) grades in the browser instead:
+// docs/grading.md.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { QuizResult } from "@/lib/quiz/grade";
 import { questionView, resultFromGrades, type PublicQuiz, type RevealedAnswer } from "@/lib/quiz/public";
 import { fill } from "@/components/ui/fill";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { lessonKey, recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
+import { attemptAnswers, saveAnswer } from "@/components/progress/quiz-attempt";
 import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
 import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuizResultView } from "./quiz-result";
+import { CheckResultView, type CheckLabels } from "./check-result";
+import { restoreGrades, resumePoint } from "./resume";
 import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 import { useAttemptOrder } from "./use-attempt-order";
@@ -25,6 +32,12 @@ import { answerIdFor } from "@/lib/quiz/answer-id";
 import type { FormId } from "@/lib/quiz/experiments";
 
 export type GradedLabels = QuizLabels & { checkFailed: string };
+
+/** A starting ("pre") or final ("post") check: a measurement, taken once. */
+export interface CheckMode {
+  form: "pre" | "post";
+  labels: CheckLabels;
+}
 
 interface Props {
   quiz: PublicQuiz;
@@ -34,11 +47,12 @@ interface Props {
   next?: { href: string; title: string };
   labels: GradedLabels;
   afterResult?: (result: QuizResult) => React.ReactNode;
+  check?: CheckMode;
 }
 
 type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; answer: RevealedAnswer } | { step: "done"; result: QuizResult };
 
-export function GradedRunner({ quiz: authored, activity, backHref, next, labels, afterResult }: Props) {
+export function GradedRunner({ quiz: authored, activity, backHref, next, labels, afterResult, check }: Props) {
   const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
   const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
   // This attempt's id (kept across a reload) and its own order of options (use-attempt-order.ts).
@@ -50,20 +64,57 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
   const focusRef = useRef<HTMLElement>(null);
   const progress = useGuestProgress();
   const total = authored.questions.length;
+  // The attempt whose stored grades this screen has taken back (once per attempt).
+  const [resumedFor, setResumedFor] = useState<string | null>(null);
 
+  // Focus follows what changed, as in quiz-runner.tsx; not when a reload takes the quiz back.
   const phaseKey = phase.step === "done" ? "done" : `${phase.step}-${phase.index}`;
-  const firstRender = useRef(true);
+  const focusFrom = useRef<{ key: string; shown: boolean } | null>(null);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    focusRef.current?.focus();
-  }, [phaseKey]);
+    const before = focusFrom.current;
+    if (before?.shown && before.key !== phaseKey) focusRef.current?.focus();
+    focusFrom.current = { key: phaseKey, shown: resumedFor !== null };
+  }, [phaseKey, resumedFor]);
 
   if (!attempt.attemptId || !attempt.shown) return null;
   const { attemptId } = attempt;
   const quiz: PublicQuiz = attempt.shown;
+
+  if (resumedFor !== attemptId) {
+    // Set during render (not in an effect), so a reloaded quiz never flashes question 1 first.
+    const restored = restoreGrades(quiz.questions, attemptAnswers(progressKey, attemptId));
+    const at = resumePoint(quiz.questions.map((q) => q.id), restored);
+    const last = restored[quiz.questions[at.index]?.id];
+    setResumedFor(attemptId);
+    setAnswers(restored);
+    setSelection([]);
+    // A check shows no feedback: with every question answered, its last one is asked again (a
+    // replay: the same answer id, the stored grade) and "Finish" ends it.
+    setPhase(at.allAnswered && !check ? { step: "feedback", index: at.index, answer: last } : { step: "answering", index: at.index });
+    return null;
+  }
+
+  const review = () =>
+    quiz.questions.map((q) => {
+      const a = answers[q.id];
+      return { id: q.id, prompt: q.prompt, feedback: a && <AnswerFeedback question={questionView(q, a)} result={a} labels={labels} compact /> };
+    });
+
+  if (phase.step === "done" && check) {
+    return (
+      <CheckResultView
+        form={check.form}
+        result={phase.result}
+        labels={labels}
+        checkLabels={check.labels}
+        afterResult={afterResult}
+        next={next}
+        backHref={backHref}
+        focusRef={focusRef}
+        review={review()}
+      />
+    );
+  }
 
   if (phase.step === "done") {
     return (
@@ -82,10 +133,7 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
         next={next}
         backHref={backHref}
         focusRef={focusRef}
-        review={quiz.questions.map((q) => {
-          const a = answers[q.id];
-          return { id: q.id, prompt: q.prompt, feedback: a && <AnswerFeedback question={questionView(q, a)} result={a} labels={labels} compact /> };
-        })}
+        review={review()}
       />
     );
   }
@@ -95,17 +143,20 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
   const question = questionView(quiz.questions[index], answer);
   const isLast = index === total - 1;
 
+  function finish(grades: Record<string, RevealedAnswer>) {
+    const result = resultFromGrades(quiz, Object.values(grades));
+    recordQuizAttempt(progressKey, result.percent);
+    attempt.end();
+    if (isSignedInHint()) enqueue({ id: `finish-${attemptId}`, method: "POST", url: "/api/progress/attempts/finish", body: { attemptId, locale: activity.locale } });
+    setPhase({ step: "done", result });
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
     if (phase.step === "feedback") {
-      if (isLast) {
-        const result = resultFromGrades(quiz, Object.values(answers));
-        recordQuizAttempt(progressKey, result.percent);
-        attempt.end();
-        if (isSignedInHint()) enqueue({ id: `finish-${attemptId}`, method: "POST", url: "/api/progress/attempts/finish", body: { attemptId, locale: activity.locale } });
-        setPhase({ step: "done", result });
-      } else {
+      if (isLast) finish(answers);
+      else {
         setSelection([]);
         setPhase({ step: "answering", index: index + 1 });
       }
@@ -122,12 +173,20 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
     const id = answerIdFor(attemptId, question.id);
     const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen, form: activity.form }, isSignedInHint());
     setBusy(false);
-    if (!graded) {
-      setError(labels.checkFailed);
+    if (!graded || graded === "refused") {
+      // Refused on a check: the server counts one check only, and this learner has taken it.
+      setError(graded === "refused" && check ? check.labels.alreadyTaken : labels.checkFailed);
       return;
     }
-    setAnswers((a) => ({ ...a, [question.id]: graded }));
-    setPhase({ step: "feedback", index, answer: graded });
+    const grades = { ...answers, [question.id]: graded };
+    setAnswers(grades);
+    saveAnswer(progressKey, attemptId, question.id, { chosen: parsed.chosen, graded });
+    if (!check) setPhase({ step: "feedback", index, answer: graded });
+    else if (isLast) finish(grades);
+    else {
+      setSelection([]);
+      setPhase({ step: "answering", index: index + 1 });
+    }
   }
 
   return (
@@ -169,7 +228,7 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
       )}
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {answer ? (isLast ? labels.finish : labels.next) : labels.check}
+          {check ? (isLast ? check.labels.finish : labels.next) : answer ? (isLast ? labels.finish : labels.next) : labels.check}
         </button>
       </div>
     </form>

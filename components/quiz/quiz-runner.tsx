@@ -4,13 +4,16 @@
 // so a guest can take a quiz offline; the attempt is saved to this browser's progress when it
 // ends, and, for a signed-in learner, every answer also goes to the server through the outbox
 // (where it is graded again). Options are shown in an order of this attempt's own
-// (use-attempt-order.ts); grading goes by option id, so the order never changes a score.
+// (use-attempt-order.ts); grading goes by option id, so the order never changes a score. Each
+// answer is kept with the attempt in this browser, so a reload goes on where the learner stopped
+// (resume.ts): at the first question not yet answered, or, when all are, at the last one's feedback.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { gradeAnswer, gradeQuiz, type AnswerResult, type QuizResult } from "@/lib/quiz/grade";
 import type { Quiz } from "@/lib/quiz/types";
 import { fill } from "@/components/ui/fill";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { lessonKey, recordQuizAttempt, useGuestProgress } from "@/components/progress/guest-progress";
+import { attemptAnswers, saveAnswer } from "@/components/progress/quiz-attempt";
 import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
 import type { QuizLabels } from "./labels";
@@ -19,6 +22,7 @@ import { answerIdFor } from "@/lib/quiz/answer-id";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuizResultView } from "./quiz-result";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
+import { restoreChoices, resumePoint } from "./resume";
 
 export type { QuizLabels } from "./labels";
 
@@ -45,21 +49,34 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
   const focusRef = useRef<HTMLElement>(null);
   const progress = useGuestProgress();
   const total = authored.questions.length;
+  // The attempt whose stored answers this screen has taken back (once per attempt).
+  const [resumedFor, setResumedFor] = useState<string | null>(null);
 
-  // Move focus to what changed, so keyboard and screen-reader users follow the quiz.
+  // Move focus to what changed, so keyboard and screen-reader users follow the quiz. Not when a
+  // reload takes the quiz back to where it was: the page is just opening, focus stays at its top.
   const phaseKey = phase.step === "done" ? "done" : `${phase.step}-${phase.index}`;
-  const firstRender = useRef(true);
+  const focusFrom = useRef<{ key: string; shown: boolean } | null>(null);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    focusRef.current?.focus();
-  }, [phaseKey]);
+    const before = focusFrom.current;
+    if (before?.shown && before.key !== phaseKey) focusRef.current?.focus();
+    focusFrom.current = { key: phaseKey, shown: resumedFor !== null };
+  }, [phaseKey, resumedFor]);
 
   if (!attempt.attemptId || !attempt.shown) return null;
   const { attemptId } = attempt;
   const quiz: Quiz = attempt.shown;
+
+  if (resumedFor !== attemptId) {
+    // Set during render (not in an effect), so a reloaded quiz never flashes question 1 first.
+    const restored = restoreChoices(quiz.questions, attemptAnswers(progressKey, attemptId));
+    const at = resumePoint(quiz.questions.map((q) => q.id), restored);
+    const last = quiz.questions[at.index];
+    setResumedFor(attemptId);
+    setAnswers(restored);
+    setSelection([]);
+    setPhase(at.allAnswered ? { step: "feedback", index: at.index, result: gradeAnswer(last, restored[last.id]) } : { step: "answering", index: at.index });
+    return null;
+  }
 
   const send = (id: string, url: string, body: unknown) => {
     if (isSignedInHint()) enqueue({ id, method: "POST", url, body });
@@ -118,6 +135,7 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
     setError("");
     const result = gradeAnswer(question, parsed.chosen);
     setAnswers((a) => ({ ...a, [question.id]: parsed.chosen }));
+    saveAnswer(progressKey, attemptId, question.id, { chosen: parsed.chosen });
     // The same id for this attempt's question after a reload: the server keeps the first answer.
     const id = answerIdFor(attemptId, question.id);
     send(id, "/api/progress/answers", {

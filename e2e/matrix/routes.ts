@@ -97,6 +97,7 @@ export const ROUTES: RouteEntry[] = [
     cells: cohortManage(),
   },
   { file: "app/api/cohorts/[cohort]/export/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/export", what: "export the roster as CSV", cells: cohortRead(["learner", "nickname"]) },
+  { file: "app/api/cohorts/[cohort]/bias/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/bias", what: "read the bias-check report", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/gain/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/gain", what: "read the learning gain", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/items/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/items", what: "read the item analysis", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/attitudes/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/attitudes", what: "read the views totals", cells: cohortRead() },
@@ -209,6 +210,14 @@ export const ROUTES: RouteEntry[] = [
     body: (w) => ({ locale: w.locale, courseId: w.courseId, lessonId: "assessment-pre", ...w.preQuestion }),
     // Public and stateless: the same grade for everyone, nothing written.
     cells: all(s(200)),
+  },
+  {
+    file: "app/api/progress/arms/route.ts",
+    method: "POST",
+    path: "/api/progress/arms",
+    what: "my arms in the course's experiments, drawn and recorded the first time (my own record)",
+    body: (w) => ({ locale: w.locale, courseId: w.courseId }),
+    cells: ownRecord(),
   },
   {
     file: "app/api/progress/attempts/finish/route.ts",

@@ -10,6 +10,7 @@ import { GAIN_MIN_LEARNERS } from "@/lib/quiz/gain";
 import { deleteMyAccount, finishAttempt, recordAnswer } from "@/lib/progress/mutations";
 import { submitAttitudes } from "@/lib/attitudes/mutations";
 import { testEngines } from "@/lib/testing/db";
+import { shownQuestions } from "@/lib/testing/pairs";
 import {
   archiveCohort, createCohort, deleteCohort, joinCohort, joinWithNickname, liftLearnerThrottle, normaliseJoinCode,
   resetLearnerPassphrase, setAssignment, setFacilitatorSuspended,
@@ -24,11 +25,12 @@ const lesson = course.modules[0].lessons[0];
 const quiz = getQuiz("en", course.id, lesson.quizId!)!;
 const forms = getForms("en", course.id);
 
-async function takeQuiz(handle: Db, user: SessionUser, activityId: string, questions: typeof quiz.questions, wrong: (i: number) => boolean) {
+async function takeQuiz(handle: Db, user: SessionUser, activityId: string, questions: typeof quiz.questions, wrong: (i: number, q: (typeof quiz.questions)[number]) => boolean) {
   const attemptId = crypto.randomUUID();
-  for (const [i, q] of questions.entries()) {
+  // One version of each bias-check pair, the learner's, as the runner shows.
+  for (const [i, q] of (await shownQuestions(handle, user, "en", course.id, activityId, questions)).entries()) {
     let chosen = q.correct;
-    if (wrong(i)) {
+    if (wrong(i, q)) {
       if (q.type === "discern") chosen = q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id); // flag every genuine post
       else if (q.type === "sort") chosen = q.correct.map((c, k) => (k === 0 ? `${c.split(":")[0]}:${q.categories!.find((p) => p.id !== c.split(":")[1])!.id}` : c));
       else chosen = [q.options.find((o) => !q.correct.includes(o.id))!.id];
@@ -53,6 +55,8 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
   let learner: SessionUser;
   let cohortId: string;
   let joinCode: string;
+  // The group of the counterbalanced-gain test, reused by the first-attempt test after it.
+  let formsHall: { groupId: string; members: SessionUser[] } | undefined;
 
   beforeAll(async () => {
     ({ handle, cleanup } = await engine.open());
@@ -95,7 +99,8 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
 
   it("reports: the grid, item analysis with the common wrong answer, learning gain and discernment", async () => {
     await takeQuiz(handle, learner, lesson.id, quiz.questions, (i) => i === 0);
-    await takeQuiz(handle, learner, "assessment-pre", (await checkQuestions(handle, learner, "pre")).questions, (i) => i % 2 === 0);
+    // Every other question wrong, and the discernment one (wherever a bias pair puts it) too.
+    await takeQuiz(handle, learner, "assessment-pre", (await checkQuestions(handle, learner, "pre")).questions, (i, q) => i % 2 === 0 || q.type === "discern");
     await takeQuiz(handle, learner, "assessment-post", (await checkQuestions(handle, learner, "post")).questions, () => false);
 
     const grid = await rosterGrid(handle, lead, cohortId);
@@ -128,6 +133,7 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
   it("the counterbalanced gain: a group that learned nothing shows no gain, though form B is harder", async () => {
     const { id: groupId, joinCode: code } = await createCohort(handle, lead, { name: "Forms hall", kind: "workshop", locale: "en", trackId: "workshop", coFacilitatorEmails: [] });
     const members: SessionUser[] = [];
+    formsHall = { groupId, members };
     for (let i = 0; i < 2 * GAIN_MIN_LEARNERS; i++) {
       const m = await createAccount(handle, { email: `forms-${i}@example.org`, displayName: `Forms ${i}`, password: PASSWORD });
       await joinCohort(handle, m, code);
@@ -158,6 +164,24 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     // reports it as the forms' difference instead.
     expect(gain.formDifference).toBeCloseTo(scores.b - scores.a, 1);
     expect(gain.orders[0].meanPost! - gain.orders[0].meanPre!).toBeLessThan(-10);
+  });
+
+  it("the gain counts each learner's first starting and first final check, not a later one", async () => {
+    const { groupId, members } = formsHall!;
+    const first = await learningGain(handle, lead, groupId);
+    expect(first.hidden).toBe(false);
+    // A second finished check of each kind, later, on the same form, at 100 % before and 0 % after
+    // (two devices racing, or a retake from before retakes were refused): the first ones count.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    for (const slot of ["pre", "post"] as const) {
+      const { form } = await checkQuestions(handle, members[0], slot);
+      const quiz = forms[form]!;
+      await handle.db
+        .insertInto("quiz_attempts")
+        .values({ id: crypto.randomUUID(), user_id: members[0].id, course_id: course.id, lesson_id: `assessment-${slot}`, quiz_id: quiz.id, started_at: later, finished_at: later, score: slot === "pre" ? 1 : 0, source: "app", content_version: quiz.version ?? null })
+        .execute();
+    }
+    expect(await learningGain(handle, lead, groupId)).toEqual(first);
   });
 
   it("another facilitator reaches nothing of this cohort; an admin reads but does not manage", async () => {

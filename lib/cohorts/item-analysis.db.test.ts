@@ -13,6 +13,7 @@ import { gradeAnswer } from "@/lib/quiz/grade";
 import { difficulty, discrimination, MIN_ATTEMPTS, reliability, sumsFromMatrix } from "@/lib/quiz/psychometrics";
 import type { Question } from "@/lib/quiz/types";
 import { testEngines } from "@/lib/testing/db";
+import { shownQuestions } from "@/lib/testing/pairs";
 import { createCohort } from "./mutations";
 import { itemAnalysis, learningGain } from "./reports";
 
@@ -21,8 +22,15 @@ const PASSWORD = "river lamp orchard";
 const course = getCourses("en")[0];
 const lessons = course.modules.flatMap((m) => m.lessons).filter((l) => l.quizId);
 // A lesson quiz with a multiple-choice question, and another lesson quiz for the "one answer" case.
-const main = lessons.find((l) => findQuizActivity("en", course.id, l.id)!.quiz.questions.some((q) => q.type === "multiple"))!;
-const thin = lessons.find((l) => l.id !== main.id)!;
+// The main quiz has no bias-check pair, so every learner answers every question (a full matrix).
+const main = lessons.find((l) => {
+  const quiz = findQuizActivity("en", course.id, l.id)!.quiz;
+  return quiz.questions.some((q) => q.type === "multiple") && !quiz.biasPairs?.length;
+})!;
+const thin = lessons.find((l) => {
+  const quiz = findQuizActivity("en", course.id, l.id)!.quiz;
+  return l.id !== main.id && !quiz.biasPairs?.some((p) => p.versions.includes(quiz.questions[0].id));
+})!;
 const mainQuiz = findQuizActivity("en", course.id, main.id)!.quiz;
 const thinQuiz = findQuizActivity("en", course.id, thin.id)!.quiz;
 
@@ -47,7 +55,8 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
   async function take(user: SessionUser, activityId: string, questions: Question[], wrong: (i: number) => boolean) {
     const attemptId = crypto.randomUUID();
     const points: number[] = [];
-    for (const [i, q] of questions.entries()) {
+    // One version of each bias-check pair, the learner's, as the runner shows.
+    for (const [i, q] of (await shownQuestions(handle, user, "en", course.id, activityId, questions)).entries()) {
       const chosen = wrong(i) ? wrongAnswer(q) : q.correct;
       points.push(gradeAnswer(q, chosen).points);
       await recordAnswer(handle, user, { id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: activityId, questionId: q.id, chosen });
@@ -113,6 +122,28 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
     expect(view.forms.find((f) => f.activityId === thin.id)).toMatchObject({ attempts: 1, reliability: null });
   });
 
+  it("counts a bias-check pair as one item of its form: reliability over the questions each learner saw", async () => {
+    const paired = lessons.find((l) => findQuizActivity("en", course.id, l.id)!.quiz.biasPairs?.length)!;
+    expect(paired, "a lesson quiz with a bias-check pair in the content").toBeDefined();
+    const quiz = findQuizActivity("en", course.id, paired.id)!.quiz;
+    // Columns: each question, with a pair's two versions as one column (each learner saw one).
+    const column = new Map(quiz.questions.map((q) => [q.id, q.id]));
+    for (const p of quiz.biasPairs!) column.set(p.versions[1], p.versions[0]);
+    const columns = [...new Set(column.values())];
+    const matrix: number[][] = [];
+    for (const [i, user] of learners.entries()) {
+      const shown = await shownQuestions(handle, user, "en", course.id, paired.id, quiz.questions);
+      const { points } = await take(user, paired.id, shown, (q) => (2 * i + 7 * q) % 20 < 20 - i);
+      const row = columns.map(() => 0);
+      shown.forEach((q, k) => (row[columns.indexOf(column.get(q.id)!)] = points[k]));
+      matrix.push(row);
+    }
+    const { form, items } = sumsFromMatrix(matrix);
+    const expected = reliability(items, form)!;
+    const view = await itemAnalysis(handle, lead, cohortId);
+    expect(view.forms.find((f) => f.activityId === paired.id)).toMatchObject({ attempts: MIN_ATTEMPTS, questions: columns.length, reliability: Math.round(expected.value * 100) / 100 });
+  });
+
   /** The check form this learner takes in the slot: their recorded arm decides. */
   async function formOf(user: SessionUser, slot: CheckSlot) {
     const form = formFor(slot, (await armFor(handle, user, "en", course.id, FORMS_EXPERIMENT)) as FormOrder);
@@ -145,13 +176,15 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
   });
 
   it("analyses a check slot per form: the two halves of a group take different forms in it", async () => {
-    // learners[1] drew the group's first order; the next learner to need one gets the other.
-    const user = learners[2];
-    const mine = { pre: await formOf(user, "pre"), post: await formOf(user, "post") };
+    // Orders are balanced within the group, so another learner holds the order learners[1] does not.
     const theirs = await formOf(learners[1], "post");
+    let user: SessionUser | undefined;
+    for (const u of learners.slice(2)) if (!user && (await formOf(u, "post")).form !== theirs.form) user = u;
+    expect(user, "a learner of the group in the other order").toBeDefined();
+    const mine = { pre: await formOf(user!, "pre"), post: await formOf(user!, "post") };
     expect(mine.post.form).not.toBe(theirs.form);
-    await take(user, "assessment-pre", mine.pre.quiz.questions, (i) => i % 3 === 0);
-    await take(user, "assessment-post", mine.post.quiz.questions, () => false);
+    await take(user!, "assessment-pre", mine.pre.quiz.questions, (i) => i % 3 === 0);
+    await take(user!, "assessment-post", mine.post.quiz.questions, () => false);
 
     const view = await itemAnalysis(handle, lead, cohortId);
     const postRows = view.items.filter((r) => r.activityId === "assessment-post");

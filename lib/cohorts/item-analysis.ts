@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
 import { gradeAnswer } from "@/lib/quiz/grade";
 import type { Quiz } from "@/lib/quiz/types";
-import { checkSlotOf, type FormId } from "@/lib/quiz/experiments";
+import { checkSlotOf, shownCount, type FormId } from "@/lib/quiz/experiments";
 import {
   difficulty,
   difficultyBand,
@@ -158,7 +158,8 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
         olderAttempts += num(r.n);
         continue;
       }
-      const k = activity.quiz.questions.length;
+      // The questions each learner is shown (one version of each bias-check pair): the score's divisor.
+      const k = shownCount(activity.quiz);
       // Totals in points: T = score × k, so ΣT = k·Σscore and ΣT² = k²·Σscore².
       forms.set(at, { attempts: num(r.n), items: k, sumT: k * num(r.s1), sumT2: k * k * num(r.s2) });
       continue;
@@ -173,7 +174,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     e.answers += n;
     e.points += n * x;
     // Over finished attempts only (s1 of them, Σscore = s2): T = score × k.
-    const k = activity.quiz.questions.length;
+    const k = shownCount(activity.quiz);
     e.sums.sumX += x * num(r.s1);
     e.sums.sumX2 += x * x * num(r.s1);
     e.sums.sumXT += x * k * num(r.s2);
@@ -205,7 +206,11 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
 
   const formRows: FormRow[] = [...forms].map(([at, form]) => {
     const activity = activities.get(at)!;
-    const sums = activity.quiz.questions.flatMap((q) => items.get(key(at, q.id))?.sums ?? []);
+    // A bias-check pair is one item of its form: each learner answered one of its versions.
+    const sums = formItems(activity.quiz).flatMap((ids) => {
+      const parts = ids.flatMap((id) => items.get(key(at, id))?.sums ?? []);
+      return parts.length ? [parts.reduce((t, x) => ({ sumX: t.sumX + x.sumX, sumX2: t.sumX2 + x.sumX2, sumXT: t.sumXT + x.sumXT }))] : [];
+    });
     const rel = reliability(sums, form);
     return {
       activityId: activity.id,
@@ -220,6 +225,21 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   });
 
   return { items: rankItems(out), forms: formRows, olderAttempts, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
+}
+
+/**
+ * The form's items as question ids: a bias-check pair is one item, since each learner answered
+ * one of its versions, so the two versions' sums (over disjoint learners) add up to the item's.
+ */
+function formItems(quiz: Quiz): string[][] {
+  const pairOf = new Map((quiz.biasPairs ?? []).flatMap((p) => p.versions.map((v) => [v, p.versions] as const)));
+  const done = new Set<string>();
+  return quiz.questions.flatMap((q) => {
+    if (done.has(q.id)) return [];
+    const ids = pairOf.get(q.id) ?? [q.id];
+    ids.forEach((id) => done.add(id));
+    return [[...ids]];
+  });
 }
 
 /** Points of one stored answer (a pure function of the choice); its correct flag if it no longer grades. */

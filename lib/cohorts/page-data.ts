@@ -10,6 +10,8 @@ import { invitationsIfOwner, myInvitations } from "./invitations";
 import { describeJoinCode } from "./mutations";
 import { cohortAssignments, listAllCohorts, listFacilitators, myCohorts } from "./queries";
 import { itemAnalysis, learningGain, rosterGrid } from "./reports";
+import { cohortBiasReport, courseBiasReport } from "./bias-report";
+import { getCourses } from "@/lib/content";
 
 /**
  * The name of the open cohort a join code opens; throws a not_found AppError otherwise, or a
@@ -54,4 +56,15 @@ export async function cohortPage(actor: SessionUser, cohortId: string) {
     invitationsIfOwner(db, actor, cohortId),
   ]);
   return { roster, items, gain, assignments, invitations };
+}
+
+/** A group's bias-check report (its own section of the group's page). */
+export async function cohortBias(actor: SessionUser, cohortId: string) {
+  return cohortBiasReport(await getDb(), actor, cohortId);
+}
+
+/** The admin page: each course's bias-check report over all its learners (admins only). */
+export async function adminBiasReports(actor: SessionUser, locale: string) {
+  const db = await getDb();
+  return Promise.all(getCourses(locale).map(async (c) => ({ courseId: c.id, title: c.title, report: await courseBiasReport(db, actor, locale, c.id) })));
 }

@@ -108,7 +108,8 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
     ${responses}
   `.execute(handle.db);
 
-  // Baseline: each learner's first starting check; outcome: their latest final check.
+  // Each learner's FIRST finished check of each kind: the checks are measurements, taken once
+  // (issue #20); a second attempt (from before retakes were refused) would measure practice.
   const pre = new Map<string, { at: string; score: number; form?: FormId }>();
   const post = new Map<string, { at: string; score: number; form?: FormId }>();
   const discern: { discernment?: Discernment }[] = [];
@@ -116,8 +117,7 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
     if (r.kind === "assessment" && r.at) {
       const map = r.activity === "assessment-pre" ? pre : post;
       const seen = map.get(r.user_id);
-      const better = !seen || (r.activity === "assessment-pre" ? r.at < seen.at : r.at > seen.at);
-      if (better) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100, form: formOfQuizId(r.quiz_id ?? "") });
+      if (!seen || r.at < seen.at) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100, form: formOfQuizId(r.quiz_id ?? "") });
     } else if (r.kind === "response" && r.question_id && r.chosen) {
       const q = currentQuiz(r.activity, r.at)?.questions.find((x) => x.id === r.question_id);
       if (q?.type === "discern") discern.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));

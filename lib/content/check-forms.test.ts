@@ -3,7 +3,7 @@
 // position of the first difference. Plus the mapping from a stored quiz_id to its form.
 import { describe, expect, it } from "vitest";
 import type { BiasPair, Question, QuestionType, Quiz, Skill } from "@/lib/quiz/types";
-import { formOfQuizId, parallelFormProblems, shownQuestions } from "./check-forms";
+import { formOfQuizId, parallelFormProblems } from "./check-forms";
 
 const A = "en/courses/c/assessments/form-a.yml";
 const B = "en/courses/c/assessments/form-b.yml";
@@ -50,12 +50,6 @@ describe("parallelFormProblems", () => {
     },
   ])("$name", ({ b, expected }) => {
     expect(parallelFormProblems(formA, b, A, B)).toEqual(expected.map((e) => ({ file: B, ...e })));
-  });
-});
-
-describe("shownQuestions", () => {
-  it("keeps version a of each pair and drops version b", () => {
-    expect(shownQuestions(quiz("x", [q("v-a"), q("n"), q("v-b")], [pair("p", "v-a", "v-b")])).map((x) => x.id)).toEqual(["v-a", "n"]);
   });
 });
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { SKILLS, type Question, type Quiz } from "@/lib/quiz/types";
 import type { FormId } from "@/lib/quiz/experiments";
 import { rel, sortedDir, type ContentProblem } from "./files";
+import { asShown } from "./pair-rules";
 
 export interface CheckForms {
   a?: Quiz;
@@ -35,23 +36,15 @@ export function formOfQuizId(quizId: string): FormId | undefined {
 }
 
 /**
- * The questions a learner is shown, in order: each bias pair counts once (its version "a" stands
- * for the pair), since a learner sees one version of it, never both.
- */
-export function shownQuestions(quiz: Pick<Quiz, "questions" | "biasPairs">): Question[] {
-  const second = new Set((quiz.biasPairs ?? []).map((p) => p.versions[1]));
-  return quiz.questions.filter((q) => !second.has(q.id));
-}
-
-/**
  * Whether form B is parallel to form A: the same number of questions shown, the same type at
  * each position, the same number of items per skill. Problems are reported on form B's file
  * (A is the reference), naming the position of the first difference.
  */
 export function parallelFormProblems(a: Quiz, b: Quiz, fileA: string, fileB: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const shownA = shownQuestions(a);
-  const shownB = shownQuestions(b);
+  // A learner sees one version of each bias-check pair: the forms are compared as shown.
+  const shownA = asShown(a).questions;
+  const shownB = asShown(b).questions;
   const nameA = path.basename(fileA);
   if (shownA.length !== shownB.length) {
     problems.push({
@@ -102,8 +95,10 @@ export function loadCheckForms(
     }
     const quiz = parseQuiz(formQuizId(form), fs.readFileSync(full, "utf8"), file, problems);
     if (!quiz) continue;
-    if (quiz.questions.length < ASSESSMENT_MIN_ITEMS) {
-      problems.push({ file, field: "questions", message: `a check form needs at least ${ASSESSMENT_MIN_ITEMS} items (has ${quiz.questions.length})` });
+    // A learner sees one version of each bias-check pair: the length counts the questions shown.
+    const shown = asShown(quiz).questions.length;
+    if (shown < ASSESSMENT_MIN_ITEMS) {
+      problems.push({ file, field: "questions", message: `a check form needs at least ${ASSESSMENT_MIN_ITEMS} items (has ${shown}${shown < quiz.questions.length ? ` shown, one version of each bias-check pair` : ""})` });
     }
     for (const skill of SKILLS) {
       if (!quiz.questions.some((q) => q.skill === skill)) problems.push({ file, field: "questions", message: `no item for the skill "${skill}"` });

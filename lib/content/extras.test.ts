@@ -26,6 +26,17 @@ const sortQ = (items: object[]) => ({
   id: "sorting", type: "sort", skill: "recognising", prompt: "Sort", explanation: "Why.",
   categories: [{ id: "calm", label: "No concern" }, { id: "help", label: "Seek advice" }], items,
 });
+// A bias-check version: one story in which only the place Sam goes to differs.
+const version = (id: string, place: string, extra: object = {}) => ({
+  id, type: "scenario", skill: "recognising", prompt: "Which response fits best?", explanation: "One weaker sign calls for a kind word.",
+  vignette: `Sam, 15, has started going to a ${place} every Friday. This month Sam has also stopped eating lunch with old friends. Nobody has noticed anything else.`,
+  options: [{ id: "a", text: "No concern", feedback: "Not quite." }, { id: "b", text: "Talk and keep an eye", feedback: "Correct." }], answer: "b", ...extra,
+});
+const pair = (id: string, a: string, b: string, feature = "religion") => ({ id, feature, versions: [a, b] });
+/** A quiz with one pair, the second version changed by `extra`. */
+const pairQuiz = (extra: object = {}, place = "chess club") => ({
+  [`${C}/quizzes/one.yml`]: quiz([version("v-a", "mosque"), version("v-b", place, extra)], { biasPairs: [pair("club-or-choir", "v-a", "v-b")] }),
+});
 const post = (id: string, manipulative: boolean, extra: object = {}) => ({ id, text: `Post ${id}`, manipulative, feedback: "F.", ...(manipulative ? { technique: "emotion" } : {}), ...extra });
 
 function problems(files: Record<string, string>): ContentProblem[] {
@@ -70,13 +81,13 @@ describe("content check rules", () => {
     },
     {
       name: "a bias-check pair with different answers",
-      files: { [`${C}/quizzes/one.yml`]: quiz([q("version-a", "recognising"), q("version-b", "recognising", { answer: "b" })], { biasPairs: [["version-a", "version-b"]] }) },
-      expected: { field: "biasPairs[0]", message: expect.stringContaining("bias check failed") },
+      files: pairQuiz({ answer: "a" }),
+      expected: { field: "biasPairs[0]", message: expect.stringContaining('pair "club-or-choir": "v-a" and "v-b" must have the same correct answer') },
     },
     {
       name: "a bias-check pair naming a missing question",
-      files: { [`${C}/quizzes/one.yml`]: quiz([q("version-a", "recognising")], { biasPairs: [["version-a", "version-z"]] }) },
-      expected: { field: "biasPairs[0]", message: 'no question "version-z" in this quiz' },
+      files: { [`${C}/quizzes/one.yml`]: quiz([version("v-a", "choir")], { biasPairs: [pair("club-or-choir", "v-a", "version-z")] }) },
+      expected: { field: "biasPairs[0].versions", message: 'pair "club-or-choir" ("v-a", "version-z"): no question "version-z" in this quiz' },
     },
     {
       name: "a scenario with an orphan step",
@@ -155,12 +166,76 @@ describe("content check rules", () => {
   it("summarises scenarios, discernment items, bias pairs and reading grades", () => {
     const { content, problems: found } = load({
       [`${C}/quizzes/one.yml`]: quiz(
-        [q("a", "recognising"), q("b", "recognising"), { id: "d", type: "discern", skill: "resilience", prompt: "P", explanation: "E.", items: [post("x", true), post("y", false), post("z", false)] }],
-        { biasPairs: [["a", "b"]] },
+        [version("a", "choir"), version("b", "chess club"), { id: "d", type: "discern", skill: "resilience", prompt: "P", explanation: "E.", items: [post("x", true), post("y", false), post("z", false)] }],
+        { biasPairs: [pair("club-or-choir", "a", "b")] },
       ),
       [`${C}/scenarios/story.yml`]: scenario({ s1: ok, end }),
     });
     expect(found).toEqual([]);
-    expect(summarise(content)).toMatchObject({ modules: 1, lessons: 1, questions: 3, scenarios: 1, discernmentItems: 3, biasPairs: 1, schoolReadingGrades: {} });
+    const summary = summarise(content);
+    expect(summary).toMatchObject({ modules: 1, lessons: 1, questions: 3, scenarios: 1, discernmentItems: 3, biasPairs: 1, schoolReadingGrades: {} });
+    expect(summary.biasPairsByCourse).toEqual({ "en/test": [{ id: "club-or-choir", feature: "religion", file: `${C}/quizzes/one.yml`, versions: ["a", "b"] }] });
+  });
+});
+
+describe("bias-check pair rules", () => {
+  const other = { id: "x", text: "Something else", feedback: "F." };
+  it.each<{ name: string; files: Record<string, string>; expected: Partial<ContentProblem> & { message?: unknown } }>([
+    { name: "versions of different types", files: pairQuiz({ type: "single", vignette: undefined }), expected: { field: "biasPairs[0]", message: expect.stringContaining('"v-a" and "v-b" must be the same type of question (scenario, single)') } },
+    { name: "versions training different skills", files: pairQuiz({ skill: "responding" }), expected: { message: expect.stringContaining("must train the same skill (recognising, responding)") } },
+    { name: "options in another order", files: pairQuiz({ options: [{ id: "b", text: "Talk and keep an eye", feedback: "Correct." }, { id: "a", text: "No concern", feedback: "Not quite." }] }), expected: { message: expect.stringContaining("same options in the same order (a, b / b, a)") } },
+    { name: "an option reworded", files: pairQuiz({ options: [{ id: "a", text: "No concern at all", feedback: "Not quite." }, { id: "b", text: "Talk and keep an eye", feedback: "Correct." }] }), expected: { message: expect.stringContaining('option "a" must read the same in both') } },
+    { name: "an option with other feedback", files: pairQuiz({ options: [{ id: "a", text: "No concern", feedback: "Not quite: a club is fine." }, { id: "b", text: "Talk and keep an eye", feedback: "Correct." }] }), expected: { message: expect.stringContaining('option "a" must have the same feedback in both') } },
+    { name: "an extra option", files: pairQuiz({ options: [{ id: "a", text: "No concern", feedback: "Not quite." }, { id: "b", text: "Talk and keep an eye", feedback: "Correct." }, other] }), expected: { message: expect.stringContaining("same options in the same order") } },
+    { name: "another explanation", files: pairQuiz({ explanation: "Chess is a hobby." }), expected: { message: expect.stringContaining('"v-a" and "v-b" must have the same explanation') } },
+    { name: "a rewritten story", files: pairQuiz({ vignette: "Robin, 17, argues with teachers about the news and walks out of class when others laugh at a war report. Robin apologised later." }), expected: { message: expect.stringMatching(/the stories differ in \d+ % of their words .*at most 25 %/) } },
+    { name: "the same story twice", files: pairQuiz({}, "mosque"), expected: { message: expect.stringContaining("tell the same story word for word") } },
+    { name: "feedback that names the swap", files: { [`${C}/quizzes/one.yml`]: quiz([version("v-a", "mosque", { explanation: "Use the swap test." }), version("v-b", "chess club", { explanation: "Use the swap test." })], { biasPairs: [pair("club-or-choir", "v-a", "v-b")] }) }, expected: { message: 'pair "club-or-choir": "v-a" explanation: "swap" names the swap; a learner sees one version, so its words never mention the check or another version' } },
+    {
+      name: "a question in two pairs",
+      files: { [`${C}/quizzes/one.yml`]: quiz([version("v-a", "mosque"), version("v-b", "chess club"), version("v-c", "church")], { biasPairs: [pair("one-pair", "v-a", "v-b"), pair("two-pair", "v-a", "v-c")] }) },
+      expected: { field: "biasPairs[1].versions", message: 'pair "two-pair" ("v-a", "v-c"): question "v-a" is already a version in pair "one-pair"; a question belongs to at most one pair' },
+    },
+    {
+      name: "a pair id used twice in the course",
+      files: {
+        ...pairQuiz(),
+        [`${C}/boosters/week-1.yml`]: YAML.stringify({ title: "B", summary: "S.", offerAfterDays: 7, questions: [version("v-a", "mosque"), version("v-b", "choir")], biasPairs: [pair("club-or-choir", "v-a", "v-b")] }),
+      },
+      expected: { file: `${C}/boosters/week-1.yml`, field: "biasPairs[0].id", message: `pair id "club-or-choir" ("v-a", "v-b") is already used in ${C}/quizzes/one.yml; pair ids are unique across the course` },
+    },
+    { name: "an unknown feature", files: { [`${C}/quizzes/one.yml`]: quiz([version("v-a", "mosque"), version("v-b", "chess club")], { biasPairs: [pair("p", "v-a", "v-b", "hairstyle")] }) }, expected: { field: "biasPairs[0].feature", message: expect.stringContaining("one of religion, conversion, dress, name, language, ideology, nationality") } },
+    { name: "the old [a, b] format", files: { [`${C}/quizzes/one.yml`]: quiz([version("v-a", "mosque"), version("v-b", "chess club")], { biasPairs: [["v-a", "v-b"]] }) }, expected: { field: "biasPairs[0]", message: expect.stringContaining("{ id, feature, versions: [first-id, second-id] }") } },
+  ])("reports $name", ({ files, expected }) => {
+    expect(problems(files)).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it("counts a form's length as shown: one version of each pair", () => {
+    // 12 plain items plus a pair: 14 questions, 13 shown, as many recognising as 13 plain ones.
+    const withPair = YAML.stringify({ ...YAML.parse(form(12)), questions: [...YAML.parse(form(12)).questions, version("v-a", "mosque"), version("v-b", "chess club")], biasPairs: [pair("club-or-choir", "v-a", "v-b")] });
+    const plain13 = YAML.stringify({ ...YAML.parse(form(12)), questions: [...YAML.parse(form(12)).questions, version("v-c", "choir")] });
+    expect(problems({ [`${C}/assessments/form-a.yml`]: withPair, [`${C}/assessments/form-b.yml`]: plain13 })).toEqual([]);
+    // 10 plain items plus a pair: 12 questions but 11 shown, too few.
+    const short = YAML.stringify({ ...YAML.parse(form(10)), questions: [...YAML.parse(form(10)).questions, version("v-a", "mosque"), version("v-b", "chess club")], biasPairs: [pair("club-or-choir", "v-a", "v-b")] });
+    expect(problems({ [`${C}/assessments/form-a.yml`]: short, [`${C}/assessments/form-b.yml`]: short })).toContainEqual(
+      expect.objectContaining({ file: `${C}/assessments/form-a.yml`, field: "questions", message: "a check form needs at least 12 items (has 11 shown, one version of each bias-check pair)" }),
+    );
+  });
+
+  it("accepts a fair pair, and the same pair id in another course", () => {
+    const D = "en/courses/other";
+    expect(
+      problems({
+        ...pairQuiz(),
+        [`${D}/course.yml`]: YAML.stringify({ title: "C", summary: "S.", audience: "A.", modules: [{ id: "m", title: "M", summary: "S.", lessons: ["one"] }] }),
+        [`${D}/lessons/01-one.md`]: lesson(),
+        [`${D}/quizzes/one.yml`]: quiz([version("v-a", "mosque"), version("v-b", "chess club")], { biasPairs: [pair("club-or-choir", "v-a", "v-b")] }),
+      }),
+    ).toEqual([]);
+  });
+
+  it("keeps the pairs on the loaded quiz", () => {
+    const { content } = load(pairQuiz());
+    expect(content[0].quizzes.get("test/one")?.biasPairs).toEqual([{ id: "club-or-choir", feature: "religion", versions: ["v-a", "v-b"] }]);
   });
 });

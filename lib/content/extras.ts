@@ -4,8 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Quiz } from "@/lib/quiz/types";
 import { checkScenarioGraph, type Scenario } from "@/lib/scenario/graph";
-import { boosterFile, channelsFile, scenarioFile, trackFile, type ChannelsFile, type TrackFile } from "./schema";
-import { check, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
+import { boosterFile, channelsFile, scenarioFile, trackFile, type TrackFile } from "./schema";
+import { normaliseChannels, type Channels } from "./channels";
+import type { z } from "zod";
+import { check, fieldPath, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { fleschKincaid } from "./readability";
 
 const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
@@ -145,7 +147,7 @@ export function loadTracks(root: string, locale: string, refs: TrackRefs, proble
   return out;
 }
 
-export type Channels = ChannelsFile;
+export type { Channels } from "./channels";
 
 export function loadChannels(root: string, locale: string, problems: ContentProblem[]): Channels | undefined {
   const full = path.join(root, locale, "resources", "channels.yml");
@@ -153,11 +155,22 @@ export function loadChannels(root: string, locale: string, problems: ContentProb
   const file = rel(root, full);
   const data = parseYaml(fs.readFileSync(full, "utf8"), file, problems);
   if (data === undefined) return undefined;
-  const c = check(channelsFile, data, file, problems);
-  if (!c) return undefined;
-  const codes = c.countries.map((x) => x.code);
-  codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i) problems.push({ file, field: `countries[${i}].code`, message: `country "${code}" is listed twice` });
-  });
-  return c;
+  const parsed = channelsFile.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(...routeIssue(issue, data, file));
+    return undefined;
+  }
+  return normaliseChannels(parsed.data, file, problems);
+}
+
+/**
+ * A route is either an entry or a `{ see: id }` reference; zod reports a broken one as "Invalid
+ * input" with both branches' issues. Name the branch the author meant (a `see` key or not), so
+ * the problem says which field is wrong.
+ */
+function routeIssue(issue: z.core.$ZodIssue, data: unknown, file: string): ContentProblem[] {
+  if (issue.code !== "invalid_union" || issue.errors.length !== 2) return [{ file, field: fieldPath(issue.path), message: issue.message }];
+  const item = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], data);
+  const meant = item && typeof item === "object" && "see" in item ? issue.errors[0] : issue.errors[1];
+  return meant.map((inner) => ({ file, field: fieldPath([...issue.path, ...inner.path]), message: inner.message }));
 }

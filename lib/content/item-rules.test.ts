@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import { checkItemRules, cueAccuracy } from "./item-rules";
+import { asShown } from "./pair-rules";
 import type { LocaleContent } from "./load";
 
 const single = (id: string, texts: string[], key: number): Question => ({
@@ -64,6 +65,28 @@ describe("checkItemRules", () => {
     expect(text).toContain("the key is the single longest option in 100 %");
     expect(text).toContain('0 % of true/false keys are "true"');
     expect(text).toContain("en/courses/c/quizzes/one.yml: a learner who knows nothing scores 1.00");
+  });
+});
+
+describe("bias-check pairs in the item rules", () => {
+  // Two versions keyed at option 1 and one other item: judged as shown, one learner sees two items.
+  // Neither key is the longest or the shortest option, and they sit at different positions.
+  const v1 = single("v1", ["mid answer", "short", "the longest wrong answer"], 0);
+  const v2 = { ...v1, id: "v2" };
+  const other = single("o", ["short", "mid answer", "the longest wrong answer"], 1);
+  const quiz: Quiz = { id: "p", title: "p", passMark: 0.7, questions: [v1, v2, other], biasPairs: [{ id: "pair", feature: "name", versions: ["v1", "v2"] }] };
+
+  it("asShown keeps one version of each pair, and the pairs", () => {
+    expect(asShown(quiz).questions.map((q) => q.id)).toEqual(["v1", "o"]);
+    expect(asShown(quiz).biasPairs).toEqual(quiz.biasPairs);
+    const unpaired = { ...quiz, biasPairs: [] };
+    expect(asShown(unpaired)).toBe(unpaired);
+  });
+
+  it("scores a quiz as shown: a pair counts once", () => {
+    const content = { locale: "en", courses: [{ id: "c" }], quizzes: new Map([["c/p", quiz]]), forms: new Map(), boosters: new Map() } as unknown as LocaleContent;
+    // Always option 1 gets the pair right and the other item wrong: 1 of 2 shown (0.5), not 2 of 3.
+    expect(checkItemRules([content]).testWise["en/c/quiz p"].score).toBe(0.5);
   });
 });
 

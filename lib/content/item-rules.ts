@@ -5,6 +5,7 @@
 import { bestTestWiseScore, hasSurfaceCue, keyBalance } from "@/lib/quiz/test-wise";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import type { ContentProblem } from "./files";
+import { asShown } from "./pair-rules";
 import type { LocaleContent } from "./load";
 
 export const ITEM_RULES = {
@@ -34,18 +35,18 @@ export interface ScoredQuiz {
   quiz: Quiz;
 }
 
-/** Every graded set of questions of a course in one locale, with its file. */
+/** Every graded set of questions of a course in one locale, with its file, as a learner is shown it (asShown). */
 export function scoredQuizzes(c: LocaleContent, courseId: string): ScoredQuiz[] {
   const dir = `${c.locale}/courses/${courseId}`;
   const out: ScoredQuiz[] = [];
   const own = (key: string) => (key.startsWith(`${courseId}/`) ? key.slice(courseId.length + 1) : undefined);
-  for (const [key, quiz] of c.quizzes) if (own(key)) out.push({ file: `${dir}/quizzes/${own(key)}.yml`, name: `quiz ${own(key)}`, quiz });
+  for (const [key, quiz] of c.quizzes) if (own(key)) out.push({ file: `${dir}/quizzes/${own(key)}.yml`, name: `quiz ${own(key)}`, quiz: asShown(quiz) });
   const forms = c.forms.get(courseId);
   for (const form of ["a", "b"] as const) {
     const quiz = forms?.[form];
-    if (quiz) out.push({ file: `${dir}/assessments/form-${form}.yml`, name: `check form ${form.toUpperCase()}`, quiz });
+    if (quiz) out.push({ file: `${dir}/assessments/form-${form}.yml`, name: `check form ${form.toUpperCase()}`, quiz: asShown(quiz) });
   }
-  for (const [key, booster] of c.boosters) if (own(key)) out.push({ file: `${dir}/boosters/${own(key)}.yml`, name: `booster ${own(key)}`, quiz: booster });
+  for (const [key, booster] of c.boosters) if (own(key)) out.push({ file: `${dir}/boosters/${own(key)}.yml`, name: `booster ${own(key)}`, quiz: asShown(booster) });
   return out;
 }
 

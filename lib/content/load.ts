@@ -4,16 +4,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import type { Question, Quiz } from "@/lib/quiz/types";
+import type { BiasPair, Question, Quiz } from "@/lib/quiz/types";
 import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source } from "./schema";
 import { checkLessonBody } from "./markdown-check";
 import { findForbidden } from "./forbidden";
 import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { loadBoosters, loadChannels, loadScenarios, loadTracks, type Booster, type Channels, type Track } from "./extras";
-import { loadCheckForms, type CheckForms } from "./check-forms";
+import { FORM_IDS, formFile, loadCheckForms, type CheckForms } from "./check-forms";
 import type { Scenario } from "@/lib/scenario/graph";
 import { loadAttitudes, type Attitudes } from "./attitudes";
 import { quizVersion } from "./version";
+import { checkPairVersions } from "./pair-rules";
 
 export type { Booster, Channels, Track } from "./extras";
 export type { CheckForms } from "./check-forms";
@@ -168,6 +169,7 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
 
   // Quizzes first, so lessons can be checked against them.
   const quizzes = new Map<string, Quiz>();
+  const quizFiles = new Map<string, string>();
   const quizDir = path.join(dir, "quizzes");
   for (const entry of fs.existsSync(quizDir) ? sortedDir(quizDir) : []) {
     const file = path.join(quizDir, entry.name);
@@ -177,7 +179,10 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
       continue;
     }
     const quiz = parseQuiz(m[1], fs.readFileSync(file, "utf8"), rel(root, file), problems);
-    if (quiz) quizzes.set(quiz.id, quiz);
+    if (quiz) {
+      quizzes.set(quiz.id, quiz);
+      quizFiles.set(quiz.id, rel(root, file));
+    }
   }
 
   const scenarios = loadScenarios(root, dir, problems);
@@ -186,7 +191,15 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
   out.forms.set(courseId, forms);
   const attitudes = loadAttitudes(root, dir, Boolean(forms.a && forms.b), problems);
   if (attitudes) out.attitudes.set(courseId, attitudes);
-  for (const [id, b] of loadBoosters(root, dir, problems, parseQuiz)) out.boosters.set(quizKey(courseId, id), b);
+  const boosters = loadBoosters(root, dir, problems, parseQuiz);
+  for (const [id, b] of boosters) out.boosters.set(quizKey(courseId, id), b);
+  problems.push(
+    ...checkPairIds([
+      ...[...quizzes.values()].map((quiz) => ({ file: quizFiles.get(quiz.id)!, quiz })),
+      ...FORM_IDS.flatMap((form) => (forms[form] ? [{ file: rel(root, path.join(dir, "assessments", formFile(form))), quiz: forms[form] }] : [])),
+      ...[...boosters].map(([id, quiz]) => ({ file: rel(root, path.join(dir, "boosters", `${id}.yml`)), quiz })),
+    ]),
+  );
 
   // Lessons.
   const lessons = new Map<string, Lesson & { file: string }>();
@@ -305,22 +318,44 @@ export function parseQuiz(id: string, raw: string, fileRel: string, problems: Co
     seen.add(q.id);
     return normaliseQuestion(q, at, fileRel, problems);
   });
-  data.biasPairs.forEach(([a, b], pi) => {
+  checkBiasPairs(data.biasPairs, questions, fileRel, problems);
+  if (problems.length > before) return undefined;
+  return { id, title: data.title, passMark: data.passMark, questions, biasPairs: data.biasPairs, version: quizVersion(questions, data.biasPairs) };
+}
+
+/** Each pair's versions exist, make a fair pair (pair-rules.ts), and no question is in two pairs. */
+function checkBiasPairs(pairs: readonly BiasPair[], questions: readonly Question[], fileRel: string, problems: ContentProblem[]) {
+  const pairOf = new Map<string, string>();
+  pairs.forEach((pair, pi) => {
     const field = `biasPairs[${pi}]`;
-    const qa = questions.find((q) => q.id === a);
-    const qb = questions.find((q) => q.id === b);
-    if (!qa || !qb) {
-      problems.push({ file: fileRel, field, message: `no question "${!qa ? a : b}" in this quiz` });
+    const [a, b] = pair.versions;
+    const found = pair.versions.map((v) => questions.find((q) => q.id === v));
+    const missing = pair.versions.filter((_, i) => !found[i]);
+    if (missing.length > 0) {
+      for (const v of missing) problems.push({ file: fileRel, field: `${field}.versions`, message: `pair "${pair.id}" ("${a}", "${b}"): no question "${v}" in this quiz` });
       return;
     }
-    const sameAnswer = [...qa.correct].sort().join() === [...qb.correct].sort().join();
-    const sameOptions = qa.type === qb.type && qa.options.map((o) => o.id).join() === qb.options.map((o) => o.id).join();
-    if (!sameOptions || !sameAnswer) {
-      problems.push({ file: fileRel, field, message: `bias check failed: "${a}" and "${b}" must offer the same options and have the same correct answer` });
+    for (const message of checkPairVersions(found[0]!, found[1]!)) problems.push({ file: fileRel, field, message: `pair "${pair.id}": ${message}` });
+    for (const v of new Set(pair.versions)) {
+      const other = pairOf.get(v);
+      if (other) problems.push({ file: fileRel, field: `${field}.versions`, message: `pair "${pair.id}" ("${a}", "${b}"): question "${v}" is already a version in pair "${other}"; a question belongs to at most one pair` });
+      else pairOf.set(v, pair.id);
     }
   });
-  if (problems.length > before) return undefined;
-  return { id, title: data.title, passMark: data.passMark, questions, biasPairs: data.biasPairs.map(([a, b], i) => ({ id: `${id}-${i + 1}`, feature: "religion" as const, versions: [a, b] as [string, string] })), version: quizVersion(questions) };
+}
+
+/** A pair's id names it in the reports of a whole course: it is used once across lessons, checks and refreshers. */
+export function checkPairIds(sets: readonly { file: string; quiz: Quiz }[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, quiz } of sets) {
+    (quiz.biasPairs ?? []).forEach((pair, pi) => {
+      const first = seen.get(pair.id);
+      if (first) problems.push({ file, field: `biasPairs[${pi}].id`, message: `pair id "${pair.id}" ("${pair.versions[0]}", "${pair.versions[1]}") is already used in ${first}; pair ids are unique across the course` });
+      else seen.set(pair.id, file);
+    });
+  }
+  return problems;
 }
 
 function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: ContentProblem[]): Question {

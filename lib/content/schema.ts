@@ -1,7 +1,7 @@
 // The shape of every content file, as zod schemas. Pure: no file system here, so the content
 // check, the loader and the tests all validate with the same rules.
 import { z } from "zod";
-import { SKILLS } from "@/lib/quiz/types";
+import { BIAS_FEATURES, SKILLS } from "@/lib/quiz/types";
 
 /** A URL-safe identifier: lower-case words joined by hyphens. */
 export const slug = z
@@ -123,16 +123,29 @@ export const questionFile = z.discriminatedUnion("type", [
 ]);
 export type QuestionFile = z.infer<typeof questionFile>;
 
+export const biasPair = z.strictObject(
+  {
+    /** Unique across the course: reports compare the versions' answers under this id. */
+    id: slug,
+    feature: z.enum(BIAS_FEATURES, { error: `name what differs between the versions: one of ${BIAS_FEATURES.join(", ")}` }),
+    versions: z.tuple([slug, slug], { error: "list the two versions' question ids: versions: [first-id, second-id]" }),
+  },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? "write a pair as { id, feature, versions: [first-id, second-id] } (a bare [a, b] list is the old format)" : undefined,
+  },
+);
+
 export const quizFile = z.strictObject({
   title: text,
   /** Share of points needed to pass, 0..1. */
   passMark: z.number().min(0).max(1).default(0.7),
   questions: z.array(questionFile).min(1, "a quiz needs at least one question"),
   /**
-   * Bias checks: pairs of question ids whose scenarios differ only in the person's religion or
-   * background. The content check fails unless both have the same options and correct answer.
+   * Bias checks: two versions of one story that differ in one identity feature. A learner sees one
+   * version (lib/content/pair-rules.ts holds what makes two questions a fair pair).
    */
-  biasPairs: z.array(z.tuple([slug, slug])).default([]),
+  biasPairs: z.array(biasPair).default([]),
 });
 export type QuizFile = z.infer<typeof quizFile>;
 
@@ -250,9 +263,52 @@ const schoolTrack = z.strictObject({
 export const trackFile = z.discriminatedUnion("kind", [workshopTrack, selfPacedTrack, schoolTrack]);
 export type TrackFile = z.infer<typeof trackFile>;
 
-const contact = z.strictObject({ name: text, phone: text.optional(), url: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, "write the web address without https://, e.g. gov.uk/ACT").optional(), note: text.optional() });
+const isoDay = z
+  .union([z.string(), z.date()])
+  .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD"));
 
-/** Reporting channels per country, each with its source and the date it was last verified. */
+/** The kinds of route a country can list, in the order the help page groups them. */
+export const CHANNEL_KINDS = ["report", "worried", "exit", "crisis", "child", "hate", "self"] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+/**
+ * One route (a line, a form, a service), checked on its own official page. `source.url` is
+ * optional here only so that lib/content/channels.ts can refuse an entry without it by name,
+ * with a message that says what to add, rather than zod's generic one.
+ */
+export const channelEntry = z.strictObject({
+  /** A slug, so that another kind (usually `self`) can list this entry with `see: <id>`. */
+  id: slug.optional(),
+  name: text,
+  phone: text.optional(),
+  url: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, "write the web address without https://, e.g. gov.uk/ACT").optional(),
+  /** Who picks up or reads the report, in plain words (for example: "specially trained police officers"). */
+  whoAnswers: text.optional(),
+  /** What happens after someone calls, writes or fills in the form. */
+  whatHappens: text.optional(),
+  hours: text.optional(),
+  note: text.optional(),
+  source: z
+    .strictObject({
+      url: z.url({ protocol: /^https$/, error: "must be an https:// address" }).optional(),
+      title: text.optional(),
+      /** Why the confidence is what it is, e.g. which page confirmed the number. */
+      note: text.optional(),
+    })
+    .optional(),
+  lastVerified: isoDay,
+  /** high: the number or address is quoted on the official page; medium: only a secondary page confirms it. */
+  confidence: z.enum(["high", "medium"]),
+});
+export type ChannelEntryFile = z.infer<typeof channelEntry>;
+
+/** An entry defined under another kind of the same country, listed here too. */
+const channelRef = z.strictObject({ see: slug });
+/** Reference first: lib/content/extras.ts reads a failed union's issues in this order. */
+const routeList = z.array(z.union([channelRef, channelEntry])).default([]);
+
+/** Reporting channels and support routes per country, each entry with its own source and date. */
 export const channelsFile = z.strictObject({
   /** Shown for countries not listed: how to reach emergency services anywhere. */
   unknownCountry: z.strictObject({ emergencyNote: text, reportNote: text }),
@@ -262,12 +318,21 @@ export const channelsFile = z.strictObject({
         code: z.string().regex(/^[A-Z]{2}$|^EU$/, "use the two-letter country code (or EU)"),
         name: text,
         emergency: z.array(z.string().regex(/^[0-9 ]{3,6}$/)).min(1),
-        report: z.array(contact).default([]),
-        worried: z.array(contact).default([]),
+        report: routeList,
+        worried: routeList,
+        exit: routeList,
+        crisis: routeList,
+        child: routeList,
+        hate: routeList,
+        self: routeList,
+        /** Plain-words advice for a kind where the right person is local (a school's safeguarding lead). */
+        advice: z.partialRecord(z.enum(CHANNEL_KINDS), text).default({}),
+        /** How sure we are of the emergency numbers; each entry carries its own confidence. */
         confidence: z.enum(["high", "medium"]),
         note: text.optional(),
+        /** Where the emergency numbers and the country's note were checked. */
         source: source,
-        lastVerified: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD")),
+        lastVerified: isoDay,
       }),
     )
     .min(1),

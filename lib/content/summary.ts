@@ -1,5 +1,17 @@
 // The one-object summary printed by `npm run content:check -- --json`, for comparing commits.
+import type { BiasFeature } from "@/lib/quiz/types";
+import { scoredQuizzes } from "./item-rules";
 import type { LocaleContent } from "./load";
+import { channelCounts, type ChannelKind } from "./channels";
+
+/** One bias-check pair as the summary lists it: where it is and what its versions differ in. */
+export interface PairSummary {
+  id: string;
+  feature: BiasFeature;
+  /** The file, relative to content/. */
+  file: string;
+  versions: [string, string];
+}
 
 export interface ContentSummary {
   locales: string[];
@@ -11,12 +23,16 @@ export interface ContentSummary {
   scenarios: number;
   discernmentItems: number;
   biasPairs: number;
+  /** "<locale>/<course>" -> its pairs, in file order. */
+  biasPairsByCourse: Record<string, PairSummary[]>;
   assessmentItems: { a: number; b: number };
   /** "Your views" statements, over all courses. */
   attitudeItems: number;
   boosters: number;
   tracks: string[];
   countries: number;
+  /** Support routes by locale, country and kind ("en" -> "GB" -> { report: 3, exit: 1, ... }). */
+  channels: Record<string, Record<string, Record<ChannelKind, number>>>;
   /** School lesson id -> Flesch-Kincaid grade of its student text. */
   schoolReadingGrades: Record<string, number>;
 }
@@ -34,6 +50,14 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
       for (const [id, g] of Object.entries(t.readingGrades ?? {})) grades[c.locale === defaultLocale ? id : `${c.locale}/${id}`] = g;
     }
   }
+  const pairs: Record<string, PairSummary[]> = {};
+  for (const c of content) {
+    for (const course of c.courses) {
+      pairs[`${c.locale}/${course.id}`] = scoredQuizzes(c, course.id).flatMap(({ file, quiz }) =>
+        (quiz.biasPairs ?? []).map((p) => ({ id: p.id, feature: p.feature, file, versions: p.versions })),
+      );
+    }
+  }
   return {
     locales: content.map((c) => c.locale),
     courses: all((c) => c.courses.length),
@@ -44,6 +68,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     scenarios: all((c) => c.scenarios.size),
     discernmentItems: quizzes.reduce((n, q) => n + q.questions.filter((x) => x.type === "discern").reduce((m, x) => m + x.options.length, 0), 0),
     biasPairs: quizzes.reduce((n, q) => n + (q.biasPairs?.length ?? 0), 0),
+    biasPairsByCourse: pairs,
     assessmentItems: {
       a: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.a?.questions.length ?? 0), 0)),
       b: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.b?.questions.length ?? 0), 0)),
@@ -52,6 +77,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     boosters: all((c) => c.boosters.size),
     tracks: content.flatMap((c) => c.tracks.map((t) => `${c.locale}/${t.id}`)),
     countries: all((c) => c.channels?.countries.length ?? 0),
+    channels: Object.fromEntries(content.map((c) => [c.locale, channelCounts(c.channels)])),
     schoolReadingGrades: grades,
   };
 }

@@ -41,3 +41,23 @@ describe("quizVersion", () => {
     expect(quizVersion([same])).toBe(base);
   });
 });
+
+describe("quizVersion with bias-check pairs", () => {
+  const other: Question = { ...q, id: "q2", prompt: "Which step comes second?" };
+  const pair = { id: "steps", feature: "religion" as const, versions: ["q1", "q2"] as [string, string] };
+  const unpaired = quizVersion([q, other]);
+
+  it("is unchanged for a quiz with no pairs", () => {
+    expect(quizVersion([q, other], [])).toBe(unpaired);
+  });
+
+  it("changes when two questions are paired, and with the pair's id", () => {
+    const paired = quizVersion([q, other], [pair]);
+    expect(paired).not.toBe(unpaired);
+    expect(quizVersion([q, other], [{ ...pair, id: "other-steps" }])).not.toBe(paired);
+  });
+
+  it("does not change with the feature label", () => {
+    expect(quizVersion([q, other], [{ ...pair, feature: "name" }])).toBe(quizVersion([q, other], [pair]));
+  });
+});

@@ -8,12 +8,16 @@
 // them does not change what an answer means. Whitespace is collapsed so re-wrapping YAML lines
 // does not split the results; any other change, a typo fix included, starts a new version (the
 // report then counts from zero: truthful over continuous).
+//
+// Bias-check pairs count too: pairing two questions means a learner sees one of them instead of
+// both, and the reports group answers by the pair's id. The feature is a label and is left out.
+// A quiz without pairs hashes as it did before pairs were part of the hash.
 import crypto from "node:crypto";
-import type { Question } from "@/lib/quiz/types";
+import type { BiasPair, Question } from "@/lib/quiz/types";
 
 const words = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 
-export function quizVersion(questions: readonly Question[]): string {
+export function quizVersion(questions: readonly Question[], biasPairs: readonly BiasPair[] = []): string {
   const canonical = questions.map((q) => [
     q.id,
     q.type,
@@ -23,5 +27,7 @@ export function quizVersion(questions: readonly Question[]): string {
     (q.categories ?? []).map((c) => [c.id, words(c.label)]),
     [...q.correct].sort(),
   ]);
-  return crypto.createHash("sha256").update(JSON.stringify(canonical)).digest("hex").slice(0, 16);
+  const pairs = biasPairs.map((p) => [p.id, [...p.versions]]);
+  const hashed = pairs.length > 0 ? { questions: canonical, pairs } : canonical;
+  return crypto.createHash("sha256").update(JSON.stringify(hashed)).digest("hex").slice(0, 16);
 }

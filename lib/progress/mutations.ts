@@ -3,17 +3,17 @@
 // ids sent by a client are checked against the owner inside the same transaction as the write.
 import "server-only";
 import crypto from "node:crypto";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
-import { USER_DATA_TABLES } from "@/lib/db/schema";
+import { USER_DATA_TABLES, type Database } from "@/lib/db/schema";
 import { findLessonQuiz, findQuizActivity, hasCheckForms, isGradedActivity } from "@/lib/content";
 import { formOfQuizId } from "@/lib/content/check-forms";
 import { recordedArm } from "@/lib/experiments/arms";
-import { checkSlotOf, FORMS_EXPERIMENT, formFor, type FormId } from "@/lib/quiz/experiments";
+import { biasExperiment, checkSlotOf, FORMS_EXPERIMENT, formFor, PAIR_VERSIONS, shownCount, type FormId } from "@/lib/quiz/experiments";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { gradeAnswer, type AnswerResult } from "@/lib/quiz/grade";
+import type { AnswerResult } from "@/lib/quiz/grade";
 import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import type { SessionUser } from "@/lib/auth/accounts";
@@ -73,9 +73,11 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
+  await refuseOtherVersion(handle, actor, input, quiz, question.id);
   return revealFor(question, await storeAnswer(handle, actor, input, quiz, question));
 }
 
+/**
 /**
  * For a check slot, the form this learner takes there: from their recorded "forms" arm, never
  * from the client, so a learner cannot pick the easier form or see both. The check's page asks
@@ -88,6 +90,23 @@ async function checkFormOf(handle: Db, actor: SessionUser, input: AnswerInput): 
   const order = await recordedArm(handle, actor, input.courseId, FORMS_EXPERIMENT);
   if (order !== "ab" && order !== "ba") throw new AppError("conflict", "Open the check again: it has not been set up for you yet.");
   return formFor(slot, order);
+}
+
+/**
+ * A bias-check pair is shown between subjects: the learner answers the version of their arm,
+ * never the other, whatever a client sends. The arm is read, never assigned here: every page with
+ * a pair asks for the arms before it shows a question (/api/progress/arms), and assigning one in
+ * an answer that is then refused would write a row for a refused request. Only a paired question
+ * costs the arm lookup; every other answer goes straight on.
+ */
+async function refuseOtherVersion(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Quiz, questionId: string): Promise<void> {
+  const pair = quiz.biasPairs?.find((p) => p.versions.includes(questionId));
+  if (!pair) return;
+  const arm = await recordedArm(handle, actor, input.courseId, biasExperiment(pair.id));
+  if (arm === undefined) throw new AppError("conflict", "This quiz has not been set up for you yet. Reload the page.");
+  if (pair.versions[PAIR_VERSIONS.indexOf(arm as (typeof PAIR_VERSIONS)[number])] !== questionId) {
+    throw new AppError("conflict", "This question is not in your version of the quiz. Reload the page.");
+  }
 }
 
 async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question): Promise<AnswerResult> {
@@ -111,6 +130,15 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
   // Not stored by the fast path: the quiz's first answer (no attempt yet), a retry, a rival answer,
   // someone else's or a finished attempt, or a race. Work out which, inside one transaction.
   return writeTx(handle, async (trx) => {
+    // The starting and final checks are measurements: only the first one counts, so a learner who
+    // has finished one on the current items cannot start another (issue #20). Only a NEW attempt is
+    // refused; answers (and replays) to an attempt that exists go on as before.
+    if (ONCE_ONLY.has(input.lessonId)) {
+      const known = await trx.selectFrom("quiz_attempts").select("id").where("id", "=", input.attemptId).executeTakeFirst();
+      if (!known && (await hasFinishedCheck(trx, actor.id, input.courseId, input.lessonId, quiz.version ?? null))) {
+        throw new AppError("conflict", "You have already taken this check.");
+      }
+    }
     // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
     // It records the content version the learner sees now: reports read its answers against that.
     await trx
@@ -134,11 +162,13 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       .execute();
     const same = existing.find((r) => r.id === input.id);
     if (same) {
-      // A retry of an answer already stored: acknowledge it with the stored choice.
+      // A retry of an answer already stored: acknowledge it with the stored choice. A stored choice
+      // that no longer grades (the question was rewritten since) is refused as a bad request, not
+      // a server error.
       if (same.user_id !== actor.id || same.attempt_id !== input.attemptId || same.question_id !== input.questionId) {
         throw new AppError("conflict", "That answer id was already used.");
       }
-      return gradeAnswer(question, JSON.parse(same.chosen) as string[]);
+      return gradeOrRefuse(question, JSON.parse(same.chosen) as string[]);
     }
     if (existing.length > 0) throw new AppError("conflict", "This question was already answered in this attempt.");
     if (attempt.finished_at) throw new AppError("conflict", "This attempt is finished. Start the quiz again to answer.");
@@ -164,12 +194,29 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       // stored: a retry of this very answer gets the stored grade, a rival answer a conflict.
       const stored = await trx.selectFrom("quiz_responses").select(["user_id", "attempt_id", "question_id", "chosen"]).where("id", "=", input.id).executeTakeFirst();
       if (stored && stored.user_id === actor.id && stored.attempt_id === input.attemptId && stored.question_id === input.questionId) {
-        return gradeAnswer(question, JSON.parse(stored.chosen) as string[]);
+        return gradeOrRefuse(question, JSON.parse(stored.chosen) as string[]);
       }
       throw new AppError("conflict", stored ? "That answer id was already used." : "This question was already answered in this attempt.");
     }
     return result;
   });
+}
+
+/** Activities taken once: the starting and final checks (a baseline and an outcome, not practice). */
+const ONCE_ONLY: ReadonlySet<string> = new Set(["assessment-pre", "assessment-post"]);
+
+/** Whether the learner has finished this check on this content version (older items do not count). */
+async function hasFinishedCheck(trx: Kysely<Database>, userId: string, courseId: string, lessonId: string, version: string | null): Promise<boolean> {
+  const row = await trx
+    .selectFrom("quiz_attempts")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("course_id", "=", courseId)
+    .where("lesson_id", "=", lessonId)
+    .where("finished_at", "is not", null)
+    .where("content_version", version === null ? "is" : "=", version)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 interface FreshAnswer {
@@ -218,7 +265,10 @@ export interface FinishedAttempt {
   bestPercent: number;
 }
 
-/** Closes an attempt: scores it over every question of the quiz and marks the lesson done. Idempotent. */
+/**
+ * Closes an attempt: scores it over the questions the learner was shown (one version of each
+ * bias-check pair) and marks the lesson done. Idempotent.
+ */
 export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: string, locale: string): Promise<FinishedAttempt> {
   return writeTx(handle, async (trx) => {
     const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
@@ -235,7 +285,7 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("points"), eb.lit(0)).as("total"))
         .where("attempt_id", "=", attemptId)
         .executeTakeFirstOrThrow();
-      score = Number(sum.total) / quiz.questions.length;
+      score = Number(sum.total) / shownCount(quiz);
       const at = now();
       await trx.updateTable("quiz_attempts").set({ finished_at: at, score }).where("id", "=", attemptId).execute();
       if (activity.kind === "lesson") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { biasExperiment, chooseArm, experimentsOf, FORMS_EXPERIMENT, formFor, hiddenByArms } from "./experiments";
+import { biasExperiment, chooseArm, experimentsOf, FORMS_EXPERIMENT, formFor, hiddenByArms, oneVersionEach, shownCount } from "./experiments";
 import type { BiasPair } from "./types";
 
 const pair = (id: string, a: string, b: string): BiasPair => ({ id, feature: "religion", versions: [a, b] });
@@ -29,6 +29,39 @@ describe("hiddenByArms", () => {
   it("hides both versions of a pair whose arm is unknown, so nobody sees both", () => {
     expect([...hiddenByArms(pairs, { [biasExperiment("p1")]: "b" })].sort()).toEqual(["x-a", "y-a", "y-b"]);
     expect([...hiddenByArms(pairs, { [biasExperiment("p1")]: "c" })]).toContain("x-a");
+  });
+});
+
+describe("oneVersionEach", () => {
+  const quiz = { id: "q", questions: ["x-a", "z", "x-b"].map((id) => ({ id })), biasPairs: [pair("p1", "x-a", "x-b")] };
+  it.each([
+    { arm: "a", shown: ["x-a", "z"] },
+    { arm: "b", shown: ["z", "x-b"] },
+    { arm: undefined, shown: ["z"] },
+  ])("with arm $arm shows $shown, in authored order", ({ arm, shown }) => {
+    const arms: Record<string, string> = arm ? { [biasExperiment("p1")]: arm } : {};
+    expect(oneVersionEach(quiz, arms).questions.map((q) => q.id)).toEqual(shown);
+    expect(oneVersionEach(quiz, arms).id).toBe("q");
+  });
+  it("returns a quiz without pairs as it is", () => {
+    const plain = { questions: [{ id: "z" }] };
+    expect(oneVersionEach(plain, {})).toBe(plain);
+  });
+});
+
+describe("shownCount", () => {
+  const questions = ["x-a", "x-b", "y-a", "y-b", "z"].map((id) => ({ id }));
+  it.each([
+    { pairs: undefined, shown: 5 },
+    { pairs: [], shown: 5 },
+    { pairs: [pair("p1", "x-a", "x-b")], shown: 4 },
+    { pairs: [pair("p1", "x-a", "x-b"), pair("p2", "y-a", "y-b")], shown: 3 },
+  ])("counts one version of each of $pairs.length pairs: $shown", ({ pairs, shown }) => {
+    const quiz = { questions: questions as never, biasPairs: pairs };
+    expect(shownCount(quiz)).toBe(shown);
+    // The same as counting what is left once an arm hides the other version of each pair.
+    const arms = Object.fromEntries((pairs ?? []).map((p) => [biasExperiment(p.id), "a"]));
+    expect(questions.filter((q) => !hiddenByArms(pairs, arms).has(q.id))).toHaveLength(shown);
   });
 });
 

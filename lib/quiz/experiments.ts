@@ -66,6 +66,23 @@ export function hiddenByArms(pairs: readonly Pick<BiasPair, "id" | "versions">[]
 }
 
 /**
+ * The quiz as this learner sees it: without the other version of each pair (both, when the arm is
+ * unknown). Authored order and every other field are kept.
+ */
+export function oneVersionEach<T extends { questions: readonly { id: string }[]; biasPairs?: readonly BiasPair[] }>(quiz: T, arms: Readonly<Record<string, string>>): T {
+  const hidden = hiddenByArms(quiz.biasPairs, arms);
+  return hidden.size === 0 ? quiz : { ...quiz, questions: quiz.questions.filter((q) => !hidden.has(q.id)) };
+}
+
+/**
+ * How many questions a learner is shown: every question but the other version of each pair. The
+ * pages' counts and the server's score divide by this, never by `questions.length`.
+ */
+export function shownCount(quiz: Pick<Quiz, "questions" | "biasPairs">): number {
+  return quiz.questions.length - (quiz.biasPairs?.length ?? 0);
+}
+
+/**
  * Balanced random assignment: an arm with the fewest learners so far in the learner's group, and
  * among those one at random (`randomIndex(n)` returns 0..n-1, uniformly). With no group, counts
  * are empty and the draw is a plain random choice. In a group, arms never differ by more than one

@@ -25,12 +25,8 @@ export interface PublicQuiz {
   title: string;
   passMark: number;
   questions: PublicQuestion[];
-  /**
-   * Bias-check pairs, ids and versions only (which two questions are one story told twice), so
-   * the browser can show a learner one version (lib/quiz/experiments.ts hiddenByArms). Both
-   * versions have the same key, so the pairing gives nothing away.
-   */
-  biasPairs?: Pick<BiasPair, "id" | "versions">[];
+  /** Which questions are two versions of one story (ids only; no key): a learner sees one. */
+  biasPairs?: BiasPair[];
 }
 
 /** What the server adds to a graded answer: the key and, for discernment, each post's technique. */
@@ -58,7 +54,7 @@ export function toPublicQuiz(quiz: Quiz): PublicQuiz {
       options: q.options.map((o) => ({ id: o.id, text: o.text })),
       ...(q.categories ? { categories: q.categories.map((c) => ({ id: c.id, label: c.label })) } : {}),
     })),
-    ...(quiz.biasPairs?.length ? { biasPairs: quiz.biasPairs.map((p) => ({ id: p.id, versions: [p.versions[0], p.versions[1]] as [string, string] })) } : {}),
+    biasPairs: quiz.biasPairs?.map((p) => ({ id: p.id, feature: p.feature, versions: p.versions })),
   };
 }
 

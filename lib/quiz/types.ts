@@ -42,15 +42,24 @@ export interface Question {
   explanation: string;
 }
 
-/** What differs between the two versions of a bias-check pair. */
-export type BiasFeature = "religion" | "conversion" | "dress" | "name" | "language" | "ideology" | "nationality";
+/**
+ * What differs between the two versions of a bias-check pair: the one identity feature (or, for
+ * "ideology", the cause behind the same behaviour). A label for reports; it changes no answer.
+ */
+export const BIAS_FEATURES = ["religion", "conversion", "dress", "name", "language", "ideology", "nationality"] as const;
+export type BiasFeature = (typeof BIAS_FEATURES)[number];
 
-/** Two versions of one story that differ in one identity feature only, with the same answer. */
+/**
+ * A bias check, run as an experiment between subjects: each learner sees one of the two versions
+ * (assigned at random and recorded), never both, and the reports compare the versions' answers.
+ * The versions are two questions of the same quiz whose stories differ by one small edit and
+ * whose options, feedback and key are identical.
+ */
 export interface BiasPair {
-  /** Unique in the course: the experiment is "bias:<id>". */
+  /** Unique across the course (lessons, assessments, boosters): reports key on it. */
   id: string;
   feature: BiasFeature;
-  /** Question ids: version "a", then version "b". */
+  /** Question ids of the two versions. */
   versions: [string, string];
 }
 
@@ -59,7 +68,7 @@ export interface Quiz {
   title: string;
   passMark: number;
   questions: Question[];
-  /** Bias-check pairs: two versions of one story; each learner sees one (lib/experiments). */
+  /** Bias-check pairs among the questions; a learner is shown one version of each. */
   biasPairs?: BiasPair[];
   /** Content version (lib/content/version.ts), set when content is loaded; stored with each attempt. */
   version?: string;

@@ -27,7 +27,11 @@ export function loadActivities(root = path.join(process.cwd(), "content")): Acti
   const en = content.find((c) => c.locale === "en");
   if (!en) throw new Error("no English content");
   const activities = en.lessons.flatMap((lesson) => {
-    const quiz = lesson.quizId ? en.quizzes.get(quizKey(lesson.courseId, lesson.quizId)) : undefined;
+    const authored = lesson.quizId ? en.quizzes.get(quizKey(lesson.courseId, lesson.quizId)) : undefined;
+    // A learner may answer only their version of a bias-check pair (the server refuses the
+    // other); durability is about storage, not the experiment, so paired questions are left out.
+    const paired = new Set(authored?.biasPairs?.flatMap((p) => p.versions));
+    const quiz = authored && { ...authored, questions: authored.questions.filter((q) => !paired.has(q.id)), biasPairs: [] };
     return quiz && quiz.questions.length ? [{ locale: en.locale, courseId: lesson.courseId, lessonId: lesson.id, quiz }] : [];
   });
   if (!activities.length) throw new Error("the content has no lesson with a quiz to answer");

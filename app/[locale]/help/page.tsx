@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { getChannels } from "@/lib/content";
+import { helpGroups } from "@/components/help/help-groups";
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -39,6 +40,21 @@ export default async function HelpPage(props: PageProps<"/[locale]/help">) {
                 <Link href={`/${locale}/help/${c.code.toLowerCase()}`}>{c.name}</Link>
               </li>
             ))}
+          </ul>
+        </section>
+
+        {/* The path for someone worried about themselves starts here too, not only on a country's page. */}
+        <section aria-labelledby="yourself-title">
+          <h2 id="yourself-title">{t("yourselfIndexTitle")}</h2>
+          <p>{t("yourselfIndexBody")}</p>
+          <ul className="yourself-list">
+            {channels.countries
+              .filter((c) => helpGroups(c).some((g) => g.id === "yourself" && g.entries.length > 0))
+              .map((c) => (
+                <li key={c.code}>
+                  <Link href={`/${locale}/help/${c.code.toLowerCase()}#yourself`}>{t("yourselfIndexLink", { country: c.name })}</Link>
+                </li>
+              ))}
           </ul>
         </section>
 

@@ -116,6 +116,7 @@ export const ENDPOINTS: Endpoint[] = [
     params: cohortParam,
     body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)) }),
   },
+  get("/api/cohorts/[cohort]/bias", () => import("@/app/api/cohorts/[cohort]/bias/route"), { params: cohortParam }),
   get("/api/cohorts/[cohort]/export", () => import("@/app/api/cohorts/[cohort]/export/route"), { params: cohortParam }),
   get("/api/cohorts/[cohort]/gain", () => import("@/app/api/cohorts/[cohort]/gain/route"), { params: cohortParam }),
   get("/api/cohorts/[cohort]/items", () => import("@/app/api/cohorts/[cohort]/items/route"), { params: cohortParam }),

@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
-import { adminOverview } from "@/lib/cohorts/page-data";
+import { adminBiasReports, adminOverview } from "@/lib/cohorts/page-data";
+import { BiasReport } from "@/components/cohort/bias-report";
 import { SuspendButton, type SuspendLabels } from "@/components/admin/suspend-button";
 import { UserText } from "@/components/ui/user-text";
 
@@ -33,10 +34,13 @@ export default async function AdminPage(props: PageProps<"/[locale]/admin">) {
   const user = await currentUser();
   if (!user) redirect(signInPath(locale, `/${locale}/admin`));
   if (user.role !== "admin") notFound();
-  const [{ facilitators, cohorts }, t, ta] = await Promise.all([
+  const [{ facilitators, cohorts }, bias, t, ta, tf, tq] = await Promise.all([
     adminOverview(user),
+    adminBiasReports(user, locale),
     getTranslations({ locale, namespace: "admin" }),
     getTranslations({ locale, namespace: "auth" }),
+    getTranslations({ locale, namespace: "facilitate" }),
+    getTranslations({ locale, namespace: "quiz" }),
   ]);
   const labels: SuspendLabels = {
     suspend: t("suspend"),
@@ -123,6 +127,18 @@ export default async function AdminPage(props: PageProps<"/[locale]/admin">) {
             </table>
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="bias-title">
+        <h2 id="bias-title">{t("biasTitle")}</h2>
+        <p className="reading">{tf("bias.lead")}</p>
+        <p className="reading">{t("biasLead")}</p>
+        {bias.map((c) => (
+          <section key={c.courseId} aria-labelledby={`bias-${c.courseId}`}>
+            <h3 id={`bias-${c.courseId}`}>{c.title}</h3>
+            <BiasReport report={c.report} locale={locale} t={tf} tq={tq} level="h4" />
+          </section>
+        ))}
       </section>
     </div>
   );

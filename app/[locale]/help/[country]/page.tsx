@@ -8,6 +8,7 @@ import { findCountry } from "@/components/help/contact";
 import { ContactList } from "@/components/help/contact-list";
 import { ChannelSource } from "@/components/help/channel-source";
 import { EmergencyNumbers } from "@/components/help/emergency-numbers";
+import { helpGroups, type HelpGroupId } from "@/components/help/help-groups";
 
 export function generateStaticParams() {
   return allCountryParams();
@@ -23,6 +24,15 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: t("countryMetaTitle", { country: found.name }) };
 }
 
+/** Message keys of each group: its heading, the line under it, and what to say when it lists nothing. */
+const GROUP_TEXT: Record<Exclude<HelpGroupId, "danger">, { title: string; lead: string; none?: string }> = {
+  online: { title: "onlineTitle", lead: "onlineLead", none: "onlineNone" },
+  someone: { title: "someoneTitle", lead: "someoneLead", none: "someoneNone" },
+  yourself: { title: "yourselfTitle", lead: "yourselfLead", none: "yourselfNone" },
+  hate: { title: "hateTitle", lead: "hateLead" },
+  child: { title: "childTitle", lead: "childLead" },
+};
+
 export default async function CountryHelpPage(props: Props) {
   const { locale, country: code } = await props.params;
   setRequestLocale(locale);
@@ -36,21 +46,30 @@ export default async function CountryHelpPage(props: Props) {
         <Breadcrumbs locale={locale} items={[{ label: t("breadcrumb"), href: `/${locale}/help` }, { label: country.name }]} />
         <h1>{t("countryTitle", { country: country.name })}</h1>
 
-        <section className="emergency-box" aria-labelledby="emergency-title">
-          <h2 id="emergency-title">{t("emergencyTitle")}</h2>
-          <EmergencyNumbers numbers={country.emergency} label={t("call")} or={t("or")} />
-          <p>{t("emergencyWhen")}</p>
-        </section>
-
-        <section aria-labelledby="report-title">
-          <h2 id="report-title">{t("reportTitle")}</h2>
-          {country.report.length > 0 ? <ContactList locale={locale} contacts={country.report} /> : <p>{t("reportNone")}</p>}
-        </section>
-
-        <section aria-labelledby="worried-title">
-          <h2 id="worried-title">{t("worriedTitle")}</h2>
-          {country.worried.length > 0 ? <ContactList locale={locale} contacts={country.worried} /> : <p>{t("worriedNone")}</p>}
-        </section>
+        {helpGroups(country).map((group) => {
+          if (group.id === "danger") {
+            return (
+              <section key="danger" id="danger" className="emergency-box" aria-labelledby="danger-title">
+                <h2 id="danger-title">{t("dangerTitle")}</h2>
+                <EmergencyNumbers numbers={country.emergency} label={t("call")} or={t("or")} />
+                <p>{t("emergencyWhen")}</p>
+              </section>
+            );
+          }
+          const text = GROUP_TEXT[group.id];
+          return (
+            <section key={group.id} id={group.id} className="help-group" aria-labelledby={`${group.id}-title`}>
+              <h2 id={`${group.id}-title`}>{t(text.title)}</h2>
+              <p className="help-group-lead">{t(text.lead)}</p>
+              {group.advice && <p className="route-advice">{group.advice}</p>}
+              {group.entries.length > 0 ? (
+                <ContactList locale={locale} contacts={group.entries} detailed />
+              ) : (
+                !group.advice && text.none && <p>{t(text.none)}</p>
+              )}
+            </section>
+          );
+        })}
 
         {country.note && (
           <section aria-labelledby="note-title">

@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allTrackParams, getBoosters, getCourse, getForms, getScenario, getTrack, type Course, type Track } from "@/lib/content";
-import { shownQuestions } from "@/lib/content/check-forms";
 import { SchoolTrackView } from "@/components/track/school-track";
 import { SelfPacedTrackView } from "@/components/track/self-paced-track";
 import { WorkshopTrackView } from "@/components/track/workshop-track";
 import type { TrackNames } from "@/components/track/types";
+import { shownCount } from "@/lib/quiz/experiments";
 
 export function generateStaticParams() {
   return allTrackParams();
@@ -33,7 +33,7 @@ function trackNames(locale: string, track: Track, course: Course, slotTitles: Re
     // getBoosters' ids currently carry the quiz id ("booster-<id>"); tracks name boosters by file id.
     boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id.replace(/^booster-/, ""), b.title])),
     // A slot is taken on form A or B (parallel: as many questions shown on either); it is named by the slot.
-    assessments: form ? { pre: { title: slotTitles.pre, questions: shownQuestions(form).length }, post: { title: slotTitles.post, questions: shownQuestions(form).length } } : {},
+    assessments: form ? { pre: { title: slotTitles.pre, questions: shownCount(form) }, post: { title: slotTitles.post, questions: shownCount(form) } } : {},
   };
 }
 

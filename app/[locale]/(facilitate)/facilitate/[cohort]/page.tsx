@@ -6,6 +6,7 @@ import { signInPath } from "@/lib/http/redirect";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { AssignmentsForm } from "@/components/cohort/assignments-form";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
+import { BiasSection } from "@/components/cohort/bias-section";
 import { readCohortPage, readRoster, unlessReadable } from "@/components/cohort/cohort-data";
 import { JoinPanel } from "@/components/cohort/join-panel";
 import { CoFacilitatorInvitations } from "@/components/cohort/co-facilitator-invitations";
@@ -34,7 +35,7 @@ export default async function CohortPage(props: Props) {
   const { cohort } = roster;
   const t = await getTranslations({ locale, namespace: "facilitate" });
   const labels: LiveReportLabels = { live: t.raw("live"), grid: t.raw("grid"), items: t.raw("items"), learning: t.raw("learning"), learners: { ...t.raw("learners"), ...t.raw("form") } };
-  const sections = ["join", "progress", "questions", "learning", "learners", "attitudes", "assignments", "manage"] as const;
+  const sections = ["join", "progress", "questions", "learning", "learners", "bias", "attitudes", "assignments", "manage"] as const;
 
   return (
     <div className="container cohort-page">
@@ -63,6 +64,7 @@ export default async function CohortPage(props: Props) {
         <JoinPanel locale={locale} cohortId={cohort.id} code={cohort.joinCode} archived={cohort.archived} />
       </div>
       <LiveReports cohortId={cohort.id} locale={locale} initial={{ roster, items, gain, at }} labels={labels} />
+      <BiasSection cohortId={cohort.id} locale={locale} />
       <AttitudeSection cohortId={cohort.id} locale={locale} />
       <section id="assignments" aria-labelledby="assignments-title" className="cohort-section">
         <h2 id="assignments-title">{t("assignments.title")}</h2>

@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allLessonParams, getLesson, getLessonPosition, getQuiz } from "@/lib/content";
 import { LessonHeader } from "@/components/lesson/lesson-header";
-import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { PairedQuiz } from "@/components/quiz/paired-quiz";
 import { quizLabels } from "@/components/quiz/quiz-labels";
+import { shownCount } from "@/lib/quiz/experiments";
 
 
 export function generateStaticParams() {
@@ -36,8 +37,9 @@ export default async function QuizPage(props: Props) {
     <div className="container">
       <div className="reading">
         <LessonHeader lesson={lesson} position={position} suffix={t("title", { lesson: lesson.title })} />
-        <p>{t("intro", { count: quiz.questions.length })}</p>
-        <QuizRunner
+        {/* What a learner sees: one version of each bias-check pair. */}
+        <p>{t("intro", { count: shownCount(quiz) })}</p>
+        <PairedQuiz
           quiz={quiz}
           activity={{ locale, courseId, activityId: lessonId }}
           backHref={`${base}/${lessonId}`}

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getAttitudeItems, getCourse, getCourseExperiments, getForms, hasCheckForms } from "@/lib/content";
-import { shownQuestions } from "@/lib/content/check-forms";
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { toPublicQuiz } from "@/lib/quiz/public";
+import { shownCount } from "@/lib/quiz/experiments";
 import { ATTITUDE_FORM_LABEL_KEYS, type AttitudeFormLabels } from "@/components/attitudes/labels";
 
 type Props = PageProps<"/[locale]/courses/[course]/assessment/[form]">;
@@ -52,7 +52,7 @@ export default async function AssessmentPage(props: Props) {
         <h1>{title}</h1>
         <p className="lead">{slot === "pre" ? t("preLead") : t("postLead")}</p>
         {/* Parallel forms show a learner as many questions either way (lib/content/check-forms.ts). */}
-        <p>{t("howItWorks", { count: shownQuestions(a).length })}</p>
+        <p>{t(slot === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(a) })}</p>
         <AssessmentRunner
           forms={{ a: toPublicQuiz(a), b: toPublicQuiz(b) }}
           experiments={getCourseExperiments(locale, courseId)}
@@ -62,6 +62,17 @@ export default async function AssessmentPage(props: Props) {
           backHref={base}
           next={slot === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
           labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
+          checkLabels={{
+            finish: t("checkFinish"),
+            alreadyTaken: t("checkTaken"),
+            preDoneTitle: t("preDoneTitle"),
+            preDone: t("preDone"),
+            // Filled in the browser ({correct}, {date}…), so passed as they are written.
+            postScore: t.raw("postScore") as string,
+            takenPre: t.raw("takenPre") as string,
+            takenPost: t.raw("takenPost") as string,
+            takenPostScore: t.raw("takenPostScore") as string,
+          }}
           gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
           networkLabels={{ needsNetwork: t("needsNetwork"), retry: t("retry") }}
           attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getBoosters, getCourse } from "@/lib/content";
-import { GradedRunner } from "@/components/quiz/graded-runner";
+import { PairedGradedQuiz } from "@/components/quiz/paired-quiz";
 import { toPublicQuiz } from "@/lib/quiz/public";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 
@@ -38,7 +38,7 @@ export default async function BoosterPage(props: Props) {
         <h1>{booster.title}</h1>
         <p className="lead">{booster.summary}</p>
         <p>{t("boosterWhy")}</p>
-        <GradedRunner
+        <PairedGradedQuiz
           quiz={toPublicQuiz(booster)}
           activity={{ locale, courseId, activityId: `booster-${booster.id}` }}
           backHref={base}
