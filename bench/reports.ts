@@ -18,7 +18,7 @@ import { sql, type Insertable, type Kysely } from "kysely";
 import { createDb, migrateToLatest, writeTx, type Db } from "../lib/db/client";
 import type { Database, QuizAttemptsTable, QuizResponsesTable, LessonCompletionsTable, UsersTable, CohortMembersTable } from "../lib/db/schema";
 import type { SessionUser } from "../lib/auth/accounts";
-import { getAssessments, getCourses, getQuiz } from "../lib/content";
+import { getForms, getCourses, getQuiz } from "../lib/content";
 import { gradeAnswer } from "../lib/quiz/grade";
 import type { Question, Quiz } from "../lib/quiz/types";
 import { createCohort } from "../lib/cohorts/mutations";
@@ -54,7 +54,7 @@ const SEEDED_TABLES = ["users", "cohorts", "cohort_members", "quiz_attempts", "q
 const LEARNERS_PER_TX = 100;
 
 // ---------------------------------------------------------------------------------------------
-// Content: the real course, its lesson quizzes and the pre/post assessments.
+// Content: the real course, its lesson quizzes and the two check forms.
 
 const course = getCourses(LOCALE)[0];
 if (!course) throw new Error(`no course in content/${LOCALE}`);
@@ -64,10 +64,10 @@ const lessonQuizzes = lessons.flatMap((l) => {
   return quiz ? [{ activity: l.id, quiz }] : [];
 });
 const quizOf = new Map(lessonQuizzes.map((x) => [x.activity, x.quiz]));
-const assessments = getAssessments(LOCALE, course.id);
-if (!assessments.pre || !assessments.post) throw new Error(`course ${course.id} has no pre/post assessment`);
-const PRE = assessments.pre;
-const POST = assessments.post;
+const forms = getForms(LOCALE, course.id);
+if (!forms.a || !forms.b) throw new Error(`course ${course.id} has no check forms`);
+const FORM_A = forms.a;
+const FORM_B = forms.b;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic pseudo-random numbers (lib/testing/random.ts), so every run seeds the same answers.
@@ -172,7 +172,9 @@ function learnerRows(rows: Rows, cohortId: string, index: number, rand: Rand, st
   rows.members.push({ cohort_id: cohortId, user_id: id, joined_at: iso(created + 60_000), pseudonymous: nickname ? 1 : 0 });
 
   const ability = 0.45 + 0.45 * rand(); // chance of answering a lesson question right
-  takeQuiz(rows, id, "assessment-pre", PRE, Math.max(0.1, ability - 0.2), startMs, rand);
+  // Counterbalanced as lib/experiments assigns: every other learner takes form B first.
+  const [first, last] = index % 2 === 0 ? [FORM_A, FORM_B] : [FORM_B, FORM_A];
+  takeQuiz(rows, id, "assessment-pre", first, Math.max(0.1, ability - 0.2), startMs, rand);
   lessons.forEach((lesson, k) => {
     // One lesson a day; the quiz (when the lesson has one) finishes it, as finishAttempt does.
     const at = startMs + (k + 1) * DAY + Math.floor(rand() * 3_600_000);
@@ -180,7 +182,7 @@ function learnerRows(rows: Rows, cohortId: string, index: number, rand: Rand, st
     const finished = quiz ? takeQuiz(rows, id, lesson.id, quiz, ability, at, rand) : at + 600_000;
     rows.completions.push({ user_id: id, course_id: course.id, lesson_id: lesson.id, completed_at: iso(finished) });
   });
-  takeQuiz(rows, id, "assessment-post", POST, Math.min(0.98, ability + 0.15), startMs + (lessons.length + 2) * DAY, rand);
+  takeQuiz(rows, id, "assessment-post", last, Math.min(0.98, ability + 0.15), startMs + (lessons.length + 2) * DAY, rand);
 }
 
 function chunks<T>(xs: T[], n = CHUNK): T[][] {
@@ -466,7 +468,7 @@ export async function runReports(options: ReportsOptions = {}): Promise<Entry[]>
   console.log(`Course "${course.id}" has ${lessons.length} lessons (the issue asked for 30; the course has ${lessons.length}, and the seed covers all of them).`);
   console.log(
     `Per learner: ${lessons.length} lesson completions, ${lessonQuizzes.length} finished lesson-quiz attempts (${questions} responses), ` +
-      `pre and post assessments (${PRE.questions.length} + ${POST.questions.length} responses): ${questions + PRE.questions.length + POST.questions.length} responses in all.`,
+      `pre and post assessments (${FORM_A.questions.length} + ${FORM_B.questions.length} responses): ${questions + FORM_A.questions.length + FORM_B.questions.length} responses in all.`,
   );
   console.log(`Cohorts of ${SIZES.join(", ")} learners share one database per engine. ${WARMUP} warm-up + ${RUNS} timed rounds, interleaving baseline and the three reports.`);
   if (!PG_URL) console.log("PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to include it.");

@@ -7,25 +7,12 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { loadContent } from "../lib/content/load";
-import { content, expect, expectAccessible, newLearner, signInApi, signUpApi, signedInContext, test } from "./fixtures";
+import { checkFor, content, expect, expectAccessible, facilitatorWithGroup, newLearner, signInApi, signUpApi, signedInContext, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 const courseId = content.course.id;
 const statements = loadContent(path.join(__dirname, "..", "content")).content.find((c) => c.locale === "en")!.attitudes.get(courseId)!.items;
 const [first] = statements;
-const { pre, post } = content.assessments;
-
-async function facilitatorWithGroup(baseURL: string) {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const person = newLearner("Fay Facilitator");
-  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
-  expect(res.status(), await res.text()).toBe(201);
-  await signInApi(ctx, person);
-  const created = await ctx.post("/api/cohorts", { data: { name: `Views ${crypto.randomUUID().slice(0, 6)}`, kind: "workshop", locale: "en", trackId: "workshop" } });
-  expect(created.status(), await created.text()).toBe(200);
-  const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
-  return { ctx, person, id, joinCode };
-}
 
 /** A learner with an account, signed in through the API, optionally in the group. */
 async function learnerApi(baseURL: string, joinCode?: string): Promise<APIRequestContext> {
@@ -53,9 +40,9 @@ async function learnerPage(browser: Browser, baseURL: string, joinCode?: string)
   return context.newPage();
 }
 
-/** Takes a check through the UI and waits until the server has said whether views are asked. */
+/** Takes a check through the UI (on the learner's own form) and waits until the server has said whether views are asked. */
 async function takeCheck(page: Page, form: "pre" | "post") {
-  const quiz = form === "pre" ? pre! : post!;
+  const { quiz } = await checkFor(page.request, form);
   await page.goto(`/en/courses/${courseId}/assessment/${form}`);
   const asked = page.waitForResponse((r) => r.url().includes("/api/attitudes?") && r.request().method() === "GET");
   await new QuizPage(page).answerCheck(quiz);
@@ -66,7 +53,7 @@ async function takeCheck(page: Page, form: "pre" | "post") {
 
 test("five learners share their views: hidden with four, estimates with five, nothing per person", async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
-  const lead = await facilitatorWithGroup(baseURL!);
+  const lead = await facilitatorWithGroup(baseURL!, "Fay Facilitator", "Views");
   await signInApi(page.request, lead.person);
 
   await test.step("a learner in the group shares views after the starting check, on the page", async () => {
@@ -149,7 +136,7 @@ test("five learners share their views: hidden with four, estimates with five, no
   });
 
   await test.step("nobody else reads the estimates", async () => {
-    const stranger = (await facilitatorWithGroup(baseURL!)).ctx;
+    const stranger = (await facilitatorWithGroup(baseURL!, "Fay Facilitator", "Views")).ctx;
     const anon = await playwrightRequest.newContext({ baseURL });
     expect((await stranger.get(`/api/cohorts/${lead.id}/attitudes`)).status()).toBe(404);
     expect([403, 404]).toContain((await others[0].get(`/api/cohorts/${lead.id}/attitudes`)).status());
@@ -163,7 +150,7 @@ test("five learners share their views: hidden with four, estimates with five, no
 test("skipping is one click and stores nothing; a learner in no group is not asked", async ({ browser, baseURL }) => {
   // Several browsers and sign-ups: room for a slow machine, as in the test above (speed is bench/'s).
   test.setTimeout(240_000);
-  const lead = await facilitatorWithGroup(baseURL!);
+  const lead = await facilitatorWithGroup(baseURL!, "Fay Facilitator", "Views");
 
   await test.step("in a group: the final check offers the statements; one click skips them", async () => {
     const learner = await learnerPage(browser, baseURL!, lead.joinCode);

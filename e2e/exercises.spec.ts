@@ -1,6 +1,6 @@
 // The exercises beyond recall: sorting, discernment, branching scenarios, and the before/after
 // checks with the learner's own gain.
-import { content, expect, expectAccessible, test } from "./fixtures";
+import { content, expect, expectAccessible, guestCheck, pinGuestArms, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 const withType = (type: string) => content.lessons.find((l) => content.quizFor(l.id)?.questions.some((q) => q.type === type))!;
@@ -58,15 +58,18 @@ test("a branching scenario leads through choices to a debrief, and can be replay
 });
 
 test("a learner takes the starting and final checks once each: no marks on the way, the gain and every answer at the end", async ({ page }) => {
-  const { pre, post } = content.assessments;
-  expect(pre && post, "both assessment forms exist").toBeTruthy();
+  // This guest's browser takes form B first, then form A (their arms, pinned before any page loads);
+  // the quizzes are as this guest sees them (one version of each bias-check pair).
+  await pinGuestArms(page, "ba");
+  const pre = guestCheck("pre", "ba").quiz;
+  const post = guestCheck("post", "ba").quiz;
   await page.goto(`/en/courses/${content.course.id}`);
   await page.getByRole("link", { name: "Take the starting check (about 10 minutes)" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: pre!.title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Before you start: what do you know?" })).toBeVisible();
   await expect(page.getByText(/There is no pass or fail, and you take it once\./)).toBeVisible();
   await expectAccessible(page, "pre-assessment");
   // Half wrong at the start (no verdict or explanation shows on the way), all right at the end.
-  await new QuizPage(page).answerCheck(pre!, { wrong: pre!.questions.map((_, i) => i).filter((i) => i % 2 === 0) });
+  await new QuizPage(page).answerCheck(pre, { wrong: pre.questions.map((_, i) => i).filter((i) => i % 2 === 0) });
 
   // A baseline: no score, no pass line, no retry, no answers yet; on to the first lesson.
   await expect(page.getByRole("heading", { name: "Thank you" })).toBeFocused();
@@ -75,7 +78,7 @@ test("a learner takes the starting and final checks once each: no marks on the w
   await expect(page.getByText(/you passed|Not passed yet/)).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Review your answers" })).toHaveCount(0);
-  for (const q of pre!.questions) await expect(page.getByText(q.explanation)).toHaveCount(0);
+  for (const q of pre.questions) await expect(page.getByText(q.explanation)).toHaveCount(0);
   await expect(page.getByRole("link", { name: `Next lesson: ${content.lessons[0].title}` })).toBeVisible();
   await expectAccessible(page, "pre-assessment end");
 
@@ -85,8 +88,8 @@ test("a learner takes the starting and final checks once each: no marks on the w
   await expect(page.getByText(/^Question 1 of /)).toHaveCount(0);
 
   await page.goto(`/en/courses/${content.course.id}/assessment/post`);
-  await new QuizPage(page).answerCheck(post!);
-  const total = post!.questions.length;
+  await new QuizPage(page).answerCheck(post);
+  const total = post.questions.length;
   await expect(page.getByRole("heading", { name: "Your result" })).toBeFocused();
   await expect(page.getByText(`${total} of ${total} answers correct.`, { exact: true })).toBeVisible();
   const gainLine = page.getByRole("status").filter({ hasText: /^Before the course you scored \d+%; now 100%: a change of \+\d+ points\.$/ });
@@ -98,7 +101,7 @@ test("a learner takes the starting and final checks once each: no marks on the w
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
   // Every answer's feedback, held back until now.
   await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
-  for (const q of post!.questions) await expect(page.getByText(q.explanation)).toBeVisible();
+  for (const q of post.questions) await expect(page.getByText(q.explanation)).toBeVisible();
   await expectAccessible(page, "post-assessment result");
 
   await page.reload();

@@ -1,8 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { loadContent, quizKey } from "../lib/content/load";
+import { ARMS_KEY } from "../components/progress/arms";
+import { biasExperiment, FORMS_EXPERIMENT, formFor, oneVersionEach, type CheckSlot, type FormOrder } from "../lib/quiz/experiments";
+import type { Quiz } from "../lib/quiz/types";
 
 /** The real content, so tests follow the course as it is written rather than a copy of it. */
 export const content = (() => {
@@ -23,9 +26,42 @@ export const content = (() => {
       const id = en.lessons.find((l) => l.id === lessonId)?.scenarioId;
       return id ? en.scenarios.get(quizKey(course.id, id)) : undefined;
     },
-    assessments: en.assessments.get(course.id) ?? {},
+    /** The two parallel check forms; which one a learner takes in a slot depends on their arm. */
+    forms: en.forms.get(course.id) ?? {},
   };
 })();
+
+/** The check a signed-in learner takes in a slot: their recorded form order and bias versions (drawn now if new). */
+export async function checkFor(request: APIRequestContext, slot: CheckSlot): Promise<{ form: "a" | "b"; quiz: Quiz }> {
+  const res = await request.post("/api/progress/arms", { data: { locale: "en", courseId: content.course.id } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { arms } = (await res.json()) as { arms: Record<string, string> };
+  const form = formFor(slot, arms[FORMS_EXPERIMENT] as FormOrder);
+  return { form, quiz: oneVersionEach(content.forms[form]!, arms) };
+}
+
+/** A guest's arms fixed as this order and version "a" of every bias pair of the checks. */
+const guestArms = (order: FormOrder) => ({
+  [FORMS_EXPERIMENT]: order,
+  ...Object.fromEntries([content.forms.a, content.forms.b].flatMap((q) => q?.biasPairs ?? []).map((p) => [biasExperiment(p.id), "a"])),
+});
+
+/**
+ * Fixes a guest's arms in this browser before any page loads (components/progress/arms.ts keeps
+ * them in localStorage, and only draws what is missing), so a spec knows which form it meets.
+ */
+export async function pinGuestArms(page: Page, order: FormOrder) {
+  const stored = JSON.stringify({ [`guest/en/${content.course.id}`]: guestArms(order) });
+  await page.addInitScript(([key, value]) => {
+    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
+  }, [ARMS_KEY, stored] as const);
+}
+
+/** The check a guest whose arms were pinned with this order takes in a slot. */
+export function guestCheck(slot: CheckSlot, order: FormOrder): { form: "a" | "b"; quiz: Quiz } {
+  const form = formFor(slot, order);
+  return { form, quiz: oneVersionEach(content.forms[form]!, guestArms(order)) };
+}
 
 /** The axe-core build the checks inject, read once per worker. */
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -110,6 +146,19 @@ export async function signedInContext(context: BrowserContext, baseURL: string, 
   await signInApi(context.request, learner);
   await context.addCookies([{ name: "cg_signed_in", value: "1", url: baseURL }]);
   return learner;
+}
+
+/** A new facilitator, signed in through the API in a request context of their own, with a new workshop group. */
+export async function facilitatorWithGroup(baseURL: string, name: string, groupPrefix: string) {
+  const ctx = await playwrightRequest.newContext({ baseURL });
+  const person = newLearner(name);
+  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
+  expect(res.status(), await res.text()).toBe(201);
+  await signInApi(ctx, person);
+  const created = await ctx.post("/api/cohorts", { data: { name: `${groupPrefix} ${crypto.randomUUID().slice(0, 6)}`, kind: "workshop", locale: "en", trackId: "workshop" } });
+  expect(created.status(), await created.text()).toBe(200);
+  const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
+  return { ctx, person, id, joinCode };
 }
 
 /**

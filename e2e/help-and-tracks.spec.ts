@@ -19,11 +19,15 @@ const track = <K extends "workshop" | "self-paced" | "school">(kind: K) => {
   return found as Extract<(typeof en.tracks)[number], { kind: K }>;
 };
 
-/** A track's check slot: the form's title links to its assessment page, with its length. */
+/**
+ * A track's check slot: the slot's title links to its page, with its length (a learner takes
+ * form A or B there; parallel forms show as many questions either way).
+ */
 const checkOf = (course: string, form: "pre" | "post") => {
-  const quiz = en.assessments.get(course)?.[form];
-  if (!quiz) throw new Error(`no ${form}-assessment in course ${course}`);
-  return { title: quiz.title, questions: shownCount(quiz), href: `/en/courses/${course}/assessment/${form}`, label: form === "pre" ? "Starting check" : "Final check" };
+  const quiz = en.forms.get(course)?.a;
+  if (!quiz) throw new Error(`no check forms in course ${course}`);
+  const title = form === "pre" ? "Before you start: what do you know?" : "After the course: what have you learned?";
+  return { title, questions: shownCount(quiz), href: `/en/courses/${course}/assessment/${form}`, label: form === "pre" ? "Starting check" : "Final check" };
 };
 
 /** The check link opens the assessment page it names, then the test comes back to the track. */

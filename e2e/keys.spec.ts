@@ -7,17 +7,20 @@ import path from "node:path";
 import { loadContent } from "../lib/content/load";
 import type { Quiz } from "../lib/quiz/types";
 import { keyLeaks } from "../lib/testing/key-leaks";
-import { content, expect, test } from "./fixtures";
+import { content, expect, guestCheck, pinGuestArms, test } from "./fixtures";
 
 const { content: locales } = loadContent(path.join(__dirname, "..", "content"));
 
-/** Every page that runs a server-graded quiz, with its quiz. */
-const graded: { path: string; quiz: Quiz }[] = locales.flatMap((c) =>
+/**
+ * Every page that runs a server-graded quiz, with its quizzes: a check slot's page carries both
+ * parallel forms (the learner's arm picks one in the browser), so neither may leak there.
+ */
+const graded: { path: string; quizzes: Quiz[] }[] = locales.flatMap((c) =>
   c.courses.flatMap((course) => {
     const base = `/${c.locale}/courses/${course.id}`;
-    const a = c.assessments.get(course.id) ?? {};
-    const forms = a.pre && a.post ? [{ path: `${base}/assessment/pre`, quiz: a.pre }, { path: `${base}/assessment/post`, quiz: a.post }] : [];
-    const boosters = [...c.boosters.entries()].filter(([key]) => key.startsWith(`${course.id}/`)).map(([key, quiz]) => ({ path: `${base}/booster/${key.slice(course.id.length + 1)}`, quiz }));
+    const { a, b } = c.forms.get(course.id) ?? {};
+    const forms = a && b ? ["pre", "post"].map((slot) => ({ path: `${base}/assessment/${slot}`, quizzes: [a, b] })) : [];
+    const boosters = [...c.boosters.entries()].filter(([key]) => key.startsWith(`${course.id}/`)).map(([key, quiz]) => ({ path: `${base}/booster/${key.slice(course.id.length + 1)}`, quizzes: [quiz] }));
     return [...forms, ...boosters];
   }),
 );
@@ -27,16 +30,19 @@ test("there are assessment and booster pages to check", () => {
   expect(graded.some((g) => g.path.includes("/booster/"))).toBe(true);
 });
 
-for (const { path: pagePath, quiz } of graded) {
+for (const { path: pagePath, quizzes } of graded) {
   test(`${pagePath}: no key in the served HTML or RSC payload`, async ({ request }) => {
     const html = await request.get(pagePath);
     expect(html.status()).toBe(200);
     const page = await html.text();
-    expect(page).toContain(quiz.questions[0].prompt.slice(0, 20).replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;"));
-    expect(keyLeaks(page, quiz), "in the HTML").toEqual([]);
     const rsc = await request.get(pagePath, { headers: { RSC: "1" } });
     expect(rsc.status()).toBe(200);
-    expect(keyLeaks(await rsc.text(), quiz), "in the RSC payload").toEqual([]);
+    const payload = await rsc.text();
+    for (const quiz of quizzes) {
+      expect(page).toContain(quiz.questions[0].prompt.slice(0, 20).replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;"));
+      expect(keyLeaks(page, quiz), `${quiz.id} in the HTML`).toEqual([]);
+      expect(keyLeaks(payload, quiz), `${quiz.id} in the RSC payload`).toEqual([]);
+    }
   });
 
   test(`${pagePath}: no key in the build output`, async () => {
@@ -46,7 +52,7 @@ for (const { path: pagePath, quiz } of graded) {
     const stem = path.join(dir, pagePath);
     const files = [`${stem}.html`, `${stem}.rsc`, ...walk(`${stem}.segments`)].filter((f) => fs.existsSync(f));
     expect(files.length, `built files of ${pagePath}`).toBeGreaterThanOrEqual(2);
-    for (const f of files) expect(keyLeaks(fs.readFileSync(f, "utf8"), quiz), path.relative(dir, f)).toEqual([]);
+    for (const f of files) for (const quiz of quizzes) expect(keyLeaks(fs.readFileSync(f, "utf8"), quiz), `${quiz.id} in ${path.relative(dir, f)}`).toEqual([]);
   });
 }
 
@@ -56,7 +62,8 @@ function walk(dir: string): string[] {
 }
 
 test("a guest's answer on the starting check is graded by the server, and its feedback waits for the end", async ({ page }) => {
-  const pre = content.assessments.pre!;
+  await pinGuestArms(page, "ba");
+  const { form, quiz: pre } = guestCheck("pre", "ba");
   // Not the last question: the check moves on to the next one, with nothing of the grade shown.
   const q = pre.questions.slice(0, -1).find((x) => x.type === "single" || x.type === "scenario" || x.type === "true-false")!;
   const index = pre.questions.indexOf(q);
@@ -76,6 +83,8 @@ test("a guest's answer on the starting check is graded by the server, and its fe
   await page.getByRole("button", { name: "Next question" }).click();
   const response = await graded;
   expect(response.status()).toBe(200);
+  // The guest's browser names the form it drew; the server grades on that form.
+  expect(response.request().postDataJSON()).toMatchObject({ lessonId: "assessment-pre", form });
   expect(await response.json()).toMatchObject({ questionId: q.id, explanation: q.explanation, reveal: { correct: q.correct } });
   // The grade is kept for the end of the checks; the page goes on to the next question.
   await expect(page.getByText(`Question ${index + 2} of ${pre.questions.length}`, { exact: true })).toBeVisible();

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
 import { shuffleOptions } from "../lib/quiz/shuffle";
 import type { Question } from "../lib/quiz/types";
-import { content, expect, signedInContext, test } from "./fixtures";
+import { checkFor, content, expect, signedInContext, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 // Options come in an order of each attempt's own (lib/quiz/shuffle.ts), seeded by the attempt id
@@ -123,7 +123,8 @@ test("a guest's lesson quiz goes on at question 3 after a reload, in the same or
 test("a learner's pre-check shows the options in the attempt's order, and a reload goes on where it stopped", async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   await signedInContext(context, baseURL!);
-  const pre = content.assessments.pre!;
+  // The learner's own form for the starting check (their recorded arm), as they see it.
+  const pre = (await checkFor(context.request, "pre")).quiz;
   const total = pre.questions.length;
   const index = pre.questions.findIndex((q, i) => i > 0 && shuffled.has(q.type) && q.type !== "discern");
   const q = pre.questions[index];

@@ -21,6 +21,9 @@ interface Props {
   labels: AssignmentLabels;
 }
 
+/** A check slot is named by the slot: learners take it on one of two forms, each with its own title. */
+const slotTitle = (activityId: string, labels: AssignmentLabels) => (activityId === "assessment-pre" ? labels.pre : activityId === "assessment-post" ? labels.post : undefined);
+
 export function AssignmentsForm(props: Props) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }));
   return (
@@ -107,7 +110,7 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
         <p className="cohort-empty">{labels.empty}</p>
       ) : (
         <ul className="assignment-list">
-          {list.data.map((a) => (
+          {list.data.map((row) => ({ ...row, title: slotTitle(row.activityId, labels) ?? row.title })).map((a) => (
             <li key={a.activityId}>
               <span className="assignment-title">{a.title}</span>
               <span className="meta">

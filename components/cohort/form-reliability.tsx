@@ -6,7 +6,7 @@ import type { ItemLabels } from "./labels";
 
 const BAND = { high: "relHigh", acceptable: "relAcceptable", rough: "relRough", poor: "relPoor" } as const;
 
-export function FormReliability({ forms, minAttempts, activity, labels }: { forms: FormRow[]; minAttempts: number; activity: (id: string) => string; labels: ItemLabels }) {
+export function FormReliability({ forms, minAttempts, activity, labels }: { forms: FormRow[]; minAttempts: number; activity: (id: string, form?: "a" | "b") => string; labels: ItemLabels }) {
   if (forms.length === 0) return null;
   return (
     <>
@@ -25,8 +25,8 @@ export function FormReliability({ forms, minAttempts, activity, labels }: { form
           </thead>
           <tbody>
             {forms.map((f) => (
-              <tr key={f.activityId}>
-                <th scope="row">{activity(f.activityId)}</th>
+              <tr key={`${f.activityId}/${f.form ?? ""}`}>
+                <th scope="row">{activity(f.activityId, f.form)}</th>
                 <td className="num">{f.attempts}</td>
                 <td>
                   {f.reliability === null || f.band === null ? (

@@ -57,4 +57,15 @@ describe("the item table", () => {
     expect(out).not.toMatch(/\b0%/);
     expect(out).toContain("3 attempts on an earlier version of these questions are not counted.");
   });
+
+  it("names a check's items and reliability by slot and form", () => {
+    const out = text({
+      ...frame,
+      items: [row({ activityId: "assessment-pre", activityKind: "pre", form: "b", questionId: "b1" }), row({ activityId: "assessment-post", activityKind: "post", form: "a", questionId: "a1" })],
+      forms: [{ activityId: "assessment-pre", activityKind: "pre", form: "b", attempts: 24, questions: 15, reliability: 0.7, method: "kr20", band: "acceptable" }],
+    });
+    expect(out).toContain("Starting check, form B");
+    expect(out).toContain("Final check, form A");
+    expect(out).toMatch(/Starting check, form B 24 0\.70/);
+  });
 });

@@ -19,8 +19,11 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
   const [filter, setFilter] = useState<Filter>("all");
   const filterId = useId();
   const lessonNames = new Map(byModule(lessons).flatMap((m) => m.lessons.map((l) => [l.id, fill(labels.lessonRef, { number: l.short, title: l.title })] as const)));
-  const activity = (id: string) =>
-    id === "assessment-pre" ? labels.pre : id === "assessment-post" ? labels.post : id.startsWith("booster-") ? labels.booster : (lessonNames.get(id) ?? id);
+  // A check slot is read per form: the same form is taken first by half the group and last by the other half.
+  const activity = (id: string, form?: "a" | "b") => {
+    const name = id === "assessment-pre" ? labels.pre : id === "assessment-post" ? labels.post : id.startsWith("booster-") ? labels.booster : (lessonNames.get(id) ?? id);
+    return form ? fill(form === "a" ? labels.checkFormA : labels.checkFormB, { check: name }) : name;
+  };
   const filterNames: Record<Filter, string> = { all: labels.filterAll, lesson: labels.filterLesson, pre: labels.pre, post: labels.post, booster: labels.booster };
   const older = view.olderAttempts === 0 ? null : view.olderAttempts === 1 ? labels.olderOne : fill(labels.older, { count: view.olderAttempts });
   if (view.items.length === 0) {
@@ -75,8 +78,8 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
           {/* A phone gets one card per question; wider screens the table. Only one is ever displayed. */}
           <ol className="item-cards">
             {shown.map((q) => (
-              <li key={`${q.activityId}/${q.questionId}`} className="card item-card">
-                <p className="item-activity">{activity(q.activityId)}</p>
+              <li key={`${q.activityId}/${q.form ?? ""}/${q.questionId}`} className="card item-card">
+                <p className="item-activity">{activity(q.activityId, q.form)}</p>
                 <p className="item-card-prompt">{q.prompt}</p>
                 <p className="item-card-figures dotted">
                   <span>
@@ -110,9 +113,9 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
               </thead>
               <tbody>
                 {shown.map((q) => (
-                  <tr key={`${q.activityId}/${q.questionId}`}>
+                  <tr key={`${q.activityId}/${q.form ?? ""}/${q.questionId}`}>
                     <th scope="row" className="item-prompt">
-                      <span className="item-activity">{activity(q.activityId)}</span>
+                      <span className="item-activity">{activity(q.activityId, q.form)}</span>
                       {q.prompt}
                     </th>
                     <td className="num">{q.answers}</td>

@@ -14,13 +14,16 @@ export type ItemLabels = Record<
   | "filterLabel" | "filterAll" | "filterLesson" | "noneInFilter" | "older" | "olderOne" | "tooFew" | "tooFewAttempts" | "leftOut" | "leftOutCount" | "leftOutCountOne"
   | "diffMostRight" | "diffMoreThanHalf" | "diffFewerThanHalf" | "diffMostMissed" | "discrimination" | "discNegative" | "discWeak"
   | "discGood" | "flag" | "formsTitle" | "formsLead" | "formActivity" | "formAttempts" | "formReliability" | "relHigh"
-  | "relAcceptable" | "relRough" | "relPoor" | "relAlpha",
+  | "relAcceptable" | "relRough" | "relPoor" | "relAlpha" | "checkFormA" | "checkFormB",
   string
 >;
 
 export type LearningLabels = Record<
   | "title" | "n" | "meanPre" | "meanPost" | "gain" | "gainExplain" | "gainValue" | "hit" | "hitExplain" | "falseAlarm"
-  | "falseAlarmExplain" | "none" | "noDiscern" | "percent" | "notYet",
+  | "falseAlarmExplain" | "none" | "noDiscern" | "percent" | "notYet"
+  | "ordersCaption" | "order" | "learners" | "orderAB" | "orderBA" | "hiddenPerOrder" | "hiddenAll" | "unbalanced" | "meansExplain"
+  | "points" | "change" | "changeExplain" | "changePlain" | "changePlainExplain" | "interval" | "intervalValue" | "intervalExplain"
+  | "intervalNone" | "formDifference" | "formDifferenceExplain",
   string
 >;
 

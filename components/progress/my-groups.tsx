@@ -9,6 +9,9 @@ import type { DashboardLabels } from "./dashboard";
 
 export type MyGroupsData = Awaited<ReturnType<typeof myAssignments>>;
 
+/** A check slot is named by the slot: learners take it on one of two forms, each with its own title. */
+const slotTitle = (d: { activityId: string }, labels: DashboardLabels) => (d.activityId === "assessment-pre" ? labels.pre : d.activityId === "assessment-post" ? labels.post : undefined);
+
 
 export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; locale: string; labels: DashboardLabels }) {
   return (
@@ -31,7 +34,7 @@ export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; loc
                     {g.due.map((d) => (
                       <li key={d.activityId}>
                         <Link href={d.href} className="due-title">
-                          {d.title}
+                          {slotTitle(d, labels) ?? d.title}
                         </Link>
                         <span className="due-date">{fill(labels.groupDue, { date: dueDay(d.dueAt, locale) })}</span>
                         {d.done ? <span className="status-done">✓ {labels.done}</span> : <span className="due-open">{labels.notDone}</span>}

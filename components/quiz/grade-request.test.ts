@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { sendForGrading, type AnswerBody } from "./grade-request";
 
-const body: AnswerBody = { id: "a1", attemptId: "t1", locale: "en", courseId: "c", lessonId: "assessment-pre", questionId: "q1", chosen: ["b"] };
+const body: AnswerBody = { id: "a1", attemptId: "t1", locale: "en", courseId: "c", lessonId: "assessment-pre", questionId: "q1", chosen: ["b"], form: "b" };
 const graded = { questionId: "q1", verdict: "correct", points: 1, feedback: [], explanation: "Why.", reveal: { correct: ["b"] } };
 
 /** A fake fetch: answers each URL with a status (0 = offline) and records what was sent. */
@@ -32,10 +32,17 @@ describe("sendForGrading", () => {
     expect(calls.map((c) => c.url)).toEqual(urls);
   });
 
-  it("sends the ids only to the route that stores the answer", async () => {
+  it("sends the ids only to the route that stores the answer, and the form only to the guest route", async () => {
     const { calls, fetcher } = fakeFetch({ "/api/progress/answers": 401, "/api/quiz/grade": 200 });
     await sendForGrading(body, true, fetcher);
-    expect(calls[0].body).toEqual(body);
-    expect(calls[1].body).toEqual({ locale: "en", courseId: "c", lessonId: "assessment-pre", questionId: "q1", chosen: ["b"] });
+    expect(calls[0].body).toEqual({ id: "a1", attemptId: "t1", locale: "en", courseId: "c", lessonId: "assessment-pre", questionId: "q1", chosen: ["b"] });
+    expect(calls[1].body).toEqual({ locale: "en", courseId: "c", lessonId: "assessment-pre", questionId: "q1", chosen: ["b"], form: "b" });
+  });
+
+  it("names no form for a booster", async () => {
+    const { calls, fetcher } = fakeFetch({ "/api/quiz/grade": 200 });
+    const { form: _, ...booster } = { ...body, lessonId: "booster-week-1" };
+    await sendForGrading(booster, false, fetcher);
+    expect(calls[0].body).not.toHaveProperty("form");
   });
 });

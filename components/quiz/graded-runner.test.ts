@@ -16,12 +16,15 @@ import { QUIZ_LABEL_KEYS } from "./labels";
 
 const { content } = loadContent(path.join(__dirname, "..", "..", "content"));
 const en = content.find((c) => c.locale === "en")!;
-const quizzes: [string, Quiz][] = [...[...en.assessments.values()].flatMap((a) => (a.pre ? [["pre", a.pre] as [string, Quiz]] : [])), ...[...en.boosters.values()].map((b) => [b.id, b] as [string, Quiz])];
+const quizzes: [string, Quiz][] = [
+  ...[...en.forms.values()].flatMap((f) => [f.a, f.b].flatMap((q) => (q ? [[q.id, q] as [string, Quiz]] : []))),
+  ...[...en.boosters.values()].map((b) => [b.id, b] as [string, Quiz]),
+];
 const labels = Object.fromEntries([...QUIZ_LABEL_KEYS, "checkFailed"].map((k) => [k, `[${k}]`])) as GradedLabels;
 const unescape = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
 
 describe.each(quizzes)("GradedRunner on %s", (_name, quiz) => {
-  const html = renderToString(createElement(GradedRunner, { quiz: toPublicQuiz(quiz), activity: { locale: "en", courseId: "c", activityId: "assessment-pre" }, backHref: "/", labels }));
+  const html = renderToString(createElement(GradedRunner, { quiz: toPublicQuiz(quiz), activity: { locale: "en", courseId: "c", activityId: "assessment-pre", form: "a" }, backHref: "/", labels }));
 
   it("shows no question before the browser knows the attempt's order", () => {
     expect(unescape(html)).not.toContain(quiz.questions[0].prompt);

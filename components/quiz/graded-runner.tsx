@@ -29,6 +29,7 @@ import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 import { useAttemptOrder } from "./use-attempt-order";
 import { answerIdFor } from "@/lib/quiz/answer-id";
+import type { FormId } from "@/lib/quiz/experiments";
 
 export type GradedLabels = QuizLabels & { checkFailed: string };
 
@@ -40,8 +41,8 @@ export interface CheckMode {
 
 interface Props {
   quiz: PublicQuiz;
-  /** "assessment-pre|post" or "booster-<id>". */
-  activity: { locale: string; courseId: string; activityId: string };
+  /** "assessment-pre|post" or "booster-<id>"; for a check, the form taken (a guest's grade request names it). */
+  activity: { locale: string; courseId: string; activityId: string; form?: FormId };
   backHref: string;
   next?: { href: string; title: string };
   labels: GradedLabels;
@@ -170,7 +171,7 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
     setBusy(true);
     // One id per attempt and question, the same after a reload: a repeat gets the stored grade.
     const id = answerIdFor(attemptId, question.id);
-    const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen }, isSignedInHint());
+    const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen, form: activity.form }, isSignedInHint());
     setBusy(false);
     if (!graded || graded === "refused") {
       // Refused on a check: the server counts one check only, and this learner has taken it.

@@ -13,6 +13,6 @@ export interface TrackNames {
   modules: Record<string, string>;
   scenarios: Record<string, string>;
   boosters: Record<string, string>;
-  /** The starting (pre) and final (post) checks: title and number of questions, for the slots' links. */
+  /** The starting (pre) and final (post) check slots: title and number of questions shown, for the slots' links. */
   assessments: Partial<Record<CheckForm, { title: string; questions: number }>>;
 }

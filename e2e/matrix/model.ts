@@ -67,7 +67,7 @@ export interface WorldIds {
   otherLessonId: string;
   attitudeItemId: string;
   /** The pre-assessment's first question with its right choice (graded for anyone, never stored). */
-  preQuestion: { questionId: string; chosen: string[] };
+  preQuestion: { questionId: string; chosen: string[]; form: "a" | "b" };
   /** The facilitator's pending invitation to the other facilitator to co-facilitate the cohort. */
   invitationId: string;
   unique: string;

@@ -39,8 +39,9 @@ const en = (() => {
   const quizLesson = locale.lessons.find((l) => l.courseId === course.id && l.quizId)!;
   const quiz = locale.quizzes.get(`${course.id}/${quizLesson.quizId}`)!;
   const attitudes = locale.attitudes.get(course.id);
-  const pre = locale.assessments.get(course.id)?.pre?.questions[0];
-  return { course, lessons, quizLesson, quiz, attitudeItemId: attitudes?.items[0]?.id ?? "none", preQuestion: { questionId: pre?.id ?? "none", chosen: pre?.correct ?? [] } };
+  // A guest names the form of a check (here A); the grade route needs it.
+  const pre = locale.forms.get(course.id)?.a?.questions[0];
+  return { course, lessons, quizLesson, quiz, attitudeItemId: attitudes?.items[0]?.id ?? "none", preQuestion: { questionId: pre?.id ?? "none", chosen: pre?.correct ?? [], form: "a" as const } };
 })();
 
 /**

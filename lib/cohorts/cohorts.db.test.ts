@@ -3,7 +3,10 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { authenticate, createAccount, type SessionUser } from "@/lib/auth/accounts";
-import { getAssessments, getAttitudeItems, getCourses, getQuiz } from "@/lib/content";
+import { getAttitudeItems, getCourses, getForms, getQuiz } from "@/lib/content";
+import { armFor } from "@/lib/experiments/arms";
+import { FORMS_EXPERIMENT, formFor, type CheckSlot, type FormOrder } from "@/lib/quiz/experiments";
+import { GAIN_MIN_LEARNERS } from "@/lib/quiz/gain";
 import { deleteMyAccount, finishAttempt, recordAnswer } from "@/lib/progress/mutations";
 import { submitAttitudes } from "@/lib/attitudes/mutations";
 import { testEngines } from "@/lib/testing/db";
@@ -20,13 +23,14 @@ const PASSWORD = "river lamp orchard";
 const course = getCourses("en")[0];
 const lesson = course.modules[0].lessons[0];
 const quiz = getQuiz("en", course.id, lesson.quizId!)!;
+const forms = getForms("en", course.id);
 
-async function takeQuiz(handle: Db, user: SessionUser, activityId: string, questions: typeof quiz.questions, wrong: (i: number) => boolean) {
+async function takeQuiz(handle: Db, user: SessionUser, activityId: string, questions: typeof quiz.questions, wrong: (i: number, q: (typeof quiz.questions)[number]) => boolean) {
   const attemptId = crypto.randomUUID();
   // One version of each bias-check pair, the learner's, as the runner shows.
   for (const [i, q] of (await shownQuestions(handle, user, "en", course.id, activityId, questions)).entries()) {
     let chosen = q.correct;
-    if (wrong(i)) {
+    if (wrong(i, q)) {
       if (q.type === "discern") chosen = q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id); // flag every genuine post
       else if (q.type === "sort") chosen = q.correct.map((c, k) => (k === 0 ? `${c.split(":")[0]}:${q.categories!.find((p) => p.id !== c.split(":")[1])!.id}` : c));
       else chosen = [q.options.find((o) => !q.correct.includes(o.id))!.id];
@@ -34,6 +38,12 @@ async function takeQuiz(handle: Db, user: SessionUser, activityId: string, quest
     await recordAnswer(handle, user, { id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: activityId, questionId: q.id, chosen });
   }
   return finishAttempt(handle, user, attemptId, "en");
+}
+
+/** The questions of the check form this learner takes in the slot (their recorded arm decides). */
+async function checkQuestions(handle: Db, user: SessionUser, slot: CheckSlot) {
+  const form = formFor(slot, (await armFor(handle, user, "en", course.id, FORMS_EXPERIMENT)) as FormOrder);
+  return { form, questions: forms[form]!.questions };
 }
 
 describe.each(testEngines())("cohorts on $name", (engine) => {
@@ -45,6 +55,8 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
   let learner: SessionUser;
   let cohortId: string;
   let joinCode: string;
+  // The group of the counterbalanced-gain test, reused by the first-attempt test after it.
+  let formsHall: { groupId: string; members: SessionUser[] } | undefined;
 
   beforeAll(async () => {
     ({ handle, cleanup } = await engine.open());
@@ -87,9 +99,9 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
 
   it("reports: the grid, item analysis with the common wrong answer, learning gain and discernment", async () => {
     await takeQuiz(handle, learner, lesson.id, quiz.questions, (i) => i === 0);
-    const { pre, post } = getAssessments("en", course.id);
-    await takeQuiz(handle, learner, "assessment-pre", pre!.questions, (i) => i % 2 === 0);
-    await takeQuiz(handle, learner, "assessment-post", post!.questions, () => false);
+    // Every other question wrong, and the discernment one (wherever a bias pair puts it) too.
+    await takeQuiz(handle, learner, "assessment-pre", (await checkQuestions(handle, learner, "pre")).questions, (i, q) => i % 2 === 0 || q.type === "discern");
+    await takeQuiz(handle, learner, "assessment-post", (await checkQuestions(handle, learner, "post")).questions, () => false);
 
     const grid = await rosterGrid(handle, lead, cohortId);
     const ada = grid.learners.find((l) => l.name === "Ada")!;
@@ -105,10 +117,9 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect(first.commonWrong?.count).toBe(1);
 
     const gain = await learningGain(handle, lead, cohortId);
-    expect(gain.n).toBe(1);
-    expect(gain.meanPost).toBe(100);
-    expect(gain.meanPre).toBeLessThan(100);
-    expect(gain.normalisedGain).toBe(1);
+    // One learner: counted in their order, but no figure about them shows (lib/quiz/gain.ts).
+    expect(gain).toMatchObject({ n: 1, balanced: false, hidden: true, meanPre: null, meanPost: null, gain: null, normalisedGain: null, minLearners: GAIN_MIN_LEARNERS });
+    expect(gain.orders.map((o) => o.n).sort()).toEqual([0, 1]);
     // Discernment: every genuine post flagged on the pre-assessment (false alarms), none after.
     expect(gain.discernment.items).toBeGreaterThan(0);
     expect(gain.discernment.falseAlarmRate).toBeGreaterThan(0);
@@ -119,18 +130,58 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect(csv).toContain('"Ada","no","1"');
   });
 
-  it("the gain counts each learner's first final check, not a later one", async () => {
-    const post = getAssessments("en", course.id).post!;
-    const first = await learningGain(handle, lead, cohortId);
-    expect(first.meanPost).toBe(100);
-    // A second finished final check, later and at 0 % (two devices racing, or a retake from
-    // before retakes were refused): the first one is the outcome that counts.
+  it("the counterbalanced gain: a group that learned nothing shows no gain, though form B is harder", async () => {
+    const { id: groupId, joinCode: code } = await createCohort(handle, lead, { name: "Forms hall", kind: "workshop", locale: "en", trackId: "workshop", coFacilitatorEmails: [] });
+    const members: SessionUser[] = [];
+    formsHall = { groupId, members };
+    for (let i = 0; i < 2 * GAIN_MIN_LEARNERS; i++) {
+      const m = await createAccount(handle, { email: `forms-${i}@example.org`, displayName: `Forms ${i}`, password: PASSWORD });
+      await joinCohort(handle, m, code);
+      members.push(m);
+    }
+    // Form B is harder: everyone misses its first 8 questions, and form A's first 3, whenever
+    // they take it. Nobody learns anything, so any change between the checks is the forms'.
+    const wrongOn = { a: (i: number) => i < 3, b: (i: number) => i < 8 };
+    const scores = { a: 0, b: 0 };
+    for (const m of members) {
+      for (const slot of ["pre", "post"] as const) {
+        const { form, questions } = await checkQuestions(handle, m, slot);
+        await takeQuiz(handle, m, `assessment-${slot}`, questions, wrongOn[form]);
+        const row = await handle.db.selectFrom("quiz_attempts").select("score").where("user_id", "=", m.id).where("lesson_id", "=", `assessment-${slot}`).executeTakeFirstOrThrow();
+        scores[form] = Number(row.score) * 100;
+      }
+    }
+    expect(scores.b).toBeLessThan(scores.a);
+
+    const gain = await learningGain(handle, lead, groupId);
+    // Assigned half and half within the group, and read back from the forms each attempt was on.
+    expect(gain.orders).toEqual([
+      { order: "ab", n: GAIN_MIN_LEARNERS, meanPre: Math.round(scores.a * 10) / 10, meanPost: Math.round(scores.b * 10) / 10 },
+      { order: "ba", n: GAIN_MIN_LEARNERS, meanPre: Math.round(scores.b * 10) / 10, meanPost: Math.round(scores.a * 10) / 10 },
+    ]);
+    expect(gain).toMatchObject({ n: 2 * GAIN_MIN_LEARNERS, balanced: true, hidden: false, gain: 0, interval: [0, 0], normalisedGain: 0 });
+    // The "ab" half alone would report a loss of (B - A); the counterbalanced gain removes it and
+    // reports it as the forms' difference instead.
+    expect(gain.formDifference).toBeCloseTo(scores.b - scores.a, 1);
+    expect(gain.orders[0].meanPost! - gain.orders[0].meanPre!).toBeLessThan(-10);
+  });
+
+  it("the gain counts each learner's first starting and first final check, not a later one", async () => {
+    const { groupId, members } = formsHall!;
+    const first = await learningGain(handle, lead, groupId);
+    expect(first.hidden).toBe(false);
+    // A second finished check of each kind, later, on the same form, at 100 % before and 0 % after
+    // (two devices racing, or a retake from before retakes were refused): the first ones count.
     const later = new Date(Date.now() + 60_000).toISOString();
-    await handle.db
-      .insertInto("quiz_attempts")
-      .values({ id: crypto.randomUUID(), user_id: learner.id, course_id: course.id, lesson_id: "assessment-post", quiz_id: post.id, started_at: later, finished_at: later, score: 0, source: "app", content_version: post.version ?? null })
-      .execute();
-    expect(await learningGain(handle, lead, cohortId)).toEqual(first);
+    for (const slot of ["pre", "post"] as const) {
+      const { form } = await checkQuestions(handle, members[0], slot);
+      const quiz = forms[form]!;
+      await handle.db
+        .insertInto("quiz_attempts")
+        .values({ id: crypto.randomUUID(), user_id: members[0].id, course_id: course.id, lesson_id: `assessment-${slot}`, quiz_id: quiz.id, started_at: later, finished_at: later, score: slot === "pre" ? 1 : 0, source: "app", content_version: quiz.version ?? null })
+        .execute();
+    }
+    expect(await learningGain(handle, lead, groupId)).toEqual(first);
   });
 
   it("another facilitator reaches nothing of this cohort; an admin reads but does not manage", async () => {

@@ -5,7 +5,9 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
-import { findQuizActivity, getCourses } from "@/lib/content";
+import { findQuizActivity, getCourses, getForms } from "@/lib/content";
+import { armFor } from "@/lib/experiments/arms";
+import { FORMS_EXPERIMENT, formFor, type CheckSlot, type FormOrder } from "@/lib/quiz/experiments";
 import { finishAttempt, recordAnswer } from "@/lib/progress/mutations";
 import { gradeAnswer } from "@/lib/quiz/grade";
 import { difficulty, discrimination, MIN_ATTEMPTS, reliability, sumsFromMatrix } from "@/lib/quiz/psychometrics";
@@ -142,9 +144,15 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
     expect(view.forms.find((f) => f.activityId === paired.id)).toMatchObject({ attempts: MIN_ATTEMPTS, questions: columns.length, reliability: Math.round(expected.value * 100) / 100 });
   });
 
+  /** The check form this learner takes in the slot: their recorded arm decides. */
+  async function formOf(user: SessionUser, slot: CheckSlot) {
+    const form = formFor(slot, (await armFor(handle, user, "en", course.id, FORMS_EXPERIMENT)) as FormOrder);
+    return { form, quiz: getForms("en", course.id)[form]! };
+  }
+
   it("leaves attempts on an older content version out of the item analysis and the gain", async () => {
-    const pre = findQuizActivity("en", course.id, "assessment-pre")!.quiz;
-    const post = findQuizActivity("en", course.id, "assessment-post")!.quiz;
+    const pre = (await formOf(learners[1], "pre")).quiz;
+    const post = (await formOf(learners[1], "post")).quiz;
     const user = learners[1];
     const preAttempt = await take(user, "assessment-pre", pre.questions, (i) => i % 2 === 0);
     await take(user, "assessment-post", post.questions, () => false);
@@ -165,5 +173,27 @@ describe.each(testEngines())("item analysis on $name", (engine) => {
     // The pre-check's discernment answers go with it; the final check's stay.
     const preDiscern = pre.questions.filter((q) => q.type === "discern").reduce((n, q) => n + q.options.length, 0);
     expect(after.discernment.items).toBe(before.discernment.items - preDiscern);
+  });
+
+  it("analyses a check slot per form: the two halves of a group take different forms in it", async () => {
+    // Orders are balanced within the group, so another learner holds the order learners[1] does not.
+    const theirs = await formOf(learners[1], "post");
+    let user: SessionUser | undefined;
+    for (const u of learners.slice(2)) if (!user && (await formOf(u, "post")).form !== theirs.form) user = u;
+    expect(user, "a learner of the group in the other order").toBeDefined();
+    const mine = { pre: await formOf(user!, "pre"), post: await formOf(user!, "post") };
+    expect(mine.post.form).not.toBe(theirs.form);
+    await take(user!, "assessment-pre", mine.pre.quiz.questions, (i) => i % 3 === 0);
+    await take(user!, "assessment-post", mine.post.quiz.questions, () => false);
+
+    const view = await itemAnalysis(handle, lead, cohortId);
+    const postRows = view.items.filter((r) => r.activityId === "assessment-post");
+    expect(new Set(postRows.map((r) => r.form))).toEqual(new Set(["a", "b"]));
+    for (const r of postRows) expect(getForms("en", course.id)[r.form!]!.questions.some((q) => q.id === r.questionId), r.questionId).toBe(true);
+    expect(postRows.every((r) => r.activityKind === "post")).toBe(true);
+    const postForms = view.forms.filter((f) => f.activityId === "assessment-post").map((f) => [f.form, f.attempts]);
+    expect(postForms.sort()).toEqual([["a", 1], ["b", 1]]);
+    // The starting check: learners[1]'s is on an older version, so only this learner's form shows.
+    expect(new Set(view.items.filter((r) => r.activityId === "assessment-pre").map((r) => r.form))).toEqual(new Set([mine.pre.form]));
   });
 });

@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
 import { gradeAnswer } from "@/lib/quiz/grade";
 import type { Quiz } from "@/lib/quiz/types";
-import { shownCount } from "@/lib/quiz/experiments";
+import { checkSlotOf, shownCount, type FormId } from "@/lib/quiz/experiments";
 import {
   difficulty,
   difficultyBand,
@@ -33,6 +33,8 @@ export type ActivityKind = "lesson" | "pre" | "post" | "booster";
 export interface ItemAnalysisRow {
   activityId: string;
   activityKind: ActivityKind;
+  /** A check's form (A or B): half a group takes each form in each slot, so they are analysed apart. */
+  form?: FormId;
   questionId: string;
   prompt: string;
   answers: number;
@@ -49,6 +51,7 @@ export interface ItemAnalysisRow {
 export interface FormRow {
   activityId: string;
   activityKind: ActivityKind;
+  form?: FormId;
   /** Finished attempts on the current version. */
   attempts: number;
   questions: number;
@@ -70,28 +73,50 @@ export interface ItemAnalysisView {
 interface Activity {
   id: string;
   kind: ActivityKind;
+  /** For a check slot, the form: each slot is taken on either form, by different halves of a group. */
+  form?: FormId;
   quiz: Quiz;
 }
 
-/** Every graded activity of a course with its quiz: lessons, both checks, refreshers. */
+/** Where an activity's rows are kept: its id, and for a check its form too. */
+const activityKey = (id: string, form?: FormId) => (form ? `${id}/${form}` : id);
+
+/**
+ * Every graded activity of a course with its quiz: lessons, each check slot on each form (the
+ * same form is taken before teaching by half a group and after it by the other half, so a slot's
+ * items are read per form), refreshers.
+ */
 export function courseActivities(locale: string, courseId: string): Activity[] {
-  const ids: [string, ActivityKind][] = [
+  const ids: [string, ActivityKind, FormId?][] = [
     ...(getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l) => [l.id, "lesson"] as [string, ActivityKind])) ?? []),
-    ["assessment-pre", "pre"],
-    ["assessment-post", "post"],
+    ["assessment-pre", "pre", "a"],
+    ["assessment-pre", "pre", "b"],
+    ["assessment-post", "post", "a"],
+    ["assessment-post", "post", "b"],
     ...getBoosters(locale, courseId).map((b) => [`booster-${b.id}`, "booster"] as [string, ActivityKind]),
   ];
-  return ids.flatMap(([id, kind]) => {
-    const quiz = findQuizActivity(locale, courseId, id)?.quiz;
-    return quiz ? [{ id, kind, quiz }] : [];
+  return ids.flatMap(([id, kind, form]) => {
+    const quiz = findQuizActivity(locale, courseId, id, form)?.quiz;
+    return quiz ? [{ id, kind, ...(form ? { form } : {}), quiz }] : [];
   });
+}
+
+/**
+ * The activity a stored row belongs to, on the current content: by its activity id and, for a
+ * check, the form whose current version it was taken on (each form has its own version, so the
+ * version tells the form without reading the attempt's quiz_id). Undefined for an older version.
+ */
+function currentActivity(byKey: ReadonlyMap<string, Activity>, lessonId: string, version: string | null): Activity | undefined {
+  if (version === null) return undefined;
+  const candidates = checkSlotOf(lessonId) ? [byKey.get(activityKey(lessonId, "a")), byKey.get(activityKey(lessonId, "b"))] : [byKey.get(lessonId)];
+  return candidates.find((a) => a?.quiz.version === version);
 }
 
 type Row = { kind: string; lesson_id: string; v: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null };
 
 export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
-  const activities = new Map(courseActivities(cohort.locale, cohort.course_id).map((a) => [a.id, a]));
+  const activities = new Map(courseActivities(cohort.locale, cohort.course_id).map((a) => [activityKey(a.id, a.form), a]));
   const versions = [...new Set([...activities.values()].flatMap((a) => (a.quiz.version ? [a.quiz.version] : [])))];
   const empty: ItemAnalysisView = { items: [], forms: [], olderAttempts: 0, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
   if (versions.length === 0) return empty;
@@ -121,34 +146,35 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   });
 
   const num = (x: number | string | null) => Number(x ?? 0);
-  const isCurrent = (r: Row) => r.v !== null && activities.get(r.lesson_id)?.quiz.version === r.v;
   const items = new Map<string, { answers: number; points: number; wrong: Map<string, number>; sums: ItemSums }>();
   const forms = new Map<string, FormSums>();
   let olderAttempts = 0;
   const key = (activityId: string, questionId: string) => `${activityId}\u0000${questionId}`;
   for (const r of rows) {
+    const activity = currentActivity(activities, r.lesson_id, r.v);
+    const at = activity && activityKey(activity.id, activity.form);
     if (r.kind === "form") {
-      if (!isCurrent(r)) {
+      if (!activity || !at) {
         olderAttempts += num(r.n);
         continue;
       }
       // The questions each learner is shown (one version of each bias-check pair): the score's divisor.
-      const k = shownCount(activities.get(r.lesson_id)!.quiz);
+      const k = shownCount(activity.quiz);
       // Totals in points: T = score × k, so ΣT = k·Σscore and ΣT² = k²·Σscore².
-      forms.set(r.lesson_id, { attempts: num(r.n), items: k, sumT: k * num(r.s1), sumT2: k * k * num(r.s2) });
+      forms.set(at, { attempts: num(r.n), items: k, sumT: k * num(r.s1), sumT2: k * k * num(r.s2) });
       continue;
     }
-    if (!isCurrent(r) || !r.question_id) continue;
-    const question = activities.get(r.lesson_id)!.quiz.questions.find((q) => q.id === r.question_id);
+    if (!activity || !at || !r.question_id) continue;
+    const question = activity.quiz.questions.find((q) => q.id === r.question_id);
     if (!question) continue;
-    const e = items.get(key(r.lesson_id, r.question_id)) ?? { answers: 0, points: 0, wrong: new Map<string, number>(), sums: { sumX: 0, sumX2: 0, sumXT: 0 } };
-    items.set(key(r.lesson_id, r.question_id), e);
+    const e = items.get(key(at, r.question_id)) ?? { answers: 0, points: 0, wrong: new Map<string, number>(), sums: { sumX: 0, sumX2: 0, sumXT: 0 } };
+    items.set(key(at, r.question_id), e);
     const n = num(r.n);
     const x = pointsOf(question, r.chosen ?? "[]", num(r.correct) === 1);
     e.answers += n;
     e.points += n * x;
     // Over finished attempts only (s1 of them, Σscore = s2): T = score × k.
-    const k = shownCount(activities.get(r.lesson_id)!.quiz);
+    const k = shownCount(activity.quiz);
     e.sums.sumX += x * num(r.s1);
     e.sums.sumX2 += x * x * num(r.s1);
     e.sums.sumXT += x * k * num(r.s2);
@@ -157,15 +183,16 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
 
   const out: ItemAnalysisRow[] = [];
   for (const [k, e] of items) {
-    const [activityId, questionId] = k.split("\u0000");
-    const activity = activities.get(activityId)!;
+    const [at, questionId] = k.split("\u0000");
+    const activity = activities.get(at)!;
     const question = activity.quiz.questions.find((q) => q.id === questionId)!;
-    const form = forms.get(activityId);
+    const form = forms.get(at);
     const p = difficulty(e.points, e.answers);
     const r = form ? discrimination(e.sums, form) : null;
     out.push({
-      activityId,
+      activityId: activity.id,
       activityKind: activity.kind,
+      ...(activity.form ? { form: activity.form } : {}),
       questionId,
       prompt: question.prompt,
       answers: e.answers,
@@ -177,16 +204,18 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     });
   }
 
-  const formRows: FormRow[] = [...forms].map(([activityId, form]) => {
-    const activity = activities.get(activityId)!;
+  const formRows: FormRow[] = [...forms].map(([at, form]) => {
+    const activity = activities.get(at)!;
+    // A bias-check pair is one item of its form: each learner answered one of its versions.
     const sums = formItems(activity.quiz).flatMap((ids) => {
-      const parts = ids.flatMap((id) => items.get(key(activityId, id))?.sums ?? []);
+      const parts = ids.flatMap((id) => items.get(key(at, id))?.sums ?? []);
       return parts.length ? [parts.reduce((t, x) => ({ sumX: t.sumX + x.sumX, sumX2: t.sumX2 + x.sumX2, sumXT: t.sumXT + x.sumXT }))] : [];
     });
     const rel = reliability(sums, form);
     return {
-      activityId,
+      activityId: activity.id,
       activityKind: activity.kind,
+      ...(activity.form ? { form: activity.form } : {}),
       attempts: form.attempts,
       questions: form.items,
       reliability: rel === null ? null : Math.round(rel.value * 100) / 100,

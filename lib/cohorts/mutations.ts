@@ -10,7 +10,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { generatePassphrase } from "@/lib/auth/passphrase";
 import { forgetAccountSignInState } from "@/lib/auth/throttle";
-import { findQuizActivity, findLessonQuiz, getTrack } from "@/lib/content";
+import { findLessonQuiz, getTrack, isGradedActivity } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { userName } from "@/lib/text/name-schema";
 import { log } from "@/lib/log";
@@ -219,7 +219,7 @@ export const assignmentInput = z.strictObject({
 
 export async function setAssignment(handle: Db, actor: SessionUser, cohortId: string, input: z.infer<typeof assignmentInput>): Promise<{ id: string }> {
   const cohort = await cohortFor(handle, actor, cohortId, "manage");
-  if (!findLessonQuiz(cohort.locale, cohort.course_id, input.activityId) && !findQuizActivity(cohort.locale, cohort.course_id, input.activityId)) {
+  if (!findLessonQuiz(cohort.locale, cohort.course_id, input.activityId) && !isGradedActivity(cohort.locale, cohort.course_id, input.activityId)) {
     throw new AppError("bad_request", "That lesson or quiz does not exist.", { field: "activityId" });
   }
   const id = crypto.randomUUID();

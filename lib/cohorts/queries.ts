@@ -49,6 +49,7 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
     cohorts.set(r.cohort_id, c);
     if (!r.activity_id || !r.due_at) continue;
     const lesson = getCourse(r.locale, r.course_id)?.modules.flatMap((m) => m.lessons).find((l) => l.id === r.activity_id);
+    // A check slot has no title of its own here (two forms): the dashboard names the slot.
     const activity = findQuizActivity(r.locale, r.course_id, r.activity_id);
     const base = `/${r.locale}/courses/${r.course_id}`;
     const href = lesson
@@ -102,6 +103,7 @@ export async function cohortAssignments(handle: Db, actor: SessionUser, cohortId
   const lessons = getCourse(cohort.locale, cohort.course_id)?.modules.flatMap((m) => m.lessons) ?? [];
   return rows.map((r) => ({
     activityId: r.activity_id,
+    // A check slot has no title of its own here (two forms): the assignments list names the slot.
     title: lessons.find((l) => l.id === r.activity_id)?.title ?? findQuizActivity(cohort.locale, cohort.course_id, r.activity_id)?.quiz.title ?? r.activity_id,
     dueAt: r.due_at,
   }));

@@ -4,7 +4,10 @@ import "server-only";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { getCourse, findQuizActivity } from "@/lib/content";
+import { getCourse } from "@/lib/content";
+import { formOfQuizId } from "@/lib/content/check-forms";
+import type { FormId } from "@/lib/quiz/experiments";
+import { counterbalancedGain, GAIN_MIN_LEARNERS, orderOf, type GainFigures, type LearnerChange } from "@/lib/quiz/gain";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
 import { cohortFor } from "./access";
 import { courseActivities } from "./item-analysis";
@@ -63,15 +66,15 @@ export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: strin
   };
 }
 
-export interface LearningView {
-  /** Learners with both a pre- and a post-assessment. */
-  n: number;
-  meanPre: number | null;
-  meanPost: number | null;
-  /** Class-average normalised gain (Hake): (post - pre) / (100 - pre). */
-  normalisedGain: number | null;
+/**
+ * The assessment part: each learner's starting and final check, in the order of forms they took
+ * (A then B, or B then A), and the gain with the forms' difference cancelled (lib/quiz/gain.ts).
+ * Figures are null (hidden: true) below GAIN_MIN_LEARNERS learners per order.
+ */
+export type LearningView = GainFigures & {
+  minLearners: number;
   discernment: { hitRate: number | null; falseAlarmRate: number | null; items: number };
-}
+};
 
 /** Learning gain over learners with both checks, and discernment over every discernment answer. */
 export async function learningGain(handle: Db, actor: SessionUser, cohortId: string): Promise<LearningView> {
@@ -79,47 +82,65 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   // Only attempts on the current content version of each activity count: a pre-check on the old
   // items and a post-check on the rewritten ones measure different things (issue #20).
   const activities = courseActivities(cohort.locale, cohort.course_id);
-  const versionOf = new Map(activities.map((a) => [a.id, a.quiz.version ?? null]));
-  const onCurrent = (id: string) => sql`(a.lesson_id = ${id} and a.content_version = ${versionOf.get(id) ?? ""})`;
+  // Each check form has its own version; a check attempt counts when it was taken on one of them.
+  const checkVersions = [...new Set(activities.filter((a) => a.form).flatMap((a) => a.quiz.version ?? []))];
+  const currentQuiz = (activityId: string, version: string | null) => activities.find((a) => a.id === activityId && a.quiz.version === version)?.quiz;
   // Only discernment answers matter for the rates: fetch those, not every response.
   const discernIds = [...new Set(activities.flatMap((a) => a.quiz.questions.filter((q) => q.type === "discern").map((q) => q.id)))];
   const discernVersions = [...new Set(activities.filter((a) => a.quiz.questions.some((q) => q.type === "discern")).flatMap((a) => a.quiz.version ?? []))];
   const responses = discernIds.length && discernVersions.length
     ? sql`union all
-    select 'response', r.user_id, a.lesson_id, null, a.content_version, r.question_id, r.chosen
+    select 'response', r.user_id, a.lesson_id, null, a.content_version, r.question_id, r.chosen, null
       from cohort_members m join quiz_responses r on r.user_id = m.user_id join quiz_attempts a on a.id = r.attempt_id
       where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id} and r.question_id in (${sql.join(discernIds)})
         and a.content_version in (${sql.join(discernVersions)})`
     : sql``;
-  // "at" holds the finish time for an assessment and the content version for a response.
-  const { rows } = await sql<{ kind: string; user_id: string; activity: string; score: number | string | null; at: string | null; question_id: string | null; chosen: string | null }>`
-    select 'assessment' as kind, a.user_id, a.lesson_id as activity, a.score, a.finished_at as at, null as question_id, null as chosen
+  const assessments = checkVersions.length
+    ? sql`select 'assessment' as kind, a.user_id, a.lesson_id as activity, a.score, a.finished_at as at, null as question_id, null as chosen, a.quiz_id
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id
       where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
-        and (${onCurrent("assessment-pre")} or ${onCurrent("assessment-post")}) and a.finished_at is not null
+        and a.lesson_id in ('assessment-pre', 'assessment-post') and a.content_version in (${sql.join(checkVersions)}) and a.finished_at is not null`
+    : sql`select 'none' as kind, null as user_id, null as activity, null as score, null as at, null as question_id, null as chosen, null as quiz_id where 1 = 0`;
+  // "at" holds the finish time for an assessment and the content version for a response; quiz_id
+  // names the form a check was taken on.
+  const { rows } = await sql<{ kind: string; user_id: string; activity: string; score: number | string | null; at: string | null; question_id: string | null; chosen: string | null; quiz_id: string | null }>`
+    ${assessments}
     ${responses}
   `.execute(handle.db);
 
   // Each learner's FIRST finished check of each kind: the checks are measurements, taken once
   // (issue #20); a second attempt (from before retakes were refused) would measure practice.
-  const pre = new Map<string, { at: string; score: number }>();
-  const post = new Map<string, { at: string; score: number }>();
+  const pre = new Map<string, { at: string; score: number; form?: FormId }>();
+  const post = new Map<string, { at: string; score: number; form?: FormId }>();
   const discern: { discernment?: Discernment }[] = [];
   for (const r of rows) {
     if (r.kind === "assessment" && r.at) {
       const map = r.activity === "assessment-pre" ? pre : post;
       const seen = map.get(r.user_id);
-      if (!seen || r.at < seen.at) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100 });
-    } else if (r.kind === "response" && r.question_id && r.chosen && r.at === versionOf.get(r.activity)) {
-      const q = findQuizActivity(cohort.locale, cohort.course_id, r.activity)?.quiz.questions.find((x) => x.id === r.question_id);
+      if (!seen || r.at < seen.at) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100, form: formOfQuizId(r.quiz_id ?? "") });
+    } else if (r.kind === "response" && r.question_id && r.chosen) {
+      const q = currentQuiz(r.activity, r.at)?.questions.find((x) => x.id === r.question_id);
       if (q?.type === "discern") discern.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));
     }
   }
-  const both = [...pre.keys()].filter((id) => post.has(id));
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-  const meanPre = mean(both.map((id) => pre.get(id)!.score));
-  const meanPost = mean(both.map((id) => post.get(id)!.score));
-  const normalisedGain = meanPre !== null && meanPost !== null && meanPre < 100 ? (meanPost - meanPre) / (100 - meanPre) : null;
+  // Each learner's order is what they took (the forms of their attempts), not what was planned.
+  const learners: LearnerChange[] = [...pre].flatMap(([id, p]) => {
+    const q = post.get(id);
+    const order = q && orderOf(p.form, q.form);
+    return q && order ? [{ order, pre: p.score, post: q.score }] : [];
+  });
+  const gain = counterbalancedGain(learners);
   const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
-  return { n: both.length, meanPre: round(meanPre), meanPost: round(meanPost), normalisedGain: round(normalisedGain, 2), discernment: discernmentRates(discern) };
+  return {
+    ...gain,
+    orders: gain.orders.map((o) => ({ ...o, meanPre: round(o.meanPre), meanPost: round(o.meanPost) })),
+    meanPre: round(gain.meanPre),
+    meanPost: round(gain.meanPost),
+    gain: round(gain.gain),
+    interval: gain.interval && [round(gain.interval[0])!, round(gain.interval[1])!],
+    formDifference: round(gain.formDifference),
+    normalisedGain: round(gain.normalisedGain, 2),
+    minLearners: GAIN_MIN_LEARNERS,
+    discernment: discernmentRates(discern),
+  };
 }

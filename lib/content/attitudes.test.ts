@@ -33,7 +33,7 @@ function load(files: Record<string, string>, withAssessments = true) {
   const all: Record<string, string> = {
     [`${C}/course.yml`]: YAML.stringify({ title: "C", summary: "S.", audience: "A.", modules: [{ id: "m", title: "M", summary: "S.", lessons: ["one"] }] }),
     [`${C}/lessons/01-one.md`]: "---\ntitle: L\nsummary: S.\nminutes: 6\nobjectives: [Explain]\nsources:\n  - { title: T, publisher: P, date: 2025 }\n---\n## H\n\nBody text.\n",
-    ...(withAssessments ? { [`${C}/assessments/pre.yml`]: form(12), [`${C}/assessments/post.yml`]: form(12) } : {}),
+    ...(withAssessments ? { [`${C}/assessments/form-a.yml`]: form(12), [`${C}/assessments/form-b.yml`]: form(12) } : {}),
     ...files,
   };
   for (const [rel, text] of Object.entries(all)) {
@@ -82,7 +82,7 @@ describe("attitude statements", () => {
 
   it("needs the starting and final checks, where the statements are asked", () => {
     const { problems } = load(file(GOOD), false);
-    expect(problems).toContainEqual(expect.objectContaining({ file: `${C}/attitudes.yml`, message: expect.stringContaining("assessments/pre.yml") }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: `${C}/attitudes.yml`, message: expect.stringContaining("assessments/form-a.yml") }));
   });
 
   it("tells statements about responding from statements that could label a person", () => {

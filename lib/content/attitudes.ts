@@ -67,6 +67,6 @@ export function loadAttitudes(root: string, courseDir: string, hasAssessments: b
       });
     }
   });
-  if (!hasAssessments) problems.push({ file, field: "", message: "statements are asked at the starting and final checks: add assessments/pre.yml and post.yml first" });
+  if (!hasAssessments) problems.push({ file, field: "", message: "statements are asked at the starting and final checks: add the check forms assessments/form-a.yml and form-b.yml first" });
   return problems.length > before ? undefined : { items: a.items };
 }

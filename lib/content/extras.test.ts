@@ -106,18 +106,18 @@ describe("content check rules", () => {
     },
     {
       name: "an assessment without its parallel form",
-      files: { [`${C}/assessments/pre.yml`]: form(12) },
-      expected: { file: `${C}/assessments/post.yml`, message: expect.stringContaining("missing the post-assessment") },
+      files: { [`${C}/assessments/form-a.yml`]: form(12) },
+      expected: { file: `${C}/assessments/form-b.yml`, message: expect.stringContaining("missing check form B") },
     },
     {
       name: "an assessment with too few items",
-      files: { [`${C}/assessments/pre.yml`]: form(9), [`${C}/assessments/post.yml`]: form(9) },
+      files: { [`${C}/assessments/form-a.yml`]: form(9), [`${C}/assessments/form-b.yml`]: form(9) },
       expected: { field: "questions", message: expect.stringContaining("at least 12 items (has 9)") },
     },
     {
       name: "forms that are not parallel",
-      files: { [`${C}/assessments/pre.yml`]: form(12), [`${C}/assessments/post.yml`]: form(13) },
-      expected: { file: `${C}/assessments/post.yml`, message: expect.stringContaining('as many "recognising" items') },
+      files: { [`${C}/assessments/form-a.yml`]: form(12), [`${C}/assessments/form-b.yml`]: form(13) },
+      expected: { file: `${C}/assessments/form-b.yml`, message: expect.stringContaining('as many "recognising" items') },
     },
     {
       name: "a workshop whose parts do not add up",
@@ -214,11 +214,11 @@ describe("bias-check pair rules", () => {
     // 12 plain items plus a pair: 14 questions, 13 shown, as many recognising as 13 plain ones.
     const withPair = YAML.stringify({ ...YAML.parse(form(12)), questions: [...YAML.parse(form(12)).questions, version("v-a", "mosque"), version("v-b", "chess club")], biasPairs: [pair("club-or-choir", "v-a", "v-b")] });
     const plain13 = YAML.stringify({ ...YAML.parse(form(12)), questions: [...YAML.parse(form(12)).questions, version("v-c", "choir")] });
-    expect(problems({ [`${C}/assessments/pre.yml`]: withPair, [`${C}/assessments/post.yml`]: plain13 })).toEqual([]);
+    expect(problems({ [`${C}/assessments/form-a.yml`]: withPair, [`${C}/assessments/form-b.yml`]: plain13 })).toEqual([]);
     // 10 plain items plus a pair: 12 questions but 11 shown, too few.
     const short = YAML.stringify({ ...YAML.parse(form(10)), questions: [...YAML.parse(form(10)).questions, version("v-a", "mosque"), version("v-b", "chess club")], biasPairs: [pair("club-or-choir", "v-a", "v-b")] });
-    expect(problems({ [`${C}/assessments/pre.yml`]: short, [`${C}/assessments/post.yml`]: short })).toContainEqual(
-      expect.objectContaining({ file: `${C}/assessments/pre.yml`, field: "questions", message: "an assessment needs at least 12 items (has 11 shown, one version of each bias-check pair)" }),
+    expect(problems({ [`${C}/assessments/form-a.yml`]: short, [`${C}/assessments/form-b.yml`]: short })).toContainEqual(
+      expect.objectContaining({ file: `${C}/assessments/form-a.yml`, field: "questions", message: "a check form needs at least 12 items (has 11 shown, one version of each bias-check pair)" }),
     );
   });
 

@@ -1,16 +1,14 @@
-// Content beyond lessons and quizzes: branching scenarios, assessments, boosters (per course),
+// Content beyond lessons and quizzes: branching scenarios, boosters (per course),
 // tracks and reporting channels (per locale). Each is validated with its file and field named.
 import fs from "node:fs";
 import path from "node:path";
 import type { Quiz } from "@/lib/quiz/types";
 import { checkScenarioGraph, type Scenario } from "@/lib/scenario/graph";
-import { SKILLS } from "@/lib/quiz/types";
 import { boosterFile, channelsFile, scenarioFile, trackFile, type TrackFile } from "./schema";
 import { normaliseChannels, type Channels } from "./channels";
 import type { z } from "zod";
 import { check, fieldPath, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { fleschKincaid } from "./readability";
-import { asShown } from "./pair-rules";
 
 const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
@@ -50,60 +48,6 @@ export interface Booster extends Quiz {
   offerAfterDays: number;
 }
 
-export interface Assessments {
-  pre?: Quiz;
-  post?: Quiz;
-}
-
-export const ASSESSMENT_MIN_ITEMS = 12;
-
-/** assessments/pre.yml and post.yml: parallel forms, at least 12 items, all three skills. */
-export function loadAssessments(
-  root: string,
-  courseDir: string,
-  problems: ContentProblem[],
-  parseQuiz: (id: string, raw: string, file: string, problems: ContentProblem[]) => Quiz | undefined,
-): Assessments {
-  const dir = path.join(courseDir, "assessments");
-  if (!fs.existsSync(dir)) return {};
-  const result: Assessments = {};
-  for (const form of ["pre", "post"] as const) {
-    const full = path.join(dir, `${form}.yml`);
-    const file = rel(root, full);
-    if (!fs.existsSync(full)) {
-      problems.push({ file, field: "", message: `missing the ${form}-assessment (assessments need both pre.yml and post.yml)` });
-      continue;
-    }
-    const quiz = parseQuiz(`assessment-${form}`, fs.readFileSync(full, "utf8"), file, problems);
-    if (!quiz) continue;
-    // A learner sees one version of each bias-check pair: lengths count the questions shown.
-    const shown = asShown(quiz).questions.length;
-    if (shown < ASSESSMENT_MIN_ITEMS) {
-      problems.push({ file, field: "questions", message: `an assessment needs at least ${ASSESSMENT_MIN_ITEMS} items (has ${shown}${shown < quiz.questions.length ? ` shown, one version of each bias-check pair` : ""})` });
-    }
-    for (const skill of SKILLS) {
-      if (!quiz.questions.some((q) => q.skill === skill)) problems.push({ file, field: "questions", message: `no item for the skill "${skill}"` });
-    }
-    result[form] = quiz;
-  }
-  for (const entry of sortedDir(dir)) {
-    if (!["pre.yml", "post.yml"].includes(entry.name)) problems.push({ file: rel(root, path.join(dir, entry.name)), field: "", message: "assessments/ holds only pre.yml and post.yml" });
-  }
-  if (result.pre && result.post) {
-    const count = (q: Quiz, skill: string) => asShown(q).questions.filter((x) => x.skill === skill).length;
-    for (const skill of SKILLS) {
-      if (count(result.pre, skill) !== count(result.post, skill)) {
-        problems.push({
-          file: rel(root, path.join(dir, "post.yml")),
-          field: "questions",
-          message: `parallel forms need as many "${skill}" items as pre.yml (${count(result.pre, skill)}, here ${count(result.post, skill)})`,
-        });
-      }
-    }
-  }
-  return result;
-}
-
 export function loadBoosters(
   root: string,
   courseDir: string,
@@ -137,7 +81,7 @@ type Form = "pre" | "post";
 function checkSlots(slots: { form: Form; field: string }[], courseId: string, hasAssessments: boolean, file: string, problems: ContentProblem[]) {
   const seen = new Map<Form, number>();
   slots.forEach(({ form, field }, i) => {
-    if (!hasAssessments) problems.push({ file, field, message: `course "${courseId}" has no ${form}-assessment (assessments/${form}.yml)` });
+    if (!hasAssessments) problems.push({ file, field, message: `course "${courseId}" has no check forms for the ${form} slot (assessments/form-a.yml and form-b.yml)` });
     if (seen.has(form)) problems.push({ file, field, message: `the ${form}-assessment is already a slot (${slots[seen.get(form)!].field}); take each check once` });
     else seen.set(form, i);
   });

@@ -3,12 +3,12 @@
 import "server-only";
 import path from "node:path";
 import { cache } from "react";
-import { loadContent, quizKey, type Course, type Lesson, type LocaleContent } from "./load";
+import { loadContent, quizKey, type CheckForms, type Course, type Lesson, type LocaleContent } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
-import { experimentsOf, type Experiment } from "@/lib/quiz/experiments";
+import { checkSlotOf, experimentsOf, type Experiment, type FormId } from "@/lib/quiz/experiments";
 import { processSingleton } from "@/lib/process-singleton";
 
-export type { AttitudeItem, Attitudes, Booster, Channels, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
+export type { AttitudeItem, Attitudes, Booster, Channels, CheckForms, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
 
 /** Loaded once per process, shared by every bundled copy of this module (lib/process-singleton.ts). */
 const store = processSingleton("content", () => ({ loaded: undefined as LocaleContent[] | undefined }));
@@ -93,7 +93,11 @@ export const getChannels = cache((locale: string) => forLocale(locale)?.channels
 
 export const getScenario = cache((locale: string, courseId: string, id: string) => forLocale(locale)?.scenarios.get(quizKey(courseId, id)));
 
-export const getAssessments = cache((locale: string, courseId: string) => forLocale(locale)?.assessments.get(courseId) ?? {});
+/** The course's two parallel check forms (assessments/form-a.yml and form-b.yml), if it has them. */
+export const getForms = cache((locale: string, courseId: string): CheckForms => forLocale(locale)?.forms.get(courseId) ?? {});
+
+/** Whether the course has both check forms, and so the starting and final check slots. */
+export const hasCheckForms = (locale: string, courseId: string): boolean => Boolean(getForms(locale, courseId).a && getForms(locale, courseId).b);
 
 /** A course's "Your views" statements; an empty list when it asks none. */
 export const getAttitudeItems = cache((locale: string, courseId: string) => forLocale(locale)?.attitudes.get(courseId)?.items ?? []);
@@ -106,13 +110,15 @@ export const getBoosters = cache((locale: string, courseId: string) =>
 
 /**
  * Any graded activity of a course by the id progress is stored under: a lesson's quiz (the
- * lesson id), "assessment-pre" / "assessment-post", or "booster-<id>".
+ * lesson id), a check slot ("assessment-pre" / "assessment-post") or "booster-<id>".
+ * A check slot is taken on one of two forms, so finding its quiz needs `form`: the learner's arm
+ * (lib/experiments), a stored attempt's quiz_id (check-forms.ts formOfQuizId), or a guest's word.
+ * Without a form a check slot finds nothing; use isGradedActivity to ask only whether it exists.
  */
-export function findQuizActivity(locale: string, courseId: string, activityId: string): { quiz: Quiz; kind: "lesson" | "assessment" | "booster" } | undefined {
-  const assessment = /^assessment-(pre|post)$/.exec(activityId);
-  if (assessment) {
-    const quiz = getAssessments(locale, courseId)[assessment[1] as "pre" | "post"];
-    return quiz && { quiz, kind: "assessment" };
+export function findQuizActivity(locale: string, courseId: string, activityId: string, form?: FormId): { quiz: Quiz; kind: "lesson" | "assessment" | "booster" } | undefined {
+  if (checkSlotOf(activityId)) {
+    const quiz = form && getForms(locale, courseId)[form];
+    return quiz ? { quiz, kind: "assessment" } : undefined;
   }
   const booster = /^booster-(.+)$/.exec(activityId);
   if (booster) {
@@ -121,6 +127,11 @@ export function findQuizActivity(locale: string, courseId: string, activityId: s
   }
   const found = findLessonQuiz(locale, courseId, activityId);
   return found?.quiz && { quiz: found.quiz, kind: "lesson" };
+}
+
+/** Whether a graded activity exists (a check slot exists when the course has both forms). */
+export function isGradedActivity(locale: string, courseId: string, activityId: string): boolean {
+  return checkSlotOf(activityId) ? hasCheckForms(locale, courseId) : findQuizActivity(locale, courseId, activityId) !== undefined;
 }
 
 export function allTrackParams(): { locale: string; track: string }[] {
@@ -134,12 +145,11 @@ export function allCountryParams(): { locale: string; country: string }[] {
 /** Every quiz of a course: its lessons' quizzes, the check forms and the boosters. */
 export const getCourseQuizzes = cache((locale: string, courseId: string): Quiz[] => {
   const lessons = (getCourse(locale, courseId)?.modules ?? []).flatMap((m) => m.lessons.flatMap((l) => findLessonQuiz(locale, courseId, l.id)?.quiz ?? []));
-  const forms = getAssessments(locale, courseId);
-  return [...lessons, ...[forms.pre, forms.post].flatMap((q) => q ?? []), ...getBoosters(locale, courseId)];
+  const forms = getForms(locale, courseId);
+  return [...lessons, ...[forms.a, forms.b].flatMap((q) => q ?? []), ...getBoosters(locale, courseId)];
 });
 
 /** A course's experiments (lib/quiz/experiments.ts): the order of its check forms and its bias pairs. */
 export const getCourseExperiments = cache((locale: string, courseId: string): Experiment[] => {
-  const forms = getAssessments(locale, courseId);
-  return experimentsOf(getCourseQuizzes(locale, courseId), Boolean(forms.pre && forms.post));
+  return experimentsOf(getCourseQuizzes(locale, courseId), hasCheckForms(locale, courseId));
 });

@@ -21,7 +21,7 @@ const discern = (id: string, posts: { id: string; text: string; feedback: string
 
 function bank(quizzes: Record<string, Question[]>): LocaleContent {
   const map = new Map<string, Quiz>(Object.entries(quizzes).map(([id, questions]) => [`c/${id}`, { id, title: id, passMark: 0.7, questions }]));
-  return { locale: "en", courses: [{ id: "c" }], quizzes: map, assessments: new Map(), boosters: new Map() } as unknown as LocaleContent;
+  return { locale: "en", courses: [{ id: "c" }], quizzes: map, forms: new Map(), boosters: new Map() } as unknown as LocaleContent;
 }
 
 // Four options, keys at positions 1-4 in turn, the key never the longest.
@@ -84,7 +84,7 @@ describe("bias-check pairs in the item rules", () => {
   });
 
   it("scores a quiz as shown: a pair counts once", () => {
-    const content = { locale: "en", courses: [{ id: "c" }], quizzes: new Map([["c/p", quiz]]), assessments: new Map(), boosters: new Map() } as unknown as LocaleContent;
+    const content = { locale: "en", courses: [{ id: "c" }], quizzes: new Map([["c/p", quiz]]), forms: new Map(), boosters: new Map() } as unknown as LocaleContent;
     // Always option 1 gets the pair right and the other item wrong: 1 of 2 shown (0.5), not 2 of 3.
     expect(checkItemRules([content]).testWise["en/c/quiz p"].score).toBe(0.5);
   });

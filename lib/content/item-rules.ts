@@ -30,7 +30,7 @@ export const ITEM_RULES = {
 export interface ScoredQuiz {
   /** The file, relative to content/: "en/courses/responding-well/quizzes/x.yml". */
   file: string;
-  /** "quiz x", "assessment pre", "booster week-1". */
+  /** "quiz x", "check form A", "booster week-1". */
   name: string;
   quiz: Quiz;
 }
@@ -41,10 +41,10 @@ export function scoredQuizzes(c: LocaleContent, courseId: string): ScoredQuiz[] 
   const out: ScoredQuiz[] = [];
   const own = (key: string) => (key.startsWith(`${courseId}/`) ? key.slice(courseId.length + 1) : undefined);
   for (const [key, quiz] of c.quizzes) if (own(key)) out.push({ file: `${dir}/quizzes/${own(key)}.yml`, name: `quiz ${own(key)}`, quiz: asShown(quiz) });
-  const forms = c.assessments.get(courseId);
-  for (const form of ["pre", "post"] as const) {
+  const forms = c.forms.get(courseId);
+  for (const form of ["a", "b"] as const) {
     const quiz = forms?.[form];
-    if (quiz) out.push({ file: `${dir}/assessments/${form}.yml`, name: `assessment ${form}`, quiz: asShown(quiz) });
+    if (quiz) out.push({ file: `${dir}/assessments/form-${form}.yml`, name: `check form ${form.toUpperCase()}`, quiz: asShown(quiz) });
   }
   for (const [key, booster] of c.boosters) if (own(key)) out.push({ file: `${dir}/boosters/${own(key)}.yml`, name: `booster ${own(key)}`, quiz: asShown(booster) });
   return out;

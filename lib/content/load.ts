@@ -9,13 +9,15 @@ import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source
 import { checkLessonBody } from "./markdown-check";
 import { findForbidden } from "./forbidden";
 import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
-import { loadAssessments, loadBoosters, loadChannels, loadScenarios, loadTracks, type Assessments, type Booster, type Channels, type Track } from "./extras";
+import { loadBoosters, loadChannels, loadScenarios, loadTracks, type Booster, type Channels, type Track } from "./extras";
+import { FORM_IDS, formFile, loadCheckForms, type CheckForms } from "./check-forms";
 import type { Scenario } from "@/lib/scenario/graph";
 import { loadAttitudes, type Attitudes } from "./attitudes";
 import { quizVersion } from "./version";
 import { checkPairVersions } from "./pair-rules";
 
-export type { Assessments, Booster, Channels, Track } from "./extras";
+export type { Booster, Channels, Track } from "./extras";
+export type { CheckForms } from "./check-forms";
 export type { AttitudeItem, Attitudes } from "./attitudes";
 export type { Scenario } from "@/lib/scenario/graph";
 
@@ -70,8 +72,8 @@ export interface LocaleContent {
   quizzes: Map<string, Quiz>;
   /** Branching scenarios by "<course>/<scenario id>". */
   scenarios: Map<string, Scenario>;
-  /** Pre/post assessments by course id. */
-  assessments: Map<string, Assessments>;
+  /** The two parallel check forms (A and B) by course id; which one is a learner's starting check comes from their arm. */
+  forms: Map<string, CheckForms>;
   /** Boosters by "<course>/<booster id>". */
   boosters: Map<string, Booster>;
   /** "Your views" statements (anonymous, optional) by course id. */
@@ -129,7 +131,7 @@ function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem
 }
 
 function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
-  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), assessments: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [] };
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [] };
   const coursesDir = path.join(root, locale, "courses");
   if (!fs.existsSync(coursesDir)) {
     problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
@@ -147,7 +149,7 @@ function loadLocale(root: string, locale: string, problems: ContentProblem[]): L
         lessons: new Set(c.modules.flatMap((m) => m.lessons.map((l) => l.id))),
         scenarios: new Set([...result.scenarios.keys()].filter((k) => k.startsWith(`${c.id}/`)).map((k) => k.slice(c.id.length + 1))),
         boosters: new Set([...result.boosters.keys()].filter((k) => k.startsWith(`${c.id}/`)).map((k) => k.slice(c.id.length + 1))),
-        hasAssessments: Boolean(result.assessments.get(c.id)?.pre && result.assessments.get(c.id)?.post),
+        hasAssessments: Boolean(result.forms.get(c.id)?.a && result.forms.get(c.id)?.b),
       },
     ]),
   );
@@ -185,16 +187,16 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
 
   const scenarios = loadScenarios(root, dir, problems);
   for (const [id, sc] of scenarios) out.scenarios.set(quizKey(courseId, id), sc);
-  const assessments = loadAssessments(root, dir, problems, parseQuiz);
-  out.assessments.set(courseId, assessments);
-  const attitudes = loadAttitudes(root, dir, Boolean(assessments.pre && assessments.post), problems);
+  const forms = loadCheckForms(root, dir, problems, parseQuiz);
+  out.forms.set(courseId, forms);
+  const attitudes = loadAttitudes(root, dir, Boolean(forms.a && forms.b), problems);
   if (attitudes) out.attitudes.set(courseId, attitudes);
   const boosters = loadBoosters(root, dir, problems, parseQuiz);
   for (const [id, b] of boosters) out.boosters.set(quizKey(courseId, id), b);
   problems.push(
     ...checkPairIds([
       ...[...quizzes.values()].map((quiz) => ({ file: quizFiles.get(quiz.id)!, quiz })),
-      ...(["pre", "post"] as const).flatMap((form) => (assessments[form] ? [{ file: rel(root, path.join(dir, "assessments", `${form}.yml`)), quiz: assessments[form] }] : [])),
+      ...FORM_IDS.flatMap((form) => (forms[form] ? [{ file: rel(root, path.join(dir, "assessments", formFile(form))), quiz: forms[form] }] : [])),
       ...[...boosters].map(([id, quiz]) => ({ file: rel(root, path.join(dir, "boosters", `${id}.yml`)), quiz })),
     ]),
   );

@@ -25,7 +25,7 @@ export interface ContentSummary {
   biasPairs: number;
   /** "<locale>/<course>" -> its pairs, in file order. */
   biasPairsByCourse: Record<string, PairSummary[]>;
-  assessmentItems: { pre: number; post: number };
+  assessmentItems: { a: number; b: number };
   /** "Your views" statements, over all courses. */
   attitudeItems: number;
   boosters: number;
@@ -42,7 +42,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
   const quizzes = content.flatMap((c) => [
     ...c.quizzes.values(),
     ...c.boosters.values(),
-    ...[...c.assessments.values()].flatMap((a) => [a.pre, a.post].filter((q) => q !== undefined)),
+    ...[...c.forms.values()].flatMap((f) => [f.a, f.b].filter((q) => q !== undefined)),
   ]);
   const grades: Record<string, number> = {};
   for (const c of content) {
@@ -70,8 +70,8 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     biasPairs: quizzes.reduce((n, q) => n + (q.biasPairs?.length ?? 0), 0),
     biasPairsByCourse: pairs,
     assessmentItems: {
-      pre: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.pre?.questions.length ?? 0), 0)),
-      post: all((c) => [...c.assessments.values()].reduce((n, a) => n + (a.post?.questions.length ?? 0), 0)),
+      a: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.a?.questions.length ?? 0), 0)),
+      b: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.b?.questions.length ?? 0), 0)),
     },
     attitudeItems: all((c) => [...c.attitudes.values()].reduce((n, a) => n + a.items.length, 0)),
     boosters: all((c) => c.boosters.size),

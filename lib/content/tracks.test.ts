@@ -20,7 +20,7 @@ const q = (id: string, skill: string) => ({
   options: [{ id: "a", text: "A", feedback: "Yes." }, { id: "b", text: "B", feedback: "No." }], answer: "a",
 });
 const form = YAML.stringify({ title: "Check", questions: Array.from({ length: 12 }, (_, i) => q(`q${i}`, skills[i % 3])) });
-const withForms = { [`${C}/assessments/pre.yml`]: form, [`${C}/assessments/post.yml`]: form };
+const withForms = { [`${C}/assessments/form-a.yml`]: form, [`${C}/assessments/form-b.yml`]: form };
 
 type Part = { minutes: number; assessment?: string };
 const workshop = (parts: Part[], minutes = 90) => ({
@@ -93,7 +93,7 @@ describe("track check slots", () => {
     {
       name: "a check in a course without assessments",
       files: workshop([{ minutes: 10, assessment: "pre" }, { minutes: 75 }, { minutes: 5 }]),
-      expected: { field: "parts[0].assessment", message: 'course "test" has no pre-assessment (assessments/pre.yml)' },
+      expected: { field: "parts[0].assessment", message: 'course "test" has no check forms for the pre slot (assessments/form-a.yml and form-b.yml)' },
     },
     {
       name: "a check slot whose minutes break the total",

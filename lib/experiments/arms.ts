@@ -52,6 +52,14 @@ export async function armFor(handle: Db, actor: SessionUser, locale: string, cou
   return (await armsFor(handle, actor, locale, courseId, [experiment]))[experiment];
 }
 
+/**
+ * One experiment's arm as already recorded, or undefined: never assigns. The answer path reads
+ * it this way, so a refused answer writes nothing (the check's page asked for the arms first).
+ */
+export async function recordedArm(handle: Db, actor: SessionUser, courseId: string, experiment: string): Promise<string | undefined> {
+  return (await readArms(handle.db, actor.id, courseId))[experiment];
+}
+
 function isValid(e: Experiment, arm: string | undefined): boolean {
   return arm !== undefined && e.arms.includes(arm);
 }

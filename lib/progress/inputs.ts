@@ -1,12 +1,13 @@
 // One zod schema per input of the progress data layer; route handlers parse with these.
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
+import { checkSlotOf } from "@/lib/quiz/experiments";
 
 const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "unknown language");
 
 export const lessonRef = z.strictObject({ locale, courseId: slug, lessonId: slug });
 
-/** A graded activity: a lesson's quiz (lesson id), "assessment-pre|post" or "booster-<id>". */
+/** A graded activity: a lesson's quiz (lesson id), a check slot "assessment-pre|post" or "booster-<id>". */
 export type LessonRefInput = z.infer<typeof lessonRef>;
 
 export const answerInput = z.strictObject({
@@ -25,8 +26,16 @@ export type AnswerInput = z.infer<typeof answerInput>;
 /**
  * A guest's answer to one question of an assessment or booster, graded and not stored. No ids:
  * nothing is kept to be idempotent about. The same bounds as a stored answer keep it small.
+ * For a check slot the guest's browser names the form it drew (components/progress/arms.ts):
+ * nothing is stored for a guest, so its word is all there is; for anything else a form is refused.
  */
-export const publicAnswerInput = answerInput.omit({ id: true, attemptId: true });
+export const publicAnswerInput = answerInput
+  .omit({ id: true, attemptId: true })
+  .extend({ form: z.enum(["a", "b"], { error: 'the form is "a" or "b"' }).optional() })
+  .refine((a) => (a.form !== undefined) === (checkSlotOf(a.lessonId) !== undefined), {
+    message: "name the form (a or b) for a check, and only for a check",
+    path: ["form"],
+  });
 export type PublicAnswerInput = z.infer<typeof publicAnswerInput>;
 
 

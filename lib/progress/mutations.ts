@@ -7,13 +7,14 @@ import { sql, type Kysely } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
 import { USER_DATA_TABLES, type Database } from "@/lib/db/schema";
-import { findLessonQuiz, findQuizActivity } from "@/lib/content";
+import { findLessonQuiz, findQuizActivity, hasCheckForms, isGradedActivity } from "@/lib/content";
+import { formOfQuizId } from "@/lib/content/check-forms";
+import { recordedArm } from "@/lib/experiments/arms";
+import { biasExperiment, checkSlotOf, FORMS_EXPERIMENT, formFor, PAIR_VERSIONS, shownCount, type FormId } from "@/lib/quiz/experiments";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { gradeAnswer, type AnswerResult } from "@/lib/quiz/grade";
+import type { AnswerResult } from "@/lib/quiz/grade";
 import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
-import { biasExperiment, PAIR_VERSIONS, shownCount } from "@/lib/quiz/experiments";
-import { armFor } from "@/lib/experiments/arms";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
@@ -67,7 +68,8 @@ export async function uncompleteLesson(handle: Db, actor: SessionUser, ref: Less
  * the feedback from this response once the learner has answered.
  */
 export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput): Promise<RevealedAnswer> {
-  const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId)?.quiz;
+  const form = await checkFormOf(handle, actor, input);
+  const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId, form)?.quiz;
   if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
@@ -76,14 +78,32 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
 }
 
 /**
- * A bias-check pair is shown between subjects: the learner answers the version of their arm
- * (assigned here if the page never asked), never the other, whatever a client sends. Only a
- * paired question costs the arm lookup; every other answer goes straight on.
+/**
+ * For a check slot, the form this learner takes there: from their recorded "forms" arm, never
+ * from the client, so a learner cannot pick the easier form or see both. The check's page asks
+ * for the arms before it shows a question (/api/progress/arms); an answer without one is refused
+ * and writes nothing.
+ */
+async function checkFormOf(handle: Db, actor: SessionUser, input: AnswerInput): Promise<FormId | undefined> {
+  const slot = checkSlotOf(input.lessonId);
+  if (!slot || !hasCheckForms(input.locale, input.courseId)) return undefined;
+  const order = await recordedArm(handle, actor, input.courseId, FORMS_EXPERIMENT);
+  if (order !== "ab" && order !== "ba") throw new AppError("conflict", "Open the check again: it has not been set up for you yet.");
+  return formFor(slot, order);
+}
+
+/**
+ * A bias-check pair is shown between subjects: the learner answers the version of their arm,
+ * never the other, whatever a client sends. The arm is read, never assigned here: every page with
+ * a pair asks for the arms before it shows a question (/api/progress/arms), and assigning one in
+ * an answer that is then refused would write a row for a refused request. Only a paired question
+ * costs the arm lookup; every other answer goes straight on.
  */
 async function refuseOtherVersion(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Quiz, questionId: string): Promise<void> {
   const pair = quiz.biasPairs?.find((p) => p.versions.includes(questionId));
   if (!pair) return;
-  const arm = await armFor(handle, actor, input.locale, input.courseId, biasExperiment(pair.id));
+  const arm = await recordedArm(handle, actor, input.courseId, biasExperiment(pair.id));
+  if (arm === undefined) throw new AppError("conflict", "This quiz has not been set up for you yet. Reload the page.");
   if (pair.versions[PAIR_VERSIONS.indexOf(arm as (typeof PAIR_VERSIONS)[number])] !== questionId) {
     throw new AppError("conflict", "This question is not in your version of the quiz. Reload the page.");
   }
@@ -142,11 +162,13 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       .execute();
     const same = existing.find((r) => r.id === input.id);
     if (same) {
-      // A retry of an answer already stored: acknowledge it with the stored choice.
+      // A retry of an answer already stored: acknowledge it with the stored choice. A stored choice
+      // that no longer grades (the question was rewritten since) is refused as a bad request, not
+      // a server error.
       if (same.user_id !== actor.id || same.attempt_id !== input.attemptId || same.question_id !== input.questionId) {
         throw new AppError("conflict", "That answer id was already used.");
       }
-      return gradeAnswer(question, JSON.parse(same.chosen) as string[]);
+      return gradeOrRefuse(question, JSON.parse(same.chosen) as string[]);
     }
     if (existing.length > 0) throw new AppError("conflict", "This question was already answered in this attempt.");
     if (attempt.finished_at) throw new AppError("conflict", "This attempt is finished. Start the quiz again to answer.");
@@ -172,7 +194,7 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       // stored: a retry of this very answer gets the stored grade, a rival answer a conflict.
       const stored = await trx.selectFrom("quiz_responses").select(["user_id", "attempt_id", "question_id", "chosen"]).where("id", "=", input.id).executeTakeFirst();
       if (stored && stored.user_id === actor.id && stored.attempt_id === input.attemptId && stored.question_id === input.questionId) {
-        return gradeAnswer(question, JSON.parse(stored.chosen) as string[]);
+        return gradeOrRefuse(question, JSON.parse(stored.chosen) as string[]);
       }
       throw new AppError("conflict", stored ? "That answer id was already used." : "This question was already answered in this attempt.");
     }
@@ -251,7 +273,8 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
   return writeTx(handle, async (trx) => {
     const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
     if (!attempt) throw new AppError("not_found", "Quiz attempt not found.");
-    const activity = findQuizActivity(locale, attempt.course_id, attempt.lesson_id);
+    // A check is scored on the form the attempt was taken on (its quiz_id).
+    const activity = findQuizActivity(locale, attempt.course_id, attempt.lesson_id, formOfQuizId(attempt.quiz_id));
     if (!activity) throw new AppError("not_found", "That quiz no longer exists.");
     const { quiz } = activity;
 
@@ -300,8 +323,8 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
     for (const [key, entry] of Object.entries(guest.lessons)) {
       const [locale, courseId, lessonId] = key.split("/");
       const lesson = findLessonQuiz(locale, courseId, lessonId);
-      const activity = findQuizActivity(locale, courseId, lessonId);
-      if (!lesson && !activity) {
+      const graded = isGradedActivity(locale, courseId, lessonId);
+      if (!lesson && !graded) {
         skipped++;
         continue;
       }
@@ -314,12 +337,16 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
           .executeTakeFirst();
         lessons += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
-      if (entry.bestPercent !== undefined && activity) {
+      if (entry.bestPercent !== undefined && graded) {
         const id = derivedId(`guest-merge\u0000${actor.id}\u0000${courseId}\u0000${lessonId}`);
+        // A check's score is kept (the learner's own dashboard shows it), but the browser does not
+        // say which form it was taken on: quiz_id says so ("form-unknown"), and with no content
+        // version it never enters a gain report or an item analysis.
+        const quizId = checkSlotOf(lessonId) ? "form-unknown" : findQuizActivity(locale, courseId, lessonId)!.quiz.id;
         const r = await trx
           .insertInto("quiz_attempts")
           // No content version: the browser does not say which version the guest took.
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: activity.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null })
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: quizId, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         scores += Number(r.numInsertedOrUpdatedRows ?? 0);

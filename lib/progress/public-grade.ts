@@ -24,7 +24,8 @@ export function gradeOrRefuse(question: Question, chosen: readonly string[]) {
  * pages grade in the browser (docs/grading.md), so this route has nothing to add for them.
  */
 export function gradePublicAnswer(input: PublicAnswerInput): RevealedAnswer {
-  const found = findQuizActivity(input.locale, input.courseId, input.lessonId);
+  // A check slot is graded on the form the guest's browser drew (publicAnswerInput requires it).
+  const found = findQuizActivity(input.locale, input.courseId, input.lessonId, input.form);
   if (!found || found.kind === "lesson") throw new AppError("not_found", "That assessment or booster does not exist.");
   const question = found.quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");

@@ -3,7 +3,7 @@
 import "server-only";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
-import { getAssessments, getBoosters, getCourses } from "@/lib/content";
+import { getBoosters, getCourses, hasCheckForms } from "@/lib/content";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { Skill } from "@/lib/quiz/types";
 import { computeMastery, type SkillMastery } from "./mastery";
@@ -108,8 +108,7 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
     return e && e.attempts > 0 ? { latestPercent: percent(e.latest), bestPercent: percent(e.best), at: e.at } : null;
   };
   const assessmentsOf = (courseId: string) => {
-    const forms = getAssessments(locale, courseId);
-    if (!forms.pre || !forms.post) return null;
+    if (!hasCheckForms(locale, courseId)) return null;
     const pre = score(`${courseId}/assessment-pre`);
     const post = score(`${courseId}/assessment-post`);
     const gain = pre?.latestPercent != null && post?.latestPercent != null ? post.latestPercent - pre.latestPercent : null;

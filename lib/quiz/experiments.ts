@@ -25,6 +25,11 @@ export interface Experiment {
 
 export const biasExperiment = (pairId: string) => `bias:${pairId}`;
 
+/** The check slot an activity id names ("assessment-pre" -> "pre"), or undefined for any other activity. */
+export function checkSlotOf(activityId: string): CheckSlot | undefined {
+  return activityId === "assessment-pre" ? "pre" : activityId === "assessment-post" ? "post" : undefined;
+}
+
 /** The form a learner takes in a slot, given their order. */
 export function formFor(slot: CheckSlot, order: FormOrder): FormId {
   return (slot === "pre") === (order === "ab") ? "a" : "b";
@@ -49,7 +54,7 @@ export function experimentsOf(quizzes: readonly Pick<Quiz, "biasPairs">[], hasFo
  * unknown (a signed-in learner offline before their arms were ever fetched) is left out whole, so
  * nobody ever sees both versions.
  */
-export function hiddenByArms(pairs: readonly BiasPair[] | undefined, arms: Readonly<Record<string, string>>): Set<string> {
+export function hiddenByArms(pairs: readonly Pick<BiasPair, "id" | "versions">[] | undefined, arms: Readonly<Record<string, string>>): Set<string> {
   const hidden = new Set<string>();
   for (const pair of pairs ?? []) {
     const arm = arms[biasExperiment(pair.id)];

@@ -9,7 +9,8 @@ import { keyLeaks, plainRun } from "./key-leaks";
 
 const { content } = loadContent(path.join(__dirname, "..", "..", "content"));
 const en = content.find((c) => c.locale === "en")!;
-const pre = [...en.assessments.values()].find((a) => a.pre)!.pre!;
+const formA = [...en.forms.values()].find((f) => f.a)!.a!;
+const formB = [...en.forms.values()].find((f) => f.b)!.b!;
 const booster = [...en.boosters.values()][0];
 
 // How a payload reaches a page: as JSON (the .rsc file) or as a JSON string inside a script
@@ -27,7 +28,8 @@ describe("plainRun", () => {
 });
 
 describe.each([
-  ["pre-assessment", pre],
+  ["check form A", formA],
+  ["check form B", formB],
   ["booster", booster as Quiz],
 ])("keyLeaks on the %s", (_name, quiz) => {
   it.each([
@@ -56,14 +58,14 @@ describe.each([
 });
 
 it("finds a post's technique", () => {
-  const withTechnique = [...en.boosters.values(), pre].find((q) => q.questions.some((x) => x.options.some((o) => o.technique)));
+  const withTechnique = [...en.boosters.values(), formA, formB].find((q) => q.questions.some((x) => x.options.some((o) => o.technique)));
   if (!withTechnique) return;
   const t = withTechnique.questions.flatMap((x) => x.options).find((o) => o.technique)!.technique!;
   expect(keyLeaks(asRsc({ id: "p1", text: "A post", technique: t }), withTechnique)).toContain(`a post's technique ("${t}")`);
 });
 
 describe("the public view of every assessment and booster in the content", () => {
-  const quizzes = content.flatMap((c) => [...[...c.assessments.values()].flatMap((a) => [a.pre, a.post].filter((q): q is Quiz => Boolean(q))), ...c.boosters.values()]);
+  const quizzes = content.flatMap((c) => [...[...c.forms.values()].flatMap((f) => [f.a, f.b].filter((q): q is Quiz => Boolean(q))), ...c.boosters.values()]);
 
   it("has some to check", () => expect(quizzes.length).toBeGreaterThan(2));
 

@@ -5,8 +5,9 @@
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { findQuizActivity } from "@/lib/content";
+import { FORM_IDS } from "@/lib/content/check-forms";
 import { armsFor } from "@/lib/experiments/arms";
-import { hiddenByArms } from "@/lib/quiz/experiments";
+import { checkSlotOf, hiddenByArms } from "@/lib/quiz/experiments";
 import type { Question } from "@/lib/quiz/types";
 
 /**
@@ -14,7 +15,10 @@ import type { Question } from "@/lib/quiz/types";
  * each pair, assigned here if missing, as the page would have done.
  */
 export async function shownQuestions(handle: Db, user: SessionUser, locale: string, courseId: string, activityId: string, questions: readonly Question[]): Promise<Question[]> {
-  const pairs = findQuizActivity(locale, courseId, activityId)?.quiz.biasPairs ?? [];
+  // A check slot is taken on form A or B (the learner's forms arm): `questions` are one form's,
+  // so the pairs of both forms cover them.
+  const forms = checkSlotOf(activityId) ? FORM_IDS : [undefined];
+  const pairs = forms.flatMap((form) => findQuizActivity(locale, courseId, activityId, form)?.quiz.biasPairs ?? []);
   if (!pairs.some((p) => questions.some((q) => p.versions.includes(q.id)))) return [...questions];
   const hidden = hiddenByArms(pairs, await armsFor(handle, user, locale, courseId));
   return questions.filter((q) => !hidden.has(q.id));

@@ -2,7 +2,7 @@
 // values.ts break these shapes; lib/http/endpoints.fuzz.test.ts runs them against a seeded world.
 import fc from "fast-check";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { getAssessments } from "@/lib/content";
+import { getForms } from "@/lib/content";
 import type { Method } from "./http";
 import type { Json } from "./values";
 import { PASSWORD, type World } from "./world";
@@ -221,14 +221,15 @@ export const ENDPOINTS: Endpoint[] = [
     method: "POST",
     load: () => import("@/app/api/quiz/grade/route"),
     body: (w) => {
-      // Mostly the pre-assessment (its questions and options); sometimes a lesson, a booster or junk.
-      const pre = getAssessments("en", w.course).pre?.questions ?? [];
+      // Mostly a check on form A (its questions and options); sometimes form B, a lesson, a booster or junk.
+      const pre = getForms("en", w.course).a?.questions ?? [];
       return fc.record({
         locale,
         courseId: mostly(w.course, "other-course"),
         lessonId: mostly("assessment-pre", ...lessonIds(w)),
         questionId: fc.constantFrom(...pre.map((q) => q.id), ...w.questionIds, "no-such-question"),
         chosen: fc.subarray([...new Set([...pre.flatMap((q) => q.options.map((o) => o.id)), ...w.optionIds])], { maxLength: 3 }),
+        form: fc.option(mostly("a", "b", "c"), { nil: undefined }),
       });
     },
   },

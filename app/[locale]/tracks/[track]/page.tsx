@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allTrackParams, getAssessments, getBoosters, getCourse, getScenario, getTrack, type Course, type Track } from "@/lib/content";
+import { allTrackParams, getBoosters, getCourse, getForms, getScenario, getTrack, type Course, type Track } from "@/lib/content";
 import { SchoolTrackView } from "@/components/track/school-track";
 import { SelfPacedTrackView } from "@/components/track/self-paced-track";
 import { WorkshopTrackView } from "@/components/track/workshop-track";
@@ -23,7 +23,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 /** Titles of the course's lessons, modules, scenarios, boosters and checks that a track links to. */
-function trackNames(locale: string, track: Track, course: Course): TrackNames {
+function trackNames(locale: string, track: Track, course: Course, slotTitles: Record<"pre" | "post", string>): TrackNames {
+  const form = getForms(locale, course.id).a;
   const scenarioIds = track.kind === "workshop" ? track.parts.flatMap((p) => (p.scenario ? [p.scenario] : [])) : [];
   return {
     lessons: Object.fromEntries(course.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title]))),
@@ -31,9 +32,8 @@ function trackNames(locale: string, track: Track, course: Course): TrackNames {
     scenarios: Object.fromEntries(scenarioIds.map((id) => [id, getScenario(locale, course.id, id)?.title ?? id])),
     // getBoosters' ids currently carry the quiz id ("booster-<id>"); tracks name boosters by file id.
     boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id.replace(/^booster-/, ""), b.title])),
-    assessments: Object.fromEntries(
-      Object.entries(getAssessments(locale, course.id)).flatMap(([form, quiz]) => (quiz ? [[form, { title: quiz.title, questions: shownCount(quiz) }]] : [])),
-    ),
+    // A slot is taken on form A or B (parallel: as many questions shown on either); it is named by the slot.
+    assessments: form ? { pre: { title: slotTitles.pre, questions: shownCount(form) }, post: { title: slotTitles.post, questions: shownCount(form) } } : {},
   };
 }
 
@@ -43,8 +43,12 @@ export default async function TrackPage(props: Props) {
   const track = getTrack(locale, trackId);
   const course = track && getCourse(locale, track.course);
   if (!track || !course) notFound();
-  const [t, ts] = await Promise.all([getTranslations({ locale, namespace: "tracks" }), getTranslations({ locale, namespace: "site" })]);
-  const names = trackNames(locale, track, course);
+  const [t, ts, ta] = await Promise.all([
+    getTranslations({ locale, namespace: "tracks" }),
+    getTranslations({ locale, namespace: "site" }),
+    getTranslations({ locale, namespace: "assessment" }),
+  ]);
+  const names = trackNames(locale, track, course, { pre: ta("preTitle"), post: ta("postTitle") });
 
   return (
     <div className="container">

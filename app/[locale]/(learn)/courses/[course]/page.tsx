@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getAssessments, getBoosters, getCourse } from "@/lib/content";
+import { allCourseParams, getBoosters, getCourse, hasCheckForms } from "@/lib/content";
 import { BoosterOffers } from "@/components/progress/booster-offers";
 import { CourseOutline } from "@/components/course/course-outline";
 import { ContinueLink } from "@/components/progress/continue-link";
@@ -30,8 +30,7 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
     getTranslations({ locale, namespace: "assessment" }),
   ]);
   const first = course.modules[0].lessons[0];
-  const assessments = getAssessments(locale, course.id);
-  const hasAssessments = Boolean(assessments.pre && assessments.post);
+  const hasAssessments = hasCheckForms(locale, course.id);
   const boosters = getBoosters(locale, course.id);
   const base = `/${locale}/courses/${course.id}`;
 

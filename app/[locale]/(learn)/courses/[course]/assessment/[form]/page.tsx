@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getAssessments, getAttitudeItems, getCourse } from "@/lib/content";
+import { allCourseParams, getAttitudeItems, getCourse, getCourseExperiments, getForms, hasCheckForms } from "@/lib/content";
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { toPublicQuiz } from "@/lib/quiz/public";
@@ -11,26 +11,30 @@ import { ATTITUDE_FORM_LABEL_KEYS, type AttitudeFormLabels } from "@/components/
 
 type Props = PageProps<"/[locale]/courses/[course]/assessment/[form]">;
 
+// The URL names the slot (pre: the starting check, post: the final check). Which of the two
+// parallel forms a learner takes in it depends on their arm, known only in the browser, so the page
+// stays static and carries both forms' public views (no keys); the runner picks one.
+const slotOf = (param: string) => (param === "pre" || param === "post" ? param : undefined);
+
 export function generateStaticParams() {
-  return allCourseParams().flatMap((p) => {
-    const a = getAssessments(p.locale, p.course);
-    return a.pre && a.post ? [{ ...p, form: "pre" }, { ...p, form: "post" }] : [];
-  });
+  return allCourseParams().flatMap((p) => (hasCheckForms(p.locale, p.course) ? [{ ...p, form: "pre" }, { ...p, form: "post" }] : []));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, course, form } = await props.params;
-  const quiz = (form === "pre" || form === "post") && getAssessments(locale, course)[form];
-  return quiz ? { title: quiz.title } : {};
+  const slot = slotOf(form);
+  if (!slot || !hasCheckForms(locale, course)) return {};
+  const t = await getTranslations({ locale, namespace: "assessment" });
+  return { title: t(slot === "pre" ? "preTitle" : "postTitle") };
 }
 
 export default async function AssessmentPage(props: Props) {
-  const { locale, course: courseId, form } = await props.params;
+  const { locale, course: courseId, form: param } = await props.params;
   setRequestLocale(locale);
   const course = getCourse(locale, courseId);
-  const which = form === "pre" || form === "post" ? form : undefined;
-  const quiz = course && which ? getAssessments(locale, courseId)[which] : undefined;
-  if (!course || !which || !quiz) notFound();
+  const slot = slotOf(param);
+  const { a, b } = getForms(locale, courseId);
+  if (!course || !slot || !a || !b) notFound();
   const [t, ts, ta, labels] = await Promise.all([
     getTranslations({ locale, namespace: "assessment" }),
     getTranslations({ locale, namespace: "site" }),
@@ -40,20 +44,23 @@ export default async function AssessmentPage(props: Props) {
   const attitudeLabels = Object.fromEntries(ATTITUDE_FORM_LABEL_KEYS.map((k) => [k, ta.raw(k) as string])) as AttitudeFormLabels;
   const base = `/${locale}/courses/${courseId}`;
   const first = course.modules[0].lessons[0];
+  const title = t(slot === "pre" ? "preTitle" : "postTitle");
   return (
     <div className="container">
       <div className="reading">
-        <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: quiz.title }]} />
-        <h1>{quiz.title}</h1>
-        <p className="lead">{which === "pre" ? t("preLead") : t("postLead")}</p>
-        <p>{t(which === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(quiz) })}</p>
+        <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: title }]} />
+        <h1>{title}</h1>
+        <p className="lead">{slot === "pre" ? t("preLead") : t("postLead")}</p>
+        {/* Parallel forms show a learner as many questions either way (lib/content/check-forms.ts). */}
+        <p>{t(slot === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(a) })}</p>
         <AssessmentRunner
-          quiz={toPublicQuiz(quiz)}
-          form={which}
+          forms={{ a: toPublicQuiz(a), b: toPublicQuiz(b) }}
+          experiments={getCourseExperiments(locale, courseId)}
+          slot={slot}
           locale={locale}
           courseId={courseId}
           backHref={base}
-          next={which === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
+          next={slot === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
           labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
           checkLabels={{
             finish: t("checkFinish"),
@@ -67,6 +74,7 @@ export default async function AssessmentPage(props: Props) {
             takenPostScore: t.raw("takenPostScore") as string,
           }}
           gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
+          networkLabels={{ needsNetwork: t("needsNetwork"), retry: t("retry") }}
           attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}
         />
       </div>

@@ -1,0 +1,48 @@
+// The learning section as a facilitator reads it, with the real English words: both orders with
+// their counts, the counterbalanced change with its range and the forms' difference, a caveat
+// while the forms are unbalanced, and no figure while a half is below the minimum.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import messages from "@/content/en/messages.json";
+import type { LearningView } from "@/lib/cohorts/reports";
+import type { LearningLabels } from "./labels";
+import { LearningSummary } from "./learning-summary";
+
+const labels = messages.facilitate.learning as LearningLabels;
+const text = (gain: LearningView) => renderToStaticMarkup(createElement(LearningSummary, { gain, labels })).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const discernment = { hitRate: null, falseAlarmRate: null, items: 0 };
+const base: LearningView = {
+  n: 12, balanced: true, hidden: false, minLearners: 5, discernment,
+  orders: [{ order: "ab", n: 6, meanPre: 50, meanPost: 70 }, { order: "ba", n: 6, meanPre: 60, meanPost: 90 }],
+  meanPre: 55, meanPost: 80, gain: 25, interval: [17, 33], formDifference: -5, normalisedGain: 0.56,
+};
+
+describe("the learning summary", () => {
+  it("shows both orders and the counterbalanced change, its range and the forms' difference", () => {
+    const out = text(base);
+    expect(out).toContain("Form A first, then form B 6 50% 70%");
+    expect(out).toContain("Form B first, then form A 6 60% 90%");
+    expect(out).toContain("Change +25 points");
+    expect(out).toContain("each half counted equally");
+    expect(out).toContain("Likely range of the change +17 to +33 points");
+    expect(out).toContain("normal approximation");
+    expect(out).toContain("Form B compared with form A −5 points");
+    expect(out).toContain("0.56");
+  });
+
+  it("says the forms are not balanced yet and shows the plain change", () => {
+    const out = text({ ...base, balanced: false, orders: [{ order: "ab", n: 6, meanPre: 50, meanPost: 70 }, { order: "ba", n: 0, meanPre: null, meanPost: null }], meanPre: 50, meanPost: 70, gain: 20, interval: null, formDifference: null });
+    expect(out).toContain("everyone took the forms in the same order");
+    expect(out).toContain("Change (forms not balanced yet) +20 points");
+    expect(out).not.toContain("Likely range");
+    expect(out).not.toContain("Form B compared with form A");
+  });
+
+  it("shows only the counts below the minimum per half", () => {
+    const out = text({ ...base, n: 5, hidden: true, orders: [{ order: "ab", n: 3, meanPre: null, meanPost: null }, { order: "ba", n: 2, meanPre: null, meanPost: null }], meanPre: null, meanPost: null, gain: null, interval: null, formDifference: null, normalisedGain: null });
+    expect(out).toContain("Form A first, then form B 3 – –");
+    expect(out).toContain("at least 5 learners");
+    expect(out).not.toContain("Change");
+  });
+});
