@@ -20,7 +20,8 @@ export type ItemLabels = Record<
 
 export type LearningLabels = Record<
   | "title" | "n" | "meanPre" | "meanPost" | "gain" | "gainExplain" | "gainValue" | "hit" | "hitExplain" | "falseAlarm"
-  | "falseAlarmExplain" | "none" | "noDiscern" | "percent" | "notYet",
+  | "falseAlarmExplain" | "sensitivity" | "sensitivityValue" | "sensitivityExplain" | "sensitivityHidden" | "none" | "noDiscern"
+  | "percent" | "notYet",
   string
 >;
 

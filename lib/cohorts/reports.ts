@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getCourse, findQuizActivity } from "@/lib/content";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
+import { discernmentTotals, groupSensitivity, type GroupSensitivity } from "@/lib/quiz/sensitivity";
 import { cohortFor } from "./access";
 import { courseActivities } from "./item-analysis";
 
@@ -63,6 +64,12 @@ export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: strin
   };
 }
 
+/**
+ * Below this many learners with a sensitivity (d′) of their own, the group's is hidden: a mean
+ * over two or three people says too much about each (the same line as the anonymous views).
+ */
+export const SENSITIVITY_MIN_LEARNERS = 5;
+
 export interface LearningView {
   /** Learners with both a pre- and a post-assessment. */
   n: number;
@@ -70,10 +77,21 @@ export interface LearningView {
   meanPost: number | null;
   /** Class-average normalised gain (Hake): (post - pre) / (100 - pre). */
   normalisedGain: number | null;
-  discernment: { hitRate: number | null; falseAlarmRate: number | null; items: number };
+  discernment: {
+    /** Pooled over every discernment answer of the group. */
+    hitRate: number | null;
+    falseAlarmRate: number | null;
+    items: number;
+    /** The mean of each learner's own d′ over their answers; null below `minLearners` learners. */
+    sensitivity: GroupSensitivity | null;
+    minLearners: number;
+  };
 }
 
-/** Learning gain over learners with both checks, and discernment over every discernment answer. */
+/**
+ * Learning gain over learners with both checks; discernment rates over every discernment answer,
+ * and the group's sensitivity (d′) as the mean of each learner's own.
+ */
 export async function learningGain(handle: Db, actor: SessionUser, cohortId: string): Promise<LearningView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
   // Only attempts on the current content version of each activity count: a pre-check on the old
@@ -103,7 +121,8 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   // Baseline: each learner's first pre-assessment; outcome: their latest post-assessment.
   const pre = new Map<string, { at: string; score: number }>();
   const post = new Map<string, { at: string; score: number }>();
-  const discern: { discernment?: Discernment }[] = [];
+  // Each learner's discernment answers: the rates pool them all, d′ is worked out per learner.
+  const perLearner = new Map<string, { discernment?: Discernment }[]>();
   for (const r of rows) {
     if (r.kind === "assessment" && r.at) {
       const map = r.activity === "assessment-pre" ? pre : post;
@@ -112,7 +131,11 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
       if (better) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100 });
     } else if (r.kind === "response" && r.question_id && r.chosen && r.at === versionOf.get(r.activity)) {
       const q = findQuizActivity(cohort.locale, cohort.course_id, r.activity)?.quiz.questions.find((x) => x.id === r.question_id);
-      if (q?.type === "discern") discern.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));
+      if (q?.type !== "discern") continue;
+      const graded = gradeAnswer(q, JSON.parse(r.chosen) as string[]);
+      const own = perLearner.get(r.user_id) ?? [];
+      own.push(graded);
+      perLearner.set(r.user_id, own);
     }
   }
   const both = [...pre.keys()].filter((id) => post.has(id));
@@ -121,5 +144,12 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   const meanPost = mean(both.map((id) => post.get(id)!.score));
   const normalisedGain = meanPre !== null && meanPost !== null && meanPre < 100 ? (meanPost - meanPre) / (100 - meanPre) : null;
   const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
-  return { n: both.length, meanPre: round(meanPre), meanPost: round(meanPost), normalisedGain: round(normalisedGain, 2), discernment: discernmentRates(discern) };
+  const sensitivity = groupSensitivity([...perLearner.values()].map(discernmentTotals), SENSITIVITY_MIN_LEARNERS);
+  return {
+    n: both.length,
+    meanPre: round(meanPre),
+    meanPost: round(meanPost),
+    normalisedGain: round(normalisedGain, 2),
+    discernment: { ...discernmentRates([...perLearner.values()].flat()), sensitivity, minLearners: SENSITIVITY_MIN_LEARNERS },
+  };
 }
