@@ -19,6 +19,7 @@ import { forgetAccountSignInState, throttledPasswordCheck } from "@/lib/auth/thr
 import { myAttitudeSubmissions } from "@/lib/attitudes/queries";
 import { forgetInvitationsTo } from "@/lib/cohorts/invitations";
 import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
+import { encodeAnswerSummary } from "./answer-summary";
 import { gradeOrRefuse } from "./public-grade";
 
 const now = () => new Date().toISOString();
@@ -217,8 +218,10 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
         .where("attempt_id", "=", attemptId)
         .executeTakeFirstOrThrow();
       score = Number(sum.total) / quiz.questions.length;
+      // Kept with the attempt, so reports read one row per attempt (answer-summary.ts).
+      const answers = await trx.selectFrom("quiz_responses").select(["question_id", "chosen", "correct"]).where("attempt_id", "=", attemptId).execute();
       const at = now();
-      await trx.updateTable("quiz_attempts").set({ finished_at: at, score }).where("id", "=", attemptId).execute();
+      await trx.updateTable("quiz_attempts").set({ finished_at: at, score, answer_summary: encodeAnswerSummary(answers) }).where("id", "=", attemptId).execute();
       if (activity.kind === "lesson") {
         await trx
           .insertInto("lesson_completions")
@@ -272,8 +275,9 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
         const id = derivedId(`guest-merge\u0000${actor.id}\u0000${courseId}\u0000${lessonId}`);
         const r = await trx
           .insertInto("quiz_attempts")
-          // No content version: the browser does not say which version the guest took.
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: activity.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null })
+          // No content version: the browser does not say which version the guest took. Finished,
+          // with no answers stored: an empty summary (answer-summary.ts).
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: activity.quiz.id, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null, answer_summary: "" })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         scores += Number(r.numInsertedOrUpdatedRows ?? 0);

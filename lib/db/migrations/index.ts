@@ -11,6 +11,7 @@ import { migration0008 } from "./0008-session-revocation";
 import { migration0009 } from "./0009-facilitator-invitations";
 import { migration0010 } from "./0010-attempt-content-version";
 import { migration0011 } from "./0011-attempt-report-index";
+import { migration0013 } from "./0013-attempt-answer-summary";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0009-facilitator-invitations": migration0009(kind),
         "0010-attempt-content-version": migration0010(kind),
         "0011-attempt-report-index": migration0011(kind),
+        "0013-attempt-answer-summary": migration0013(kind),
       };
     },
   };
