@@ -88,7 +88,7 @@ export function courseActivities(locale: string, courseId: string): Activity[] {
   });
 }
 
-export type Row = { kind: string; lesson_id: string; v: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null };
+type Row = { kind: string; lesson_id: string; v: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null };
 
 export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
@@ -197,7 +197,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   return { items: rankItems(out), forms: formRows, olderAttempts, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
 }
 
-export type AttemptRow = { lesson_id: string; v: string | null; source: string; score: number | string | null; summary: string | null };
+type AttemptRow = { lesson_id: string; v: string | null; source: string; score: number | string | null; summary: string | null };
 
 /**
  * From finished attempts, the rows a GROUP BY over every answer would give: 'choice' rows from
@@ -205,7 +205,7 @@ export type AttemptRow = { lesson_id: string; v: string | null; source: string; 
  * over attempts taken in the app with a score, a 'form' row (N, Σscore, Σscore²). Attempts with
  * the same answers share a summary, so each summary is split once however many attempts hold it.
  */
-export function rowsOfAttempts(attempts: readonly AttemptRow[]): Row[] {
+function rowsOfAttempts(attempts: readonly AttemptRow[]): Row[] {
   const byActivity = new Map<string, { lesson_id: string; v: string | null; form: { n: number; s1: number; s2: number }; summaries: Map<string, { n: number; s1: number; s2: number }> }>();
   for (const a of attempts) {
     const k = `${a.lesson_id}\u0000${a.v ?? ""}`;
