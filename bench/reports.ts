@@ -20,6 +20,7 @@ import type { Database, QuizAttemptsTable, QuizResponsesTable, LessonCompletions
 import type { SessionUser } from "../lib/auth/accounts";
 import { getForms, getCourses, getQuiz } from "../lib/content";
 import { gradeAnswer } from "../lib/quiz/grade";
+import { encodeAnswerSummary } from "../lib/progress/answer-summary";
 import type { Question, Quiz } from "../lib/quiz/types";
 import { createCohort } from "../lib/cohorts/mutations";
 import { itemAnalysis, learningGain, rosterGrid } from "../lib/cohorts/reports";
@@ -47,7 +48,7 @@ const LOCALE = "en";
 const TRACK = "workshop";
 /** A fixed, syntactically plausible argon2id hash: nobody signs in during the benchmark. */
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$YmVuY2htYXJrLXNlZWQ$0000000000000000000000000000000000000000000";
-/** Rows per multi-row INSERT: at most 9 columns, so well under SQLite's 32766 and PostgreSQL's 65535 parameters. */
+/** Rows per multi-row INSERT: at most 11 columns, so well under SQLite's 32766 and PostgreSQL's 65535 parameters. */
 const CHUNK = 500;
 const SEEDED_TABLES = ["users", "cohorts", "cohort_members", "quiz_attempts", "quiz_responses", "lesson_completions"] as const;
 /** Learners per write transaction while seeding. */
@@ -148,7 +149,20 @@ function takeQuiz(rows: Rows, userId: string, activity: string, quiz: Quiz, pCor
     });
   }
   const finished = t + 5_000;
-  rows.attempts.push({ id: attemptId, user_id: userId, course_id: course.id, lesson_id: activity, quiz_id: quiz.id, started_at: iso(startMs), finished_at: iso(finished), score: total / quiz.questions.length, source: "app", content_version: quiz.version ?? null });
+  // Finished as finishAttempt finishes it: the score and the summary of its answers.
+  rows.attempts.push({
+    id: attemptId,
+    user_id: userId,
+    course_id: course.id,
+    lesson_id: activity,
+    quiz_id: quiz.id,
+    started_at: iso(startMs),
+    finished_at: iso(finished),
+    score: total / quiz.questions.length,
+    source: "app",
+    content_version: quiz.version ?? null,
+    answer_summary: encodeAnswerSummary(responses),
+  });
   rows.responses.push(...responses);
   return finished;
 }

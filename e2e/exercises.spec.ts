@@ -20,7 +20,10 @@ test("a sorting exercise and a discernment set give feedback per item and a disc
       },
     });
     await expect(page.getByRole("heading", { name: "Your result" })).toBeVisible();
-    if (type === "discern") await expect(page.getByText(/hit rate/)).toBeVisible();
+    if (type === "discern") {
+      await expect(page.getByText(/hit rate/)).toBeVisible();
+      await expect(page.getByText(/^Sensitivity \(d′\): -?\d+\.\d\. 0 means guessing/)).toBeVisible();
+    }
   }
 });
 

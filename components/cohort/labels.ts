@@ -20,7 +20,7 @@ export type ItemLabels = Record<
 
 export type LearningLabels = Record<
   | "title" | "n" | "meanPre" | "meanPost" | "gain" | "gainExplain" | "gainValue" | "hit" | "hitExplain" | "falseAlarm"
-  | "falseAlarmExplain" | "none" | "noDiscern" | "percent" | "notYet"
+  | "falseAlarmExplain" | "sensitivity" | "sensitivityValue" | "sensitivityExplain" | "sensitivityHidden" | "none" | "noDiscern" | "percent" | "notYet"
   | "ordersCaption" | "order" | "learners" | "orderAB" | "orderBA" | "hiddenPerOrder" | "hiddenAll" | "unbalanced" | "meansExplain"
   | "points" | "change" | "changeExplain" | "changePlain" | "changePlainExplain" | "interval" | "intervalValue" | "intervalExplain"
   | "intervalNone" | "formDifference" | "formDifferenceExplain",

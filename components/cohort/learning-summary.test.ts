@@ -11,7 +11,7 @@ import { LearningSummary } from "./learning-summary";
 
 const labels = messages.facilitate.learning as LearningLabels;
 const text = (gain: LearningView) => renderToStaticMarkup(createElement(LearningSummary, { gain, labels })).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-const discernment = { hitRate: null, falseAlarmRate: null, items: 0 };
+const discernment = { hitRate: null, falseAlarmRate: null, items: 0, sensitivity: null, minLearners: 5 };
 const base: LearningView = {
   n: 12, balanced: true, hidden: false, minLearners: 5, discernment,
   orders: [{ order: "ab", n: 6, meanPre: 50, meanPost: 70 }, { order: "ba", n: 6, meanPre: 60, meanPost: 90 }],

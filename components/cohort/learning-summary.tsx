@@ -5,6 +5,7 @@
 // of learners per half no figure shows, only how many there are.
 import type { LearningView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
+import { dPrimeText } from "@/lib/quiz/sensitivity";
 import type { LearningLabels } from "./labels";
 
 function Stat({ label, value, explain }: { label: string; value: string; explain?: string }) {
@@ -83,6 +84,13 @@ export function LearningSummary({ gain, labels }: { gain: LearningView; labels: 
         )}
         <Stat label={labels.hit} value={rate(d.hitRate)} explain={d.items ? labels.hitExplain : labels.noDiscern} />
         <Stat label={labels.falseAlarm} value={rate(d.falseAlarmRate)} explain={d.items ? labels.falseAlarmExplain : labels.noDiscern} />
+        {d.items > 0 && (
+          <Stat
+            label={labels.sensitivity}
+            value={d.sensitivity ? fill(labels.sensitivityValue, { dPrime: dPrimeText(d.sensitivity.meanDPrime), learners: d.sensitivity.learners }) : labels.notYet}
+            explain={d.sensitivity ? labels.sensitivityExplain : fill(labels.sensitivityHidden, { min: d.minLearners })}
+          />
+        )}
       </dl>
     </>
   );

@@ -4,7 +4,7 @@ export const QUIZ_LABEL_KEYS = [
   "correct", "partial", "incorrect", "yourChoice", "rightAnswer", "why", "resultTitle", "score", "passed",
   "notPassed", "best", "review", "retry", "backToLesson", "nextLesson", "sortHint", "sortIncomplete",
   "discernHint", "discernIncomplete", "inventedPost", "genuine", "manipulative", "technique", "belongsIn",
-  "discernResult", "discernSummary",
+  "discernResult", "discernSummary", "discernSensitivity",
 ] as const;
 
 export type QuizLabels = Record<(typeof QUIZ_LABEL_KEYS)[number], string>;

@@ -6,6 +6,7 @@ import type { ReactNode, RefObject } from "react";
 import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
 import { discernmentRates, type QuizResult } from "@/lib/quiz/grade";
+import { dPrimeText, discernmentTotals, sensitivity } from "@/lib/quiz/sensitivity";
 import type { QuizLabels } from "./labels";
 
 export interface ReviewItem {
@@ -30,6 +31,7 @@ interface Props {
 
 export function QuizResultView({ result, passMark, best, labels, afterResult, onRetry, next, backHref, focusRef, review }: Props) {
   const rates = discernmentRates(result.results);
+  const dPrime = sensitivity(discernmentTotals(result.results))?.dPrime;
   return (
     <section className="quiz" aria-labelledby="quiz-result">
       <h2 id="quiz-result" tabIndex={-1} ref={focusRef as RefObject<HTMLHeadingElement>}>
@@ -40,6 +42,7 @@ export function QuizResultView({ result, passMark, best, labels, afterResult, on
       {rates.items > 0 && rates.hitRate !== null && rates.falseAlarmRate !== null && (
         <p>{fill(labels.discernSummary, { hitRate: Math.round(rates.hitRate * 100), falseAlarmRate: Math.round(rates.falseAlarmRate * 100) })}</p>
       )}
+      {dPrime !== undefined && <p>{fill(labels.discernSensitivity, { dPrime: dPrimeText(dPrime) })}</p>}
       {best !== undefined && <p className="meta">{fill(labels.best, { percent: best })}</p>}
       {afterResult?.(result)}
       <div className="actions">

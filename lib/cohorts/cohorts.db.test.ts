@@ -184,6 +184,42 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     expect(await learningGain(handle, lead, groupId)).toEqual(first);
   });
 
+  it("the group's sensitivity (d′) is the mean of each learner's own, hidden below 5 learners and from older versions", async () => {
+    const { id, joinCode: code } = await createCohort(handle, lead, { name: "Sensitivity", kind: "workshop", locale: "en", trackId: "workshop", coFacilitatorEmails: [] });
+    const flagOnly = async (nickname: string, hits: number, falseAlarms: number) => {
+      const nick = await joinWithNickname(handle, { code, nickname });
+      const who = { id: nick.userId, role: "learner" as const, displayName: nickname };
+      // The discernment set of whichever form this learner's starting check is on.
+      const q = (await checkQuestions(handle, who, "pre")).questions.find((x) => x.type === "discern")!;
+      const manipulative = q.options.filter((o) => q.correct.includes(o.id)).map((o) => o.id);
+      const genuine = q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id);
+      expect([manipulative.length, genuine.length]).toEqual([6, 6]); // the hand-worked figures below assume 6 + 6
+      const attemptId = crypto.randomUUID();
+      const chosen = [...manipulative.slice(0, hits), ...genuine.slice(0, falseAlarms)];
+      await recordAnswer(handle, who, { id: crypto.randomUUID(), attemptId, locale: "en", courseId: course.id, lessonId: "assessment-pre", questionId: q.id, chosen });
+      await finishAttempt(handle, who, attemptId, "en");
+      return attemptId;
+    };
+    // d′ with the log-linear correction (lib/quiz/sensitivity.test.ts): 6/6 hits, 0/6 false alarms
+    // 2.930468; 5/6, 1/6 1.583277; 3/6, 3/6 and 0/6, 0/6 both 0.
+    await flagOnly("Sens A", 6, 0);
+    await flagOnly("Sens B", 5, 1);
+    await flagOnly("Sens C", 3, 3);
+    await flagOnly("Sens D", 0, 0);
+    const four = await learningGain(handle, lead, id);
+    // Four learners: the pooled rates show (14 of 24 hits, 4 of 24 false alarms), the mean d′ does not.
+    expect(four.discernment).toMatchObject({ hitRate: 14 / 24, falseAlarmRate: 4 / 24, items: 48, sensitivity: null, minLearners: 5 });
+
+    const fifth = await flagOnly("Sens E", 6, 0);
+    // (2.930468 + 1.583277 + 0 + 0 + 2.930468) / 5 = 7.444213 / 5 = 1.488843.
+    expect((await learningGain(handle, lead, id)).discernment.sensitivity).toEqual({ meanDPrime: 1.49, learners: 5 });
+
+    // An attempt on an earlier version of the check no longer counts: back to four, hidden.
+    await handle.db.updateTable("quiz_attempts").set({ content_version: "older" }).where("id", "=", fifth).execute();
+    expect((await learningGain(handle, lead, id)).discernment).toMatchObject({ items: 48, sensitivity: null });
+    await deleteCohort(handle, lead, id);
+  });
+
   it("another facilitator reaches nothing of this cohort; an admin reads but does not manage", async () => {
     const attempts = [
       () => rosterGrid(handle, other, cohortId),

@@ -1,7 +1,8 @@
 // The facilitator's item analysis: per question how many answered, the share of points earned,
 // whether it separates learners who know the topic from those who do not, and the mistake to
-// discuss; per form (quiz, check or refresher) its reliability. One SQL statement, aggregated
-// in the database; only attempts on the current content version of each activity count.
+// discuss; per form (quiz, check or refresher) its reliability. Two statements in one read: the
+// answers of open attempts, grouped in the database, and one row per finished attempt with the
+// summary of its answers; only attempts on the current content version of each activity count.
 import "server-only";
 import { sql } from "kysely";
 import { reportQuery, type Db } from "@/lib/db/client";
@@ -25,6 +26,7 @@ import {
   type ItemSums,
   type ReliabilityBand,
 } from "@/lib/quiz/psychometrics";
+import { decodeAnswerRecord, summaryRecords } from "@/lib/progress/answer-summary";
 import { cohortFor } from "./access";
 import { commonMistake, type CommonMistake } from "./common-mistake";
 
@@ -122,28 +124,30 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   if (versions.length === 0) return empty;
   const current = sql`a.content_version in (${sql.join(versions)})`;
   const members = sql`cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}`;
-  // 'choice': answers grouped by what was chosen, from the covering index on (attempt, question,
-  // choice, correct) plus the attempt row the join reads anyway: n answers, s1 of them in
-  // finished attempts, s2 = Σscore over those. An answer's points are a function of the choice
-  // (graded below), so Σx, Σx² and Σx·score per item follow without reading any answer row.
-  // 'form': per activity and version, finished attempts N, Σscore, Σscore², for every version,
-  // so attempts on older ones can be counted and left out. Scores are 0..1; the raw total is
-  // score × questions, applied below.
-  const rows = await reportQuery(handle, async (db) => {
-    const { rows } = await sql<Row>`
+  // 'choice': answers grouped by what was chosen: n answers, s1 of them in finished attempts,
+  // s2 = Σscore over those. An answer's points are a function of the choice (graded below), so
+  // Σx, Σx² and Σx·score per item follow without reading any answer row. Read from the answers
+  // themselves only for attempts without a summary: open ones, found by a partial index.
+  // Every finished attempt, one row each with its score and (on a current version) the summary
+  // of its answers that finishAttempt wrote (lib/progress/answer-summary.ts), added up below into
+  // the same 'choice' counts and, per activity and version, the 'form' sums. Grouping every
+  // answer of a cohort in SQL had taken 18.7 x the bench baseline on SQLite (bench/README.md).
+  const { open, finished } = await reportQuery(handle, async (db) => {
+    const open = await sql<Row>`
       select 'choice' as kind, a.lesson_id, a.content_version as v, r.question_id, r.chosen, r.correct, count(*) as n,
              count(a.score) as s1, sum(a.score) as s2
         from ${members} join quiz_responses r on r.attempt_id = a.id
-        where m.cohort_id = ${cohortId} and ${current}
+        where m.cohort_id = ${cohortId} and ${current} and a.answer_summary is null
         group by a.lesson_id, a.content_version, r.question_id, r.chosen, r.correct
-      union all
-      select 'form', a.lesson_id, a.content_version, null, null, null, count(*), sum(a.score), sum(a.score * a.score)
-        from ${members}
-        where m.cohort_id = ${cohortId} and a.source = 'app' and a.finished_at is not null and a.score is not null
-        group by a.lesson_id, a.content_version
     `.execute(db);
-    return rows;
+    const finished = await sql<AttemptRow>`
+      select a.lesson_id, a.content_version as v, a.source, a.score, case when ${current} then a.answer_summary end as summary
+        from ${members}
+        where m.cohort_id = ${cohortId} and a.finished_at is not null
+    `.execute(db);
+    return { open: open.rows, finished: finished.rows };
   });
+  const rows = [...open, ...rowsOfAttempts(finished)];
 
   const num = (x: number | string | null) => Number(x ?? 0);
   const items = new Map<string, { answers: number; points: number; wrong: Map<string, number>; sums: ItemSums }>();
@@ -240,6 +244,57 @@ function formItems(quiz: Quiz): string[][] {
     ids.forEach((id) => done.add(id));
     return [[...ids]];
   });
+}
+
+type AttemptRow = { lesson_id: string; v: string | null; source: string; score: number | string | null; summary: string | null };
+
+/**
+ * From finished attempts, the rows a GROUP BY over every answer would give: 'choice' rows from
+ * their answer summaries (n answers, s1 with a score, s2 = Σscore), and per activity and version,
+ * over attempts taken in the app with a score, a 'form' row (N, Σscore, Σscore²). Attempts with
+ * the same answers share a summary, so each summary is split once however many attempts hold it.
+ */
+function rowsOfAttempts(attempts: readonly AttemptRow[]): Row[] {
+  const byActivity = new Map<string, { lesson_id: string; v: string | null; form: { n: number; s1: number; s2: number }; summaries: Map<string, { n: number; s1: number; s2: number }> }>();
+  for (const a of attempts) {
+    const k = `${a.lesson_id}\u0000${a.v ?? ""}`;
+    let e = byActivity.get(k);
+    if (!e) byActivity.set(k, (e = { lesson_id: a.lesson_id, v: a.v, form: { n: 0, s1: 0, s2: 0 }, summaries: new Map() }));
+    const score = a.score === null ? null : Number(a.score);
+    if (a.source === "app" && score !== null) {
+      e.form.n += 1;
+      e.form.s1 += score;
+      e.form.s2 += score * score;
+    }
+    if (a.summary === null) continue;
+    const same = e.summaries.get(a.summary) ?? { n: 0, s1: 0, s2: 0 };
+    e.summaries.set(a.summary, same);
+    same.n += 1;
+    if (score !== null) {
+      same.s1 += 1;
+      same.s2 += score;
+    }
+  }
+  const rows: Row[] = [];
+  for (const e of byActivity.values()) {
+    if (e.form.n > 0) rows.push({ kind: "form", lesson_id: e.lesson_id, v: e.v, question_id: null, chosen: null, correct: null, ...e.form });
+    const choices = new Map<string, Row & { n: number; s1: number; s2: number }>();
+    for (const [summary, t] of e.summaries) {
+      for (const record of summaryRecords(summary)) {
+        const seen = choices.get(record);
+        if (seen) {
+          seen.n += t.n;
+          seen.s1 += t.s1;
+          seen.s2 += t.s2;
+          continue;
+        }
+        const answer = decodeAnswerRecord(record);
+        choices.set(record, { kind: "choice", lesson_id: e.lesson_id, v: e.v, question_id: answer.question_id, chosen: answer.chosen, correct: answer.correct, ...t });
+      }
+    }
+    rows.push(...choices.values());
+  }
+  return rows;
 }
 
 /** Points of one stored answer (a pure function of the choice); its correct flag if it no longer grades. */

@@ -9,6 +9,7 @@ import { formOfQuizId } from "@/lib/content/check-forms";
 import type { FormId } from "@/lib/quiz/experiments";
 import { counterbalancedGain, GAIN_MIN_LEARNERS, orderOf, type GainFigures, type LearnerChange } from "@/lib/quiz/gain";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
+import { discernmentTotals, groupSensitivity, type GroupSensitivity } from "@/lib/quiz/sensitivity";
 import { cohortFor } from "./access";
 import { courseActivities } from "./item-analysis";
 
@@ -67,16 +68,34 @@ export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: strin
 }
 
 /**
+/**
+ * Below this many learners with a sensitivity (d′) of their own, the group's is hidden: a mean
+ * over two or three people says too much about each (the same line as the anonymous views).
+ */
+export const SENSITIVITY_MIN_LEARNERS = 5;
+
+/**
  * The assessment part: each learner's starting and final check, in the order of forms they took
  * (A then B, or B then A), and the gain with the forms' difference cancelled (lib/quiz/gain.ts).
  * Figures are null (hidden: true) below GAIN_MIN_LEARNERS learners per order.
  */
 export type LearningView = GainFigures & {
   minLearners: number;
-  discernment: { hitRate: number | null; falseAlarmRate: number | null; items: number };
+  discernment: {
+    /** Pooled over every discernment answer of the group. */
+    hitRate: number | null;
+    falseAlarmRate: number | null;
+    items: number;
+    /** The mean of each learner's own d′ over their answers; null below `minLearners` learners. */
+    sensitivity: GroupSensitivity | null;
+    minLearners: number;
+  };
 };
 
-/** Learning gain over learners with both checks, and discernment over every discernment answer. */
+/**
+ * Learning gain over learners with both checks; discernment rates over every discernment answer,
+ * and the group's sensitivity (d′) as the mean of each learner's own.
+ */
 export async function learningGain(handle: Db, actor: SessionUser, cohortId: string): Promise<LearningView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
   // Only attempts on the current content version of each activity count: a pre-check on the old
@@ -112,7 +131,8 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   // (issue #20); a second attempt (from before retakes were refused) would measure practice.
   const pre = new Map<string, { at: string; score: number; form?: FormId }>();
   const post = new Map<string, { at: string; score: number; form?: FormId }>();
-  const discern: { discernment?: Discernment }[] = [];
+  // Each learner's discernment answers: the rates pool them all, d′ is worked out per learner.
+  const perLearner = new Map<string, { discernment?: Discernment }[]>();
   for (const r of rows) {
     if (r.kind === "assessment" && r.at) {
       const map = r.activity === "assessment-pre" ? pre : post;
@@ -120,7 +140,10 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
       if (!seen || r.at < seen.at) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100, form: formOfQuizId(r.quiz_id ?? "") });
     } else if (r.kind === "response" && r.question_id && r.chosen) {
       const q = currentQuiz(r.activity, r.at)?.questions.find((x) => x.id === r.question_id);
-      if (q?.type === "discern") discern.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));
+      if (q?.type !== "discern") continue;
+      const own = perLearner.get(r.user_id) ?? [];
+      own.push(gradeAnswer(q, JSON.parse(r.chosen) as string[]));
+      perLearner.set(r.user_id, own);
     }
   }
   // Each learner's order is what they took (the forms of their attempts), not what was planned.
@@ -131,6 +154,7 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   });
   const gain = counterbalancedGain(learners);
   const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+  const sensitivity = groupSensitivity([...perLearner.values()].map(discernmentTotals), SENSITIVITY_MIN_LEARNERS);
   return {
     ...gain,
     orders: gain.orders.map((o) => ({ ...o, meanPre: round(o.meanPre), meanPost: round(o.meanPost) })),
@@ -141,6 +165,6 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
     formDifference: round(gain.formDifference),
     normalisedGain: round(gain.normalisedGain, 2),
     minLearners: GAIN_MIN_LEARNERS,
-    discernment: discernmentRates(discern),
+    discernment: { ...discernmentRates([...perLearner.values()].flat()), sensitivity, minLearners: SENSITIVITY_MIN_LEARNERS },
   };
 }

@@ -121,6 +121,11 @@ export interface QuizAttemptsTable {
    * reports count only attempts on the current version. Optional on insert.
    */
   content_version: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The answers of a finished attempt in one text (lib/progress/answer-summary.ts), written when
+   * it finishes; null while it is open. Reports read it instead of every answer. Optional on insert.
+   */
+  answer_summary: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface QuizResponsesTable {

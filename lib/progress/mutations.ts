@@ -22,6 +22,7 @@ import { forgetAccountSignInState, throttledPasswordCheck } from "@/lib/auth/thr
 import { myAttitudeSubmissions } from "@/lib/attitudes/queries";
 import { forgetInvitationsTo } from "@/lib/cohorts/invitations";
 import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
+import { encodeAnswerSummary } from "./answer-summary";
 import { gradeOrRefuse } from "./public-grade";
 
 const now = () => new Date().toISOString();
@@ -286,8 +287,10 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
         .where("attempt_id", "=", attemptId)
         .executeTakeFirstOrThrow();
       score = Number(sum.total) / shownCount(quiz);
+      // Kept with the attempt, so reports read one row per attempt (answer-summary.ts).
+      const answers = await trx.selectFrom("quiz_responses").select(["question_id", "chosen", "correct"]).where("attempt_id", "=", attemptId).execute();
       const at = now();
-      await trx.updateTable("quiz_attempts").set({ finished_at: at, score }).where("id", "=", attemptId).execute();
+      await trx.updateTable("quiz_attempts").set({ finished_at: at, score, answer_summary: encodeAnswerSummary(answers) }).where("id", "=", attemptId).execute();
       if (activity.kind === "lesson") {
         await trx
           .insertInto("lesson_completions")
@@ -345,8 +348,9 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
         const quizId = checkSlotOf(lessonId) ? "form-unknown" : findQuizActivity(locale, courseId, lessonId)!.quiz.id;
         const r = await trx
           .insertInto("quiz_attempts")
-          // No content version: the browser does not say which version the guest took.
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: quizId, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null })
+          // No content version: the browser does not say which version the guest took. Finished,
+          // with no answers stored: an empty summary (answer-summary.ts).
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: quizId, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null, answer_summary: "" })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         scores += Number(r.numInsertedOrUpdatedRows ?? 0);

@@ -1,5 +1,6 @@
 // Grading and feedback: pure functions of a question and the options a learner chose.
 import type { Question, Quiz } from "./types";
+import { discernmentTotals } from "./sensitivity";
 
 export type Verdict = "correct" | "partial" | "incorrect";
 
@@ -116,14 +117,7 @@ function gradeDiscern(question: Question, chosen: readonly string[]): AnswerResu
 
 /** Hit rate and false-alarm rate over any number of discernment answers (null when undefined). */
 export function discernmentRates(results: readonly { discernment?: Discernment }[]): { hitRate: number | null; falseAlarmRate: number | null; items: number } {
-  const t = { hits: 0, misses: 0, falseAlarms: 0, correctRejections: 0 };
-  for (const r of results) {
-    if (!r.discernment) continue;
-    t.hits += r.discernment.hits;
-    t.misses += r.discernment.misses;
-    t.falseAlarms += r.discernment.falseAlarms;
-    t.correctRejections += r.discernment.correctRejections;
-  }
+  const t = discernmentTotals(results);
   const signal = t.hits + t.misses;
   const noise = t.falseAlarms + t.correctRejections;
   return { hitRate: signal ? t.hits / signal : null, falseAlarmRate: noise ? t.falseAlarms / noise : null, items: signal + noise };
