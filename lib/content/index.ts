@@ -8,7 +8,7 @@ import type { Quiz } from "@/lib/quiz/types";
 import { experimentsOf, type Experiment } from "@/lib/quiz/experiments";
 import { processSingleton } from "@/lib/process-singleton";
 
-export type { AttitudeItem, Attitudes, Booster, Channels, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
+export type { AttitudeItem, Attitudes, Booster, Channels, Course, Lesson, LessonRef, Material, Module, Scenario, Track } from "./load";
 
 /** Loaded once per process, shared by every bundled copy of this module (lib/process-singleton.ts). */
 const store = processSingleton("content", () => ({ loaded: undefined as LocaleContent[] | undefined }));
@@ -125,6 +125,15 @@ export function findQuizActivity(locale: string, courseId: string, activityId: s
 
 export function allTrackParams(): { locale: string; track: string }[] {
   return all().flatMap((c) => c.tracks.map((t) => ({ locale: c.locale, track: t.id })));
+}
+
+/** A track's printable materials, in file order (tracks/materials/). */
+export const getMaterials = cache((locale: string, trackId: string) => (forLocale(locale)?.materials ?? []).filter((m) => m.tracks.includes(trackId)));
+
+export const getMaterial = cache((locale: string, trackId: string, id: string) => getMaterials(locale, trackId).find((m) => m.id === id));
+
+export function allMaterialParams(): { locale: string; track: string; set: string }[] {
+  return all().flatMap((c) => c.materials.flatMap((m) => m.tracks.map((track) => ({ locale: c.locale, track, set: m.id }))));
 }
 
 export function allCountryParams(): { locale: string; country: string }[] {
