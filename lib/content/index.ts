@@ -3,10 +3,11 @@
 import "server-only";
 import path from "node:path";
 import { cache } from "react";
-import { loadContent, quizKey, type Course, type Lesson, type LocaleContent } from "./load";
+import { loadContent, quizKey, type Course, type Lesson, type LocaleContent, type Material } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
 import { experimentsOf, type Experiment } from "@/lib/quiz/experiments";
 import { processSingleton } from "@/lib/process-singleton";
+import { asShown } from "./pair-rules";
 
 export type { AttitudeItem, Attitudes, Booster, Channels, Course, Lesson, LessonRef, Material, Module, Scenario, Track } from "./load";
 
@@ -131,6 +132,19 @@ export function allTrackParams(): { locale: string; track: string }[] {
 export const getMaterials = cache((locale: string, trackId: string) => (forLocale(locale)?.materials ?? []).filter((m) => m.tracks.includes(trackId)));
 
 export const getMaterial = cache((locale: string, trackId: string, id: string) => getMaterials(locale, trackId).find((m) => m.id === id));
+
+/**
+ * A quiz set's lesson quizzes as a learner sees them: one version of each bias-check pair, so
+ * paper never shows both stories of a pair. Lesson quizzes only; the checks' keys stay on the server.
+ */
+export const getMaterialQuizzes = cache((locale: string, material: Material) => {
+  if (material.kind !== "quiz") return [];
+  const course = forLocale(locale)?.tracks.find((t) => material.tracks.includes(t.id))?.course;
+  return material.lessons.flatMap((lessonId) => {
+    const found = course ? findLessonQuiz(locale, course, lessonId) : undefined;
+    return found?.quiz ? [{ lessonId, lessonTitle: found.lesson.title, quiz: asShown(found.quiz) }] : [];
+  });
+});
 
 export function allMaterialParams(): { locale: string; track: string; set: string }[] {
   return all().flatMap((c) => c.materials.flatMap((m) => m.tracks.map((track) => ({ locale: c.locale, track, set: m.id }))));

@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allTrackParams, getAssessments, getBoosters, getCourse, getScenario, getTrack, type Course, type Track } from "@/lib/content";
+import { allTrackParams, getAssessments, getBoosters, getCourse, getMaterials, getScenario, getTrack, type Course, type Track } from "@/lib/content";
 import { SchoolTrackView } from "@/components/track/school-track";
 import { SelfPacedTrackView } from "@/components/track/self-paced-track";
 import { WorkshopTrackView } from "@/components/track/workshop-track";
@@ -22,7 +22,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return found ? { title: found.title, description: found.summary } : {};
 }
 
-/** Titles of the course's lessons, modules, scenarios, boosters and checks that a track links to. */
+/** Titles of the course's lessons, modules, scenarios, boosters and checks, and the track's materials, that a track links to. */
 function trackNames(locale: string, track: Track, course: Course): TrackNames {
   const scenarioIds = track.kind === "workshop" ? track.parts.flatMap((p) => (p.scenario ? [p.scenario] : [])) : [];
   return {
@@ -34,6 +34,7 @@ function trackNames(locale: string, track: Track, course: Course): TrackNames {
     assessments: Object.fromEntries(
       Object.entries(getAssessments(locale, course.id)).flatMap(([form, quiz]) => (quiz ? [[form, { title: quiz.title, questions: shownCount(quiz) }]] : [])),
     ),
+    materials: Object.fromEntries(getMaterials(locale, track.id).map((m) => [m.id, m.title])),
   };
 }
 
