@@ -6,7 +6,7 @@ import type { MaterialOf } from "./types";
 export async function FeedbackFormSheet({ locale, material }: { locale: string; material: MaterialOf<"form"> }) {
   const t = await getTranslations({ locale, namespace: "materials" });
   return (
-    <Sheet id="sheet-1" title={material.title} notes={[material.intro]}>
+    <Sheet id="sheet-1" title={material.title} notes={[material.intro]} className="material-form">
       <ol className="material-questions">
         {material.questions.map((q, i) => (
           <li key={q.id} className="material-question">

@@ -10,11 +10,14 @@ import { trackMarkdown } from "@/components/track/markdown";
 export function Sheet(props: { id: string; title: string; notes: string[]; className?: string; children: ReactNode }) {
   const { id, title, notes, className, children } = props;
   return (
-    <section className={`material-section ${className ?? ""}`} aria-labelledby={`${id}-title`}>
+    // Named by its title and first note ("Sheet 2 of 3"), so each sheet's region has its own name.
+    <section className={`material-section ${className ?? ""}`} aria-labelledby={`${id}-title${notes.length > 0 ? ` ${id}-note` : ""}`}>
       <header className="material-sheet-header">
         <h2 id={`${id}-title`}>{title}</h2>
-        {notes.map((n) => (
-          <p key={n}>{n}</p>
+        {notes.map((n, i) => (
+          <p key={n} id={i === 0 ? `${id}-note` : undefined}>
+            {n}
+          </p>
         ))}
       </header>
       {children}

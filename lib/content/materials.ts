@@ -21,10 +21,11 @@ export type Ideology = (typeof IDEOLOGIES)[number];
 export const MAX_IDEOLOGY_SHARE = 0.4;
 
 /**
- * The longest card text. A printed card is 58 mm tall and about 93 mm wide (components/materials/
- * materials.css): 240 characters at 11 pt leave room to spare, so no card's text is cut on paper.
+ * The longest card text. A printed card is 57 mm tall and about 93 mm wide (components/materials/
+ * materials.css): eight lines of 11 pt, about 36 characters each in a wide sans-serif such as
+ * DejaVu Sans. 200 characters leave a line or more to spare, so no card's text is cut on paper.
  */
-export const CARD_MAX_CHARS = 240;
+export const CARD_MAX_CHARS = 200;
 
 /** Cards per printed sheet: two columns of four, on A4 and US Letter alike (materials.css). */
 export const CARDS_PER_SHEET = 8;
