@@ -145,7 +145,7 @@ for (const m of materials) {
       expect(pages, `${m.id} on ${format}: ${layout.sections.length} sections, ${sheets} card sheet(s)`).toBeGreaterThanOrEqual(least);
       expect(pages, `${m.id} on ${format}`).toBeLessThanOrEqual(most);
       if (m.kind === "cards") expect(pages, `${m.id}: ${sheets} card sheet(s) then the key`).toBeGreaterThanOrEqual(sheets + 1);
-      if (m.kind === "form") expect(pages, "the feedback form is one sheet").toBe(1);
+      if (m.kind === "form") expect(pages, `${m.id}: a form is one sheet`).toBe(1);
     }
     await page.emulateMedia({ media: "screen" });
   });

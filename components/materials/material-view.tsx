@@ -5,7 +5,7 @@ import { itemCount } from "@/lib/content/materials";
 import type { Material } from "@/lib/content";
 import { CardSet } from "./card-set";
 import { ChatSheet } from "./chat-sheet";
-import { FeedbackFormSheet } from "./feedback-form";
+import { FormSheet } from "./form-sheet";
 import { LetterSheet } from "./letter-sheet";
 import { QuizPrint } from "./quiz-print";
 import { TimelineSheet } from "./timeline-sheet";
@@ -41,7 +41,7 @@ export async function MaterialView({ locale, material, quizzes }: { locale: stri
         {material.kind === "timeline" && <TimelineSheet locale={locale} material={material} labels={labels} />}
         {material.kind === "chat" && <ChatSheet locale={locale} material={material} labels={labels} />}
         {material.kind === "letter" && <LetterSheet locale={locale} material={material} labels={labels} />}
-        {material.kind === "form" && <FeedbackFormSheet locale={locale} material={material} />}
+        {material.kind === "form" && <FormSheet locale={locale} material={material} />}
         {material.kind === "quiz" && <QuizPrint locale={locale} material={material} quizzes={quizzes} labels={labels} />}
       </div>
     </article>

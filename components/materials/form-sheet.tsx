@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { Sheet, WriteLines } from "./sheet";
 import type { MaterialOf } from "./types";
 
-/** A paper form: anonymous, with circles to ring, boxes to tick and lines to write on. No key. */
-export async function FeedbackFormSheet({ locale, material }: { locale: string; material: MaterialOf<"form"> }) {
+/** A paper form (a feedback form, a help card): with circles to ring, boxes to tick and lines to write on. No key. */
+export async function FormSheet({ locale, material }: { locale: string; material: MaterialOf<"form"> }) {
   const t = await getTranslations({ locale, namespace: "materials" });
   return (
     <Sheet id="sheet-1" title={material.title} notes={[material.intro]} className="material-form">
