@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { CheckSlot } from "./check-slot";
+import { HandoutLinks, MaterialsSection } from "./handout-links";
 import { LessonLinks } from "./lesson-links";
 import { trackMarkdown } from "./markdown";
 import type { SchoolTrack, TrackNames } from "./types";
@@ -25,6 +26,8 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
           ))}
         </ol>
       </nav>
+
+      <MaterialsSection locale={locale} track={track.id} />
 
       {track.lessons.map((l, i) => {
         const grade = track.readingGrades?.[l.id];
@@ -77,6 +80,7 @@ export async function SchoolTrackView({ locale, track, names }: { locale: string
                         <strong className="activity-title">{a.title}</strong>
                         {a.assessment && <CheckSlot locale={locale} course={track.course} form={a.assessment} minutes={a.minutes} names={names} absent={a.absent} />}
                         <span className="activity-description">{a.description}</span>
+                        <HandoutLinks locale={locale} track={track.id} ids={a.handouts} titles={names.materials} />
                       </td>
                       <td className="num">{a.minutes}</td>
                     </tr>

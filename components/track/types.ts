@@ -15,4 +15,6 @@ export interface TrackNames {
   boosters: Record<string, string>;
   /** The starting (pre) and final (post) check slots: title and number of questions shown, for the slots' links. */
   assessments: Partial<Record<CheckForm, { title: string; questions: number }>>;
+  /** Printable materials of the track, by id: their titles, for the "Print: ..." links. */
+  materials: Record<string, string>;
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { agenda } from "./agenda";
 import { CheckSlot } from "./check-slot";
+import { HandoutLinks, MaterialsSection } from "./handout-links";
 import { LessonLinks } from "./lesson-links";
 import { trackMarkdown } from "./markdown";
 import type { TrackNames, WorkshopTrack } from "./types";
@@ -83,6 +84,12 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
 
           {p.scenario && <p>{t.rich("scenario", { title: names.scenarios[p.scenario] ?? p.scenario, strong: (c) => <strong>{c}</strong> })}</p>}
 
+          {p.handouts.length > 0 && (
+            <p>
+              <HandoutLinks locale={locale} track={track.id} ids={p.handouts} titles={names.materials} />
+            </p>
+          )}
+
           {p.discussion.length > 0 && (
             <>
               <h3>{t("discussion")}</h3>
@@ -118,6 +125,8 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
           </ul>
         </section>
       )}
+
+      <MaterialsSection locale={locale} track={track.id} />
 
       <section aria-labelledby="cards-title">
         <h2 id="cards-title">{t("cardsTitle")}</h2>

@@ -18,6 +18,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/[locale]/help/[country]/card/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/tracks/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/tracks/[track]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/tracks/[track]/materials/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/tracks/[track]/materials/[set]/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/sign-in/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/sign-up/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/join/page.tsx", params: "none", path: "/{locale}/join", cells: open },

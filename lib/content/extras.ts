@@ -9,16 +9,25 @@ import { normaliseChannels, type Channels } from "./channels";
 import type { z } from "zod";
 import { check, fieldPath, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { fleschKincaid } from "./readability";
+import { MATERIALS_DIR } from "./materials";
 
 const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
+
+/**
+ * The most scenarios a workshop plays. Each takes four or five minutes with votes and a debrief;
+ * a 90-minute session with two checks has room for three at most.
+ */
+export const WORKSHOP_MAX_SCENARIOS = 3;
 
 /** The highest Flesch-Kincaid grade a school lesson's student text may have. */
 export const SCHOOL_MAX_GRADE = 9;
 
-function yamlFiles(root: string, dir: string, problems: ContentProblem[]): { id: string; file: string; data: unknown }[] {
+function yamlFiles(root: string, dir: string, problems: ContentProblem[], subfolder?: string): { id: string; file: string; data: unknown }[] {
   if (!fs.existsSync(dir)) return [];
   const out = [];
   for (const entry of sortedDir(dir)) {
+    // A folder with its own loader (tracks/materials/, lib/content/materials.ts).
+    if (subfolder && entry.isDirectory() && entry.name === subfolder) continue;
     const file = rel(root, path.join(dir, entry.name));
     const m = entry.isFile() ? YAML_FILE.exec(entry.name) : null;
     if (!m) {
@@ -92,10 +101,13 @@ function checkSlots(slots: { form: Form; field: string }[], courseId: string, ha
   }
 }
 
-/** tracks/*.yml: references must exist; a workshop's parts add up; school texts read at grade 9 or below; checks are real forms. */
+/**
+ * tracks/*.yml: references must exist; a workshop's parts add up and play at most three
+ * scenarios; school texts read at grade 9 or below; checks are real forms.
+ */
 export function loadTracks(root: string, locale: string, refs: TrackRefs, problems: ContentProblem[]): Track[] {
   const out: Track[] = [];
-  for (const { id, file, data } of yamlFiles(root, path.join(root, locale, "tracks"), problems)) {
+  for (const { id, file, data } of yamlFiles(root, path.join(root, locale, "tracks"), problems, MATERIALS_DIR)) {
     const t = check(trackFile, data, file, problems);
     if (!t) continue;
     const course = refs.courses.get(t.course);
@@ -107,6 +119,10 @@ export function loadTracks(root: string, locale: string, refs: TrackRefs, proble
     if (t.kind === "workshop") {
       const total = t.parts.reduce((n, p) => n + p.minutes, 0);
       if (total !== t.minutes) problems.push({ file, field: "parts", message: `the parts add up to ${total} minutes, not ${t.minutes}` });
+      const scenarios = t.parts.filter((p) => p.scenario).length;
+      if (scenarios > WORKSHOP_MAX_SCENARIOS) {
+        problems.push({ file, field: "parts", message: `the parts play ${scenarios} scenarios; a workshop has room for ${WORKSHOP_MAX_SCENARIOS} at most (say in the notes which one was cut)` });
+      }
       t.parts.forEach((p, i) => {
         if (p.module && !course.modules.has(p.module)) problems.push({ file, field: `parts[${i}].module`, message: `no module "${p.module}"` });
         p.lessons.forEach((l, j) => {
@@ -116,6 +132,8 @@ export function loadTracks(root: string, locale: string, refs: TrackRefs, proble
       });
       const slots = t.parts.flatMap((p, i) => (p.assessment ? [{ form: p.assessment, field: `parts[${i}].assessment` }] : []));
       checkSlots(slots, t.course, course.hasAssessments, file, problems);
+      // Without a starting check the group's change cannot be shown; cutting for time must keep it.
+      if (course.hasAssessments && !slots.some((s) => s.form === "pre")) problems.push({ file, field: "parts", message: "keep the starting check: a part with `assessment: pre`" });
     } else if (t.kind === "self-paced") {
       t.steps.forEach((s, i) => {
         const ok =

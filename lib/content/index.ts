@@ -3,12 +3,13 @@
 import "server-only";
 import path from "node:path";
 import { cache } from "react";
-import { loadContent, quizKey, type CheckForms, type Course, type Lesson, type LocaleContent } from "./load";
+import { loadContent, quizKey, type CheckForms, type Course, type Lesson, type LocaleContent, type Material } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
 import { checkSlotOf, experimentsOf, type Experiment, type FormId } from "@/lib/quiz/experiments";
 import { processSingleton } from "@/lib/process-singleton";
+import { asShown } from "./pair-rules";
 
-export type { AttitudeItem, Attitudes, Booster, Channels, CheckForms, Course, Lesson, LessonRef, Module, Scenario, Track } from "./load";
+export type { AttitudeItem, Attitudes, Booster, Channels, CheckForms, Course, Lesson, LessonRef, Material, Module, Scenario, Track } from "./load";
 
 /** Loaded once per process, shared by every bundled copy of this module (lib/process-singleton.ts). */
 const store = processSingleton("content", () => ({ loaded: undefined as LocaleContent[] | undefined }));
@@ -136,6 +137,28 @@ export function isGradedActivity(locale: string, courseId: string, activityId: s
 
 export function allTrackParams(): { locale: string; track: string }[] {
   return all().flatMap((c) => c.tracks.map((t) => ({ locale: c.locale, track: t.id })));
+}
+
+/** A track's printable materials, in file order (tracks/materials/). */
+export const getMaterials = cache((locale: string, trackId: string) => (forLocale(locale)?.materials ?? []).filter((m) => m.tracks.includes(trackId)));
+
+export const getMaterial = cache((locale: string, trackId: string, id: string) => getMaterials(locale, trackId).find((m) => m.id === id));
+
+/**
+ * A quiz set's lesson quizzes as a learner sees them: one version of each bias-check pair, so
+ * paper never shows both stories of a pair. Lesson quizzes only; the checks' keys stay on the server.
+ */
+export const getMaterialQuizzes = cache((locale: string, material: Material) => {
+  if (material.kind !== "quiz") return [];
+  const course = forLocale(locale)?.tracks.find((t) => material.tracks.includes(t.id))?.course;
+  return material.lessons.flatMap((lessonId) => {
+    const found = course ? findLessonQuiz(locale, course, lessonId) : undefined;
+    return found?.quiz ? [{ lessonId, lessonTitle: found.lesson.title, quiz: asShown(found.quiz) }] : [];
+  });
+});
+
+export function allMaterialParams(): { locale: string; track: string; set: string }[] {
+  return all().flatMap((c) => c.materials.flatMap((m) => m.tracks.map((track) => ({ locale: c.locale, track, set: m.id }))));
 }
 
 export function allCountryParams(): { locale: string; country: string }[] {

@@ -15,10 +15,12 @@ import type { Scenario } from "@/lib/scenario/graph";
 import { loadAttitudes, type Attitudes } from "./attitudes";
 import { quizVersion } from "./version";
 import { checkPairVersions } from "./pair-rules";
+import { checkMaterialRefs, loadMaterials, type Material } from "./materials";
 
 export type { Booster, Channels, Track } from "./extras";
 export type { CheckForms } from "./check-forms";
 export type { AttitudeItem, Attitudes } from "./attitudes";
+export type { Material } from "./materials";
 export type { Scenario } from "@/lib/scenario/graph";
 
 export type { ContentProblem } from "./files";
@@ -79,6 +81,8 @@ export interface LocaleContent {
   /** "Your views" statements (anonymous, optional) by course id. */
   attitudes: Map<string, Attitudes>;
   tracks: Track[];
+  /** Printable materials for the tracks' activities (tracks/materials/). */
+  materials: Material[];
   channels?: Channels;
 }
 
@@ -131,7 +135,7 @@ function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem
 }
 
 function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
-  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [] };
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [], materials: [] };
   const coursesDir = path.join(root, locale, "courses");
   if (!fs.existsSync(coursesDir)) {
     problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
@@ -154,6 +158,21 @@ function loadLocale(root: string, locale: string, problems: ContentProblem[]): L
     ]),
   );
   result.tracks = loadTracks(root, locale, { courses: refs }, problems);
+  result.materials = loadMaterials(root, locale, problems);
+  problems.push(
+    ...checkMaterialRefs(result.materials, {
+      tracks: new Set(result.tracks.map((t) => t.id)),
+      lessonQuizzes: new Set(result.lessons.filter((l) => l.quizId).map((l) => l.id)),
+      handouts: result.tracks.flatMap((t) => {
+        const file = `${locale}/tracks/${t.id}.yml`;
+        if (t.kind === "workshop") return t.parts.flatMap((p, i) => p.handouts.map((id, j) => ({ track: t.id, file, field: `parts[${i}].handouts[${j}]`, id })));
+        if (t.kind === "school") {
+          return t.lessons.flatMap((l, i) => l.activities.flatMap((a, j) => a.handouts.map((id, k) => ({ track: t.id, file, field: `lessons[${i}].activities[${j}].handouts[${k}]`, id }))));
+        }
+        return [];
+      }),
+    }),
+  );
   result.channels = loadChannels(root, locale, problems);
   return result;
 }

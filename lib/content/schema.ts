@@ -69,6 +69,9 @@ const base = {
   explanation: text,
 };
 
+/** Manipulation techniques: Bad News' six, and two more named ones. */
+export const TECHNIQUES = ["impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling", "fake-expert", "scapegoating"] as const;
+
 const sortCategory = z.strictObject({ id: slug, label: text });
 const sortItem = z.strictObject({ id: slug, text, answer: slug, feedback: text });
 const discernItem = z.strictObject({
@@ -77,7 +80,7 @@ const discernItem = z.strictObject({
   text,
   manipulative: z.boolean(),
   /** For manipulative posts: the technique it uses (Bad News' six, or another named one). */
-  technique: z.enum(["impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling", "fake-expert", "scapegoating"]).optional(),
+  technique: z.enum(TECHNIQUES).optional(),
   feedback: text,
 });
 
@@ -201,6 +204,8 @@ const workshopTrack = z.strictObject({
         /** Markdown: what the facilitator says and does. */
         facilitatorNotes: text,
         discussion: z.array(discussion).default([]),
+        /** Printable materials the part uses (tracks/materials/<id>.yml); the page links each. */
+        handouts: z.array(slug).default([]),
       }),
     )
     .min(3),
@@ -249,6 +254,8 @@ const schoolTrack = z.strictObject({
               assessment: assessmentForm.optional(),
               /** What to do for students who miss the lesson; required on a check, so absences are planned for. */
               absent: text.optional(),
+              /** Printable materials the activity uses (tracks/materials/<id>.yml); the page links each. */
+              handouts: z.array(slug).default([]),
             }),
           )
           .min(2),

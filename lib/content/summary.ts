@@ -3,6 +3,7 @@ import type { BiasFeature } from "@/lib/quiz/types";
 import { scoredQuizzes } from "./item-rules";
 import type { LocaleContent } from "./load";
 import { channelCounts, type ChannelKind } from "./channels";
+import { ideologyMix, itemCount, type Ideology, type MaterialKind } from "./materials";
 
 /** One bias-check pair as the summary lists it: where it is and what its versions differ in. */
 export interface PairSummary {
@@ -35,6 +36,8 @@ export interface ContentSummary {
   channels: Record<string, Record<string, Record<ChannelKind, number>>>;
   /** School lesson id -> Flesch-Kincaid grade of its student text. */
   schoolReadingGrades: Record<string, number>;
+  /** Printable materials ("<locale>/<id>"): kind, tracks, printed items, and the ideologies of tagged cards. */
+  materials: { id: string; kind: MaterialKind; tracks: string[]; items: number; ideologies: Partial<Record<Ideology, number>> }[];
 }
 
 export function summarise(content: LocaleContent[], defaultLocale = "en"): ContentSummary {
@@ -79,5 +82,8 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     countries: all((c) => c.channels?.countries.length ?? 0),
     channels: Object.fromEntries(content.map((c) => [c.locale, channelCounts(c.channels)])),
     schoolReadingGrades: grades,
+    materials: content.flatMap((c) =>
+      c.materials.map((m) => ({ id: `${c.locale}/${m.id}`, kind: m.kind, tracks: m.tracks, items: itemCount(m), ideologies: m.kind === "cards" ? ideologyMix(m.cards) : {} })),
+    ),
   };
 }

@@ -22,7 +22,7 @@ const q = (id: string, skill: string) => ({
 const form = YAML.stringify({ title: "Check", questions: Array.from({ length: 12 }, (_, i) => q(`q${i}`, skills[i % 3])) });
 const withForms = { [`${C}/assessments/form-a.yml`]: form, [`${C}/assessments/form-b.yml`]: form };
 
-type Part = { minutes: number; assessment?: string };
+type Part = { minutes: number; assessment?: string; scenario?: string };
 const workshop = (parts: Part[], minutes = 90) => ({
   "en/tracks/workshop.yml": YAML.stringify({
     kind: "workshop", title: "W", summary: "S.", audience: "A.", course: "test", minutes, disclosure: "D.",
@@ -117,5 +117,46 @@ describe("track check slots", () => {
     },
   ])("refuses $name", ({ files, expected }) => {
     expect(trackProblems(files)).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/^en\/tracks\//), ...expected }));
+  });
+});
+
+describe("a realistic workshop plan", () => {
+  const scenario = YAML.stringify({ title: "S", summary: "S.", skill: "responding", start: "s1", steps: { s1: { text: "T.", ending: { outcome: "helpful", debrief: "D." } } } });
+  const scenarios = Object.fromEntries(["a", "b", "c", "d"].map((id) => [`${C}/scenarios/${id}.yml`, scenario]));
+  const plan = (ids: string[], minutes = [5, 8, 20, 20, 20, 9, 8]) =>
+    workshop(minutes.map((m, i) => ({ minutes: m, ...(i === 1 ? { assessment: "pre" } : i === 6 ? { assessment: "post" } : {}), ...(ids[i - 2] ? { scenario: ids[i - 2] } : {}) })));
+
+  it("accepts three scenarios in 90 minutes with both checks", () => {
+    expect(trackProblems({ ...withForms, ...scenarios, ...plan(["a", "b", "c"]) })).toEqual([]);
+  });
+
+  it("refuses a fourth scenario", () => {
+    expect(trackProblems({ ...withForms, ...scenarios, ...plan(["a", "b", "c", "d"]) })).toContainEqual({
+      file: "en/tracks/workshop.yml",
+      field: "parts",
+      message: "the parts play 4 scenarios; a workshop has room for 3 at most (say in the notes which one was cut)",
+    });
+  });
+
+  it("refuses parts that do not add up to the total", () => {
+    expect(trackProblems({ ...withForms, ...scenarios, ...plan(["a"], [5, 8, 20, 20, 20, 10, 8]) })).toContainEqual(expect.objectContaining({ field: "parts", message: "the parts add up to 91 minutes, not 90" }));
+  });
+
+  it("refuses a plan that drops the starting check", () => {
+    const noPre = workshop([{ minutes: 5 }, { minutes: 77 }, { minutes: 8, assessment: "post" }]);
+    expect(trackProblems({ ...withForms, ...noPre })).toContainEqual({ file: "en/tracks/workshop.yml", field: "parts", message: "keep the starting check: a part with `assessment: pre`" });
+  });
+});
+
+describe("the workshop in content/en", () => {
+  const { content } = loadContent(path.join(__dirname, "..", "..", "content"));
+  const w = content.find((c) => c.locale === "en")!.tracks.find((t) => t.kind === "workshop");
+
+  it("plays at most three scenarios, adds up to its minutes and keeps the starting check", () => {
+    if (w?.kind !== "workshop") throw new Error("no workshop track in content/en/tracks");
+    expect(w.parts.filter((p) => p.scenario).length).toBeLessThanOrEqual(3);
+    expect(w.parts.reduce((n, p) => n + p.minutes, 0)).toBe(w.minutes);
+    expect(w.minutes).toBe(90);
+    expect(w.parts.map((p) => p.assessment).filter(Boolean)).toEqual(["pre", "post"]);
   });
 });

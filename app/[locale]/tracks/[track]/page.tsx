@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allTrackParams, getBoosters, getCourse, getForms, getScenario, getTrack, type Course, type Track } from "@/lib/content";
+import { allTrackParams, getBoosters, getCourse, getForms, getMaterials, getScenario, getTrack, type Course, type Track } from "@/lib/content";
 import { SchoolTrackView } from "@/components/track/school-track";
 import { SelfPacedTrackView } from "@/components/track/self-paced-track";
 import { WorkshopTrackView } from "@/components/track/workshop-track";
@@ -22,7 +22,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return found ? { title: found.title, description: found.summary } : {};
 }
 
-/** Titles of the course's lessons, modules, scenarios, boosters and checks that a track links to. */
+/** Titles of the course's lessons, modules, scenarios, boosters and checks, and the track's materials, that a track links to. */
 function trackNames(locale: string, track: Track, course: Course, slotTitles: Record<"pre" | "post", string>): TrackNames {
   const form = getForms(locale, course.id).a;
   const scenarioIds = track.kind === "workshop" ? track.parts.flatMap((p) => (p.scenario ? [p.scenario] : [])) : [];
@@ -34,6 +34,7 @@ function trackNames(locale: string, track: Track, course: Course, slotTitles: Re
     boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id.replace(/^booster-/, ""), b.title])),
     // A slot is taken on form A or B (parallel: as many questions shown on either); it is named by the slot.
     assessments: form ? { pre: { title: slotTitles.pre, questions: shownCount(form) }, post: { title: slotTitles.post, questions: shownCount(form) } } : {},
+    materials: Object.fromEntries(getMaterials(locale, track.id).map((m) => [m.id, m.title])),
   };
 }
 
