@@ -237,15 +237,6 @@ export const ROUTES: RouteEntry[] = [
     cells: ownRecord(),
   },
   {
-    file: "app/api/progress/arms/route.ts",
-    method: "POST",
-    path: "/api/progress/arms",
-    what: "my arms in the course's experiments (check form order, bias-pair versions), drawn once",
-    body: (w) => ({ locale: w.locale, courseId: w.courseId }),
-    // Only the caller's own arms are read or written; asking again answers the same.
-    cells: signedIn(s(200)),
-  },
-  {
     file: "app/api/progress/merge/route.ts",
     method: "POST",
     path: "/api/progress/merge",
