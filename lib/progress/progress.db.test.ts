@@ -135,6 +135,23 @@ describe.each(testEngines())("progress data layer on $name", (engine) => {
     expect(answered).toBe(quiz.questions.length - 1);
   });
 
+  it("shows a check's first attempt, the one that counts, and a lesson's latest", async () => {
+    const dana = await createAccount(handle, { email: `dana-${engine.name}@example.org`, displayName: "Dana", password: PASSWORD });
+    const attempt = (lessonId: string, quizId: string, minute: number, score: number) => ({
+      id: crypto.randomUUID(), user_id: dana.id, course_id: course.id, lesson_id: lessonId, quiz_id: quizId,
+      started_at: `2026-01-01T10:0${minute}:00.000Z`, finished_at: `2026-01-01T10:0${minute}:30.000Z`, score, source: "app", content_version: null,
+    });
+    // Two starting checks (say, two devices racing before retakes were refused) and two quiz attempts.
+    await handle.db.insertInto("quiz_attempts").values([
+      attempt("assessment-pre", "form-a", 1, 0.4), attempt("assessment-pre", "form-a", 2, 0.9),
+      attempt(lessonRef.id, quiz.id, 3, 0.5), attempt(lessonRef.id, quiz.id, 4, 0.6),
+    ]).execute();
+    const view = await getDashboard(handle, dana, "en");
+    const mine = view.courses.find((c) => c.id === course.id)!;
+    expect(mine.assessments?.pre).toMatchObject({ latestPercent: 40, bestPercent: 90, at: "2026-01-01T10:01:30.000Z" });
+    expect(mine.modules[0].lessons.find((l) => l.id === lessonRef.id)).toMatchObject({ latestPercent: 60, bestPercent: 60 });
+  });
+
   it("merges guest progress without duplicates, however often it is sent", async () => {
     const carol = await createAccount(handle, { email: `carol-${engine.name}@example.org`, displayName: "Carol", password: PASSWORD });
     const key = `en/${course.id}/${lessonRef.id}`;

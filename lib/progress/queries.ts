@@ -28,7 +28,7 @@ export interface DashboardView {
     id: string;
     title: string;
     modules: { id: string; number: number; title: string; done: number; total: number; lessons: LessonProgressView[] }[];
-    /** Pre- and post-assessment (latest attempt counts) and the gain between them, in points. */
+    /** Pre- and post-assessment (the first attempt of each counts) and the gain between them, in points. */
     assessments: { pre: ScoreView | null; post: ScoreView | null; gain: number | null } | null;
     /** Boosters with the date they are offered from (null until the post-assessment is done). */
     boosters: { id: string; title: string; summary: string; offerAfterDays: number; offeredFrom: string | null; score: ScoreView | null }[];
@@ -58,7 +58,12 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
   const { rows } = await sql<Row>`
     with a as (
       select course_id, lesson_id, score, finished_at,
-        row_number() over (partition by course_id, lesson_id order by finished_at desc, id desc) as rn,
+        -- The latest attempt of a lesson or booster; the FIRST of a check, the only one that
+        -- counts (a check is a measurement taken once, issue #20). A partition is all checks or none.
+        row_number() over (
+          partition by course_id, lesson_id
+          order by case when lesson_id in ('assessment-pre', 'assessment-post') then finished_at end asc, finished_at desc, id desc
+        ) as rn,
         max(score) over (partition by course_id, lesson_id) as best,
         count(*) over (partition by course_id, lesson_id) as n
       from quiz_attempts
