@@ -7,6 +7,7 @@ import matter from "gray-matter";
 import type { BiasPair, Question, Quiz } from "@/lib/quiz/types";
 import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source } from "./schema";
 import { checkLessonBody } from "./markdown-check";
+import { checkLessonFacts } from "./fact-sources";
 import { findForbidden } from "./forbidden";
 import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { loadBoosters, loadChannels, loadScenarios, loadTracks, type Booster, type Channels, type Track } from "./extras";
@@ -318,6 +319,11 @@ export function parseLesson(
   if (!body) problems.push({ file: fileRel, field: "body", message: "the lesson has no text" });
   for (const message of checkLessonBody(body)) problems.push({ file: fileRel, field: "body", message });
   if (!data || !body) return undefined;
+  // A figure or year needs a source in its own section (lib/content/fact-sources.ts); lines are the file's.
+  const offset = raw.slice(0, raw.indexOf(body)).split("\n").length - 1;
+  for (const f of checkLessonFacts(body, data.sources).findings) {
+    problems.push({ file: fileRel, field: `line ${f.line + offset}`, message: `"${f.fact}" in section "${f.section}" has no source in that section: cite it there, e.g. "(Publisher, 2024)" or a link, or date it against a listed source (rule in lib/content/fact-sources.ts)` });
+  }
   const { quiz, scenario, ...rest } = data;
   return { ...rest, quiz, quizId: quiz, scenarioId: scenario, body };
 }
