@@ -166,7 +166,7 @@ questions:
   - { id: q2, type: true-false, skill: resilience, prompt: True?, answer: false, feedback: { true: No., false: Yes. }, explanation: Because. }
   - { id: q3, type: true-false, skill: resilience, prompt: And this?, answer: true, feedback: { true: Yes., false: No. }, explanation: Because. }
   - { id: q4, type: multiple, skill: responding, prompt: Which ones?, answer: [a, c], explanation: Because., options: [{ id: a, text: A, feedback: Yes. }, { id: b, text: Bb, feedback: No. }, { id: c, text: C, feedback: Yes. }] }
-  - { id: q5, type: scenario, skill: responding, vignette: A fictional story., prompt: What now?, answer: b, explanation: Because., options: [{ id: a, text: A, feedback: Wrong. }, { id: b, text: Bb, feedback: Right. }, { id: c, text: Ccc, feedback: Wrong. }] }
+  - { id: q5, type: scenario, skill: responding, ideology: none, vignette: A fictional story., prompt: What now?, answer: b, explanation: Because., options: [{ id: a, text: A, feedback: Wrong. }, { id: b, text: Bb, feedback: Right. }, { id: c, text: Ccc, feedback: Wrong. }] }
 `,
       [FILE]: YAML.stringify(channels),
     };

@@ -21,14 +21,14 @@ const q = (id: string, skill: string, extra: object = {}) => ({
 const quiz = (questions: object[], extra: object = {}) => YAML.stringify({ title: "Q", questions, ...extra });
 const skills = ["recognising", "responding", "resilience"];
 const form = (n: number) => quiz(Array.from({ length: n }, (_, i) => q(`q${i}`, skills[i % 3])));
-const scenario = (steps: object, start = "s1") => YAML.stringify({ title: "S", summary: "S.", skill: "responding", start, steps });
+const scenario = (steps: object, start = "s1") => YAML.stringify({ title: "S", summary: "S.", skill: "responding", ideology: "none", start, steps });
 const sortQ = (items: object[]) => ({
   id: "sorting", type: "sort", skill: "recognising", prompt: "Sort", explanation: "Why.",
   categories: [{ id: "calm", label: "No concern" }, { id: "help", label: "Seek advice" }], items,
 });
 // A bias-check version: one story in which only the place Sam goes to differs.
 const version = (id: string, place: string, extra: object = {}) => ({
-  id, type: "scenario", skill: "recognising", prompt: "Which response fits best?", explanation: "One weaker sign calls for a kind word.",
+  id, type: "scenario", skill: "recognising", ideology: "none", prompt: "Which response fits best?", explanation: "One weaker sign calls for a kind word.",
   vignette: `Sam, 15, has started going to a ${place} every Friday. This month Sam has also stopped eating lunch with old friends. Nobody has noticed anything else.`,
   options: [{ id: "a", text: "No concern", feedback: "Not quite." }, { id: "b", text: "Talk and keep an eye", feedback: "Correct." }], answer: "b", ...extra,
 });
@@ -181,7 +181,7 @@ describe("content check rules", () => {
 describe("bias-check pair rules", () => {
   const other = { id: "x", text: "Something else", feedback: "F." };
   it.each<{ name: string; files: Record<string, string>; expected: Partial<ContentProblem> & { message?: unknown } }>([
-    { name: "versions of different types", files: pairQuiz({ type: "single", vignette: undefined }), expected: { field: "biasPairs[0]", message: expect.stringContaining('"v-a" and "v-b" must be the same type of question (scenario, single)') } },
+    { name: "versions of different types", files: pairQuiz({ type: "single", vignette: undefined, ideology: undefined }), expected: { field: "biasPairs[0]", message: expect.stringContaining('"v-a" and "v-b" must be the same type of question (scenario, single)') } },
     { name: "versions training different skills", files: pairQuiz({ skill: "responding" }), expected: { message: expect.stringContaining("must train the same skill (recognising, responding)") } },
     { name: "options in another order", files: pairQuiz({ options: [{ id: "b", text: "Talk and keep an eye", feedback: "Correct." }, { id: "a", text: "No concern", feedback: "Not quite." }] }), expected: { message: expect.stringContaining("same options in the same order (a, b / b, a)") } },
     { name: "an option reworded", files: pairQuiz({ options: [{ id: "a", text: "No concern at all", feedback: "Not quite." }, { id: "b", text: "Talk and keep an eye", feedback: "Correct." }] }), expected: { message: expect.stringContaining('option "a" must read the same in both') } },

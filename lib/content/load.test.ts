@@ -31,7 +31,7 @@ ${quiz ? `quiz: ${quiz}\n` : ""}sources:
 
 Body text.
 
-:::scenario
+:::scenario{ideology=none}
 A fictional story.
 :::
 `;
@@ -67,6 +67,7 @@ questions:
   - id: q4
     type: scenario
     skill: responding
+    ideology: none
     vignette: A fictional story.
     prompt: What now?
     options:
@@ -225,6 +226,16 @@ describe("loadContent", () => {
       expected: { file: LESSON_FILE, field: "" , message: expect.stringContaining("minuets") },
     },
     {
+      name: "a story passage without its ideology",
+      overrides: { [LESSON_FILE]: LESSON("one").replace(":::scenario{ideology=none}", ":::scenario") },
+      expected: { file: LESSON_FILE, field: "body", message: expect.stringContaining("name the story's ideology") },
+    },
+    {
+      name: "one ideology above 40 % of the course's concerning stories",
+      overrides: { [LESSON_FILE]: LESSON("one").replace("{ideology=none}", "{ideology=jihadist}"), "en/courses/test/lessons/02-two.md": LESSON().replace("{ideology=none}", "{ideology=jihadist}") },
+      expected: { file: "en/courses/test/course.yml", field: "ideology", message: expect.stringContaining('"jihadist" is 2 of the 2 concerning stories') },
+    },
+    {
       name: "an unclosed scenario block",
       overrides: { [LESSON_FILE]: LESSON("one").replace(/:::\n$/, "") },
       expected: { file: LESSON_FILE, field: "body", message: expect.stringContaining("never closed") },
@@ -283,7 +294,7 @@ questions:
   - { id: q2, type: true-false, skill: resilience, prompt: True?, answer: false, feedback: { true: No., false: Yes. }, explanation: Because. }
   - { id: q3, type: true-false, skill: resilience, prompt: And this?, answer: true, feedback: { true: Yes., false: No. }, explanation: Because. }
   - { id: q4, type: multiple, skill: responding, prompt: Which ones?, answer: [a, c], explanation: Because., options: [{ id: a, text: A, feedback: Yes. }, { id: b, text: Bb, feedback: No. }, { id: c, text: C, feedback: Yes. }] }
-  - { id: q5, type: scenario, skill: responding, vignette: A fictional story., prompt: What now?, answer: b, explanation: Because., options: [{ id: a, text: A, feedback: Wrong. }, { id: b, text: Bb, feedback: Right. }, { id: c, text: Ccc, feedback: Wrong. }] }
+  - { id: q5, type: scenario, skill: responding, ideology: none, vignette: A fictional story., prompt: What now?, answer: b, explanation: Because., options: [{ id: a, text: A, feedback: Wrong. }, { id: b, text: Bb, feedback: Right. }, { id: c, text: Ccc, feedback: Wrong. }] }
 `;
 
   it("exits 0 and summarises a valid tree", () => {

@@ -17,6 +17,7 @@ import { loadAttitudes, type Attitudes } from "./attitudes";
 import { quizVersion } from "./version";
 import { checkPairVersions } from "./pair-rules";
 import { checkMaterialRefs, loadMaterials, type Material } from "./materials";
+import { checkIdeologyMix, courseStories, lessonStoryTags } from "./ideology";
 
 export type { Booster, Channels, Track } from "./extras";
 export type { CheckForms } from "./check-forms";
@@ -158,6 +159,8 @@ function loadLocale(root: string, locale: string, problems: ContentProblem[]): L
       },
     ]),
   );
+  // No ideology above 40 % of a course's concerning stories (content guide, rule 9).
+  for (const c of result.courses) problems.push(...checkIdeologyMix(courseStories(result, c.id), `${locale}/courses/${c.id}/course.yml`));
   result.tracks = loadTracks(root, locale, { courses: refs }, problems);
   result.materials = loadMaterials(root, locale, problems);
   problems.push(
@@ -318,6 +321,7 @@ export function parseLesson(
   const body = fm.content.trim();
   if (!body) problems.push({ file: fileRel, field: "body", message: "the lesson has no text" });
   for (const message of checkLessonBody(body)) problems.push({ file: fileRel, field: "body", message });
+  for (const message of lessonStoryTags(body).problems) problems.push({ file: fileRel, field: "body", message });
   if (!data || !body) return undefined;
   // A figure or year needs a source in its own section (lib/content/fact-sources.ts); lines are the file's.
   const offset = raw.slice(0, raw.indexOf(body)).split("\n").length - 1;
@@ -445,7 +449,8 @@ function normaliseQuestion(q: QuestionFile, at: string, file: string, problems: 
   if (q.type === "multiple" && answers.length === ids.length) {
     problems.push({ file, field: `${at}.answer`, message: "every option is correct: leave at least one wrong option to choose" });
   }
-  return { ...common, vignette: q.type === "scenario" ? q.vignette : undefined, options: q.options, correct: answers };
+  if (q.type === "scenario") return { ...common, vignette: q.vignette, ideology: q.ideology, options: q.options, correct: answers };
+  return { ...common, vignette: undefined, options: q.options, correct: answers };
 }
 
 

@@ -7,18 +7,14 @@ import path from "node:path";
 import { z } from "zod";
 import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { TECHNIQUES, slug } from "./schema";
+import { IDEOLOGIES, MAX_IDEOLOGY_SHARE, ideologyMix } from "./ideology";
 
 const text = z.string().trim().min(1, "must not be empty");
 
-/**
- * The ideologies a concerning card or post can draw on (content guide, rule 9). "mixed" covers
- * mixed or unclear ideologies. The tag is for the teacher's key and the balance check only.
- */
-export const IDEOLOGIES = ["far-right", "jihadist", "misogynist", "anti-government", "school-attack", "mixed"] as const;
-export type Ideology = (typeof IDEOLOGIES)[number];
-
-/** No ideology may be more than this share of a set's tagged cards (content guide, rule 9). */
-export const MAX_IDEOLOGY_SHARE = 0.4;
+// The ideologies a concerning card or post can draw on: the course's one list (ideology.ts). The
+// tag is for the teacher's key and the balance check only; no ideology may be more than
+// MAX_IDEOLOGY_SHARE of a set's tagged cards (content guide, rule 9).
+export { IDEOLOGIES, MAX_IDEOLOGY_SHARE, ideologyMix, type Ideology } from "./ideology";
 
 /**
  * The longest card text. A printed card is 57 mm tall and about 93 mm wide (components/materials/
@@ -164,13 +160,6 @@ export function cardSheets<T>(cards: readonly T[]): T[][] {
   const sheets: T[][] = [];
   for (let i = 0; i < cards.length; i += CARDS_PER_SHEET) sheets.push(cards.slice(i, i + CARDS_PER_SHEET));
   return sheets;
-}
-
-/** How many ideology-tagged cards draw on each ideology. */
-export function ideologyMix(cards: readonly { ideology?: Ideology }[]): Partial<Record<Ideology, number>> {
-  const mix: Partial<Record<Ideology, number>> = {};
-  for (const c of cards) if (c.ideology) mix[c.ideology] = (mix[c.ideology] ?? 0) + 1;
-  return mix;
 }
 
 /** The number of printed items of a set: cards, posts, messages or questions (quizzes count their lessons). */

@@ -2,6 +2,7 @@
 // check, the loader and the tests all validate with the same rules.
 import { z } from "zod";
 import { BIAS_FEATURES, SKILLS } from "@/lib/quiz/types";
+import { STORY_IDEOLOGIES } from "./ideology";
 
 /** A URL-safe identifier: lower-case words joined by hyphens. */
 export const slug = z
@@ -69,6 +70,11 @@ const base = {
   explanation: text,
 };
 
+/** Every story names its ideology (content guide, rule 9): the course's mix is checked in ideology.ts. */
+export const storyIdeology = z.enum(STORY_IDEOLOGIES, {
+  error: `name the story's ideology: one of ${STORY_IDEOLOGIES.join(", ")} ("none" for a benign story)`,
+});
+
 /** Manipulation techniques: Bad News' six, and two more named ones. */
 export const TECHNIQUES = ["impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling", "fake-expert", "scapegoating"] as const;
 
@@ -120,6 +126,8 @@ export const questionFile = z.discriminatedUnion("type", [
     type: z.literal("scenario"),
     /** Scenarios are fictional; the screen says so every time. */
     vignette: text,
+    /** The cause behind the behaviour the story shows, or "none" for a benign story (ideology.ts). */
+    ideology: storyIdeology,
     options: z.array(option).min(2),
     answer: slug,
   }),
@@ -157,6 +165,8 @@ export const scenarioFile = z.strictObject({
   title: text,
   summary: text,
   skill,
+  /** The cause behind the behaviour the scenario shows, or "none" for a benign one (ideology.ts). */
+  ideology: storyIdeology,
   start: slug,
   steps: z.record(
     slug,

@@ -3,7 +3,8 @@ import type { BiasFeature } from "@/lib/quiz/types";
 import { scoredQuizzes } from "./item-rules";
 import type { LocaleContent } from "./load";
 import { channelCounts, type ChannelKind } from "./channels";
-import { ideologyMix, itemCount, type Ideology, type MaterialKind } from "./materials";
+import { itemCount, type MaterialKind } from "./materials";
+import { courseStories, describeMix, ideologyMix, type Ideology, type IdeologyMix } from "./ideology";
 
 /** One bias-check pair as the summary lists it: where it is and what its versions differ in. */
 export interface PairSummary {
@@ -36,6 +37,8 @@ export interface ContentSummary {
   channels: Record<string, Record<string, Record<ChannelKind, number>>>;
   /** School lesson id -> Flesch-Kincaid grade of its student text. */
   schoolReadingGrades: Record<string, number>;
+  /** "<locale>/<course>" -> its concerning stories by ideology: counts, shares and total ("none" left out). */
+  ideologyMix: Record<string, IdeologyMix>;
   /** Printable materials ("<locale>/<id>"): kind, tracks, printed items, and the ideologies of tagged cards. */
   materials: { id: string; kind: MaterialKind; tracks: string[]; items: number; ideologies: Partial<Record<Ideology, number>> }[];
 }
@@ -72,6 +75,7 @@ export function summarise(content: LocaleContent[], defaultLocale = "en"): Conte
     discernmentItems: quizzes.reduce((n, q) => n + q.questions.filter((x) => x.type === "discern").reduce((m, x) => m + x.options.length, 0), 0),
     biasPairs: quizzes.reduce((n, q) => n + (q.biasPairs?.length ?? 0), 0),
     biasPairsByCourse: pairs,
+    ideologyMix: Object.fromEntries(content.flatMap((c) => c.courses.map((course) => [`${c.locale}/${course.id}`, describeMix(courseStories(c, course.id))]))),
     assessmentItems: {
       a: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.a?.questions.length ?? 0), 0)),
       b: all((c) => [...c.forms.values()].reduce((n, f) => n + (f.b?.questions.length ?? 0), 0)),

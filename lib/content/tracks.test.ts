@@ -121,7 +121,7 @@ describe("track check slots", () => {
 });
 
 describe("a realistic workshop plan", () => {
-  const scenario = YAML.stringify({ title: "S", summary: "S.", skill: "responding", start: "s1", steps: { s1: { text: "T.", ending: { outcome: "helpful", debrief: "D." } } } });
+  const scenario = YAML.stringify({ title: "S", summary: "S.", skill: "responding", ideology: "none", start: "s1", steps: { s1: { text: "T.", ending: { outcome: "helpful", debrief: "D." } } } });
   const scenarios = Object.fromEntries(["a", "b", "c", "d"].map((id) => [`${C}/scenarios/${id}.yml`, scenario]));
   const plan = (ids: string[], minutes = [5, 8, 20, 20, 20, 9, 8]) =>
     workshop(minutes.map((m, i) => ({ minutes: m, ...(i === 1 ? { assessment: "pre" } : i === 6 ? { assessment: "post" } : {}), ...(ids[i - 2] ? { scenario: ids[i - 2] } : {}) })));

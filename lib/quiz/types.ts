@@ -30,6 +30,8 @@ export interface Question {
   prompt: string;
   /** Scenario questions only: a short fictional story shown before the prompt. */
   vignette?: string;
+  /** Scenario questions only: the cause behind the story's behaviour, or "none" (lib/content/ideology.ts). */
+  ideology?: string;
   /** The choices; for "sort" the items to sort, for "discern" the posts to judge. */
   options: Option[];
   /**

@@ -13,6 +13,8 @@ export interface Scenario {
   title: string;
   summary: string;
   skill: string;
+  /** The cause behind the behaviour the scenario shows, or "none" (lib/content/ideology.ts). */
+  ideology?: string;
   start: string;
   steps: Record<string, ScenarioStep>;
 }
