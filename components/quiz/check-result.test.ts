@@ -45,6 +45,16 @@ describe("CheckResultView", () => {
     for (const word of never) expect(html).not.toContain(word);
     expect(html).not.toMatch(/<button/);
   });
+
+  it("gives the learner's own discernment at the final check: rates and sensitivity (d')", () => {
+    const discern: RevealedAnswer = { ...grade("q3", "incorrect"), points: 0.75, discernment: { hits: 5, misses: 1, falseAlarms: 1, correctRejections: 5 } };
+    const withDiscern = resultFromGrades(quiz, [grade("q1", "correct"), grade("q2", "incorrect"), discern]);
+    const html = renderToString(createElement(CheckResultView, { ...common, result: withDiscern, form: "post" }));
+    expect(html).toContain("[discernSummary]");
+    expect(html).toContain("[discernSensitivity]");
+    // Without a discernment set, neither line.
+    expect(renderToString(createElement(CheckResultView, { ...common, form: "post" }))).not.toContain("[discernSummary]");
+  });
 });
 
 describe("CheckTakenView", () => {

@@ -8,7 +8,8 @@ import type { ReactNode, RefObject } from "react";
 import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
 import { dateLocale } from "@/components/ui/dates";
-import { discernmentRates, type QuizResult } from "@/lib/quiz/grade";
+import type { QuizResult } from "@/lib/quiz/grade";
+import { DiscernmentLines } from "./discernment-lines";
 import type { QuizLabels } from "./labels";
 import type { ReviewItem } from "./quiz-result";
 
@@ -61,14 +62,11 @@ export function CheckResultView({ form, result, labels, checkLabels, afterResult
       </section>
     );
   }
-  const rates = discernmentRates(result.results);
   return (
     <section className="quiz" aria-labelledby="check-result">
       {heading}
       <p className="score">{fill(checkLabels.postScore, { correct: result.correctCount, total: result.total })}</p>
-      {rates.items > 0 && rates.hitRate !== null && rates.falseAlarmRate !== null && (
-        <p>{fill(labels.discernSummary, { hitRate: Math.round(rates.hitRate * 100), falseAlarmRate: Math.round(rates.falseAlarmRate * 100) })}</p>
-      )}
+      <DiscernmentLines result={result} labels={labels} />
       {afterResult?.(result)}
       <CheckLinks next={next} backHref={backHref} labels={labels} />
       <h3>{labels.review}</h3>

@@ -5,8 +5,8 @@
 import type { ReactNode, RefObject } from "react";
 import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
-import { discernmentRates, type QuizResult } from "@/lib/quiz/grade";
-import { dPrimeText, discernmentTotals, sensitivity } from "@/lib/quiz/sensitivity";
+import type { QuizResult } from "@/lib/quiz/grade";
+import { DiscernmentLines } from "./discernment-lines";
 import type { QuizLabels } from "./labels";
 
 export interface ReviewItem {
@@ -30,8 +30,6 @@ interface Props {
 }
 
 export function QuizResultView({ result, passMark, best, labels, afterResult, onRetry, next, backHref, focusRef, review }: Props) {
-  const rates = discernmentRates(result.results);
-  const dPrime = sensitivity(discernmentTotals(result.results))?.dPrime;
   return (
     <section className="quiz" aria-labelledby="quiz-result">
       <h2 id="quiz-result" tabIndex={-1} ref={focusRef as RefObject<HTMLHeadingElement>}>
@@ -39,10 +37,7 @@ export function QuizResultView({ result, passMark, best, labels, afterResult, on
       </h2>
       <p className="score">{fill(labels.score, { correct: result.correctCount, total: result.total, percent: result.percent })}</p>
       <p>{result.passed ? labels.passed : fill(labels.notPassed, { percent: Math.round(passMark * 100) })}</p>
-      {rates.items > 0 && rates.hitRate !== null && rates.falseAlarmRate !== null && (
-        <p>{fill(labels.discernSummary, { hitRate: Math.round(rates.hitRate * 100), falseAlarmRate: Math.round(rates.falseAlarmRate * 100) })}</p>
-      )}
-      {dPrime !== undefined && <p>{fill(labels.discernSensitivity, { dPrime: dPrimeText(dPrime) })}</p>}
+      <DiscernmentLines result={result} labels={labels} />
       {best !== undefined && <p className="meta">{fill(labels.best, { percent: best })}</p>}
       {afterResult?.(result)}
       <div className="actions">

@@ -54,7 +54,7 @@ export interface BiasVersionView {
 export interface BiasPairView {
   id: string;
   feature: BiasFeature;
-  /** The quiz the pair is in (a lesson quiz, a check form, a refresher). */
+  /** Where the pair is: its lesson's title for a lesson quiz, else the check form's or refresher's title. */
   quizTitle: string;
   versions: [BiasVersionView, BiasVersionView];
   /** Key share of a minus b in percentage points (1 decimal), with its 95 % interval; null when hidden. */
@@ -99,6 +99,12 @@ function coursePairs(locale: string, courseId: string): Located[] {
   );
 }
 
+/** Where a pair is, in words a facilitator knows: a lesson quiz by its lesson's title (lesson quizzes share one title), else the quiz's own. */
+function placeOf(locale: string, courseId: string, quiz: Quiz): string {
+  const lesson = getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons).find((l) => l.quizId === quiz.id);
+  return lesson?.title ?? quiz.title;
+}
+
 type Row = { pair_id: string; question_id: string; chosen: string; n: number | string };
 
 async function biasReport(handle: Db, locale: string, courseId: string, cohortId: string | null): Promise<BiasReportView> {
@@ -138,7 +144,7 @@ async function biasReport(handle: Db, locale: string, courseId: string, cohortId
     return {
       id: pair.id,
       feature: pair.feature,
-      quizTitle: quiz.title,
+      quizTitle: placeOf(locale, courseId, quiz),
       versions: [a.view, b.view] as [BiasVersionView, BiasVersionView],
       difference: d && { points: points(d.difference), lower: points(d.lower), upper: points(d.upper) },
     };
