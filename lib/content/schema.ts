@@ -75,8 +75,15 @@ export const storyIdeology = z.enum(STORY_IDEOLOGIES, {
   error: `name the story's ideology: one of ${STORY_IDEOLOGIES.join(", ")} ("none" for a benign story)`,
 });
 
-/** Manipulation techniques: Bad News' six, and two more named ones. */
-export const TECHNIQUES = ["impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling", "fake-expert", "scapegoating"] as const;
+/**
+ * Manipulation techniques: Bad News' six, then others the course teaches (fake experts and
+ * scaremongering from Go Viral!, scapegoating and false dichotomies from the Jigsaw videos,
+ * whataboutism and decontextualisation from lesson 11). Labels: messages.json materials.technique.
+ */
+export const TECHNIQUES = [
+  "impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling",
+  "fake-expert", "scapegoating", "whataboutism", "decontextualisation", "scaremongering", "false-dichotomy",
+] as const;
 
 const sortCategory = z.strictObject({ id: slug, label: text });
 const sortItem = z.strictObject({ id: slug, text, answer: slug, feedback: text });
