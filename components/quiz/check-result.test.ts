@@ -5,9 +5,9 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { resultFromGrades, type RevealedAnswer } from "@/lib/quiz/public";
 import { CheckResultView, CheckTakenView, type CheckLabels } from "./check-result";
-import { QUIZ_LABEL_KEYS, type QuizLabels } from "./labels";
+import { QUIZ_LABEL_KEYS, type QuizLabels, type QuizStrings } from "./labels";
 
-const labels = Object.fromEntries(QUIZ_LABEL_KEYS.map((k) => [k, `[${k}]`])) as QuizLabels;
+const labels: QuizLabels = Object.fromEntries(QUIZ_LABEL_KEYS.map((k) => [k, `[${k}]`])) as QuizStrings;
 const checkLabels: CheckLabels = {
   finish: "[finish]",
   alreadyTaken: "[alreadyTaken]",

@@ -12,7 +12,7 @@ import { toPublicQuiz } from "@/lib/quiz/public";
 import type { Quiz } from "@/lib/quiz/types";
 import { keyLeaks } from "@/lib/testing/key-leaks";
 import { GradedRunner, type GradedLabels } from "./graded-runner";
-import { QUIZ_LABEL_KEYS } from "./labels";
+import { QUIZ_LABEL_KEYS, type QuizStrings } from "./labels";
 
 const { content } = loadContent(path.join(__dirname, "..", "..", "content"));
 const en = content.find((c) => c.locale === "en")!;
@@ -20,7 +20,7 @@ const quizzes: [string, Quiz][] = [
   ...[...en.forms.values()].flatMap((f) => [f.a, f.b].flatMap((q) => (q ? [[q.id, q] as [string, Quiz]] : []))),
   ...[...en.boosters.values()].map((b) => [b.id, b] as [string, Quiz]),
 ];
-const labels = Object.fromEntries([...QUIZ_LABEL_KEYS, "checkFailed"].map((k) => [k, `[${k}]`])) as GradedLabels;
+const labels: GradedLabels = Object.fromEntries([...QUIZ_LABEL_KEYS, "checkFailed"].map((k) => [k, `[${k}]`])) as QuizStrings & { checkFailed: string };
 const unescape = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
 
 describe.each(quizzes)("GradedRunner on %s", (_name, quiz) => {

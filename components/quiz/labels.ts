@@ -7,4 +7,6 @@ export const QUIZ_LABEL_KEYS = [
   "discernResult", "discernSummary", "discernSensitivity",
 ] as const;
 
-export type QuizLabels = Record<(typeof QUIZ_LABEL_KEYS)[number], string>;
+/** The strings, plus each manipulation technique's plain name (an id such as "false-dichotomy" is not for learners). */
+export type QuizStrings = Record<(typeof QUIZ_LABEL_KEYS)[number], string>;
+export type QuizLabels = QuizStrings & { techniqueNames?: Record<string, string> };

@@ -106,7 +106,7 @@ export function QuestionInputs({ question, selection, onChange, feedback, labels
                 <p className="item-feedback">
                   <strong>
                     {ok ? "✓" : "✗"} {manipulative ? labels.manipulative : labels.genuine}
-                    {post.technique ? ` (${fill(labels.technique, { technique: post.technique })})` : ""}.
+                    {post.technique ? ` (${fill(labels.technique, { technique: labels.techniqueNames?.[post.technique] ?? post.technique })})` : ""}.
                   </strong>{" "}
                   {post.feedback}
                 </p>
