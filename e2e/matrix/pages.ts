@@ -11,6 +11,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/[locale]/(learn)/courses/[course]/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(learn)/courses/[course]/[lesson]/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(learn)/courses/[course]/[lesson]/quiz/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/(learn)/courses/[course]/[lesson]/activity/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(learn)/courses/[course]/assessment/[form]/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(learn)/courses/[course]/booster/[booster]/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/help/page.tsx", params: "static", cells: open },

@@ -9,7 +9,7 @@ import { checkSlotOf, experimentsOf, type Experiment, type FormId } from "@/lib/
 import { processSingleton } from "@/lib/process-singleton";
 import { asShown } from "./pair-rules";
 
-export type { AttitudeItem, Attitudes, Booster, Channels, CheckForms, Course, Lesson, LessonRef, Material, Module, Scenario, Track } from "./load";
+export type { Activity, AttitudeItem, Attitudes, Booster, Channels, CheckForms, Course, Lesson, LessonRef, Material, Module, Scenario, Track } from "./load";
 
 /** Loaded once per process, shared by every bundled copy of this module (lib/process-singleton.ts). */
 const store = processSingleton("content", () => ({ loaded: undefined as LocaleContent[] | undefined }));
@@ -93,6 +93,13 @@ export const getTrack = cache((locale: string, id: string) => getTracks(locale).
 export const getChannels = cache((locale: string) => forLocale(locale)?.channels);
 
 export const getScenario = cache((locale: string, courseId: string, id: string) => forLocale(locale)?.scenarios.get(quizKey(courseId, id)));
+
+export const getActivity = cache((locale: string, courseId: string, id: string) => forLocale(locale)?.activities.get(quizKey(courseId, id)));
+
+/** Every lesson that links an activity, for the activity page's generateStaticParams. */
+export function allActivityParams(): { locale: string; course: string; lesson: string }[] {
+  return all().flatMap((c) => c.lessons.filter((l) => l.activityId).map((l) => ({ locale: c.locale, course: l.courseId, lesson: l.id })));
+}
 
 /** The course's two parallel check forms (assessments/form-a.yml and form-b.yml), if it has them. */
 export const getForms = cache((locale: string, courseId: string): CheckForms => forLocale(locale)?.forms.get(courseId) ?? {});

@@ -18,12 +18,15 @@ import { quizVersion } from "./version";
 import { checkPairVersions } from "./pair-rules";
 import { checkMaterialRefs, loadMaterials, type Material } from "./materials";
 import { checkIdeologyMix, courseStories, lessonStoryTags } from "./ideology";
+import { loadActivities } from "./activities";
+import type { Activity } from "@/lib/activity/types";
 
 export type { Booster, Channels, Track } from "./extras";
 export type { CheckForms } from "./check-forms";
 export type { AttitudeItem, Attitudes } from "./attitudes";
 export type { Material } from "./materials";
 export type { Scenario } from "@/lib/scenario/graph";
+export type { Activity } from "@/lib/activity/types";
 
 export type { ContentProblem } from "./files";
 
@@ -63,6 +66,7 @@ export interface Lesson {
   objectives: string[];
   quizId?: string;
   scenarioId?: string;
+  activityId?: string;
   sources: Source[];
   /** Markdown with the `:::scenario` directive for fictional stories. */
   body: string;
@@ -76,6 +80,8 @@ export interface LocaleContent {
   quizzes: Map<string, Quiz>;
   /** Branching scenarios by "<course>/<scenario id>". */
   scenarios: Map<string, Scenario>;
+  /** Inoculation activities by "<course>/<activity id>". */
+  activities: Map<string, Activity>;
   /** The two parallel check forms (A and B) by course id; which one is a learner's starting check comes from their arm. */
   forms: Map<string, CheckForms>;
   /** Boosters by "<course>/<booster id>". */
@@ -137,7 +143,7 @@ function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem
 }
 
 function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
-  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [], materials: [] };
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), activities: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [], materials: [] };
   const coursesDir = path.join(root, locale, "courses");
   if (!fs.existsSync(coursesDir)) {
     problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
@@ -210,6 +216,8 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
 
   const scenarios = loadScenarios(root, dir, problems);
   for (const [id, sc] of scenarios) out.scenarios.set(quizKey(courseId, id), sc);
+  const activities = loadActivities(root, dir, problems);
+  for (const [id, a] of activities) out.activities.set(quizKey(courseId, id), a);
   const forms = loadCheckForms(root, dir, problems, parseQuiz);
   out.forms.set(courseId, forms);
   const attitudes = loadAttitudes(root, dir, Boolean(forms.a && forms.b), problems);
@@ -246,6 +254,9 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
     }
     if (lesson.scenarioId && !scenarios.has(lesson.scenarioId)) {
       problems.push({ file: fileRel, field: "scenario", message: `no scenario "${lesson.scenarioId}" in ${rel(root, path.join(dir, "scenarios"))}/` });
+    }
+    if (lesson.activityId && !activities.has(lesson.activityId)) {
+      problems.push({ file: fileRel, field: "activity", message: `no activity "${lesson.activityId}" in ${rel(root, path.join(dir, "activities"))}/` });
     }
     lessons.set(m[1], { ...lesson, id: m[1], courseId, locale, moduleId: "", file: fileRel });
   }
@@ -295,6 +306,12 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
     }
   }
 
+  // An activity is reached only through a lesson's link: one no lesson names is never played.
+  const usedActivities = new Set([...lessons.values()].map((l) => l.activityId));
+  for (const id of activities.keys()) {
+    if (!usedActivities.has(id)) problems.push({ file: rel(root, path.join(dir, "activities", `${id}.yml`)), field: "", message: `activity "${id}" is not linked from any lesson (add activity: ${id} to a lesson's front matter)` });
+  }
+
   out.courses.push({ id: courseId, locale, title: course.title, summary: course.summary, audience: course.audience, modules });
   for (const lesson of lessons.values()) {
     if (!lesson.moduleId) continue;
@@ -309,7 +326,7 @@ export function parseLesson(
   raw: string,
   fileRel: string,
   problems: ContentProblem[],
-): (Omit<Lesson, "id" | "courseId" | "locale" | "moduleId"> & { quiz?: string; scenario?: string }) | undefined {
+): (Omit<Lesson, "id" | "courseId" | "locale" | "moduleId"> & { quiz?: string; scenario?: string; activity?: string }) | undefined {
   let fm: matter.GrayMatterFile<string>;
   try {
     fm = matter(raw);
@@ -328,8 +345,8 @@ export function parseLesson(
   for (const f of checkLessonFacts(body, data.sources).findings) {
     problems.push({ file: fileRel, field: `line ${f.line + offset}`, message: `"${f.fact}" in section "${f.section}" has no source in that section: cite it there, e.g. "(Publisher, 2024)" or a link, or date it against a listed source (rule in lib/content/fact-sources.ts)` });
   }
-  const { quiz, scenario, ...rest } = data;
-  return { ...rest, quiz, quizId: quiz, scenarioId: scenario, body };
+  const { quiz, scenario, activity, ...rest } = data;
+  return { ...rest, quiz, quizId: quiz, scenarioId: scenario, activityId: activity, body };
 }
 
 /** Parse and validate one quiz file's text. Exported for tests. */

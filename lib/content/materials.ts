@@ -31,7 +31,7 @@ export const CARDS_PER_SHEET = 8;
  * in a concerning pile, a card tagged with an ideology, a timeline post or a chat message may not
  * use them. Identity belongs in benign cards and in swap-test pairs only.
  */
-const IDENTITY_WORDS =
+export const IDENTITY_WORDS =
   /\b(relig\w*|faiths?|mosques?|churche?s?|synagogues?|temples?|gurdwaras?|pray\w*|convert\w*|conversion|muslims?|christians?|jews|jewish|hindus?|sikhs?|buddhists?|islam\w*|headscar(?:f|ves)|hijabs?|veils?|beards?|turbans?|kippahs?|accents?|arabic|urdu|polish|languages?|immigrants?|refugees?)\b/i;
 
 const pile = z.strictObject({

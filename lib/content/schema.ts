@@ -51,6 +51,8 @@ export const lessonFrontMatter = z.strictObject({
   quiz: slug.optional(),
   /** A branching scenario (scenarios/<id>.yml) played after the lesson text. */
   scenario: slug.optional(),
+  /** An inoculation activity (activities/<id>.yml) linked from the lesson (lib/content/activities.ts). */
+  activity: slug.optional(),
   sources: z.array(source).min(1, "every lesson lists its sources"),
 });
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>;

@@ -69,6 +69,13 @@ export default async function LessonPage(props: Props) {
               </Link>
             </p>
           )}
+          {lesson.activityId && (
+            <p>
+              <Link className="button secondary" href={`${base}/${lessonId}/activity`}>
+                {t("tryActivity")}
+              </Link>
+            </p>
+          )}
         </footer>
 
         <LessonSources sources={lesson.sources} heading={t("sources")} />
