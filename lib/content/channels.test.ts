@@ -16,6 +16,8 @@ const TODAY = new Date("2026-12-07T10:00:00Z");
 const entry = (name: string, extra: object = {}) => ({
   name,
   phone: "0800 000 000",
+  whoAnswers: "Trained volunteers.",
+  whatHappens: "They listen, and you decide what happens next.",
   source: { url: "https://example.org/help" },
   lastVerified: "2026-12-01",
   confidence: "high",
@@ -86,6 +88,8 @@ describe("loading channels.yml", () => {
   });
 
   it.each([
+    { name: "an entry that does not say who answers", extra: { whoAnswers: undefined }, field: "whoAnswers" },
+    { name: "an entry that does not say what happens next", extra: { whatHappens: undefined }, field: "whatHappens" },
     { name: "an http source URL", extra: { source: { url: "http://example.org" } }, field: "source.url" },
     { name: "a date in another format", extra: { lastVerified: "07/12/2026" }, field: "lastVerified" },
     { name: "a confidence outside high and medium", extra: { confidence: "low" }, field: "confidence" },

@@ -36,6 +36,10 @@ export function normaliseChannels(data: ChannelsFile, file: string, problems: Co
         if (!item.source?.url) {
           problems.push({ file, field: `${field}.source.url`, message: `"${item.name}" has no source URL: add source.url, the https:// address of the official page you checked it against` });
         }
+        // Each route says who answers and what happens next, in plain words (issue #21).
+        for (const say of ["whoAnswers", "whatHappens"] as const) {
+          if (!item[say]) problems.push({ file, field: `${field}.${say}`, message: `"${item.name}" does not say ${say === "whoAnswers" ? "who answers" : "what happens next"}: add ${say} in plain words` });
+        }
         if (item.id) {
           if (byId.has(item.id)) problems.push({ file, field: `${field}.id`, message: `the id "${item.id}" is used twice in ${country.code}` });
           byId.set(item.id, item as ChannelEntry);
