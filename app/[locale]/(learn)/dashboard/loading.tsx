@@ -1,0 +1,5 @@
+import { LoadingState } from "@/components/ui/loading-state";
+
+export default function DashboardLoading() {
+  return <LoadingState />;
+}
