@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, routing } from "@/i18n/routing";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SiteFooter } from "@/components/ui/site-footer";
+import { ErrorStringsProvider } from "@/components/ui/error-strings";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -31,7 +32,9 @@ export default async function LocaleLayout(props: LayoutProps<"/[locale]">) {
   const { locale } = await props.params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "site" });
+  const [t, te] = await Promise.all([getTranslations({ locale, namespace: "site" }), getTranslations({ locale, namespace: "errors" })]);
+  // The words of every segment's error.tsx (components/ui/error-strings.tsx says why a context).
+  const errorStrings = { title: te("title"), body: te("body"), retry: te("retry"), home: te("home"), emergency: t("emergency") };
   return (
     <html lang={locale}>
       <body>
@@ -40,7 +43,9 @@ export default async function LocaleLayout(props: LayoutProps<"/[locale]">) {
         </a>
         <SiteHeader locale={locale} />
         <main id="main" tabIndex={-1}>
-          {props.children}
+          <ErrorStringsProvider locale={locale} strings={errorStrings}>
+            {props.children}
+          </ErrorStringsProvider>
         </main>
         <SiteFooter locale={locale} />
       </body>
