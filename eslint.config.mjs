@@ -1,6 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** lib/ never imports app/, by alias or by relative path. */
+const NO_APP_FROM_LIB = { regex: "^(@/app|(\\.\\./)+app)(/|$)", message: "lib/ never imports app/: put route-level tests in tests/ (tests/routes, tests/fuzz)." };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -26,12 +29,26 @@ const config = [
       ],
     },
   },
+  {
+    // Layers point one way: app/ uses lib/, never the reverse. Tests that call route handlers live
+    // in tests/ (tests/fuzz, tests/routes), so nothing under lib/ imports from app/.
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [NO_APP_FROM_LIB] }],
+      // no-restricted-imports does not see import(): the old fuzz harness loaded routes that way.
+      "no-restricted-syntax": ["error", { selector: `ImportExpression[source.value=/${NO_APP_FROM_LIB.regex.replaceAll("/", "\\/")}/]`, message: NO_APP_FROM_LIB.message }],
+    },
+  },
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   {
-    // Pure logic stays pure: grading imports nothing with I/O.
+    // Pure logic stays pure: grading imports nothing with I/O. (A later block for the same files
+    // replaces the rule's options, so lib/quiz repeats the app/ ban.)
     files: ["lib/quiz/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "@/lib/db*", "@/lib/content*"], message: "lib/quiz is pure: no I/O." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["node:*", "fs", "path", "@/lib/db*", "@/lib/content*"], message: "lib/quiz is pure: no I/O." }, NO_APP_FROM_LIB] },
+      ],
     },
   },
 ];

@@ -33,7 +33,7 @@ function badRequest(message: string, headers: Record<string, string> = {}): Resp
 
 /**
  * Requests next-auth would answer with a crash or a 500 "server configuration" page, answered
- * here with a 400 instead (found by lib/auth/sign-in.fuzz.test.ts): a JSON body that does not
+ * here with a 400 instead (found by tests/fuzz/sign-in.fuzz.test.ts): a JSON body that does not
  * parse, and a callback URL (query or cookie) that is neither relative nor http(s).
  */
 async function malformed(request: Request, secure: boolean): Promise<Response | null> {

@@ -1,5 +1,6 @@
 // Who is asking: the only way pages, route handlers and actions learn the current user.
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode, type JWT } from "next-auth/jwt";
 import { getDb } from "@/lib/db";
@@ -55,8 +56,12 @@ async function decodeSession(token: string, secret: string): Promise<JWT | null>
  * the current role from there. This is
  * the same check as the JWT callback in options.ts, without next-auth's session round trip
  * (which also re-encrypts the token on every call): answers arrive hundreds per second in a hall.
+ *
+ * Cached per request with React's `cache`: a page whose layout, body and sections each ask (the
+ * group page asks four times) reads the cookie and the database once. Outside a server-component
+ * render (route handlers, server actions) `cache` keeps nothing, so each call reads afresh.
  */
-export async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   const { authSecret, secureCookies } = env();
   const token = await sessionToken(secureCookies);
   if (!token) return null;
@@ -65,7 +70,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   const state = await validSession(await getDb(), payload);
   if (!state) return null;
   return { id: state.id, role: state.role, displayName: state.displayName };
-}
+});
 
 /** The signed-in user, or an "unauthenticated" AppError (401). */
 export async function requireUser(): Promise<SessionUser> {

@@ -4,7 +4,7 @@
 import { encode, type JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
-import { setUpFuzzWorld } from "@/lib/testing/fuzz/setup";
+import { setUpFuzzWorld } from "@/tests/fuzz/setup";
 
 const jar = vi.hoisted(() => ({ token: "" }));
 vi.mock("next/headers", () => ({

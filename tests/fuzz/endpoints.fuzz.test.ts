@@ -11,16 +11,16 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getDb } from "@/lib/db";
-import { ENDPOINTS, NOT_FUZZED, type Endpoint } from "@/lib/testing/fuzz/endpoints";
-import { buildRequest, callAndCheck, discoverRoutes, fillPath, ORIGIN, type Handler } from "@/lib/testing/fuzz/http";
-import { bodySpec, fuzzParams, idSegment, querySpec, FUZZ_RUNS } from "@/lib/testing/fuzz/values";
-import { setUpFuzzWorld } from "@/lib/testing/fuzz/setup";
-import { diff, forbiddenChange, reachOf, type Change } from "@/lib/testing/fuzz/ownership";
-import type { World } from "@/lib/testing/fuzz/world";
+import { ENDPOINTS, NOT_FUZZED, type Endpoint } from "@/tests/fuzz/endpoints";
+import { buildRequest, callAndCheck, discoverRoutes, fillPath, ORIGIN, type Handler } from "@/tests/fuzz/http";
+import { bodySpec, fuzzParams, idSegment, querySpec, FUZZ_RUNS } from "@/tests/fuzz/values";
+import { setUpFuzzWorld } from "@/tests/fuzz/setup";
+import { diff, forbiddenChange, reachOf, type Change } from "@/tests/fuzz/ownership";
+import type { World } from "@/tests/fuzz/world";
 
 // The session is whoever the fuzzer picks for each request: next-auth's getServerSession needs a
 // Next request scope, so lib/auth/session is replaced here. Session handling itself (cookies, JWT,
-// session version) is covered by the e2e authorisation tests and lib/auth/sign-in.fuzz.test.ts.
+// session version) is covered by the e2e authorisation tests and tests/fuzz/sign-in.fuzz.test.ts.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => session.user,
@@ -42,7 +42,7 @@ describe("fuzz harness", () => {
   it("fuzzes every method of every route under app/api, or says why not", () => {
     const found = discoverRoutes().flatMap((r) => r.methods.map((method) => key({ method, route: r.route })));
     const listed = [...ENDPOINTS.map(key), ...Object.keys(NOT_FUZZED)];
-    expect(found.filter((k) => !listed.includes(k)), "routes with no fuzz entry: add them to lib/testing/fuzz/endpoints.ts").toEqual([]);
+    expect(found.filter((k) => !listed.includes(k)), "routes with no fuzz entry: add them to tests/fuzz/endpoints.ts").toEqual([]);
     expect(listed.filter((k) => !found.includes(k)), "fuzz entries for routes that no longer exist").toEqual([]);
     expect(new Set(ENDPOINTS.map(key)).size).toBe(ENDPOINTS.length);
     // A route "fuzzed elsewhere" names its suite: that file must exist.

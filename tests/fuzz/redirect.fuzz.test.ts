@@ -3,8 +3,8 @@
 // lead to the app's own origin when a browser resolves it, and to nowhere else.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fuzzParams } from "@/lib/testing/fuzz/values";
-import { safeRedirectPath, signInPath } from "./redirect";
+import { fuzzParams } from "@/tests/fuzz/values";
+import { safeRedirectPath, signInPath } from "@/lib/http/redirect";
 
 const ORIGIN = "http://localhost:3500";
 

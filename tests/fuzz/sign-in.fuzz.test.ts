@@ -20,11 +20,11 @@ import { newDeviceCookieValue } from "@/lib/auth/device";
 import { authRoute } from "@/lib/auth/route";
 import { accountHash, deviceHash } from "@/lib/auth/throttle";
 import { env } from "@/lib/env";
-import { ORIGIN } from "@/lib/testing/fuzz/http";
-import { setUpFuzzWorld } from "@/lib/testing/fuzz/setup";
-import { fuzzParams, nastyValue, PROTO_KEYS, type Json } from "@/lib/testing/fuzz/values";
-import { diff } from "@/lib/testing/fuzz/ownership";
-import { PASSWORD } from "@/lib/testing/fuzz/world";
+import { ORIGIN } from "@/tests/fuzz/http";
+import { setUpFuzzWorld } from "@/tests/fuzz/setup";
+import { fuzzParams, nastyValue, PROTO_KEYS, type Json } from "@/tests/fuzz/values";
+import { diff } from "@/tests/fuzz/ownership";
+import { PASSWORD } from "@/tests/fuzz/world";
 
 // next-auth's App Router handler reads the request through next/headers, which only works inside
 // Next's request scope. Outside Next, that module is replaced (in Node's require cache, where

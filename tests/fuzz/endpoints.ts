@@ -1,5 +1,5 @@
 // The fuzz table: every JSON route handler with the shape of a valid request. The generators in
-// values.ts break these shapes; lib/http/endpoints.fuzz.test.ts runs them against a seeded world.
+// values.ts break these shapes; tests/fuzz/endpoints.fuzz.test.ts runs them against a seeded world.
 import fc from "fast-check";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getForms } from "@/lib/content";
@@ -275,5 +275,5 @@ export const ENDPOINTS: Endpoint[] = [
 export const NOT_FUZZED: Record<string, string> = {
   "GET /api/health": "takes no input and touches no data",
   "GET /api/auth/[...nextauth]": "next-auth's own pages and session read; no body (session handling is covered by the e2e authorisation tests)",
-  "POST /api/auth/[...nextauth]": "a form endpoint: fuzzed in lib/auth/sign-in.fuzz.test.ts",
+  "POST /api/auth/[...nextauth]": "a form endpoint: fuzzed in tests/fuzz/sign-in.fuzz.test.ts",
 };
