@@ -11,7 +11,7 @@ import { dateLocale } from "@/components/ui/dates";
 import type { QuizResult } from "@/lib/quiz/grade";
 import { DiscernmentLines } from "./discernment-lines";
 import type { QuizLabels } from "./labels";
-import type { ReviewItem } from "./quiz-result";
+import { ReviewList, type ReviewItem } from "./quiz-result";
 
 /** The checks' own words (messages "assessment", set by the page); the rest are the quiz runner's. */
 export type CheckLabels = Record<"finish" | "alreadyTaken" | "preDoneTitle" | "preDone" | "postScore" | "takenPre" | "takenPost" | "takenPostScore", string>;
@@ -69,17 +69,7 @@ export function CheckResultView({ form, result, labels, checkLabels, afterResult
       <DiscernmentLines result={result} labels={labels} />
       {afterResult?.(result)}
       <CheckLinks next={next} backHref={backHref} labels={labels} />
-      <h3>{labels.review}</h3>
-      <ol className="review">
-        {review.map((item) => (
-          <li key={item.id} className="card">
-            <p>
-              <strong>{item.prompt}</strong>
-            </p>
-            {item.feedback}
-          </li>
-        ))}
-      </ol>
+      <ReviewList title={labels.review} review={review} />
     </section>
   );
 }

@@ -53,7 +53,16 @@ export function QuizResultView({ result, passMark, best, labels, afterResult, on
           {labels.backToLesson}
         </Link>
       </div>
-      <h3>{labels.review}</h3>
+      <ReviewList title={labels.review} review={review} />
+    </section>
+  );
+}
+
+/** Every question of the attempt with its feedback, in the order the learner met them. */
+export function ReviewList({ title, review }: { title: string; review: readonly ReviewItem[] }) {
+  return (
+    <>
+      <h3>{title}</h3>
       <ol className="review">
         {review.map((item) => (
           <li key={item.id} className="card">
@@ -64,6 +73,6 @@ export function QuizResultView({ result, passMark, best, labels, afterResult, on
           </li>
         ))}
       </ol>
-    </section>
+    </>
   );
 }

@@ -9,8 +9,8 @@ import { findQuizActivity, getBoosters, getCourses } from "@/lib/content";
 import { recordAnswer } from "@/lib/progress/mutations";
 import { biasExperiment } from "@/lib/quiz/experiments";
 import { newcombeDifference } from "@/lib/quiz/proportions";
-import type { Question } from "@/lib/quiz/types";
 import { testEngines } from "@/lib/testing/db";
+import { wrongAnswer } from "@/lib/testing/answers";
 import { createCohort } from "./mutations";
 import { cohortBiasReport, courseBiasReport, MIN_PER_VERSION } from "./bias-report";
 
@@ -25,14 +25,6 @@ const quiz = activity.quiz!;
 const pair = quiz.biasPairs![0];
 const [qa, qb] = pair.versions.map((id) => quiz.questions.find((q) => q.id === id)!);
 
-/** A wrong answer: the first option not in the key (for multiple, the first right one plus it). */
-function wrongAnswer(q: Question): string[] {
-  const wrongOption = q.options.find((o) => !q.correct.includes(o.id))!.id;
-  if (q.type === "multiple") return [q.correct[0], wrongOption];
-  if (q.type === "discern") return q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id);
-  if (q.type === "sort") return q.correct.map((c, k) => (k === 0 ? `${c.split(":")[0]}:${q.categories!.find((p) => p.id !== c.split(":")[1])!.id}` : c));
-  return [wrongOption];
-}
 
 describe.each(testEngines())("bias-check report on $name", (engine) => {
   let handle: Db;

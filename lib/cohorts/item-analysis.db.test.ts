@@ -13,6 +13,7 @@ import { gradeAnswer } from "@/lib/quiz/grade";
 import { difficulty, discrimination, MIN_ATTEMPTS, reliability, sumsFromMatrix } from "@/lib/quiz/psychometrics";
 import type { Question } from "@/lib/quiz/types";
 import { testEngines } from "@/lib/testing/db";
+import { wrongAnswer } from "@/lib/testing/answers";
 import { shownQuestions } from "@/lib/testing/pairs";
 import { createCohort } from "./mutations";
 import { itemAnalysis, learningGain } from "./reports";
@@ -34,14 +35,6 @@ const thin = lessons.find((l) => {
 const mainQuiz = findQuizActivity("en", course.id, main.id)!.quiz;
 const thinQuiz = findQuizActivity("en", course.id, thin.id)!.quiz;
 
-/** A wrong answer of each type: the first wrong option; for multiple, a right one plus a wrong one. */
-function wrongAnswer(q: Question): string[] {
-  const wrongOption = q.options.find((o) => !q.correct.includes(o.id))!.id;
-  if (q.type === "multiple") return [q.correct[0], wrongOption];
-  if (q.type === "discern") return q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id);
-  if (q.type === "sort") return q.correct.map((c, k) => (k === 0 ? `${c.split(":")[0]}:${q.categories!.find((p) => p.id !== c.split(":")[1])!.id}` : c));
-  return [wrongOption];
-}
 
 describe.each(testEngines())("item analysis on $name", (engine) => {
   let handle: Db;
