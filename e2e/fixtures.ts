@@ -98,7 +98,7 @@ export async function expectAccessible(page: Page, what: string) {
 
 /**
  * axe in the light theme, then in the dark one, on the page as loaded: the themes are CSS only
- * (`prefers-color-scheme` in app/globals.css, no script reads the scheme), so switching the emulated
+ * (`prefers-color-scheme` in app/tokens.css, no script reads the scheme), so switching the emulated
  * scheme restyles the page in place as a reload would, and one load serves both checks.
  * Leaves the page in the light theme.
  */

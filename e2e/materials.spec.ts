@@ -22,7 +22,7 @@ function pdfPages(pdf: Buffer): number {
 }
 
 /**
- * The printable area inside the 12 mm @page margins of app/globals.css, in CSS pixels (96 an
+ * The printable area inside the 12 mm @page margins of app/print.css, in CSS pixels (96 an
  * inch): A4 is 210 x 297 mm, US Letter 215.9 x 279.4 mm.
  */
 const MM = 96 / 25.4;

@@ -100,8 +100,9 @@ test("the image optimiser endpoint is switched off", async ({ request }) => {
 // A learner's pages (a lesson with a scenario, a quiz, the pre- and post-assessment, joining a
 // group, signing in or up, the dashboard) load one stylesheet: Turbopack makes each component's CSS
 // import a render-blocking stylesheet of its own, one more request before a phone on a hall's Wi-Fi
-// can paint. Their styles are in app/globals.css; a component of these pages must not import a
-// stylesheet of its own (the facilitator's and admin's screens may).
+// can paint. Their styles are files next to their components, composed by app/globals.css's
+// @imports into the one stylesheet; a component of these pages must not import a stylesheet of its
+// own (the facilitator's and admin's screens may; tests/styles.test.ts checks both).
 const stylesheetLinks = (html: string) => html.match(/<link rel="stylesheet"/g) ?? [];
 
 test("a learner's pages load one stylesheet each", async ({ request }) => {

@@ -15,7 +15,7 @@ import { findChromium } from "./chromium-path.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const svg = fs.readFileSync(path.join(root, "app", "icon.svg"), "utf8");
-const PAGE_BACKGROUND = "#f8f7f3"; // --bg of the light palette, app/globals.css
+const PAGE_BACKGROUND = "#f8f7f3"; // --bg of the light palette, app/tokens.css
 
 /** The icon drawn at `size` pixels, `inset` pixels from each edge, on `background` (transparent if none). */
 async function render(browser, size, inset, background) {

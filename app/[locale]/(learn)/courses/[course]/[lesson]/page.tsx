@@ -80,7 +80,7 @@ export default async function LessonPage(props: Props) {
 
         <LessonSources sources={lesson.sources} heading={t("sources")} />
 
-        {/* The arrows are drawn by CSS (.pager-prev, .pager-next): see app/globals.css. */}
+        {/* The arrows are drawn by CSS (.pager-prev, .pager-next): see components/lesson/lesson.css. */}
         <nav className="pager" aria-label={t("pager")}>
           {position.previous ? (
             <Link className="pager-prev" href={`${base}/${position.previous.id}`} rel="prev">
