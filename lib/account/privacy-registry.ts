@@ -81,10 +81,11 @@ interface Declaration<T extends Table, Row, Out, As extends string, Single exten
 
 function declare<T extends Table, Row, As extends string, Out = Row, Single extends boolean = false>(d: Declaration<T, Row, Out, As, Single>): PrivacyEntry<As, Out, Single> {
   // Whose rows: any link holding this person's value. Column names come from this file only.
-  const matches = (who: Subject) => d.links.flatMap((l) => {
-    const value = l.value(who);
-    return value === null ? [] : [{ column: l.column, value }];
-  });
+  const matches = (who: Subject) =>
+    d.links.flatMap((l) => {
+      const value = l.value(who);
+      return value === null ? [] : [{ column: l.column, value }];
+    });
   const theirs = (who: Subject, qualify: boolean) =>
     sql<boolean>`(${sql.join(
       matches(who).map((m) => sql`${sql.ref(qualify ? `${d.table}.${m.column}` : m.column)} = ${m.value}`),
