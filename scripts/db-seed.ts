@@ -9,7 +9,8 @@ import { createDb, migrateToLatest } from "../lib/db/client";
 import { createAccount } from "../lib/auth/accounts";
 import { generatePassphrase } from "../lib/auth/passphrase";
 import { getCourses, getQuiz } from "../lib/content";
-import { completeLesson, finishAttempt, recordAnswer } from "../lib/progress/mutations";
+import { finishAttempt, recordAnswer } from "../lib/progress/answers";
+import { completeLesson } from "../lib/progress/completions";
 import { armsFor } from "../lib/experiments/arms";
 import { oneVersionEach } from "../lib/quiz/experiments";
 

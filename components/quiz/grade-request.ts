@@ -3,7 +3,7 @@
 // route, which grades and stores nothing. Offline or refused while signed in: null, and the
 // learner presses again; never quietly graded as a guest, because that answer would not count.
 // Refused as a conflict (409) while signed in: "refused", so the runner can say why (a starting or
-// final check already taken counts once, lib/progress/mutations.ts) instead of blaming the network.
+// final check already taken counts once, lib/progress/answers.ts) instead of blaming the network.
 import type { RevealedAnswer } from "@/lib/quiz/public";
 import type { FormId } from "@/lib/quiz/experiments";
 

@@ -4,7 +4,7 @@
 // learner's arms (components/progress/use-arms.ts: recorded on the server for a signed-in learner,
 // drawn and kept in this browser for a guest). Until the arms are known nothing is rendered, as
 // the runners render nothing until their attempt is known. The server refuses an answer to the
-// other version (lib/progress/mutations.ts), so this is the display, not the guard.
+// other version (lib/progress/answers.ts), so this is the display, not the guard.
 import { useMemo } from "react";
 import { experimentsOf, oneVersionEach } from "@/lib/quiz/experiments";
 import type { BiasPair } from "@/lib/quiz/types";

@@ -130,16 +130,3 @@ export async function cohortAttitudes(handle: Db, actor: SessionUser, cohortId: 
     }),
   };
 }
-
-/** For the learner's own data export: the checks they shared views for (not the answers, which are anonymous). */
-export async function myAttitudeSubmissions(handle: Db, actor: SessionUser) {
-  const rows = await handle.db
-    .selectFrom("attitude_submissions as s")
-    .innerJoin("cohorts as c", "c.id", "s.cohort_id")
-    .select(["c.name", "s.form"])
-    .where("s.user_id", "=", actor.id)
-    .orderBy("c.name")
-    .orderBy("s.form", "desc")
-    .execute();
-  return rows.map((r) => ({ group: r.name, check: r.form }));
-}

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { testEngines } from "@/lib/testing/db";
-import { deleteMyAccount } from "@/lib/progress/mutations";
+import { deleteMyAccount } from "@/lib/account/delete";
 import { authenticate, createAccount } from "./accounts";
 import { THROTTLE, trustDevice } from "./throttle";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { findQuizActivity, getBoosters, getCourses } from "@/lib/content";
-import { recordAnswer } from "@/lib/progress/mutations";
+import { recordAnswer } from "@/lib/progress/answers";
 import { biasExperiment } from "@/lib/quiz/experiments";
 import { newcombeDifference } from "@/lib/quiz/proportions";
 import { testEngines } from "@/lib/testing/db";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
-import { deleteMyAccount } from "@/lib/progress/mutations";
+import { deleteMyAccount } from "@/lib/account/delete";
 import { testEngines } from "@/lib/testing/db";
 import { acceptInvitation, cancelInvitation, cohortInvitations, declineInvitation, invitationsIfOwner, inviteCoFacilitator, MAX_PENDING, myInvitations } from "./invitations";
 import { createCohort, deleteCohort, joinCohort, setAssignment, setFacilitatorSuspended } from "./mutations";

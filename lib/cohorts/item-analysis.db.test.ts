@@ -8,7 +8,7 @@ import { createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { findQuizActivity, getCourses, getForms } from "@/lib/content";
 import { armFor } from "@/lib/experiments/arms";
 import { FORMS_EXPERIMENT, formFor, type CheckSlot, type FormOrder } from "@/lib/quiz/experiments";
-import { finishAttempt, recordAnswer } from "@/lib/progress/mutations";
+import { finishAttempt, recordAnswer } from "@/lib/progress/answers";
 import { gradeAnswer } from "@/lib/quiz/grade";
 import { difficulty, discrimination, MIN_ATTEMPTS, reliability, sumsFromMatrix } from "@/lib/quiz/psychometrics";
 import type { Question } from "@/lib/quiz/types";

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { getCourseExperiments, getCourses } from "@/lib/content";
 import { createCohort, joinCohort } from "@/lib/cohorts/mutations";
-import { exportMyData } from "@/lib/progress/mutations";
+import { exportMyData } from "@/lib/account/export";
 import { FORMS_EXPERIMENT } from "@/lib/quiz/experiments";
 import { testEngines } from "@/lib/testing/db";
 import { armFor, armsFor } from "./arms";

@@ -13,7 +13,7 @@ import { itemAnalysis } from "@/lib/cohorts/reports";
 import { backfillAnswerSummaries } from "@/lib/db/migrations/0013-attempt-answer-summary";
 import { testEngines } from "@/lib/testing/db";
 import { encodeAnswerSummary } from "./answer-summary";
-import { finishAttempt, recordAnswer } from "./mutations";
+import { finishAttempt, recordAnswer } from "./answers";
 
 process.env.LOG_SILENT = "1";
 const course = getCourses("en")[0];

@@ -11,7 +11,7 @@ import { gradeAnswer } from "@/lib/quiz/grade";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import { testEngines } from "@/lib/testing/db";
 import { shownQuestions } from "@/lib/testing/pairs";
-import { finishAttempt, recordAnswer } from "./mutations";
+import { finishAttempt, recordAnswer } from "./answers";
 import { publicAnswerInput } from "./inputs";
 import { gradePublicAnswer } from "./public-grade";
 

@@ -31,6 +31,11 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
+/** How rate-limiter-flexible stores a counter in rate_limits: "<limit name>:<key>". */
+export function storedKey(name: LimitName, key: string): string {
+  return `${name}:${key}`;
+}
+
 /**
  * Nickname members one group may have at all. Past it, people join with an account (whose
  * sign-up is limited on its own). A hall of 200 fits twice over; a facilitator cannot fill a

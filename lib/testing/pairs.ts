@@ -1,5 +1,5 @@
 // Bias-check pairs in the data-layer tests: a learner answers one version of each pair (the
-// server refuses the other, lib/progress/mutations.ts), so a test that "takes a quiz" answers the
+// server refuses the other, lib/progress/answers.ts), so a test that "takes a quiz" answers the
 // questions this learner is shown, as a runner would. Content is read, never hard-coded: the
 // pairs change with the item bank.
 import type { Db } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 // Reproduction, through the real server, of a race the durability work found (fixed in
-// lib/progress/mutations.ts recordAnswer; the data-layer test "never acknowledges a rival answer"
-// in lib/progress/progress.db.test.ts guards it on both engines):
+// lib/progress/answers.ts recordAnswer; the data-layer test "never acknowledges a rival answer"
+// in lib/progress/answers.db.test.ts guards it on both engines):
 // several *different* answers (own client ids) to the same question of an attempt that already
 // exists, sent at once. At most one may be stored; every other one must be refused (409), never
 // acknowledged. On PostgreSQL (READ COMMITTED) the losers used to get a 200 with their own grade

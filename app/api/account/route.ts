@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { signUpInput } from "@/lib/auth/accounts";
-import { deleteMyAccount } from "@/lib/progress/mutations";
+import { deleteMyAccount } from "@/lib/account/delete";
 import { publicRoute, userRoute } from "@/lib/http/handler";
 import { requestClient, requestDeviceId } from "@/lib/ratelimit/client";
 import { signUp } from "@/lib/ratelimit/sign-up";

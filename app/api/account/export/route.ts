@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exportMyData } from "@/lib/progress/mutations";
+import { exportMyData } from "@/lib/account/export";
 import { attachment } from "@/lib/http/download";
 import { userRoute } from "@/lib/http/handler";
 

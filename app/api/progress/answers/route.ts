@@ -1,4 +1,4 @@
-import { recordAnswer } from "@/lib/progress/mutations";
+import { recordAnswer } from "@/lib/progress/answers";
 import { answerInput } from "@/lib/progress/inputs";
 import { userRoute } from "@/lib/http/handler";
 

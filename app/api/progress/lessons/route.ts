@@ -1,4 +1,4 @@
-import { completeLesson, uncompleteLesson } from "@/lib/progress/mutations";
+import { completeLesson, uncompleteLesson } from "@/lib/progress/completions";
 import { lessonRef } from "@/lib/progress/inputs";
 import { userRoute } from "@/lib/http/handler";
 

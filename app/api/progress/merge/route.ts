@@ -1,4 +1,4 @@
-import { mergeGuestProgress } from "@/lib/progress/mutations";
+import { mergeGuestProgress } from "@/lib/progress/guest-merge";
 import { guestMergeInput } from "@/lib/progress/inputs";
 import { userRoute } from "@/lib/http/handler";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { finishAttempt } from "@/lib/progress/mutations";
+import { finishAttempt } from "@/lib/progress/answers";
 import { userRoute } from "@/lib/http/handler";
 
 const finishInput = z.strictObject({ attemptId: z.uuid(), locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/) });

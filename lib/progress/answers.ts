@@ -1,13 +1,13 @@
-// The learner's own record: lesson completion, quiz answers and attempts, guest merge, export
-// and deletion. Every function takes the acting user and only ever touches that user's rows;
-// ids sent by a client are checked against the owner inside the same transaction as the write.
+// A learner's quiz answers and attempts: each answer graded on the server and stored once, and
+// an attempt closed with its score. Every function takes the acting user and only ever touches
+// that user's rows; ids sent by a client are checked against the owner inside the same
+// transaction as the write.
 import "server-only";
-import crypto from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
-import { USER_DATA_TABLES, type Database } from "@/lib/db/schema";
-import { findLessonQuiz, findQuizActivity, hasCheckForms, isGradedActivity } from "@/lib/content";
+import type { Database } from "@/lib/db/schema";
+import { findQuizActivity, hasCheckForms } from "@/lib/content";
 import { formOfQuizId } from "@/lib/content/check-forms";
 import { recordedArm } from "@/lib/experiments/arms";
 import { biasExperiment, checkSlotOf, FORMS_EXPERIMENT, formFor, PAIR_VERSIONS, shownCount, type FormId } from "@/lib/quiz/experiments";
@@ -17,50 +17,11 @@ import type { AnswerResult } from "@/lib/quiz/grade";
 import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
 import type { Question, Quiz } from "@/lib/quiz/types";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { verifyPassword } from "@/lib/auth/password";
-import { forgetAccountSignInState, throttledPasswordCheck } from "@/lib/auth/throttle";
-import { myAttitudeSubmissions } from "@/lib/attitudes/queries";
-import { forgetInvitationsTo } from "@/lib/cohorts/invitations";
-import type { AnswerInput, GuestMergeInput, LessonRefInput } from "./inputs";
+import type { AnswerInput } from "./inputs";
 import { encodeAnswerSummary } from "./answer-summary";
 import { gradeOrRefuse } from "./public-grade";
 
 const now = () => new Date().toISOString();
-
-function lessonOrThrow(ref: LessonRefInput) {
-  const found = findLessonQuiz(ref.locale, ref.courseId, ref.lessonId);
-  if (!found) throw new AppError("not_found", "That lesson does not exist.");
-  return found;
-}
-
-export async function completeLesson(handle: Db, actor: SessionUser, ref: LessonRefInput): Promise<{ completedAt: string }> {
-  lessonOrThrow(ref);
-  return writeTx(handle, async (trx) => {
-    await trx
-      .insertInto("lesson_completions")
-      .values({ user_id: actor.id, course_id: ref.courseId, lesson_id: ref.lessonId, completed_at: now() })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    const row = await trx
-      .selectFrom("lesson_completions")
-      .select("completed_at")
-      .where("user_id", "=", actor.id)
-      .where("course_id", "=", ref.courseId)
-      .where("lesson_id", "=", ref.lessonId)
-      .executeTakeFirstOrThrow();
-    return { completedAt: row.completed_at };
-  });
-}
-
-/** Un-marks a lesson the learner marked done by mistake (quiz attempts stay). */
-export async function uncompleteLesson(handle: Db, actor: SessionUser, ref: LessonRefInput): Promise<void> {
-  await handle.db
-    .deleteFrom("lesson_completions")
-    .where("user_id", "=", actor.id)
-    .where("course_id", "=", ref.courseId)
-    .where("lesson_id", "=", ref.lessonId)
-    .execute();
-}
 
 /**
  * Grades an answer on the server and stores it once. Resolves only after the transaction has
@@ -78,7 +39,6 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   return revealFor(question, await storeAnswer(handle, actor, input, quiz, question));
 }
 
-/**
 /**
  * For a check slot, the form this learner takes there: from their recorded "forms" arm, never
  * from the client, so a learner cannot pick the easier form or see both. The check's page asks
@@ -312,125 +272,3 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
 }
 
 const toPercent = (score: number) => Math.floor(score * 100 + 1e-9);
-
-/**
- * Merges what a guest did in this browser into their account: lessons done and best scores.
- * Each guest score becomes one attempt with an id derived from the account and lesson, so
- * merging the same browser twice adds nothing.
- */
-export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: GuestMergeInput): Promise<{ lessons: number; scores: number; skipped: number }> {
-  let lessons = 0;
-  let scores = 0;
-  let skipped = 0;
-  await writeTx(handle, async (trx) => {
-    for (const [key, entry] of Object.entries(guest.lessons)) {
-      const [locale, courseId, lessonId] = key.split("/");
-      const lesson = findLessonQuiz(locale, courseId, lessonId);
-      const graded = isGradedActivity(locale, courseId, lessonId);
-      if (!lesson && !graded) {
-        skipped++;
-        continue;
-      }
-      const at = safeTime(entry.doneAt);
-      if (entry.doneAt && lesson) {
-        const r = await trx
-          .insertInto("lesson_completions")
-          .values({ user_id: actor.id, course_id: courseId, lesson_id: lessonId, completed_at: at })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        lessons += Number(r.numInsertedOrUpdatedRows ?? 0);
-      }
-      if (entry.bestPercent !== undefined && graded) {
-        const id = derivedId(`guest-merge\u0000${actor.id}\u0000${courseId}\u0000${lessonId}`);
-        // A check's score is kept (the learner's own dashboard shows it), but the browser does not
-        // say which form it was taken on: quiz_id says so ("form-unknown"), and with no content
-        // version it never enters a gain report or an item analysis.
-        const quizId = checkSlotOf(lessonId) ? "form-unknown" : findQuizActivity(locale, courseId, lessonId)!.quiz.id;
-        const r = await trx
-          .insertInto("quiz_attempts")
-          // No content version: the browser does not say which version the guest took. Finished,
-          // with no answers stored: an empty summary (answer-summary.ts).
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: quizId, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null, answer_summary: "" })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        scores += Number(r.numInsertedOrUpdatedRows ?? 0);
-      }
-    }
-  });
-  return { lessons, scores, skipped };
-}
-
-function safeTime(value: string | undefined): string {
-  const t = value ? Date.parse(value) : NaN;
-  return Number.isFinite(t) && t <= Date.now() ? new Date(t).toISOString() : now();
-}
-
-/** A UUID-shaped id derived from a string (stable across calls). */
-function derivedId(seed: string): string {
-  const h = crypto.createHash("sha256").update(seed).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Everything stored about the learner, as plain JSON. */
-export async function exportMyData(handle: Db, actor: SessionUser) {
-  const db = handle.db;
-  const [user, completions, attempts, responses, arms, attitudeChecks] = await Promise.all([
-    db.selectFrom("users").select(["id", "email", "display_name", "role", "created_at"]).where("id", "=", actor.id).executeTakeFirst(),
-    db.selectFrom("lesson_completions").select(["course_id", "lesson_id", "completed_at"]).where("user_id", "=", actor.id).orderBy("completed_at").execute(),
-    db.selectFrom("quiz_attempts").select(["id", "course_id", "lesson_id", "quiz_id", "started_at", "finished_at", "score", "source", "content_version"]).where("user_id", "=", actor.id).orderBy("started_at").execute(),
-    db.selectFrom("quiz_responses").select(["id", "attempt_id", "question_id", "skill", "chosen", "points", "correct", "answered_at"]).where("user_id", "=", actor.id).orderBy("answered_at").execute(),
-    db.selectFrom("experiment_arms").select(["course_id", "experiment", "arm", "assigned_at"]).where("user_id", "=", actor.id).orderBy("assigned_at").execute(),
-    myAttitudeSubmissions(handle, actor),
-  ]);
-  if (!user) throw new AppError("not_found", "Account not found.");
-  log("account.exported", { userId: actor.id });
-  return {
-    exportedAt: now(),
-    account: user,
-    lessonCompletions: completions,
-    quizAttempts: attempts.map((a) => ({ ...a, score: a.score === null ? null : Number(a.score) })),
-    quizResponses: responses.map((r) => ({ ...r, chosen: JSON.parse(r.chosen) as string[], points: Number(r.points), correct: Boolean(r.correct) })),
-    // Which check form came first and which version of each bias pair was shown (lib/experiments).
-    experimentArms: arms,
-    // Only that views were shared; the answers are anonymous, so they cannot be found again.
-    viewsShared: attitudeChecks,
-  };
-}
-
-/** Deletes the account and every row about it, after checking the password once more. */
-/** `deviceId`: the browser's device cookie, for the sign-in throttle's buckets (null: untrusted). */
-export async function deleteMyAccount(handle: Db, actor: SessionUser, password: string, deviceId: string | null = null): Promise<void> {
-  const row = await handle.db.selectFrom("users").select(["password_hash", "email", "login_name"]).where("id", "=", actor.id).executeTakeFirst();
-  if (!row) throw new AppError("not_found", "Account not found.");
-  // The account name sign-in throttles by: the email, or a nickname account's login name.
-  const account = row.email ?? row.login_name ?? actor.id;
-  const checked = await throttledPasswordCheck(handle, account, deviceId, () => verifyPassword(row.password_hash, password));
-  if (!checked.ok && checked.retryAfterMs > 0) {
-    const seconds = Math.ceil(checked.retryAfterMs / 1000);
-    const minutes = Math.ceil(seconds / 60);
-    throw new AppError("throttled", `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`, { field: "password", retryAfterSeconds: seconds });
-  }
-  if (!checked.ok) throw new AppError("forbidden", "That password is not right.", { field: "password" });
-  // Groups belong to their owner in the database (deleting the owner would cascade to the group,
-  // its members' group data and its co-facilitators' access, and would let a suspended facilitator
-  // erase groups that admins must still be able to read). So the owner deletes them first, on
-  // purpose, from "My groups".
-  const owned = await handle.db.selectFrom("cohorts").select((eb) => eb.fn.countAll<number>().as("n")).where("owner_id", "=", actor.id).executeTakeFirstOrThrow();
-  const groups = Number(owned.n);
-  if (groups > 0) {
-    throw new AppError(
-      "conflict",
-      `You run ${groups === 1 ? "a group" : `${groups} groups`}. Delete ${groups === 1 ? "it" : "them"} under My groups first (that removes the group's data), then delete your account.`,
-    );
-  }
-  await writeTx(handle, async (trx) => {
-    // Children first, so the delete does not depend on the engine enforcing cascades.
-    for (const [table, column] of [...USER_DATA_TABLES].reverse()) {
-      await trx.deleteFrom(table).where(column, "=", actor.id).execute();
-    }
-    // Invitations to co-facilitate name no account, only the email's hash: they go with it too.
-    if (row.email) await forgetInvitationsTo(trx, row.email);
-  });
-  await forgetAccountSignInState(handle, account);
-  log("account.deleted", { userId: actor.id });
-}

@@ -1,0 +1,291 @@
+// Every table that holds something about a person, declared once: how a row is found to be theirs,
+// what it is (for the reader of their export), and what deleting their account does to it. The
+// export (export.ts) and the deletion (delete.ts) both walk this list and nothing else, and
+// privacy-registry.db.test.ts fails when the migrated schema has a column that points at a person
+// and is declared neither here nor in PRIVACY_EXEMPT (the way Moodle's privacy provider test works).
+//
+// Tables that name nobody are not listed: "Your views" answers and their batches (anonymous by
+// construction, lib/attitudes: kept as group totals when a member leaves), assignments (a group's),
+// revoked session ids (random, linked to no account, gone when the token would have expired).
+import "server-only";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import type { Database } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { accountHash } from "@/lib/auth/throttle";
+import { invitationEmailHash } from "@/lib/cohorts/invitations";
+import { storedKey } from "@/lib/ratelimit/limits";
+
+/** The person an export or a deletion is about: what their rows can be found by. */
+export interface Subject {
+  id: string;
+  email: string | null;
+  loginName: string | null;
+}
+
+/** The name sign-in throttles an account by (lib/auth/throttle.ts): its email, or a nickname account's login name. */
+export function signInName(who: Subject): string {
+  return who.email ?? who.loginName ?? who.id;
+}
+
+type Table = keyof Database;
+type Column<T extends Table> = keyof Database[T] & string;
+
+/** A column that points at the person, and the value it holds for them (null: they can have no such row). */
+interface Link<T extends Table> {
+  column: Column<T>;
+  value(who: Subject): string | null;
+}
+
+/** A column holding the account id. */
+const byId = <C extends string>(column: C) => ({ column, value: (who: Subject): string | null => who.id });
+
+export type Erasure =
+  /** Their rows are deleted with the account. */
+  | { action: "delete"; why: string }
+  /** The account cannot be deleted while such rows exist: the person removes them first, on purpose. */
+  | { action: "refuse"; why: string; refusal(rows: number): AppError };
+
+/** One declared table, with the queries the export and the deletion run on it. */
+export interface PrivacyEntry<As extends string = string, Out = unknown, Single extends boolean = boolean> {
+  table: Table;
+  /** Columns that point at the person; a row is theirs when any of them holds their value. */
+  links: readonly string[];
+  /** Other columns that name the person, in rows found by the links (they go with the row). */
+  identifies: readonly string[];
+  /** What the rows are, in a line, for the reader of the export. */
+  holds: string;
+  /** The key of these rows in the export. */
+  exportAs: As;
+  /** One row (the account), exported as an object rather than a list. */
+  single: Single;
+  erase: Erasure;
+  /** The person's rows, as the export shows them. */
+  exportRows(db: Kysely<Database>, who: Subject): Promise<Out[]>;
+  count(db: Kysely<Database>, who: Subject): Promise<number>;
+  remove(db: Kysely<Database>, who: Subject): Promise<void>;
+}
+
+interface Declaration<T extends Table, Row, Out, As extends string, Single extends boolean> {
+  table: T;
+  links: readonly Link<T>[];
+  identifies?: readonly Column<T>[];
+  holds: string;
+  exportAs: As;
+  single?: Single;
+  /** The columns the export shows, from the person's rows (joins and order are up to the entry). */
+  read(rows: SelectQueryBuilder<Database, T, object>): { execute(): Promise<Row[]> };
+  /** Plain JSON from a row (numbers from either engine, parsed JSON, booleans). */
+  shape?(row: Row): Out;
+  erase: Erasure;
+}
+
+function declare<T extends Table, Row, As extends string, Out = Row, Single extends boolean = false>(d: Declaration<T, Row, Out, As, Single>): PrivacyEntry<As, Out, Single> {
+  // Whose rows: any link holding this person's value. Column names come from this file only.
+  const matches = (who: Subject) =>
+    d.links.flatMap((l) => {
+      const value = l.value(who);
+      return value === null ? [] : [{ column: l.column, value }];
+    });
+  const theirs = (who: Subject, qualify: boolean) =>
+    sql<boolean>`(${sql.join(
+      matches(who).map((m) => sql`${sql.ref(qualify ? `${d.table}.${m.column}` : m.column)} = ${m.value}`),
+      sql` or `,
+    )})`;
+  return {
+    table: d.table,
+    links: d.links.map((l) => l.column),
+    identifies: d.identifies ?? [],
+    holds: d.holds,
+    exportAs: d.exportAs,
+    single: (d.single ?? false) as Single,
+    erase: d.erase,
+    async exportRows(db, who) {
+      if (matches(who).length === 0) return [];
+      const from = db.selectFrom(d.table as Table).where(theirs(who, true)) as unknown as SelectQueryBuilder<Database, T, object>;
+      const rows = await d.read(from).execute();
+      return rows.map((r) => (d.shape ? d.shape(r) : (r as unknown as Out)));
+    },
+    async count(db, who) {
+      if (matches(who).length === 0) return 0;
+      const row = await db
+        .selectFrom(d.table as Table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where(theirs(who, false))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async remove(db, who) {
+      if (matches(who).length === 0) return;
+      await db.deleteFrom(d.table as Table).where(theirs(who, false)).execute();
+    },
+  };
+}
+
+const deleted = (why: string): Erasure => ({ action: "delete", why });
+const num = (v: number | string) => Number(v);
+
+/**
+ * Parents before children: deletion walks the list backwards, so it never depends on the engine
+ * enforcing cascades, and the account's own row goes last.
+ */
+export const PRIVACY_REGISTRY = [
+  declare({
+    table: "users",
+    links: [byId("id")],
+    identifies: ["email", "login_name"],
+    holds: "Your account: its id, email or sign-in name, the name shown, its role and when it was made (never the password).",
+    exportAs: "account",
+    single: true,
+    // Not shown: password_hash (it only checks a password and never leaves the server) and
+    // session_version (a counter that ends old sessions).
+    read: (rows) => rows.select(["id", "email", "display_name", "login_name", "role", "created_at", "suspended_at"]),
+    erase: deleted("The account itself, after every row that points at it."),
+  }),
+  declare({
+    table: "cohorts",
+    links: [byId("owner_id")],
+    holds: "The groups you run: their names, courses, join codes and dates.",
+    exportAs: "groupsYouRun",
+    read: (rows) => rows.select(["id", "name", "kind", "locale", "course_id", "track_id", "join_code", "created_at", "archived_at"]).orderBy("created_at").orderBy("id"),
+    erase: {
+      action: "refuse",
+      // Deleting the owner would take the group with it: its members' group data and its
+      // co-facilitators' access, and a suspended facilitator could erase groups admins must still
+      // be able to read. So the owner deletes them first, on purpose, from "My groups".
+      why: "A group holds other people's data; its owner deletes it on purpose, from My groups, before the account.",
+      refusal: (groups) =>
+        new AppError(
+          "conflict",
+          `You run ${groups === 1 ? "a group" : `${groups} groups`}. Delete ${groups === 1 ? "it" : "them"} under My groups first (that removes the group's data), then delete your account.`,
+        ),
+    },
+  }),
+  declare({
+    table: "cohort_facilitators",
+    links: [byId("user_id")],
+    holds: "Groups you help run, invited by their owner.",
+    exportAs: "groupsYouHelpRun",
+    read: (rows) => rows.innerJoin("cohorts as c", "c.id", "cohort_facilitators.cohort_id").select(["cohort_facilitators.cohort_id", "c.name as group"]).orderBy("c.name"),
+    erase: deleted("Your access to someone else's group; the group stays with its owner."),
+  }),
+  declare({
+    table: "cohort_invitations",
+    // An invitation names no account, only a hash of the invited email: it is theirs when that
+    // email is the account's. Nickname accounts have no email, so no invitations.
+    links: [{ column: "email_hash", value: (who) => (who.email ? invitationEmailHash(who.email) : null) }],
+    identifies: ["email_hint"],
+    holds: "Invitations to help run a group, sent to your email and not yet answered.",
+    exportAs: "invitationsToYou",
+    read: (rows) =>
+      rows
+        .innerJoin("cohorts as c", "c.id", "cohort_invitations.cohort_id")
+        .select(["cohort_invitations.cohort_id", "c.name as group", "cohort_invitations.email_hint", "cohort_invitations.created_at", "cohort_invitations.expires_at"])
+        .orderBy("cohort_invitations.created_at"),
+    erase: deleted("An invitation is addressed to the email; it goes with the account that email belongs to."),
+  }),
+  declare({
+    table: "cohort_members",
+    links: [byId("user_id")],
+    holds: "Groups you joined with a code, and when.",
+    exportAs: "groupsJoined",
+    read: (rows) =>
+      rows
+        .innerJoin("cohorts as c", "c.id", "cohort_members.cohort_id")
+        .select(["cohort_members.cohort_id", "c.name as group", "cohort_members.joined_at", "cohort_members.pseudonymous"])
+        .orderBy("cohort_members.joined_at"),
+    shape: (r) => ({ ...r, pseudonymous: Boolean(num(r.pseudonymous)) }),
+    erase: deleted("Your membership; the group and its other members stay."),
+  }),
+  declare({
+    table: "lesson_completions",
+    links: [byId("user_id")],
+    holds: "Lessons you marked done, and when.",
+    exportAs: "lessonCompletions",
+    read: (rows) => rows.select(["course_id", "lesson_id", "completed_at"]).orderBy("completed_at"),
+    erase: deleted("Your progress; it is about you alone."),
+  }),
+  declare({
+    table: "quiz_attempts",
+    links: [byId("user_id")],
+    holds: "Each time you took a quiz or check: when, your score, and the version of its questions.",
+    exportAs: "quizAttempts",
+    // answer_summary is not shown: it repeats the attempt's answers in quizResponses.
+    read: (rows) => rows.select(["id", "course_id", "lesson_id", "quiz_id", "started_at", "finished_at", "score", "source", "content_version"]).orderBy("started_at"),
+    shape: (a) => ({ ...a, score: a.score === null ? null : Number(a.score) }),
+    erase: deleted("Your scores leave your groups' reports with you."),
+  }),
+  declare({
+    table: "quiz_responses",
+    links: [byId("user_id")],
+    holds: "Every answer you gave: the options you chose, and whether they were right.",
+    exportAs: "quizResponses",
+    read: (rows) => rows.select(["id", "attempt_id", "question_id", "skill", "chosen", "points", "correct", "answered_at"]).orderBy("answered_at"),
+    shape: (r) => ({ ...r, chosen: JSON.parse(r.chosen) as string[], points: Number(r.points), correct: Boolean(r.correct) }),
+    erase: deleted("Your answers leave your groups' reports with you."),
+  }),
+  declare({
+    table: "experiment_arms",
+    links: [byId("user_id")],
+    // Which check form came first and which version of each bias pair was shown (lib/experiments).
+    holds: "Which form of each check you took first, and which version of paired questions you were shown.",
+    exportAs: "experimentArms",
+    read: (rows) => rows.select(["course_id", "experiment", "arm", "assigned_at"]).orderBy("assigned_at"),
+    erase: deleted("Only about you; a group's balance is kept by the people still in it."),
+  }),
+  declare({
+    table: "attitude_submissions",
+    links: [byId("user_id")],
+    // Only that views were shared; the answers are anonymous, so they cannot be found again.
+    holds: "That you shared your views in a group. Your answers themselves are anonymous and cannot be found again.",
+    exportAs: "viewsShared",
+    read: (rows) =>
+      rows
+        .innerJoin("cohorts as c", "c.id", "attitude_submissions.cohort_id")
+        .select(["c.name as group", "attitude_submissions.form as check"])
+        .orderBy("c.name")
+        .orderBy("attitude_submissions.form", "desc"),
+    erase: deleted("Whether you answered goes; the anonymous answers stay in the group's totals, as nobody can tell them apart."),
+  }),
+  declare({
+    table: "login_throttle",
+    // Kept by a hash of the account's sign-in name, so that it works before anyone is signed in.
+    links: [{ column: "account_hash", value: (who) => accountHash(signInName(who)) }],
+    holds: "Wrong passwords typed for your account recently, which slow down further tries.",
+    exportAs: "signInFailures",
+    read: (rows) => rows.select(["failures", "window_started_at", "blocked_until"]).orderBy("window_started_at"),
+    shape: (r) => ({ ...r, failures: num(r.failures) }),
+    erase: deleted("It protects an account that no longer exists."),
+  }),
+  declare({
+    table: "login_devices",
+    links: [{ column: "account_hash", value: (who) => accountHash(signInName(who)) }],
+    holds: "When each browser you signed in from was last seen (a wrong password elsewhere never locks these out).",
+    exportAs: "signInDevices",
+    read: (rows) => rows.select(["last_seen_at"]).orderBy("last_seen_at"),
+    erase: deleted("It protects an account that no longer exists."),
+  }),
+  declare({
+    table: "rate_limits",
+    // Most counters are kept by hashed browsers, addresses or groups; joinPerAccount is kept by the
+    // account id (lib/cohorts/mutations.ts joinCohort). A new limit by account adds its link here.
+    links: [{ column: "key", value: (who) => storedKey("joinPerAccount", who.id) }],
+    holds: "How many groups you joined in the last hour (a limit against abuse), and when the count ends.",
+    exportAs: "joinsCounted",
+    read: (rows) => rows.select(["points", "expire"]),
+    shape: (r) => ({ joins: num(r.points), countEndsAt: r.expire === null ? null : new Date(num(r.expire)).toISOString() }),
+    erase: deleted("A count kept by the account id; it limits an account that no longer exists."),
+  }),
+] as const;
+
+/**
+ * Columns that point at a person but need no entry, each with the reason. The schema test reads
+ * it; none today (every such column is a link or an identifying column above).
+ */
+export const PRIVACY_EXEMPT: readonly { table: string; column: string; why: string }[] = [];
+
+type Registry = (typeof PRIVACY_REGISTRY)[number];
+
+/** Everything stored about a person, as their export shows it: one key per registry entry. */
+export type MyData = { exportedAt: string; about: Record<Registry["exportAs"], string> } & {
+  [E in Registry as E["exportAs"]]: E extends PrivacyEntry<string, infer Out, infer Single> ? (Single extends true ? Out : Out[]) : never;
+};
