@@ -19,6 +19,7 @@ import { consume, countFailure, perClient, refuseIfSpent } from "@/lib/ratelimit
 import { NICKNAME_MEMBERS_MAX } from "@/lib/ratelimit/limits";
 import { cohortFor, requireFacilitator } from "./access";
 import { addInvitations, invitationEmail } from "./invitations";
+import { eraseSubject } from "@/lib/account/delete";
 
 const now = () => new Date().toISOString();
 
@@ -250,16 +251,16 @@ export async function archiveCohort(handle: Db, actor: SessionUser, cohortId: st
 export async function deleteCohort(handle: Db, actor: SessionUser, cohortId: string): Promise<{ accountsDeleted: number }> {
   await cohortFor(handle, actor, cohortId, "manage");
   return writeTx(handle, async (trx) => {
-    const pseudo = await trx.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", cohortId).where("pseudonymous", "=", 1).execute();
-    const ids = pseudo.map((p) => p.user_id);
-    if (ids.length) {
-      await trx.deleteFrom("quiz_responses").where("user_id", "in", ids).execute();
-      await trx.deleteFrom("quiz_attempts").where("user_id", "in", ids).execute();
-      await trx.deleteFrom("lesson_completions").where("user_id", "in", ids).execute();
-      await trx.deleteFrom("cohort_members").where("user_id", "in", ids).execute();
-      await trx.deleteFrom("cohort_facilitators").where("user_id", "in", ids).execute();
-      await trx.deleteFrom("attitude_submissions").where("user_id", "in", ids).execute();
-    }
+    // The nickname accounts made for this group go whole, through the privacy registry that account
+    // deletion uses, so no table of theirs (sign-in throttles, devices, arms...) is left behind.
+    const pseudo = await trx
+      .selectFrom("cohort_members")
+      .innerJoin("users", "users.id", "cohort_members.user_id")
+      .select(["users.id", "users.email", "users.login_name"])
+      .where("cohort_members.cohort_id", "=", cohortId)
+      .where("cohort_members.pseudonymous", "=", 1)
+      .execute();
+    for (const p of pseudo) await eraseSubject(trx, { id: p.id, email: p.email, loginName: p.login_name });
     // "Your views": the anonymous answers, who answered, and the batches they were counted in.
     await trx.deleteFrom("attitude_answers").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("attitude_submissions").where("cohort_id", "=", cohortId).execute();
@@ -269,9 +270,8 @@ export async function deleteCohort(handle: Db, actor: SessionUser, cohortId: str
     await trx.deleteFrom("cohort_facilitators").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("cohort_invitations").where("cohort_id", "=", cohortId).execute();
     await trx.deleteFrom("cohorts").where("id", "=", cohortId).execute();
-    if (ids.length) await trx.deleteFrom("users").where("id", "in", ids).execute();
-    log("account.deleted", { by: actor.id, cohortId, accounts: ids.length });
-    return { accountsDeleted: ids.length };
+    log("account.deleted", { by: actor.id, cohortId, accounts: pseudo.length });
+    return { accountsDeleted: pseudo.length };
   });
 }
 
