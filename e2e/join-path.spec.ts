@@ -71,7 +71,7 @@ test.describe("on a phone", () => {
     await page.getByRole("button", { name: "Join with this nickname" }).click();
     await expect(page.getByRole("heading", { name: "Your sign-in details" })).toBeFocused();
     await page.getByLabel("I have written them down").check();
-    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Continue to your group" }).click();
 
     await expectWhatNow(page, group.name);
     await expectAccessibleInBothThemes(page, "what now, nickname learner");
