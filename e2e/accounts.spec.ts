@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { content, expect, expectAccessible, newLearner, signedInContext, signInApi, signUpApi, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
+import { SiteNav } from "./pages/site-nav";
 
 const [first, second] = content.lessons;
 
@@ -12,7 +13,7 @@ test("a learner signs up, learns, sees it on the dashboard, and finds the same p
 
   // Sign up through the form.
   const learner = newLearner("Sam");
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await (await new SiteNav(page).link("Sign in")).click();
   await page.getByRole("link", { name: "Create one" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Create an account" })).toBeVisible();
   await expectAccessible(page, "sign-up");
@@ -39,7 +40,7 @@ test("a learner signs up, learns, sees it on the dashboard, and finds the same p
   const percent = Math.floor(((quiz.questions.length - 1) / quiz.questions.length) * 100);
   await expect(page.getByText(`(${percent}%)`)).toBeVisible();
 
-  await page.getByRole("link", { name: "My progress" }).click();
+  await (await new SiteNav(page).link("My progress")).click();
   await expect(row(first.title)).toContainText(`${percent}%`);
   await expect(row(first.title)).toContainText("Done");
   const answeredSkills = await page.locator("[data-skill]").filter({ hasText: "questions answered" }).count();
@@ -111,7 +112,7 @@ test("a learner downloads their data, signs out everywhere, and deletes the acco
   expect((await laptop.request.get("/api/progress?locale=en")).status()).toBe(401);
   // Nothing personal is left in this browser.
   expect(await page.evaluate(() => localStorage.getItem("common-ground:progress:v1"))).toBeNull();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(await new SiteNav(page).link("Sign in")).toBeVisible();
 
   // Sign in again and delete the account.
   await signInApi(phone.request, learner);

@@ -85,7 +85,7 @@ test("a facilitator creates a group, sees two phone learners' answers arrive, ex
   const learnerPage = await phoneA.newPage();
   await learnerPage.goto(`/en/join/${code}`);
   await learnerPage.getByRole("button", { name: `Join ${groupName}` }).click();
-  await learnerPage.waitForURL(/\/en\/dashboard/);
+  await learnerPage.waitForURL(/\/en\/groups\//);
   await takeQuiz(phoneA.request);
 
   // Learner 2 joins with a nickname only, then signs in with the login name and passphrase.

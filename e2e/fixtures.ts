@@ -155,10 +155,11 @@ export async function facilitatorWithGroup(baseURL: string, name: string, groupP
   const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
   expect(res.status(), await res.text()).toBe(201);
   await signInApi(ctx, person);
-  const created = await ctx.post("/api/cohorts", { data: { name: `${groupPrefix} ${crypto.randomUUID().slice(0, 6)}`, kind: "workshop", locale: "en", trackId: "workshop" } });
+  const groupName = `${groupPrefix} ${crypto.randomUUID().slice(0, 6)}`;
+  const created = await ctx.post("/api/cohorts", { data: { name: groupName, kind: "workshop", locale: "en", trackId: "workshop" } });
   expect(created.status(), await created.text()).toBe(200);
   const { id, joinCode } = (await created.json()) as { id: string; joinCode: string };
-  return { ctx, person, id, joinCode };
+  return { ctx, person, id, joinCode, name: groupName };
 }
 
 /**

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { content, expect, expectAccessibleInBothThemes, newLearner, PASSWORD, signedInContext, signInApi, test } from "./fixtures";
+import { SiteNav } from "./pages/site-nav";
 
 const lesson = content.lessons[0];
 
@@ -43,7 +44,7 @@ test("a learner with an account joins a group by its code and sees what is due",
   await signedInContext(context, baseURL!, newLearner("Kim"));
 
   await page.goto("/en");
-  await page.getByRole("link", { name: "Join a group" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Join a group" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Join a group" })).toBeVisible();
   await expectAccessibleInBothThemes(page, "join a group");
 
@@ -54,6 +55,9 @@ test("a learner with an account joins a group by its code and sees what is due",
   await expectAccessibleInBothThemes(page, "join page, signed in");
 
   await page.getByRole("button", { name: `Join ${group.name}` }).click();
+  // Joining ends on the group's own screen (e2e/join-path.spec.ts); its link leads on to all progress.
+  await expect(page.getByRole("heading", { level: 1, name: group.name })).toBeVisible();
+  await page.getByRole("link", { name: "See all your progress" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My progress" })).toBeVisible();
   const groups = page.getByRole("region", { name: "Your groups" });
   await expect(groups.getByRole("heading", { name: group.name })).toBeVisible();
@@ -103,7 +107,8 @@ test("someone without an account joins with a nickname only, then signs in elsew
   await expect(go).toBeDisabled();
   await page.getByLabel("I have written them down").check();
   await go.click();
-  await expect(page.getByRole("heading", { level: 1, name: "My progress" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: group.name })).toBeVisible();
+  await page.getByRole("link", { name: "See all your progress" }).click();
   await expect(page.getByRole("region", { name: "Your groups" }).getByRole("heading", { name: group.name })).toBeVisible();
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { name?: string; role?: string } };
   expect(session.user).toMatchObject({ name: "Robin", role: "learner" });
@@ -176,7 +181,7 @@ test("signing up as a facilitator through the form makes a facilitator account",
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { role?: string } };
   expect(session.user?.role).toBe("facilitator");
   await page.goto("/en");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My groups" })).toHaveAttribute("href", "/en/facilitate");
+  await expect(await new SiteNav(page).link("My groups")).toHaveAttribute("href", "/en/facilitate");
 });
 
 test("the admin page and the suspend route are closed to everyone but admins", async ({ page, context, baseURL }) => {

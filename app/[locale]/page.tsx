@@ -26,6 +26,10 @@ export default async function HomePage(props: PageProps<"/[locale]">) {
               labels={{ continue: tc.raw("continue") as string, start: tc.raw("start") as string }}
             />
           )}
+          {/* One tap for anyone handed a group code in a hall or a classroom. */}
+          <Link className="button secondary" href={`/${locale}/join`}>
+            {t("join")}
+          </Link>
           <Link className="button secondary" href={`/${locale}/courses`}>
             {t("browse")}
           </Link>

@@ -1,6 +1,7 @@
 "use client";
 // Joining a group from its join page: a signed-in learner joins with one button; anyone else may
-// join with a nickname only, and is then shown their generated sign-in details once.
+// join with a nickname only, and is then shown their generated sign-in details once. Either way
+// joining ends on the group's "what now" screen (app/[locale]/(learn)/groups/[cohort]).
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -30,7 +31,10 @@ function ErrorSummary({ id, title, message, focusRef }: { id: string; title: str
   );
 }
 
-/** A signed-in learner joins with the code, then sees the group on their progress page. */
+/** The group's "what now" screen, where joining ends: its one next thing comes first. */
+const groupPath = (locale: string, cohortId: string) => `/${locale}/groups/${encodeURIComponent(cohortId)}`;
+
+/** A signed-in learner joins with the code, then lands on the group's "what now" screen. */
 export function JoinAsMember({ code, locale, labels }: { code: string; locale: string; labels: JoinLabels }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -43,7 +47,8 @@ export function JoinAsMember({ code, locale, labels }: { code: string; locale: s
     try {
       const res = await fetch("/api/join", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) });
       if (!res.ok) throw new Error((await errorOf(res, labels.failed)).message);
-      router.push(`/${locale}/dashboard`);
+      const { cohortId } = (await res.json()) as { cohortId: string };
+      router.push(groupPath(locale, cohortId));
       router.refresh();
     } catch (e) {
       setError(e instanceof Error && e.message ? e.message : labels.failed);
@@ -67,6 +72,7 @@ export function JoinAsMember({ code, locale, labels }: { code: string; locale: s
 interface Details {
   loginName: string;
   passphrase: string;
+  cohortId: string;
 }
 
 /** Join with a nickname only: no email. The login name and passphrase are shown once. */
@@ -125,7 +131,7 @@ export function NicknameJoin({ code, locale, labels }: { code: string; locale: s
       if (!result || result.error) return fail(result?.error ?? labels.failed);
       await syncAfterSignIn(locale);
       signedIn.current = true; // no "leave this page?" question on the way out
-      router.push(`/${locale}/dashboard`);
+      router.push(groupPath(locale, details.cohortId));
       router.refresh();
     } catch (err) {
       fail(err instanceof Error && err.message ? err.message : labels.failed);

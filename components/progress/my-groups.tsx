@@ -23,7 +23,10 @@ export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; loc
           return (
             <li key={g.id} className="card">
               <h3>
-                <UserText>{g.name}</UserText>
+                {/* The group's own screen says what to do first (app/[locale]/(learn)/groups/[cohort]). */}
+                <Link href={`/${locale}/groups/${g.id}`}>
+                  <UserText>{g.name}</UserText>
+                </Link>
               </h3>
               {g.due.length === 0 ? (
                 <p className="meta">{labels.groupNothing}</p>

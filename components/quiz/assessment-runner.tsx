@@ -7,7 +7,7 @@
 // it was taken (and, for the final check, the score and gain) instead of offering it again.
 // The page carries both parallel forms; the learner's "forms" arm (useArms) picks the one they
 // take in this slot, and their bias-pair arms pick the one version of each pair they see.
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { fill } from "@/components/ui/fill";
 import { AttitudeForm, type AttitudeStatement } from "@/components/attitudes/attitude-form";
 import type { AttitudeFormLabels } from "@/components/attitudes/labels";
@@ -46,6 +46,8 @@ interface Props {
   gainLabels: GainLabels;
   networkLabels: { needsNetwork: string; retry: string };
   attitudes?: { items: AttitudeStatement[]; labels: AttitudeFormLabels };
+  /** What the check is and how long it takes: shown before the first question only. */
+  intro?: ReactNode;
 }
 
 /** The form this learner takes in the slot, without the versions of bias pairs they do not see; null without a form order. */
@@ -91,6 +93,7 @@ export function AssessmentRunner(props: Props) {
       next={props.next}
       labels={props.labels}
       check={{ form: props.slot, labels: props.checkLabels }}
+      intro={props.intro}
       afterResult={(result) => (
         <>
           {props.slot === "post" && <GainLine pre={pre} post={result.percent} labels={props.gainLabels} />}

@@ -48,11 +48,13 @@ interface Props {
   labels: GradedLabels;
   afterResult?: (result: QuizResult) => React.ReactNode;
   check?: CheckMode;
+  /** Shown above the first question only, before it is answered (a check's introduction). */
+  intro?: React.ReactNode;
 }
 
 type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; answer: RevealedAnswer } | { step: "done"; result: QuizResult };
 
-export function GradedRunner({ quiz: authored, activity, backHref, next, labels, afterResult, check }: Props) {
+export function GradedRunner({ quiz: authored, activity, backHref, next, labels, afterResult, check, intro }: Props) {
   const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
   const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
   // This attempt's id (kept across a reload) and its own order of options (use-attempt-order.ts).
@@ -190,47 +192,50 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
   }
 
   return (
-    <form className="quiz" onSubmit={submit} noValidate aria-busy={busy}>
-      <ProgressBar value={index + (answer ? 1 : 0)} max={total} label={fill(labels.questionOf, { number: index + 1, total })} />
-      {question.vignette && (
-        <aside className="scenario" aria-label={labels.fictional}>
-          <p className="scenario-label">{labels.fictional}</p>
-          <p>{question.vignette}</p>
-        </aside>
-      )}
-      <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
-        <legend tabIndex={-1} ref={phase.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
-          {question.prompt}
-        </legend>
-        <p className="hint" id={`hint-${question.id}`}>
-          {hintFor(question, labels)}
-        </p>
-        <QuestionInputs
-          question={question}
-          selection={selection}
-          onChange={(s) => {
-            setError("");
-            setSelection(s);
-          }}
-          feedback={answer}
-          labels={labels}
-        />
-      </fieldset>
-      {error && (
-        <p className="error-text" id={`error-${question.id}`} role="alert">
-          {error}
-        </p>
-      )}
-      {answer && (
-        <div tabIndex={-1} ref={focusRef as React.RefObject<HTMLDivElement>}>
-          <AnswerFeedback question={question} result={answer} labels={labels} />
+    <>
+      {intro && phase.step === "answering" && index === 0 && <div className="check-intro">{intro}</div>}
+      <form className="quiz" onSubmit={submit} noValidate aria-busy={busy}>
+        <ProgressBar value={index + (answer ? 1 : 0)} max={total} label={fill(labels.questionOf, { number: index + 1, total })} />
+        {question.vignette && (
+          <aside className="scenario" aria-label={labels.fictional}>
+            <p className="scenario-label">{labels.fictional}</p>
+            <p>{question.vignette}</p>
+          </aside>
+        )}
+        <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
+          <legend tabIndex={-1} ref={phase.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
+            {question.prompt}
+          </legend>
+          <p className="hint" id={`hint-${question.id}`}>
+            {hintFor(question, labels)}
+          </p>
+          <QuestionInputs
+            question={question}
+            selection={selection}
+            onChange={(s) => {
+              setError("");
+              setSelection(s);
+            }}
+            feedback={answer}
+            labels={labels}
+          />
+        </fieldset>
+        {error && (
+          <p className="error-text" id={`error-${question.id}`} role="alert">
+            {error}
+          </p>
+        )}
+        {answer && (
+          <div tabIndex={-1} ref={focusRef as React.RefObject<HTMLDivElement>}>
+            <AnswerFeedback question={question} result={answer} labels={labels} />
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {check ? (isLast ? check.labels.finish : labels.next) : answer ? (isLast ? labels.finish : labels.next) : labels.check}
+          </button>
         </div>
-      )}
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {check ? (isLast ? check.labels.finish : labels.next) : answer ? (isLast ? labels.finish : labels.next) : labels.check}
-        </button>
-      </div>
-    </form>
+      </form>
+    </>
   );
 }

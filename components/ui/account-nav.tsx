@@ -5,14 +5,14 @@ import { readAccountHint, roleFromHint, subscribeSignedInHint } from "@/componen
 import { flush } from "@/components/progress/outbox";
 import { refreshRoleHint } from "@/components/progress/sync";
 
-export type AccountNavLabels = Record<"signIn" | "myProgress" | "account" | "myGroups" | "joinGroup" | "admin", string>;
+export type AccountNavLabels = Record<"signIn" | "myProgress" | "account" | "myGroups" | "admin", string>;
 
 const CHECKED = "cg-role-checked";
 
 /**
  * "Sign in", or the signed-in links once signed in (from the hint cookie; no request per page).
  * Facilitators and admins also get "My groups", admins "Admin". The hint only picks links: every
- * page behind them checks the user itself.
+ * page behind them checks the user itself. "Join a group" is for everyone, in the header's line.
  */
 export function AccountNav({ locale, labels }: { locale: string; labels: AccountNavLabels }) {
   const role = roleFromHint(useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => ""));
@@ -47,9 +47,6 @@ export function AccountNav({ locale, labels }: { locale: string; labels: Account
           <Link href={`/${locale}/facilitate`}>{labels.myGroups}</Link>
         </li>
       )}
-      <li>
-        <Link href={`/${locale}/join`}>{labels.joinGroup}</Link>
-      </li>
       <li>
         <Link href={`/${locale}/account`}>{labels.account}</Link>
       </li>

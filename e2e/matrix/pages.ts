@@ -31,6 +31,14 @@ export const PAGES: PageEntry[] = [
     path: "/{locale}/join/{joinCode}",
     cells: { ...all(s(200, { shows: ["cohort"], self: true })), anonymous: s(200, { shows: ["cohort"] }) },
   },
+  // A group's "what now" screen: its members only. Everyone else, its facilitators included (they
+  // are not its learners), gets the 404 page, which does not name the group.
+  {
+    file: "app/[locale]/(learn)/groups/[cohort]/page.tsx",
+    params: "world",
+    path: "/{locale}/groups/{cohortId}",
+    cells: { ...all(s(404)), anonymous: SIGN_IN, learner: s(200, { shows: ["cohort"] }) },
+  },
   // Signed-in pages: the caller's own, rendered around data fetched on the client.
   { file: "app/[locale]/(learn)/dashboard/page.tsx", params: "none", path: "/{locale}/dashboard", cells: signedInPage(s(200)) },
   { file: "app/[locale]/(learn)/account/page.tsx", params: "none", path: "/{locale}/account", cells: signedInPage(s(200, { self: true })) },

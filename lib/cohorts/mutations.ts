@@ -139,7 +139,7 @@ export async function joinWithNickname(
   handle: Db,
   input: z.infer<typeof nicknameInput>,
   client: Client = UNKNOWN_CLIENT,
-): Promise<{ userId: string; loginName: string; passphrase: string; cohortName: string }> {
+): Promise<{ userId: string; loginName: string; passphrase: string; cohortId: string; cohortName: string }> {
   const cohort = await cohortByCodeLimited(handle, input.code, client);
   // Counted before the passphrase hash: a refused request costs no hashing.
   await consume(handle, ...perClient(client, "nicknameJoinPerDevice", "nicknameJoinPerAddress"), ["joinPerGroup", cohort.id]);
@@ -172,7 +172,7 @@ export async function joinWithNickname(
       .execute();
     await trx.insertInto("cohort_members").values({ cohort_id: cohort.id, user_id: userId, joined_at: now(), pseudonymous: 1 }).execute();
     log("auth.sign_up", { userId, role: "learner", pseudonymous: true });
-    return { userId, loginName, passphrase, cohortName: cohort.name };
+    return { userId, loginName, passphrase, cohortId: cohort.id, cohortName: cohort.name };
   });
 }
 

@@ -11,6 +11,7 @@ import { describeJoinCode } from "./mutations";
 import { cohortAssignments, listAllCohorts, listFacilitators, myCohorts } from "./queries";
 import { itemAnalysis, learningGain, rosterGrid } from "./reports";
 import { cohortBiasReport, courseBiasReport } from "./bias-report";
+import { learnerGroup } from "./learner-group";
 import { getCourses } from "@/lib/content";
 
 /**
@@ -20,6 +21,11 @@ import { getCourses } from "@/lib/content";
  */
 export async function joinCodeCohort(code: string): Promise<{ name: string }> {
   return describeJoinCode(await getDb(), code, headersClient(await headers()));
+}
+
+/** A group as one of its learners sees it (the "what now" screen); not found for anyone else. */
+export async function groupForLearner(actor: SessionUser, cohortId: string) {
+  return learnerGroup(await getDb(), actor, cohortId);
 }
 
 /** The admin page: every facilitator and every cohort (admins only; others get "forbidden"). */

@@ -7,6 +7,7 @@ import { getCourse, findQuizActivity } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import { cohortFor, requireFacilitator } from "./access";
 import { rosterGrid } from "./reports";
+import { activityLink } from "./learner-group";
 import { toCsv } from "./csv";
 
 export async function myCohorts(handle: Db, actor: SessionUser) {
@@ -48,16 +49,8 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
     const c = cohorts.get(r.cohort_id) ?? { id: r.cohort_id, name: r.name, due: [] };
     cohorts.set(r.cohort_id, c);
     if (!r.activity_id || !r.due_at) continue;
-    const lesson = getCourse(r.locale, r.course_id)?.modules.flatMap((m) => m.lessons).find((l) => l.id === r.activity_id);
     // A check slot has no title of its own here (two forms): the dashboard names the slot.
-    const activity = findQuizActivity(r.locale, r.course_id, r.activity_id);
-    const base = `/${r.locale}/courses/${r.course_id}`;
-    const href = lesson
-      ? `${base}/${lesson.id}`
-      : r.activity_id.startsWith("assessment-")
-        ? `${base}/assessment/${r.activity_id.slice("assessment-".length)}`
-        : `${base}/booster/${r.activity_id.slice("booster-".length)}`;
-    c.due.push({ activityId: r.activity_id, title: lesson?.title ?? activity?.quiz.title ?? r.activity_id, href, dueAt: r.due_at, done: Boolean(r.completed_at) || Boolean(Number(r.attempted)) });
+    c.due.push({ activityId: r.activity_id, ...activityLink(r.locale, r.course_id, r.activity_id), dueAt: r.due_at, done: Boolean(r.completed_at) || Boolean(Number(r.attempted)) });
   }
   return [...cohorts.values()];
 }

@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { getChannels } from "@/lib/content";
 import { helpGroups } from "@/components/help/help-groups";
+import { CountryChoice } from "@/components/help/country-choice";
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -30,6 +31,13 @@ export default async function HelpPage(props: PageProps<"/[locale]/help">) {
           <h1 id="emergency-title">{t("emergencyTitle")}</h1>
           <p className="emergency-lead">{t("emergencyBody")}</p>
         </section>
+
+        {/* The country chosen last time, or one the browser's language suggests: drawn in the browser. */}
+        <CountryChoice
+          locale={locale}
+          countries={channels.countries.map((c) => ({ code: c.code.toLowerCase(), title: t("countryTitle", { country: c.name }) }))}
+          labels={{ remembered: t("choiceRemembered"), proposed: t("choiceProposed") }}
+        />
 
         <section aria-labelledby="find-title">
           <h2 id="find-title">{t("findTitle")}</h2>

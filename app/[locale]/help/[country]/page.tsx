@@ -9,6 +9,7 @@ import { ContactList } from "@/components/help/contact-list";
 import { ChannelSource } from "@/components/help/channel-source";
 import { EmergencyNumbers } from "@/components/help/emergency-numbers";
 import { helpGroups, type HelpGroupId } from "@/components/help/help-groups";
+import { RememberCountry } from "@/components/help/remember-country";
 
 export function generateStaticParams() {
   return allCountryParams();
@@ -45,6 +46,7 @@ export default async function CountryHelpPage(props: Props) {
       <div className="reading">
         <Breadcrumbs locale={locale} items={[{ label: t("breadcrumb"), href: `/${locale}/help` }, { label: country.name }]} />
         <h1>{t("countryTitle", { country: country.name })}</h1>
+        <RememberCountry code={country.code} />
 
         {helpGroups(country).map((group) => {
           if (group.id === "danger") {

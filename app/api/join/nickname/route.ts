@@ -10,8 +10,9 @@ import { requestClient } from "@/lib/ratelimit/client";
 export const POST = publicRoute(
   nicknameInput,
   async ({ db, input, request }) => {
-    const { loginName, passphrase, cohortName } = await joinWithNickname(db, input, requestClient(request));
-    return { loginName, passphrase, cohortName };
+    const { loginName, passphrase, cohortId, cohortName } = await joinWithNickname(db, input, requestClient(request));
+    // The group's id leads the new member to its "what now" page once signed in.
+    return { loginName, passphrase, cohortId, cohortName };
   },
   201,
 );

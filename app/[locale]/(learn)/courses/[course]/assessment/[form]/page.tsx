@@ -50,10 +50,16 @@ export default async function AssessmentPage(props: Props) {
       <div className="reading">
         <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: title }]} />
         <h1>{title}</h1>
-        <p className="lead">{slot === "pre" ? t("preLead") : t("postLead")}</p>
-        {/* Parallel forms show a learner as many questions either way (lib/content/check-forms.ts). */}
-        <p>{t(slot === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(a) })}</p>
         <AssessmentRunner
+          // Said once, before the first question: on a phone, repeated above every question it
+          // pushed each one below the fold.
+          intro={
+            <>
+              <p className="lead">{slot === "pre" ? t("preLead") : t("postLead")}</p>
+              {/* Parallel forms show a learner as many questions either way (lib/content/check-forms.ts). */}
+              <p>{t(slot === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(a) })}</p>
+            </>
+          }
           forms={{ a: toPublicQuiz(a), b: toPublicQuiz(b) }}
           experiments={getCourseExperiments(locale, courseId)}
           slot={slot}
