@@ -6,7 +6,7 @@ import { AccountNav } from "./account-nav";
 import { SiteMenu } from "./site-menu";
 
 /**
- * One line on a phone (about 56 px, components/ui/site-menu.css): the brand, a menu for the
+ * One line on a phone (about 56 px, components/ui/site.css): the brand, a menu for the
  * pages, and the two links that must be one tap from anywhere, "Join a group" and "In an
  * emergency". From 60rem wide the menu's links stand in the line themselves.
  */

@@ -1,14 +1,14 @@
 "use client";
 // The header's menu on a phone: a <details> disclosure, so it opens and closes without
 // JavaScript and screen readers hear a button that says whether it is expanded. From 60rem wide
-// its summary is hidden and its links stand in the header's line (components/ui/site-menu.css
+// its summary is hidden and its links stand in the header's line (components/ui/site.css
 // shows the content of a closed <details> there; this island also opens it, so nothing depends
 // on that). With JavaScript it also closes when a link is followed, on Escape (focus back on the
 // button), and on a tap outside it.
 import { useEffect, useRef, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 
-/** Where the links stand in the line: the same width as in site-menu.css. */
+/** Where the links stand in the line: the same width as in site.css. */
 const WIDE = "(min-width: 60rem)";
 
 const isWide = () => window.matchMedia(WIDE).matches;
