@@ -11,10 +11,13 @@ import type { AssignmentLabels, LessonColumn } from "./labels";
 import { byModule } from "./progress-grid";
 import { cohortKeys } from "./query-keys";
 import { useListAction } from "./use-list-action";
+import { CHECK_SLOTS, formatActivityId, type ProgressActivity } from "@/lib/content/activity-id";
 import "./cohort.css";
 
 interface Props {
   cohortId: string;
+  /** The group's course: the check slots' ids are formatted for it (lib/content/activity-id.ts). */
+  courseId: string;
   locale: string;
   lessons: LessonColumn[];
   initial: Assignment[];
@@ -22,7 +25,7 @@ interface Props {
 }
 
 /** A check slot is named by the slot: learners take it on one of two forms, each with its own title. */
-const slotTitle = (activityId: string, labels: AssignmentLabels) => (activityId === "assessment-pre" ? labels.pre : activityId === "assessment-post" ? labels.post : undefined);
+const slotTitle = (ref: ProgressActivity | null, labels: AssignmentLabels) => (ref?.kind === "check" ? labels[ref.slot] : undefined);
 
 export function AssignmentsForm(props: Props) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }));
@@ -33,7 +36,7 @@ export function AssignmentsForm(props: Props) {
   );
 }
 
-function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
+function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: Props) {
   const key = cohortKeys.view(cohortId, "assignments");
   const url = `/api/cohorts/${cohortId}/assignments`;
   const list = useQuery({ queryKey: key, queryFn: () => getJson<Assignment[]>(url), initialData: initial });
@@ -75,8 +78,11 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
           <select id="assign-activity" name="activityId" defaultValue="" {...invalid("activityId")}>
             <option value="">{labels.choose}</option>
             <optgroup label={labels.checks}>
-              <option value="assessment-pre">{labels.pre}</option>
-              <option value="assessment-post">{labels.post}</option>
+              {CHECK_SLOTS.map((slot) => (
+                <option key={slot} value={formatActivityId({ kind: "check", course: courseId, slot })}>
+                  {labels[slot]}
+                </option>
+              ))}
             </optgroup>
             {modules.map((m) => (
               <optgroup key={m.number} label={fill(labels.module, { number: m.number })}>
@@ -110,7 +116,7 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
         <p className="cohort-empty">{labels.empty}</p>
       ) : (
         <ul className="assignment-list">
-          {list.data.map((row) => ({ ...row, title: slotTitle(row.activityId, labels) ?? row.title })).map((a) => (
+          {list.data.map((row) => ({ ...row, title: slotTitle(row.ref, labels) ?? row.title })).map((a) => (
             <li key={a.activityId}>
               <span className="assignment-title">{a.title}</span>
               <span className="meta">

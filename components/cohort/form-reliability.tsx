@@ -6,7 +6,7 @@ import type { ItemLabels } from "./labels";
 
 const BAND = { high: "relHigh", acceptable: "relAcceptable", rough: "relRough", poor: "relPoor" } as const;
 
-export function FormReliability({ forms, minAttempts, activity, labels }: { forms: FormRow[]; minAttempts: number; activity: (id: string, form?: "a" | "b") => string; labels: ItemLabels }) {
+export function FormReliability({ forms, minAttempts, activity, labels }: { forms: FormRow[]; minAttempts: number; activity: (row: FormRow) => string; labels: ItemLabels }) {
   if (forms.length === 0) return null;
   return (
     <>
@@ -26,7 +26,7 @@ export function FormReliability({ forms, minAttempts, activity, labels }: { form
           <tbody>
             {forms.map((f) => (
               <tr key={`${f.activityId}/${f.form ?? ""}`}>
-                <th scope="row">{activity(f.activityId, f.form)}</th>
+                <th scope="row">{activity(f)}</th>
                 <td className="num">{f.attempts}</td>
                 <td>
                   {f.reliability === null || f.band === null ? (

@@ -20,8 +20,8 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
   const filterId = useId();
   const lessonNames = new Map(byModule(lessons).flatMap((m) => m.lessons.map((l) => [l.id, fill(labels.lessonRef, { number: l.short, title: l.title })] as const)));
   // A check slot is read per form: the same form is taken first by half the group and last by the other half.
-  const activity = (id: string, form?: "a" | "b") => {
-    const name = id === "assessment-pre" ? labels.pre : id === "assessment-post" ? labels.post : id.startsWith("booster-") ? labels.booster : (lessonNames.get(id) ?? id);
+  const activity = ({ activityId, activityKind, form }: { activityId: string; activityKind: ActivityKind; form?: "a" | "b" }) => {
+    const name = activityKind === "lesson" ? (lessonNames.get(activityId) ?? activityId) : labels[activityKind];
     return form ? fill(form === "a" ? labels.checkFormA : labels.checkFormB, { check: name }) : name;
   };
   const filterNames: Record<Filter, string> = { all: labels.filterAll, lesson: labels.filterLesson, pre: labels.pre, post: labels.post, booster: labels.booster };
@@ -79,7 +79,7 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
           <ol className="item-cards">
             {shown.map((q) => (
               <li key={`${q.activityId}/${q.form ?? ""}/${q.questionId}`} className="card item-card">
-                <p className="item-activity">{activity(q.activityId, q.form)}</p>
+                <p className="item-activity">{activity(q)}</p>
                 <p className="item-card-prompt">{q.prompt}</p>
                 <p className="item-card-figures dotted">
                   <span>
@@ -115,7 +115,7 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
                 {shown.map((q) => (
                   <tr key={`${q.activityId}/${q.form ?? ""}/${q.questionId}`}>
                     <th scope="row" className="item-prompt">
-                      <span className="item-activity">{activity(q.activityId, q.form)}</span>
+                      <span className="item-activity">{activity(q)}</span>
                       {q.prompt}
                     </th>
                     <td className="num">{q.answers}</td>

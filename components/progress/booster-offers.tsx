@@ -4,7 +4,8 @@
 import { useState } from "react";
 import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
-import { lessonKey, useGuestProgress } from "./guest-progress";
+import { activityUrl, progressKey, type ProgressActivity } from "@/lib/content/activity-id";
+import { useGuestProgress } from "./guest-progress";
 
 interface Props {
   locale: string;
@@ -18,9 +19,9 @@ const DAY = 86_400_000;
 export function BoosterOffers({ locale, courseId, boosters, labels }: Props) {
   const progress = useGuestProgress();
   const [now] = useState(() => Date.now());
-  const entry = (id: string) => progress?.lessons[lessonKey(locale, courseId, id)];
-  const post = entry("assessment-post");
-  const pre = entry("assessment-pre");
+  const entry = (ref: ProgressActivity) => progress?.lessons[progressKey(locale, ref)];
+  const post = entry({ kind: "check", course: courseId, slot: "post" });
+  const pre = entry({ kind: "check", course: courseId, slot: "pre" });
   if (!post?.doneAt) return null;
   const finished = Date.parse(post.doneAt);
   return (
@@ -35,7 +36,7 @@ export function BoosterOffers({ locale, courseId, boosters, labels }: Props) {
           return (
             <li key={b.id}>
               {due ? (
-                <Link href={`/${locale}/courses/${courseId}/booster/${b.id}`}>{fill(labels.boosterDue, { title: b.title })}</Link>
+                <Link href={activityUrl({ kind: "booster", course: courseId, booster: b.id }, locale)}>{fill(labels.boosterDue, { title: b.title })}</Link>
               ) : (
                 fill(labels.boosterLater, { title: b.title, days: b.offerAfterDays })
               )}

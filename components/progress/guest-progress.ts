@@ -3,6 +3,7 @@
 // For a guest it is the only record and never leaves the device; for a signed-in learner it is a
 // cache of the server's record (components/progress/sync.ts), cleared at sign-out.
 import { useSyncExternalStore } from "react";
+import { parseProgressKey } from "@/lib/content/activity-id";
 export { lessonKey } from "./lesson-key";
 
 export const STORAGE_KEY = "common-ground:progress:v1";
@@ -38,7 +39,8 @@ export function parseProgress(raw: string | null): GuestProgress {
   const src = data as Partial<GuestProgress>;
   const lessons: Record<string, LessonProgress> = {};
   for (const [key, v] of Object.entries(src.lessons ?? {})) {
-    if (!v || typeof v !== "object" || !/^[\w-]+\/[\w-]+\/[\w-]+$/.test(key)) continue;
+    // Only keys the account merge accepts (lib/progress/inputs.ts): one it refused would stop the whole merge.
+    if (!v || typeof v !== "object" || !parseProgressKey(key)) continue;
     const pct = (n: unknown) => (typeof n === "number" && n >= 0 && n <= 100 ? Math.floor(n) : undefined);
     lessons[key] = {
       doneAt: typeof v.doneAt === "string" ? v.doneAt : undefined,

@@ -2,6 +2,7 @@
 // has set, the due date and whether it is done. Rendered inside the dashboard island.
 import Link from "@/components/ui/link";
 import type { myAssignments } from "@/lib/cohorts/queries";
+import type { ProgressActivity } from "@/lib/content/activity-id";
 import { formatDay as dueDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { UserText } from "@/components/ui/user-text";
@@ -10,7 +11,7 @@ import type { DashboardLabels } from "./dashboard";
 export type MyGroupsData = Awaited<ReturnType<typeof myAssignments>>;
 
 /** A check slot is named by the slot: learners take it on one of two forms, each with its own title. */
-const slotTitle = (d: { activityId: string }, labels: DashboardLabels) => (d.activityId === "assessment-pre" ? labels.pre : d.activityId === "assessment-post" ? labels.post : undefined);
+const slotTitle = (d: { ref: ProgressActivity }, labels: DashboardLabels) => (d.ref.kind === "check" ? labels[d.ref.slot] : undefined);
 
 
 export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; locale: string; labels: DashboardLabels }) {

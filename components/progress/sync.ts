@@ -6,6 +6,7 @@ import { clearProgress, readProgress, replaceProgress, type GuestProgress } from
 import { clearAttempts } from "./quiz-attempt";
 import { clearArms } from "./arms";
 import type { DashboardData } from "./dashboard-types";
+import { progressKey, type ProgressActivity } from "@/lib/content/activity-id";
 
 /** The signed-in user's role from next-auth's session endpoint; null when signed out or offline. */
 export async function sessionRole(): Promise<HintRole | null | undefined> {
@@ -57,22 +58,22 @@ export function cacheDashboard(locale: string, view: DashboardData) {
   const current = readProgress();
   const lessons: GuestProgress["lessons"] = {};
   for (const course of view.courses) {
-    const scored = (activityId: string, score: { latestPercent: number | null; bestPercent: number | null; at: string | null } | null) => {
+    const scored = (ref: ProgressActivity, score: { latestPercent: number | null; bestPercent: number | null; at: string | null } | null) => {
       if (!score) return;
-      lessons[`${locale}/${course.id}/${activityId}`] = {
+      lessons[progressKey(locale, ref)] = {
         doneAt: score.at ?? undefined,
         bestPercent: score.bestPercent ?? undefined,
         lastPercent: score.latestPercent ?? undefined,
         attempts: 1,
       };
     };
-    scored("assessment-pre", course.assessments?.pre ?? null);
-    scored("assessment-post", course.assessments?.post ?? null);
-    for (const b of course.boosters) scored(`booster-${b.id}`, b.score);
+    scored({ kind: "check", course: course.id, slot: "pre" }, course.assessments?.pre ?? null);
+    scored({ kind: "check", course: course.id, slot: "post" }, course.assessments?.post ?? null);
+    for (const b of course.boosters) scored({ kind: "booster", course: course.id, booster: b.id }, b.score);
     for (const mod of course.modules) {
       for (const l of mod.lessons) {
         if (!l.completedAt && l.attempts === 0) continue;
-        lessons[`${locale}/${course.id}/${l.id}`] = {
+        lessons[progressKey(locale, { kind: "lesson", course: course.id, lesson: l.id })] = {
           doneAt: l.completedAt ?? undefined,
           bestPercent: l.bestPercent ?? undefined,
           lastPercent: l.latestPercent ?? undefined,

@@ -11,7 +11,8 @@ import { useMemo, useState, type ReactNode } from "react";
 import { fill } from "@/components/ui/fill";
 import { AttitudeForm, type AttitudeStatement } from "@/components/attitudes/attitude-form";
 import type { AttitudeFormLabels } from "@/components/attitudes/labels";
-import { lessonKey, useGuestProgress } from "@/components/progress/guest-progress";
+import { useGuestProgress } from "@/components/progress/guest-progress";
+import { formatActivityId, progressKey, type CheckActivity } from "@/lib/content/activity-id";
 import { useArms } from "@/components/progress/use-arms";
 import type { Arms } from "@/components/progress/arms";
 import { GradedRunner, type GradedLabels } from "./graded-runner";
@@ -62,8 +63,9 @@ export function AssessmentRunner(props: Props) {
   const arms = useArms(props.locale, props.courseId, props.experiments);
   const chosen = useMemo(() => (arms ? chooseForm(props.forms, props.slot, arms) : null), [props.forms, props.slot, arms]);
   const progress = useGuestProgress();
-  const pre = progress?.lessons[lessonKey(props.locale, props.courseId, "assessment-pre")]?.lastPercent;
-  const own = progress?.lessons[lessonKey(props.locale, props.courseId, `assessment-${props.slot}`)];
+  const slotRef = (slot: CheckSlot): CheckActivity => ({ kind: "check", course: props.courseId, slot });
+  const pre = progress?.lessons[progressKey(props.locale, slotRef("pre"))]?.lastPercent;
+  const own = progress?.lessons[progressKey(props.locale, slotRef(props.slot))];
   // Decided once, when this browser's progress is first read: finishing the check on this page
   // records it there too, and must leave the result on screen, not turn into "already taken".
   const [takenBefore, setTakenBefore] = useState<boolean | null>(null);
@@ -88,7 +90,7 @@ export function AssessmentRunner(props: Props) {
   return (
     <GradedRunner
       quiz={chosen.quiz}
-      activity={{ locale: props.locale, courseId: props.courseId, activityId: `assessment-${props.slot}`, form: chosen.form }}
+      activity={{ locale: props.locale, courseId: props.courseId, activityId: formatActivityId(slotRef(props.slot)), form: chosen.form }}
       backHref={props.backHref}
       next={props.next}
       labels={props.labels}

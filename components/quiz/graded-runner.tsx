@@ -41,7 +41,7 @@ export interface CheckMode {
 
 interface Props {
   quiz: PublicQuiz;
-  /** "assessment-pre|post" or "booster-<id>"; for a check, the form taken (a guest's grade request names it). */
+  /** The stored id of a check slot or a booster (lib/content/activity-id.ts); for a check, the form taken (a guest's grade request names it). */
   activity: { locale: string; courseId: string; activityId: string; form?: FormId };
   backHref: string;
   next?: { href: string; title: string };

@@ -28,7 +28,7 @@ export type { QuizLabels } from "./labels";
 
 interface Props {
   quiz: Quiz;
-  /** Where progress is kept: a lesson id, "assessment-pre|post" or "booster-<id>". */
+  /** Where progress is kept: the stored id of a lesson, check slot or booster (lib/content/activity-id.ts). */
   activity: { locale: string; courseId: string; activityId: string };
   backHref: string;
   next?: { href: string; title: string };

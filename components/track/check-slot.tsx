@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+import { activityUrl } from "@/lib/content/activity-id";
 import type { CheckForm, TrackNames } from "./types";
 
 /**
@@ -14,7 +15,7 @@ export async function CheckSlot(props: { locale: string; course: string; form: C
   return (
     <span className="check-slot">
       <span className="check-slot-link">
-        <strong>{label}:</strong> <Link href={`/${locale}/courses/${course}/assessment/${form}`}>{check?.title ?? label}</Link>
+        <strong>{label}:</strong> <Link href={activityUrl({ kind: "check", course, slot: form }, locale)}>{check?.title ?? label}</Link>
       </span>{" "}
       <span className="meta">{check ? t("checkLength", { questions: check.questions, minutes }) : t("partMinutes", { minutes })}</span>
       {absent && (

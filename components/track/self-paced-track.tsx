@@ -1,15 +1,17 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+import { activityUrl } from "@/lib/content/activity-id";
+import type { CheckSlot } from "@/lib/quiz/experiments";
 import type { SelfPacedTrack, TrackNames } from "./types";
 
 type Step = SelfPacedTrack["steps"][number];
 
 /** Where each step lives in the course: a module on the course page, an assessment, a booster. */
 function stepHref(locale: string, course: string, step: Step): string {
-  const base = `/${locale}/courses/${course}`;
-  if (step.type === "module") return `${base}#${step.id}`;
-  if (step.type === "assessment") return `${base}/assessment/${step.id}`;
-  return `${base}/booster/${step.id}`;
+  if (step.type === "module") return `/${locale}/courses/${course}#${step.id}`;
+  // The content check allows only "pre" and "post" as an assessment step's id (lib/content/extras.ts).
+  if (step.type === "assessment") return activityUrl({ kind: "check", course, slot: step.id as CheckSlot }, locale);
+  return activityUrl({ kind: "booster", course, booster: step.id }, locale);
 }
 
 /** The learner's route through the course, in order, with a note on each step. */

@@ -7,10 +7,12 @@ import "server-only";
 import { sql } from "kysely";
 import { reportQuery, type Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { getBoosters, getCourse, findQuizActivity } from "@/lib/content";
+import { findActivityQuiz, getBoosters, getCourse } from "@/lib/content";
+import { activityKindOf, CHECK_SLOTS, formatActivityId, type ProgressActivity } from "@/lib/content/activity-id";
+import { FORM_IDS } from "@/lib/content/check-forms";
 import { gradeAnswer } from "@/lib/quiz/grade";
 import type { Quiz } from "@/lib/quiz/types";
-import { checkSlotOf, shownCount, type FormId } from "@/lib/quiz/experiments";
+import { shownCount, type FormId } from "@/lib/quiz/experiments";
 import {
   difficulty,
   difficultyBand,
@@ -73,6 +75,7 @@ export interface ItemAnalysisView {
 }
 
 interface Activity {
+  /** The stored activity id (lib/content/activity-id.ts), as attempts hold it in lesson_id. */
   id: string;
   kind: ActivityKind;
   /** For a check slot, the form: each slot is taken on either form, by different halves of a group. */
@@ -83,23 +86,23 @@ interface Activity {
 /** Where an activity's rows are kept: its id, and for a check its form too. */
 const activityKey = (id: string, form?: FormId) => (form ? `${id}/${form}` : id);
 
+/** The report's kind of an activity: a check is named by its slot. */
+const reportKind = (ref: ProgressActivity): ActivityKind => (ref.kind === "check" ? ref.slot : ref.kind);
+
 /**
  * Every graded activity of a course with its quiz: lessons, each check slot on each form (the
  * same form is taken before teaching by half a group and after it by the other half, so a slot's
  * items are read per form), refreshers.
  */
 export function courseActivities(locale: string, courseId: string): Activity[] {
-  const ids: [string, ActivityKind, FormId?][] = [
-    ...(getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l) => [l.id, "lesson"] as [string, ActivityKind])) ?? []),
-    ["assessment-pre", "pre", "a"],
-    ["assessment-pre", "pre", "b"],
-    ["assessment-post", "post", "a"],
-    ["assessment-post", "post", "b"],
-    ...getBoosters(locale, courseId).map((b) => [`booster-${b.id}`, "booster"] as [string, ActivityKind]),
+  const refs: [ProgressActivity, FormId?][] = [
+    ...(getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l): [ProgressActivity] => [{ kind: "lesson", course: courseId, lesson: l.id }])) ?? []),
+    ...CHECK_SLOTS.flatMap((slot) => FORM_IDS.map((form): [ProgressActivity, FormId] => [{ kind: "check", course: courseId, slot }, form])),
+    ...getBoosters(locale, courseId).map((b): [ProgressActivity] => [{ kind: "booster", course: courseId, booster: b.id }]),
   ];
-  return ids.flatMap(([id, kind, form]) => {
-    const quiz = findQuizActivity(locale, courseId, id, form)?.quiz;
-    return quiz ? [{ id, kind, ...(form ? { form } : {}), quiz }] : [];
+  return refs.flatMap(([ref, form]) => {
+    const quiz = findActivityQuiz(locale, ref, form)?.quiz;
+    return quiz ? [{ id: formatActivityId(ref), kind: reportKind(ref), ...(form ? { form } : {}), quiz }] : [];
   });
 }
 
@@ -110,7 +113,7 @@ export function courseActivities(locale: string, courseId: string): Activity[] {
  */
 function currentActivity(byKey: ReadonlyMap<string, Activity>, lessonId: string, version: string | null): Activity | undefined {
   if (version === null) return undefined;
-  const candidates = checkSlotOf(lessonId) ? [byKey.get(activityKey(lessonId, "a")), byKey.get(activityKey(lessonId, "b"))] : [byKey.get(lessonId)];
+  const candidates = activityKindOf(lessonId) === "check" ? FORM_IDS.map((form) => byKey.get(activityKey(lessonId, form))) : [byKey.get(lessonId)];
   return candidates.find((a) => a?.quiz.version === version);
 }
 

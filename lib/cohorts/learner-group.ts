@@ -5,22 +5,27 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { findQuizActivity, getCourse, getTrack, hasCheckForms } from "@/lib/content";
+import { findActivityQuiz, getCourse, getLesson, getTrack, hasCheckForms } from "@/lib/content";
+import { activityUrl, parseProgressActivity, type ProgressActivity } from "@/lib/content/activity-id";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { learnerPlan } from "./plan";
 import { nextThing, PRE_ACTIVITY, type DueItem, type NextThing } from "./group-next";
 
+/**
+ * A lesson's or a booster's title. A check slot has none of its own (it is taken on one of two
+ * forms, each with its title): the screens name the slot.
+ */
+export function activityTitle(locale: string, ref: ProgressActivity): string | undefined {
+  if (ref.kind === "lesson") return getLesson(locale, ref.course, ref.lesson)?.title;
+  return findActivityQuiz(locale, ref)?.quiz.title;
+}
+
 /** Where an assigned activity lives, and its title (a check slot has none of its own: two forms). */
 export function activityLink(locale: string, courseId: string, activityId: string): { title: string; href: string } {
-  const lesson = getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons).find((l) => l.id === activityId);
-  const base = `/${locale}/courses/${courseId}`;
-  const href = lesson
-    ? `${base}/${lesson.id}`
-    : activityId.startsWith("assessment-")
-      ? `${base}/assessment/${activityId.slice("assessment-".length)}`
-      : `${base}/booster/${activityId.slice("booster-".length)}`;
-  return { title: lesson?.title ?? findQuizActivity(locale, courseId, activityId)?.quiz.title ?? activityId, href };
+  const ref = parseProgressActivity(courseId, activityId);
+  if (!ref) return { title: activityId, href: `/${locale}/courses/${courseId}` };
+  return { title: activityTitle(locale, ref) ?? activityId, href: activityUrl(ref, locale) };
 }
 
 export interface LearnerGroupView {

@@ -11,6 +11,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { generatePassphrase } from "@/lib/auth/passphrase";
 import { forgetAccountSignInState } from "@/lib/auth/throttle";
 import { findLessonQuiz, getTrack, isGradedActivity } from "@/lib/content";
+import { activityKindOf } from "@/lib/content/activity-id";
 import { AppError } from "@/lib/errors";
 import { userName } from "@/lib/text/name-schema";
 import { log } from "@/lib/log";
@@ -213,8 +214,14 @@ export async function liftLearnerThrottle(handle: Db, actor: SessionUser, cohort
   if (account) await forgetAccountSignInState(handle, account);
 }
 
+/** What can be set due: a lesson, a check slot or a booster, by its stored id (lib/content/activity-id.ts). */
+export const assignableActivityId = z.string().refine((id) => {
+  const kind = activityKindOf(id);
+  return kind === "lesson" || kind === "check" || kind === "booster";
+}, "That lesson or quiz does not exist.");
+
 export const assignmentInput = z.strictObject({
-  activityId: z.string().regex(/^[a-z0-9-]+$/),
+  activityId: assignableActivityId,
   dueAt: z.iso.date("Give the due date as a date."),
 });
 

@@ -3,12 +3,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { getCourse, findQuizActivity } from "@/lib/content";
+import { activityUrl, parseProgressActivity, type ProgressActivity } from "@/lib/content/activity-id";
 import { AppError } from "@/lib/errors";
 import { cohortFor, requireFacilitator } from "./access";
 import { rosterGrid } from "./reports";
-import { activityLink } from "./learner-group";
 import { toCsv } from "./csv";
+import { activityTitle } from "./learner-group";
 
 export async function myCohorts(handle: Db, actor: SessionUser) {
   await requireFacilitator(handle.db, actor);
@@ -44,13 +44,15 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
     .where("c.archived_at", "is", null)
     .orderBy("a.due_at")
     .execute();
-  const cohorts = new Map<string, { id: string; name: string; due: { activityId: string; title: string; href: string; dueAt: string; done: boolean }[] }>();
+  const cohorts = new Map<string, { id: string; name: string; due: { activityId: string; ref: ProgressActivity; title: string; href: string; dueAt: string; done: boolean }[] }>();
   for (const r of rows) {
     const c = cohorts.get(r.cohort_id) ?? { id: r.cohort_id, name: r.name, due: [] };
     cohorts.set(r.cohort_id, c);
     if (!r.activity_id || !r.due_at) continue;
-    // A check slot has no title of its own here (two forms): the dashboard names the slot.
-    c.due.push({ activityId: r.activity_id, ...activityLink(r.locale, r.course_id, r.activity_id), dueAt: r.due_at, done: Boolean(r.completed_at) || Boolean(Number(r.attempted)) });
+    // setAssignment stores only ids that parse; one that does not names nothing to open.
+    const ref = parseProgressActivity(r.course_id, r.activity_id);
+    if (!ref) continue;
+    c.due.push({ activityId: r.activity_id, ref, title: activityTitle(r.locale, ref) ?? r.activity_id, href: activityUrl(ref, r.locale), dueAt: r.due_at, done: Boolean(r.completed_at) || Boolean(Number(r.attempted)) });
   }
   return [...cohorts.values()];
 }
@@ -93,11 +95,9 @@ export async function listAllCohorts(handle: Db, actor: SessionUser) {
 export async function cohortAssignments(handle: Db, actor: SessionUser, cohortId: string) {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
   const rows = await handle.db.selectFrom("assignments").select(["activity_id", "due_at"]).where("cohort_id", "=", cohortId).orderBy("due_at").execute();
-  const lessons = getCourse(cohort.locale, cohort.course_id)?.modules.flatMap((m) => m.lessons) ?? [];
-  return rows.map((r) => ({
-    activityId: r.activity_id,
-    // A check slot has no title of its own here (two forms): the assignments list names the slot.
-    title: lessons.find((l) => l.id === r.activity_id)?.title ?? findQuizActivity(cohort.locale, cohort.course_id, r.activity_id)?.quiz.title ?? r.activity_id,
-    dueAt: r.due_at,
-  }));
+  return rows.map((r) => {
+    const ref = parseProgressActivity(cohort.course_id, r.activity_id);
+    return { activityId: r.activity_id, ref: ref ?? null, title: (ref && activityTitle(cohort.locale, ref)) ?? r.activity_id, dueAt: r.due_at };
+  });
 }
+

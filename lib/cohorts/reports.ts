@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getCourse } from "@/lib/content";
 import { formOfQuizId } from "@/lib/content/check-forms";
+import { CHECK_ACTIVITY_IDS, parseProgressActivity } from "@/lib/content/activity-id";
 import type { FormId } from "@/lib/quiz/experiments";
 import { counterbalancedGain, GAIN_MIN_LEARNERS, orderOf, type GainFigures, type LearnerChange } from "@/lib/quiz/gain";
 import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grade";
@@ -118,7 +119,7 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
     ? sql`select 'assessment' as kind, a.user_id, a.lesson_id as activity, a.score, a.finished_at as at, null as question_id, null as chosen, a.quiz_id
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id
       where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
-        and a.lesson_id in ('assessment-pre', 'assessment-post') and a.content_version in (${sql.join(checkVersions)}) and a.finished_at is not null`
+        and a.lesson_id in (${sql.join(CHECK_ACTIVITY_IDS)}) and a.content_version in (${sql.join(checkVersions)}) and a.finished_at is not null`
     : sql`select 'none' as kind, null as user_id, null as activity, null as score, null as at, null as question_id, null as chosen, null as quiz_id where 1 = 0`;
   // "at" holds the finish time for an assessment and the content version for a response; quiz_id
   // names the form a check was taken on.
@@ -134,8 +135,9 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   // Each learner's discernment answers: the rates pool them all, d′ is worked out per learner.
   const perLearner = new Map<string, { discernment?: Discernment }[]>();
   for (const r of rows) {
-    if (r.kind === "assessment" && r.at) {
-      const map = r.activity === "assessment-pre" ? pre : post;
+    const check = r.kind === "assessment" ? parseProgressActivity(cohort.course_id, r.activity) : undefined;
+    if (check?.kind === "check" && r.at) {
+      const map = check.slot === "pre" ? pre : post;
       const seen = map.get(r.user_id);
       if (!seen || r.at < seen.at) map.set(r.user_id, { at: r.at, score: Number(r.score) * 100, form: formOfQuizId(r.quiz_id ?? "") });
     } else if (r.kind === "response" && r.question_id && r.chosen) {

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { check, fieldPath, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
 import { fleschKincaid } from "./readability";
 import { MATERIALS_DIR } from "./materials";
+import { formatActivityId } from "./activity-id";
 
 const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
@@ -67,9 +68,11 @@ export function loadBoosters(
   for (const { id, file, data } of yamlFiles(root, path.join(courseDir, "boosters"), problems)) {
     const b = check(boosterFile, data, file, problems);
     if (!b) continue;
-    // The question checks are the same as any quiz's.
+    // The question checks are the same as any quiz's. Its quiz id is its activity id ("booster-<id>"):
+    // attempts store it as quiz_id, as a lesson's attempts store its quiz file's id.
     const { offerAfterDays, summary, ...quizPart } = b;
-    const quiz = parseQuiz(`booster-${id}`, JSON.stringify(quizPart), file, problems);
+    const quizId = formatActivityId({ kind: "booster", course: path.basename(courseDir), booster: id });
+    const quiz = parseQuiz(quizId, JSON.stringify(quizPart), file, problems);
     if (quiz) out.set(id, { ...quiz, summary, offerAfterDays });
   }
   return out;

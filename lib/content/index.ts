@@ -5,7 +5,8 @@ import path from "node:path";
 import { cache } from "react";
 import { loadContent, quizKey, type CheckForms, type Course, type Lesson, type LocaleContent, type Material } from "./load";
 import type { Quiz } from "@/lib/quiz/types";
-import { checkSlotOf, experimentsOf, type Experiment, type FormId } from "@/lib/quiz/experiments";
+import { experimentsOf, type Experiment, type FormId } from "@/lib/quiz/experiments";
+import { parseProgressActivity, type ProgressActivity } from "./activity-id";
 import { processSingleton } from "@/lib/process-singleton";
 import { asShown } from "./pair-rules";
 
@@ -117,29 +118,40 @@ export const getBoosters = cache((locale: string, courseId: string) =>
 );
 
 /**
- * Any graded activity of a course by the id progress is stored under: a lesson's quiz (the
- * lesson id), a check slot ("assessment-pre" / "assessment-post") or "booster-<id>".
- * A check slot is taken on one of two forms, so finding its quiz needs `form`: the learner's arm
- * (lib/experiments), a stored attempt's quiz_id (check-forms.ts formOfQuizId), or a guest's word.
- * Without a form a check slot finds nothing; use isGradedActivity to ask only whether it exists.
+ * The quiz of a graded activity: a lesson's quiz, a booster, or a check slot on one of its two
+ * forms. A check slot is taken on one of two forms, so finding its quiz needs `form`: the
+ * learner's arm (lib/experiments), a stored attempt's quiz_id (check-forms.ts formOfQuizId), or a
+ * guest's word. Without a form a check slot finds nothing; use isGradedActivity to ask only
+ * whether it exists.
  */
+export function findActivityQuiz(locale: string, ref: ProgressActivity, form?: FormId): { quiz: Quiz; kind: "lesson" | "assessment" | "booster" } | undefined {
+  switch (ref.kind) {
+    case "check": {
+      const quiz = form && getForms(locale, ref.course)[form];
+      return quiz ? { quiz, kind: "assessment" } : undefined;
+    }
+    case "booster": {
+      const quiz = forLocale(locale)?.boosters.get(quizKey(ref.course, ref.booster));
+      return quiz && { quiz, kind: "booster" };
+    }
+    case "lesson": {
+      const found = findLessonQuiz(locale, ref.course, ref.lesson);
+      return found?.quiz && { quiz: found.quiz, kind: "lesson" };
+    }
+  }
+}
+
+/** findActivityQuiz by the stored activity id (lib/content/activity-id.ts); undefined for an id that names no graded activity. */
 export function findQuizActivity(locale: string, courseId: string, activityId: string, form?: FormId): { quiz: Quiz; kind: "lesson" | "assessment" | "booster" } | undefined {
-  if (checkSlotOf(activityId)) {
-    const quiz = form && getForms(locale, courseId)[form];
-    return quiz ? { quiz, kind: "assessment" } : undefined;
-  }
-  const booster = /^booster-(.+)$/.exec(activityId);
-  if (booster) {
-    const quiz = forLocale(locale)?.boosters.get(quizKey(courseId, booster[1]));
-    return quiz && { quiz, kind: "booster" };
-  }
-  const found = findLessonQuiz(locale, courseId, activityId);
-  return found?.quiz && { quiz: found.quiz, kind: "lesson" };
+  const ref = parseProgressActivity(courseId, activityId);
+  return ref && findActivityQuiz(locale, ref, form);
 }
 
 /** Whether a graded activity exists (a check slot exists when the course has both forms). */
 export function isGradedActivity(locale: string, courseId: string, activityId: string): boolean {
-  return checkSlotOf(activityId) ? hasCheckForms(locale, courseId) : findQuizActivity(locale, courseId, activityId) !== undefined;
+  const ref = parseProgressActivity(courseId, activityId);
+  if (!ref) return false;
+  return ref.kind === "check" ? hasCheckForms(locale, courseId) : findActivityQuiz(locale, ref) !== undefined;
 }
 
 export function allTrackParams(): { locale: string; track: string }[] {

@@ -127,6 +127,11 @@ describe("loadContent", () => {
     expect(en.lessons.find((l) => l.id === "one")?.sources[0].date).toBe("2025-12-16");
   });
 
+  it("refuses a lesson slug that would read as a check or a booster in progress records", () => {
+    const file = "en/courses/test/lessons/03-booster-basics.md";
+    expect(problemsOf({ [file]: LESSON() })).toContainEqual({ file, field: "", message: expect.stringMatching(/may not start with "assessment-" or "booster-".*"booster-basics"/) });
+  });
+
   it("keeps a pinned option's flag when it is written last", () => {
     const { content, problems } = loadContent(tree({ [QUIZ_FILE]: QUIZ.replace("{ id: c, text: C, feedback: Yes. }", "{ id: c, text: None of these, feedback: Yes., pinLast: true }") }));
     expect(problems).toEqual([]);

@@ -19,6 +19,7 @@ import { checkPairVersions } from "./pair-rules";
 import { checkMaterialRefs, loadMaterials, type Material } from "./materials";
 import { checkIdeologyMix, courseStories, lessonStoryTags } from "./ideology";
 import { loadActivities } from "./activities";
+import { isReservedLessonSlug } from "./activity-id";
 import type { Activity } from "@/lib/activity/types";
 
 export type { Booster, Channels, Track } from "./extras";
@@ -241,6 +242,11 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
     const m = entry.isFile() ? LESSON_FILE.exec(entry.name) : null;
     if (!m) {
       problems.push({ file: fileRel, field: "", message: "a lesson file must be named <slug>.md or NN-<slug>.md" });
+      continue;
+    }
+    // Progress stores a lesson under its bare slug beside "assessment-pre" and "booster-<id>" (activity-id.ts).
+    if (isReservedLessonSlug(m[1])) {
+      problems.push({ file: fileRel, field: "", message: `a lesson's slug may not start with "assessment-" or "booster-" (those name the checks and boosters): rename "${m[1]}"` });
       continue;
     }
     if (lessons.has(m[1])) {

@@ -3,11 +3,12 @@
 import { z } from "zod";
 import { BIAS_FEATURES, SKILLS } from "@/lib/quiz/types";
 import { STORY_IDEOLOGIES } from "./ideology";
+import { SLUG } from "./activity-id";
 
 /** A URL-safe identifier: lower-case words joined by hyphens. */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and hyphens (for example 'inspired-or-directed')");
+  .regex(SLUG, "use lower-case letters, digits and hyphens (for example 'inspired-or-directed')");
 
 const text = z.string().trim().min(1, "must not be empty");
 

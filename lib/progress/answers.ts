@@ -10,7 +10,8 @@ import type { Database } from "@/lib/db/schema";
 import { findQuizActivity, hasCheckForms } from "@/lib/content";
 import { formOfQuizId } from "@/lib/content/check-forms";
 import { recordedArm } from "@/lib/experiments/arms";
-import { biasExperiment, checkSlotOf, FORMS_EXPERIMENT, formFor, PAIR_VERSIONS, shownCount, type FormId } from "@/lib/quiz/experiments";
+import { activityKindOf, parseProgressActivity } from "@/lib/content/activity-id";
+import { biasExperiment, FORMS_EXPERIMENT, formFor, PAIR_VERSIONS, shownCount, type FormId } from "@/lib/quiz/experiments";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { AnswerResult } from "@/lib/quiz/grade";
@@ -46,11 +47,11 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
  * and writes nothing.
  */
 async function checkFormOf(handle: Db, actor: SessionUser, input: AnswerInput): Promise<FormId | undefined> {
-  const slot = checkSlotOf(input.lessonId);
-  if (!slot || !hasCheckForms(input.locale, input.courseId)) return undefined;
+  const check = parseProgressActivity(input.courseId, input.lessonId);
+  if (check?.kind !== "check" || !hasCheckForms(input.locale, input.courseId)) return undefined;
   const order = await recordedArm(handle, actor, input.courseId, FORMS_EXPERIMENT);
   if (order !== "ab" && order !== "ba") throw new AppError("conflict", "Open the check again: it has not been set up for you yet.");
-  return formFor(slot, order);
+  return formFor(check.slot, order);
 }
 
 /**
@@ -94,7 +95,8 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     // The starting and final checks are measurements: only the first one counts, so a learner who
     // has finished one on the current items cannot start another (issue #20). Only a NEW attempt is
     // refused; answers (and replays) to an attempt that exists go on as before.
-    if (ONCE_ONLY.has(input.lessonId)) {
+    // The starting and final checks are taken once: a baseline and an outcome, not practice.
+    if (activityKindOf(input.lessonId) === "check") {
       const known = await trx.selectFrom("quiz_attempts").select("id").where("id", "=", input.attemptId).executeTakeFirst();
       if (!known && (await hasFinishedCheck(trx, actor.id, input.courseId, input.lessonId, quiz.version ?? null))) {
         throw new AppError("conflict", "You have already taken this check.");
@@ -162,9 +164,6 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     return result;
   });
 }
-
-/** Activities taken once: the starting and final checks (a baseline and an outcome, not practice). */
-const ONCE_ONLY: ReadonlySet<string> = new Set(["assessment-pre", "assessment-post"]);
 
 /** Whether the learner has finished this check on this content version (older items do not count). */
 async function hasFinishedCheck(trx: Kysely<Database>, userId: string, courseId: string, lessonId: string, version: string | null): Promise<boolean> {

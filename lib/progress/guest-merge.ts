@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
 import { findLessonQuiz, findQuizActivity, isGradedActivity } from "@/lib/content";
-import { checkSlotOf } from "@/lib/quiz/experiments";
+import { activityKindOf } from "@/lib/content/activity-id";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { GuestMergeInput } from "./inputs";
 
@@ -44,7 +44,7 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
         // A check's score is kept (the learner's own dashboard shows it), but the browser does not
         // say which form it was taken on: quiz_id says so ("form-unknown"), and with no content
         // version it never enters a gain report or an item analysis.
-        const quizId = checkSlotOf(lessonId) ? "form-unknown" : findQuizActivity(locale, courseId, lessonId)!.quiz.id;
+        const quizId = activityKindOf(lessonId) === "check" ? "form-unknown" : findQuizActivity(locale, courseId, lessonId)!.quiz.id;
         const r = await trx
           .insertInto("quiz_attempts")
           // No content version: the browser does not say which version the guest took. Finished,

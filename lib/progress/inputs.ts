@@ -1,13 +1,25 @@
 // One zod schema per input of the progress data layer; route handlers parse with these.
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
-import { checkSlotOf } from "@/lib/quiz/experiments";
+import { activityKindOf, parseProgressKey, type ActivityKind } from "@/lib/content/activity-id";
 
 const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "unknown language");
 
-export const lessonRef = z.strictObject({ locale, courseId: slug, lessonId: slug });
+/** A stored activity id of one of `kinds` (lib/content/activity-id.ts); the course is a field of its own. */
+const activityId = (kinds: readonly ActivityKind[], message: string) =>
+  z.string().refine((id) => {
+    const kind = activityKindOf(id);
+    return kind !== undefined && kinds.includes(kind);
+  }, message);
 
-/** A graded activity: a lesson's quiz (lesson id), a check slot "assessment-pre|post" or "booster-<id>". */
+/** A lesson, by its slug. */
+const lessonId = activityId(["lesson"], "unknown lesson");
+/** What progress is recorded under: a lesson (its quiz), a check slot or a booster. */
+const gradedId = activityId(["lesson", "check", "booster"], "unknown lesson or quiz");
+
+export const lessonRef = z.strictObject({ locale, courseId: slug, lessonId });
+
+/** A lesson, for marking it done or not done. */
 export type LessonRefInput = z.infer<typeof lessonRef>;
 
 export const answerInput = z.strictObject({
@@ -16,7 +28,8 @@ export const answerInput = z.strictObject({
   attemptId: z.uuid(),
   locale,
   courseId: slug,
-  lessonId: slug,
+  /** The graded activity (lib/content/activity-id.ts): a lesson's quiz, a check slot or a booster. */
+  lessonId: gradedId,
   questionId: slug,
   /** Option ids; "<item>:<pile>" for sort questions; may be empty for discernment. */
   chosen: z.array(z.string().max(120, "unknown option").regex(/^[a-z0-9-]+(:[a-z0-9-]+)?$/, "unknown option")).max(30),
@@ -32,7 +45,7 @@ export type AnswerInput = z.infer<typeof answerInput>;
 export const publicAnswerInput = answerInput
   .omit({ id: true, attemptId: true })
   .extend({ form: z.enum(["a", "b"], { error: 'the form is "a" or "b"' }).optional() })
-  .refine((a) => (a.form !== undefined) === (checkSlotOf(a.lessonId) !== undefined), {
+  .refine((a) => (a.form !== undefined) === (activityKindOf(a.lessonId) === "check"), {
     message: "name the form (a or b) for a check, and only for a check",
     path: ["form"],
   });
@@ -48,7 +61,7 @@ const guestLesson = z.object({
 
 /** What a browser kept for a guest (components/progress/guest-progress.ts), sent at sign-in. */
 export const guestMergeInput = z.strictObject({
-  lessons: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?\/[a-z0-9-]+\/[a-z0-9-]+$/, "unknown lesson key"), guestLesson).refine(
+  lessons: z.record(z.string().refine((key) => parseProgressKey(key) !== undefined, "unknown lesson key"), guestLesson).refine(
     (r) => Object.keys(r).length <= 500,
     "too many lessons",
   ),

@@ -4,6 +4,7 @@ import "server-only";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { getBoosters, getCourses, hasCheckForms } from "@/lib/content";
+import { CHECK_ACTIVITY_IDS, courseActivityKey, type ProgressActivity } from "@/lib/content/activity-id";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { Skill } from "@/lib/quiz/types";
 import { computeMastery, type SkillMastery } from "./mastery";
@@ -62,7 +63,7 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
         -- counts (a check is a measurement taken once, issue #20). A partition is all checks or none.
         row_number() over (
           partition by course_id, lesson_id
-          order by case when lesson_id in ('assessment-pre', 'assessment-post') then finished_at end asc, finished_at desc, id desc
+          order by case when lesson_id in (${sql.join(CHECK_ACTIVITY_IDS)}) then finished_at end asc, finished_at desc, id desc
         ) as rn,
         max(score) over (partition by course_id, lesson_id) as best,
         count(*) over (partition by course_id, lesson_id) as n
@@ -108,26 +109,26 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
   }
 
   const percent = (s: number | null) => (s === null ? null : Math.floor(s * 100 + 1e-9));
-  const score = (key: string): ScoreView | null => {
-    const e = byLesson.get(key);
+  const score = (ref: ProgressActivity): ScoreView | null => {
+    const e = byLesson.get(courseActivityKey(ref));
     return e && e.attempts > 0 ? { latestPercent: percent(e.latest), bestPercent: percent(e.best), at: e.at } : null;
   };
   const assessmentsOf = (courseId: string) => {
     if (!hasCheckForms(locale, courseId)) return null;
-    const pre = score(`${courseId}/assessment-pre`);
-    const post = score(`${courseId}/assessment-post`);
+    const pre = score({ kind: "check", course: courseId, slot: "pre" });
+    const post = score({ kind: "check", course: courseId, slot: "post" });
     const gain = pre?.latestPercent != null && post?.latestPercent != null ? post.latestPercent - pre.latestPercent : null;
     return { pre, post, gain };
   };
   const boostersOf = (courseId: string) => {
-    const finished = score(`${courseId}/assessment-post`)?.at ?? null;
+    const finished = score({ kind: "check", course: courseId, slot: "post" })?.at ?? null;
     return getBoosters(locale, courseId).map((b) => ({
       id: b.id,
       title: b.title,
       summary: b.summary,
       offerAfterDays: b.offerAfterDays,
       offeredFrom: finished ? new Date(Date.parse(finished) + b.offerAfterDays * 86_400_000).toISOString() : null,
-      score: score(`${courseId}/booster-${b.id}`),
+      score: score({ kind: "booster", course: courseId, booster: b.id }),
     }));
   };
   return {
@@ -138,7 +139,7 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
       boosters: boostersOf(course.id),
       modules: course.modules.map((m) => {
         const lessons = m.lessons.map((l) => {
-          const e = byLesson.get(`${course.id}/${l.id}`);
+          const e = byLesson.get(courseActivityKey({ kind: "lesson", course: course.id, lesson: l.id }));
           return {
             id: l.id,
             title: l.title,

@@ -25,11 +25,6 @@ export interface Experiment {
 
 export const biasExperiment = (pairId: string) => `bias:${pairId}`;
 
-/** The check slot an activity id names ("assessment-pre" -> "pre"), or undefined for any other activity. */
-export function checkSlotOf(activityId: string): CheckSlot | undefined {
-  return activityId === "assessment-pre" ? "pre" : activityId === "assessment-post" ? "post" : undefined;
-}
-
 /** The form a learner takes in a slot, given their order. */
 export function formFor(slot: CheckSlot, order: FormOrder): FormId {
   return (slot === "pre") === (order === "ab") ? "a" : "b";

@@ -7,7 +7,8 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { findQuizActivity } from "@/lib/content";
 import { FORM_IDS } from "@/lib/content/check-forms";
 import { armsFor } from "@/lib/experiments/arms";
-import { checkSlotOf, hiddenByArms } from "@/lib/quiz/experiments";
+import { hiddenByArms } from "@/lib/quiz/experiments";
+import { activityKindOf } from "@/lib/content/activity-id";
 import type { Question } from "@/lib/quiz/types";
 
 /**
@@ -17,7 +18,7 @@ import type { Question } from "@/lib/quiz/types";
 export async function shownQuestions(handle: Db, user: SessionUser, locale: string, courseId: string, activityId: string, questions: readonly Question[]): Promise<Question[]> {
   // A check slot is taken on form A or B (the learner's forms arm): `questions` are one form's,
   // so the pairs of both forms cover them.
-  const forms = checkSlotOf(activityId) ? FORM_IDS : [undefined];
+  const forms = activityKindOf(activityId) === "check" ? FORM_IDS : [undefined];
   const pairs = forms.flatMap((form) => findQuizActivity(locale, courseId, activityId, form)?.quiz.biasPairs ?? []);
   if (!pairs.some((p) => questions.some((q) => p.versions.includes(q.id)))) return [...questions];
   const hidden = hiddenByArms(pairs, await armsFor(handle, user, locale, courseId));

@@ -30,8 +30,8 @@ function trackNames(locale: string, track: Track, course: Course, slotTitles: Re
     lessons: Object.fromEntries(course.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title]))),
     modules: Object.fromEntries(course.modules.map((m) => [m.id, m.title])),
     scenarios: Object.fromEntries(scenarioIds.map((id) => [id, getScenario(locale, course.id, id)?.title ?? id])),
-    // getBoosters' ids currently carry the quiz id ("booster-<id>"); tracks name boosters by file id.
-    boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id.replace(/^booster-/, ""), b.title])),
+    // By file id, as tracks name them (getBoosters' ids are file ids; the quiz id is "booster-<id>").
+    boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id, b.title])),
     // A slot is taken on form A or B (parallel: as many questions shown on either); it is named by the slot.
     assessments: form ? { pre: { title: slotTitles.pre, questions: shownCount(form) }, post: { title: slotTitles.post, questions: shownCount(form) } } : {},
     materials: Object.fromEntries(getMaterials(locale, track.id).map((m) => [m.id, m.title])),

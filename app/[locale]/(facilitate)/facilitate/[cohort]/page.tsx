@@ -71,6 +71,7 @@ export default async function CohortPage(props: Props) {
         <p className="section-lead">{t("assignments.lead")}</p>
         <AssignmentsForm
           cohortId={cohort.id}
+          courseId={cohort.courseId}
           locale={locale}
           lessons={roster.lessons}
           initial={assignments}

@@ -7,6 +7,7 @@ import { allCourseParams, getBoosters, getCourse, hasCheckForms } from "@/lib/co
 import { BoosterOffers } from "@/components/progress/booster-offers";
 import { CourseOutline } from "@/components/course/course-outline";
 import { ContinueLink } from "@/components/progress/continue-link";
+import { activityUrl } from "@/lib/content/activity-id";
 
 
 export function generateStaticParams() {
@@ -32,7 +33,6 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
   const first = course.modules[0].lessons[0];
   const hasAssessments = hasCheckForms(locale, course.id);
   const boosters = getBoosters(locale, course.id);
-  const base = `/${locale}/courses/${course.id}`;
 
   return (
     <div className="container">
@@ -50,7 +50,7 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
         </div>
         {hasAssessments && (
           <p>
-            <strong>{ta("beforeTitle")}:</strong> <Link href={`${base}/assessment/pre`}>{ta("beforeLink")}</Link>
+            <strong>{ta("beforeTitle")}:</strong> <Link href={activityUrl({ kind: "check", course: course.id, slot: "pre" }, locale)}>{ta("beforeLink")}</Link>
           </p>
         )}
       </div>
@@ -59,7 +59,7 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
         <section className="reading" aria-labelledby="after-title">
           <h2 id="after-title">{ta("afterTitle")}</h2>
           <p>
-            <Link className="button" href={`${base}/assessment/post`}>
+            <Link className="button" href={activityUrl({ kind: "check", course: course.id, slot: "post" }, locale)}>
               {ta("afterLink")}
             </Link>
           </p>

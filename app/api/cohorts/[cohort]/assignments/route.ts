@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assignmentInput, removeAssignment, setAssignment } from "@/lib/cohorts/mutations";
+import { assignableActivityId, assignmentInput, removeAssignment, setAssignment } from "@/lib/cohorts/mutations";
 import { cohortAssignments } from "@/lib/cohorts/queries";
 import { idParam, userRoute } from "@/lib/http/handler";
 
@@ -9,7 +9,7 @@ export const GET = userRoute(z.object({}), ({ db, user, params }) => cohortAssig
 /** Set (or move) an assignment: a lesson or quiz due by a date. */
 export const POST = userRoute(assignmentInput, ({ db, user, input, params }) => setAssignment(db, user, idParam(params, "cohort", "Group"), input));
 
-export const DELETE = userRoute(z.strictObject({ activityId: z.string().regex(/^[a-z0-9-]+$/) }), async ({ db, user, input, params }) => {
+export const DELETE = userRoute(z.strictObject({ activityId: assignableActivityId }), async ({ db, user, input, params }) => {
   await removeAssignment(db, user, idParam(params, "cohort", "Group"), input.activityId);
   return { ok: true };
 });

@@ -6,6 +6,7 @@ import { allCourseParams, getBoosters, getCourse } from "@/lib/content";
 import { PairedGradedQuiz } from "@/components/quiz/paired-quiz";
 import { toPublicQuiz } from "@/lib/quiz/public";
 import { quizLabels } from "@/components/quiz/quiz-labels";
+import { formatActivityId } from "@/lib/content/activity-id";
 
 type Props = PageProps<"/[locale]/courses/[course]/booster/[booster]">;
 
@@ -40,7 +41,7 @@ export default async function BoosterPage(props: Props) {
         <p>{t("boosterWhy")}</p>
         <PairedGradedQuiz
           quiz={toPublicQuiz(booster)}
-          activity={{ locale, courseId, activityId: `booster-${booster.id}` }}
+          activity={{ locale, courseId, activityId: formatActivityId({ kind: "booster", course: courseId, booster: booster.id }) }}
           backHref={base}
           labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
         />
