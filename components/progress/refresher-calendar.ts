@@ -49,6 +49,6 @@ export function download(text: string, fileName: string, type = "text/calendar;c
   document.body.appendChild(a);
   a.click();
   a.remove();
-  // After the click has been handled: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Later, not at once: revoking while the browser still reads the file can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
