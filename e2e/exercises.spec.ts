@@ -69,7 +69,8 @@ test("a learner takes the starting and final checks once each: no marks on the w
   const pre = guestCheck("pre", "ba").quiz;
   const post = guestCheck("post", "ba").quiz;
   await page.goto(`/en/courses/${content.course.id}`);
-  await page.getByRole("link", { name: "Take the starting check (about 10 minutes)" }).click();
+  // A new visitor's next step on the course page is the starting check (issue #23).
+  await page.getByRole("region", { name: "Your next step" }).getByRole("link", { name: "Take the starting check", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Before you start: what do you know?" })).toBeVisible();
   await expect(page.getByText(/There is no pass or fail, and you take it once\./)).toBeVisible();
   await expectAccessible(page, "pre-assessment");
@@ -118,5 +119,7 @@ test("a learner takes the starting and final checks once each: no marks on the w
   // The course page now offers the refreshers for later.
   await page.goto(`/en/courses/${content.course.id}`);
   await expect(page.getByRole("heading", { name: "Refreshers" })).toBeVisible();
-  await expect(page.getByText(/offered 7 days after your final check/)).toBeVisible();
+  // Each with the day it opens (issue #23), and the dates can go to a calendar.
+  await expect(page.getByText(/^Opens on \d{1,2} \w+ \d{4}$/)).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "Add the refresher dates to your calendar" })).toBeVisible();
 });

@@ -1,7 +1,8 @@
 "use client";
-// The learner dashboard island: the learner's groups and what is due, progress per module, best
-// and latest scores, mastery per skill. Data comes from GET /api/progress and
-// GET /api/me/assignments through react-query (refetched when the tab regains focus).
+// The learner dashboard island: the one next step, the learner's groups and what is due, mastery
+// per skill with where to practise it, the checks and refreshers, progress per module with best
+// and latest scores. Data comes from GET /api/progress and GET /api/me/assignments through
+// react-query (refetched when the tab regains focus).
 import { useEffect, useState } from "react";
 import Link from "@/components/ui/link";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
@@ -12,7 +13,11 @@ import { cacheDashboard } from "./sync";
 import { flush } from "./outbox";
 import type { DashboardData } from "./dashboard-types";
 import { MyGroups, type MyGroupsData } from "./my-groups";
-import { formatDay } from "@/components/ui/dates";
+import { nextStep } from "@/lib/progress/next-step";
+import { NextStepCard, type NextStepLabels } from "./next-step-card";
+import { fromDashboard } from "./next-step-input";
+import { Refreshers } from "./refreshers";
+import { SkillCards } from "./skill-cards";
 
 export type DashboardLabels = Record<string, string>;
 
@@ -33,7 +38,9 @@ async function fetchGroups(): Promise<MyGroupsData> {
 /** Only this island reads it; nothing here changes it (joining a group loads the page afresh). */
 const GROUPS_KEY = ["cohorts", "me", "assignments"] as const;
 
-export function Dashboard(props: { locale: string; labels: DashboardLabels }) {
+type Props = { locale: string; labels: DashboardLabels; nextLabels: NextStepLabels };
+
+export function Dashboard(props: Props) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 2, staleTime: 10_000 } } }));
   return (
     <QueryClientProvider client={client}>
@@ -42,7 +49,7 @@ export function Dashboard(props: { locale: string; labels: DashboardLabels }) {
   );
 }
 
-function DashboardView({ locale, labels }: { locale: string; labels: DashboardLabels }) {
+function DashboardView({ locale, labels, nextLabels }: Props) {
   const query = useQuery({ queryKey: queryKeys.dashboard(locale), queryFn: () => fetchDashboard(locale) });
   const groups = useQuery({ queryKey: GROUPS_KEY, queryFn: fetchGroups });
   useEffect(() => {
@@ -62,29 +69,19 @@ function DashboardView({ locale, labels }: { locale: string; labels: DashboardLa
     );
   }
   const data = query.data;
+  // "Now" is when this data was read, so the next step and the refreshers' states agree, and a
+  // refetch (the tab regaining focus) moves both on together.
+  const now = query.dataUpdatedAt;
   const pct = (n: number | null) => (n === null ? labels.none : `${n}%`);
+  // The first course with something to do; with one course, that course.
+  const steps = data.courses.map((course) => ({ course, step: nextStep(fromDashboard(course, data.mastery, now)) }));
+  const next = steps.find((s) => s.step.kind !== "caught-up") ?? steps[0];
+  const practice = data.courses.flatMap((c) => c.practice.map((p) => ({ ...p, courseId: c.id })));
   return (
     <>
+      {next && <NextStepCard step={next.step} locale={locale} courseId={next.course.id} labels={nextLabels} caughtUpHref={`/${locale}/courses/${next.course.id}`} />}
       {groups.isError ? <p className="meta">{labels.groupsError}</p> : groups.data.length > 0 && <MyGroups groups={groups.data} locale={locale} labels={labels} />}
-      <section aria-labelledby="skills-title">
-        <h2 id="skills-title">{labels.skillsTitle}</h2>
-        <ul className="skills">
-          {data.mastery.map((m) => (
-            <li key={m.skill} className="card" data-skill={m.skill}>
-              <h3>{labels[`skill_${m.skill}`]}</h3>
-              <p className="skill-level">{labels[`level_${m.level}`]}</p>
-              {m.questions > 0 ? (
-                <p className="meta dotted">
-                  <span>{fill(labels.skillCorrect, { percent: Math.round(m.score * 100) })}</span>
-                  <span>{fill(labels.skillAnswered, { count: m.questions })}</span>
-                </p>
-              ) : (
-                <p className="meta">{labels.skillNone}</p>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <SkillCards mastery={data.mastery} practice={practice} locale={locale} labels={labels} />
       {data.courses.map((course) =>
         course.assessments ? (
           <section key={`assess-${course.id}`} aria-labelledby={`assess-${course.id}`} className="card" style={{ marginTop: "var(--space-5)" }}>
@@ -102,24 +99,14 @@ function DashboardView({ locale, labels }: { locale: string; labels: DashboardLa
               )}
             </dl>
             {course.boosters.length > 0 && (
-              <>
-                <h3>{labels.boostersTitle}</h3>
-                <ul>
-                  {course.boosters.map((b) => (
-                    <li key={b.id}>
-                      {b.score ? (
-                        fill(labels.boosterDone, { title: b.title, percent: b.score.bestPercent ?? 0 })
-                      ) : !b.offeredFrom ? (
-                        fill(labels.boosterAfterPost, { title: b.title, days: b.offerAfterDays })
-                      ) : Date.parse(b.offeredFrom) <= Date.now() ? (
-                        <Link href={`/${locale}/courses/${course.id}/booster/${b.id}`}>{fill(labels.boosterDue, { title: b.title })}</Link>
-                      ) : (
-                        fill(labels.boosterLater, { title: b.title, date: formatDay(b.offeredFrom, locale) })
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </>
+              <Refreshers
+                locale={locale}
+                courseId={course.id}
+                now={now}
+                labels={nextLabels}
+                heading="h3"
+                refreshers={course.boosters.map((b) => ({ ...b, done: b.score !== null, percent: b.score?.bestPercent ?? null }))}
+              />
             )}
           </section>
         ) : null,

@@ -1,7 +1,7 @@
 // The shape of every content file, as zod schemas. Pure: no file system here, so the content
 // check, the loader and the tests all validate with the same rules.
 import { z } from "zod";
-import { BIAS_FEATURES, SKILLS } from "@/lib/quiz/types";
+import { BIAS_FEATURES, DEFAULT_PASS_MARK, SKILLS } from "@/lib/quiz/types";
 import { STORY_IDEOLOGIES } from "./ideology";
 import { SLUG } from "./activity-id";
 
@@ -160,7 +160,7 @@ export const biasPair = z.strictObject(
 export const quizFile = z.strictObject({
   title: text,
   /** Share of points needed to pass, 0..1. */
-  passMark: z.number().min(0).max(1).default(0.7),
+  passMark: z.number().min(0).max(1).default(DEFAULT_PASS_MARK),
   questions: z.array(questionFile).min(1, "a quiz needs at least one question"),
   /**
    * Bias checks: two versions of one story that differ in one identity feature. A learner sees one

@@ -150,4 +150,31 @@ describe.each(testEngines())("answers and attempts on $name", (engine) => {
     expect(mine.assessments?.pre).toMatchObject({ latestPercent: 40, bestPercent: 90, at: "2026-01-01T10:01:30.000Z" });
     expect(mine.modules[0].lessons.find((l) => l.id === lessonRef.id)).toMatchObject({ latestPercent: 60, bestPercent: 60 });
   });
+
+  it("marks the optional module, and sends practice where the learner has most still to win", async () => {
+    const erin = await createAccount(handle, { email: `erin-${engine.name}@example.org`, displayName: "Erin", password: PASSWORD });
+    const before = (await getDashboard(handle, erin, "en")).courses.find((c) => c.id === course.id)!;
+    // The self-paced track lists "Leading a session" after the final check, as optional.
+    expect(before.modules.map((m) => m.core)).toEqual(course.modules.map((m) => m.id !== "leading-a-session"));
+    const target = before.practice.find((p) => p.skill === "recognising")!;
+    const targetQuiz = getQuiz("en", course.id, course.modules.flatMap((m) => m.lessons).find((l) => l.id === target.lessonId)!.quizId!)!;
+    expect(target.title).toBeTruthy();
+
+    // Every question of that quiz right: the quiz has nothing left to win, so practice moves on.
+    const attemptId = crypto.randomUUID();
+    const at = "2026-02-01T10:00:00.000Z";
+    await handle.db.insertInto("quiz_attempts").values({
+      id: attemptId, user_id: erin.id, course_id: course.id, lesson_id: target.lessonId, quiz_id: targetQuiz.id,
+      started_at: at, finished_at: at, score: 1, source: "app", content_version: null,
+    }).execute();
+    await handle.db.insertInto("quiz_responses").values(targetQuiz.questions.map((q) => ({
+      id: crypto.randomUUID(), attempt_id: attemptId, user_id: erin.id, question_id: q.id, skill: q.skill, chosen: JSON.stringify(q.correct), points: 1, correct: 1, answered_at: at,
+    }))).execute();
+    const after = (await getDashboard(handle, erin, "en")).courses.find((c) => c.id === course.id)!;
+    expect(after.practice.find((p) => p.skill === "recognising")!.lessonId).not.toBe(target.lessonId);
+    // Never a lesson of the optional module.
+    const optional = new Set(course.modules.find((m) => m.id === "leading-a-session")!.lessons.map((l) => l.id));
+    expect(after.practice.filter((p) => optional.has(p.lessonId))).toEqual([]);
+    expect(after.practice.map((p) => p.skill)).toEqual(["recognising", "responding", "resilience"]);
+  });
 });

@@ -1,5 +1,5 @@
 // Mastery per skill: pure functions of a learner's responses (no I/O), tested with tables.
-import { SKILLS, type Skill } from "@/lib/quiz/types";
+import { DEFAULT_PASS_MARK, SKILLS, type Skill } from "@/lib/quiz/types";
 
 export type MasteryLevel = "not-started" | "developing" | "secure" | "mastered";
 
@@ -22,14 +22,34 @@ export interface SkillMastery {
   level: MasteryLevel;
 }
 
+/**
+ * Where the labels change. "Secure" starts at the quizzes' pass mark, so a skill is never called
+ * secure at a score that would fail a quiz (issue #23: "Secure" at 63 % when 70 % passes);
+ * "mastered" asks for a clearly higher score over enough distinct questions to trust it. The
+ * dashboard shows these figures to the learner, so the labels explain themselves.
+ */
+export const MASTERY_THRESHOLDS = {
+  secure: DEFAULT_PASS_MARK,
+  mastered: 0.85,
+  masteredMinQuestions: 5,
+} as const;
+
 /** Enough distinct questions to call a skill mastered rather than merely secure. */
-export const MASTERY_MIN_QUESTIONS = 5;
+export const MASTERY_MIN_QUESTIONS = MASTERY_THRESHOLDS.masteredMinQuestions;
+
+/** Means of points carry float error (0.7 can come out as 0.6999…): the same tolerance as grading. */
+const EPSILON = 1e-9;
 
 export function masteryLevel(score: number, questions: number): MasteryLevel {
   if (questions === 0) return "not-started";
-  if (score >= 0.85 && questions >= MASTERY_MIN_QUESTIONS) return "mastered";
-  if (score >= 0.6) return "secure";
+  if (score + EPSILON >= MASTERY_THRESHOLDS.mastered && questions >= MASTERY_MIN_QUESTIONS) return "mastered";
+  if (score + EPSILON >= MASTERY_THRESHOLDS.secure) return "secure";
   return "developing";
+}
+
+/** A skill score as the whole percent the dashboard shows: rounded down, as quiz scores are, so 69.5 % reads 69 %, not a passing 70 %. */
+export function skillPercent(score: number): number {
+  return Math.floor(score * 100 + EPSILON);
 }
 
 export function computeMastery(responses: readonly ResponseForMastery[]): SkillMastery[] {

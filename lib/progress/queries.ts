@@ -6,8 +6,10 @@ import type { Db } from "@/lib/db/client";
 import { getBoosters, getCourses, hasCheckForms } from "@/lib/content";
 import { CHECK_ACTIVITY_IDS, courseActivityKey, type ProgressActivity } from "@/lib/content/activity-id";
 import type { SessionUser } from "@/lib/auth/accounts";
-import type { Skill } from "@/lib/quiz/types";
-import { computeMastery, type SkillMastery } from "./mastery";
+import { SKILLS, type Skill } from "@/lib/quiz/types";
+import { computeMastery, type ResponseForMastery, type SkillMastery } from "./mastery";
+import { practiceTargets, type PracticeTarget } from "./practice";
+import { selfPacedCourse } from "./self-paced";
 
 export interface LessonProgressView {
   id: string;
@@ -28,11 +30,14 @@ export interface DashboardView {
   courses: {
     id: string;
     title: string;
-    modules: { id: string; number: number; title: string; done: number; total: number; lessons: LessonProgressView[] }[];
+    /** `core`: the module counts towards finishing the course on the self-paced route (lib/progress/self-paced.ts). */
+    modules: { id: string; number: number; title: string; core: boolean; done: number; total: number; lessons: LessonProgressView[] }[];
     /** Pre- and post-assessment (the first attempt of each counts) and the gain between them, in points. */
     assessments: { pre: ScoreView | null; post: ScoreView | null; gain: number | null } | null;
     /** Boosters with the date they are offered from (null until the post-assessment is done). */
     boosters: { id: string; title: string; summary: string; offerAfterDays: number; offeredFrom: string | null; score: ScoreView | null }[];
+    /** For each skill, the lesson quiz with most still to win on it (lib/progress/practice.ts). */
+    practice: PracticeTarget[];
   }[];
   mastery: SkillMastery[];
   lastActivityAt: string | null;
@@ -91,7 +96,7 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
     if (!e) byLesson.set(key, (e = { completedAt: null, best: null, latest: null, attempts: 0, at: null }));
     return e;
   };
-  const responses = [];
+  const responses: (ResponseForMastery & { quiz: string })[] = [];
   let lastActivityAt: string | null = null;
   for (const row of rows) {
     if (row.at && (!lastActivityAt || row.at > lastActivityAt)) lastActivityAt = row.at;
@@ -104,7 +109,7 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
       e.attempts = Number(row.n);
       e.at = row.at;
     } else {
-      responses.push({ questionKey: `${key}/${row.question_id}`, skill: row.skill as Skill, points: Number(row.score), answeredAt: row.at ?? "" });
+      responses.push({ questionKey: `${key}/${row.question_id}`, quiz: key, skill: row.skill as Skill, points: Number(row.score), answeredAt: row.at ?? "" });
     }
   }
 
@@ -131,27 +136,53 @@ export async function getDashboard(handle: Db, actor: SessionUser, locale: strin
       score: score({ kind: "booster", course: courseId, booster: b.id }),
     }));
   };
-  return {
-    courses: getCourses(locale).map((course) => ({
-      id: course.id,
-      title: course.title,
-      assessments: assessmentsOf(course.id),
-      boosters: boostersOf(course.id),
-      modules: course.modules.map((m) => {
-        const lessons = m.lessons.map((l) => {
-          const e = byLesson.get(courseActivityKey({ kind: "lesson", course: course.id, lesson: l.id }));
-          return {
-            id: l.id,
-            title: l.title,
-            completedAt: e?.completedAt ?? null,
-            bestPercent: percent(e?.best ?? null),
-            latestPercent: percent(e?.latest ?? null),
-            attempts: e?.attempts ?? 0,
-          };
-        });
-        return { id: m.id, number: m.number, title: m.title, done: lessons.filter((l) => l.completedAt).length, total: lessons.length, lessons };
+  // The learner's mean points per quiz and skill, over the latest answer to each question (the
+  // statement keeps only those), for choosing where to practise.
+  const perQuizSkill = new Map<string, { sum: number; n: number }>();
+  for (const r of responses) {
+    const k = `${r.quiz}/${r.skill}`;
+    const e = perQuizSkill.get(k) ?? { sum: 0, n: 0 };
+    perQuizSkill.set(k, { sum: e.sum + r.points, n: e.n + 1 });
+  }
+  const scoresOn = (courseId: string, quizId: string) =>
+    Object.fromEntries(
+      SKILLS.flatMap((s) => {
+        const e = perQuizSkill.get(`${courseId}/${quizId}/${s}`);
+        return e ? [[s, e.sum / e.n]] : [];
       }),
-    })),
+    );
+  // Practice draws on the lessons that finish the course, not the optional facilitators' module.
+  const routeOf = (courseId: string) => {
+    const lessons = selfPacedCourse(locale, courseId)?.lessons ?? [];
+    const candidates = lessons.flatMap((l) => (l.core && l.counts && l.quizId ? [{ lessonId: l.id, title: l.title, counts: l.counts, scores: scoresOn(courseId, l.quizId) }] : []));
+    return { core: new Set(lessons.filter((l) => l.core).map((l) => l.id)), practice: practiceTargets(candidates) };
+  };
+  return {
+    courses: getCourses(locale).map((course) => {
+      const route = routeOf(course.id);
+      return {
+        id: course.id,
+        title: course.title,
+        assessments: assessmentsOf(course.id),
+        boosters: boostersOf(course.id),
+        practice: route.practice,
+        modules: course.modules.map((m) => {
+          const lessons = m.lessons.map((l) => {
+            const e = byLesson.get(courseActivityKey({ kind: "lesson", course: course.id, lesson: l.id }));
+            return {
+              id: l.id,
+              title: l.title,
+              completedAt: e?.completedAt ?? null,
+              bestPercent: percent(e?.best ?? null),
+              latestPercent: percent(e?.latest ?? null),
+              attempts: e?.attempts ?? 0,
+            };
+          });
+          const core = m.lessons.every((l) => route.core.has(l.id));
+          return { id: m.id, number: m.number, title: m.title, core, done: lessons.filter((l) => l.completedAt).length, total: lessons.length, lessons };
+        }),
+      };
+    }),
     mastery: computeMastery(responses),
     lastActivityAt,
   };

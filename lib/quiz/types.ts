@@ -5,6 +5,12 @@
 export const SKILLS = ["recognising", "responding", "resilience"] as const;
 export type Skill = (typeof SKILLS)[number];
 
+/**
+ * The share of points a quiz needs to pass unless its file says otherwise (lib/content/schema.ts).
+ * Mastery labels use the same line (lib/progress/mastery.ts), so "Secure" never means "not passed".
+ */
+export const DEFAULT_PASS_MARK = 0.7;
+
 export type QuestionType = "single" | "multiple" | "true-false" | "scenario" | "sort" | "discern";
 
 export interface Option {

@@ -3,12 +3,13 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getBoosters, getCourse, hasCheckForms } from "@/lib/content";
+import { allCourseParams, getCourse, hasCheckForms } from "@/lib/content";
+import { selfPacedCourse } from "@/lib/progress/self-paced";
 import { BoosterOffers } from "@/components/progress/booster-offers";
 import { CourseOutline } from "@/components/course/course-outline";
-import { ContinueLink } from "@/components/progress/continue-link";
+import { GuestNextStep } from "@/components/progress/guest-next-step";
+import { nextStepLabels } from "@/components/progress/next-step-labels";
 import { activityUrl } from "@/lib/content/activity-id";
-
 
 export function generateStaticParams() {
   return allCourseParams();
@@ -24,15 +25,14 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
   const { locale, course: courseId } = await props.params;
   setRequestLocale(locale);
   const course = getCourse(locale, courseId);
-  if (!course) notFound();
-  const [t, ts, ta] = await Promise.all([
-    getTranslations({ locale, namespace: "course" }),
+  const route = selfPacedCourse(locale, courseId);
+  if (!course || !route) notFound();
+  const [ts, ta, labels] = await Promise.all([
     getTranslations({ locale, namespace: "site" }),
     getTranslations({ locale, namespace: "assessment" }),
+    nextStepLabels(locale),
   ]);
-  const first = course.modules[0].lessons[0];
   const hasAssessments = hasCheckForms(locale, course.id);
-  const boosters = getBoosters(locale, course.id);
 
   return (
     <div className="container">
@@ -41,18 +41,7 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
       <div className="reading">
         <p className="lead">{course.summary}</p>
         <p>{course.audience}</p>
-        <div className="actions">
-          <ContinueLink
-            locale={locale}
-            first={{ href: `/${locale}/courses/${course.id}/${first.id}`, title: first.title }}
-            labels={{ continue: t.raw("continue") as string, start: t.raw("start") as string }}
-          />
-        </div>
-        {hasAssessments && (
-          <p>
-            <strong>{ta("beforeTitle")}:</strong> <Link href={activityUrl({ kind: "check", course: course.id, slot: "pre" }, locale)}>{ta("beforeLink")}</Link>
-          </p>
-        )}
+        <GuestNextStep locale={locale} route={route} labels={labels} before={{ title: ta("beforeTitle"), link: ta("beforeLink") }} />
       </div>
       <CourseOutline course={course} />
       {hasAssessments && (
@@ -63,12 +52,7 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
               {ta("afterLink")}
             </Link>
           </p>
-          <BoosterOffers
-            locale={locale}
-            courseId={course.id}
-            boosters={boosters.map((b) => ({ id: b.id, title: b.title, offerAfterDays: b.offerAfterDays }))}
-            labels={{ boostersTitle: ta("boostersTitle"), boosterDue: ta.raw("boosterDue") as string, boosterLater: ta.raw("boosterLater") as string, gainShort: ta.raw("gainShort") as string }}
-          />
+          <BoosterOffers locale={locale} route={route} labels={{ ...labels, gainShort: ta.raw("gainShort") as string }} />
         </section>
       )}
     </div>
