@@ -1,6 +1,7 @@
 // Lists: the cohorts a facilitator runs, the cohorts a learner is in and what is due for them,
 // and the CSV export of a cohort's roster and results.
 import "server-only";
+import type { ExpressionBuilder } from "kysely";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { getCourse, findQuizActivity } from "@/lib/content";
@@ -23,7 +24,13 @@ export async function myCohorts(handle: Db, actor: SessionUser) {
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, joinCode: r.join_code, archived: Boolean(r.archived_at), owner: r.owner_id === actor.id, members: Number(r.members) }));
 }
 
-/** The learner's cohorts and their assignments, with whether each is done. */
+/**
+ * Assignments with a due date first (soonest first), then those with none: the two engines sort
+ * NULL at opposite ends, so the order says it.
+ */
+const dueDateFirst = (eb: ExpressionBuilder<{ a: { due_at: string | null } }, "a">) => eb("a.due_at", "is", null);
+
+/** The learner's cohorts and their assignments (a due date may be null), with whether each is done. */
 export async function myAssignments(handle: Db, actor: SessionUser) {
   const rows = await handle.db
     .selectFrom("cohort_members as m")
@@ -41,13 +48,14 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
     ])
     .where("m.user_id", "=", actor.id)
     .where("c.archived_at", "is", null)
+    .orderBy(dueDateFirst)
     .orderBy("a.due_at")
     .execute();
-  const cohorts = new Map<string, { id: string; name: string; due: { activityId: string; title: string; href: string; dueAt: string; done: boolean }[] }>();
+  const cohorts = new Map<string, { id: string; name: string; due: { activityId: string; title: string; href: string; dueAt: string | null; done: boolean }[] }>();
   for (const r of rows) {
     const c = cohorts.get(r.cohort_id) ?? { id: r.cohort_id, name: r.name, due: [] };
     cohorts.set(r.cohort_id, c);
-    if (!r.activity_id || !r.due_at) continue;
+    if (!r.activity_id) continue;
     const lesson = getCourse(r.locale, r.course_id)?.modules.flatMap((m) => m.lessons).find((l) => l.id === r.activity_id);
     // A check slot has no title of its own here (two forms): the dashboard names the slot.
     const activity = findQuizActivity(r.locale, r.course_id, r.activity_id);
@@ -99,7 +107,7 @@ export async function listAllCohorts(handle: Db, actor: SessionUser) {
 /** A cohort's assignments, for its facilitators. */
 export async function cohortAssignments(handle: Db, actor: SessionUser, cohortId: string) {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
-  const rows = await handle.db.selectFrom("assignments").select(["activity_id", "due_at"]).where("cohort_id", "=", cohortId).orderBy("due_at").execute();
+  const rows = await handle.db.selectFrom("assignments as a").select(["a.activity_id", "a.due_at"]).where("a.cohort_id", "=", cohortId).orderBy(dueDateFirst).orderBy("a.due_at").execute();
   const lessons = getCourse(cohort.locale, cohort.course_id)?.modules.flatMap((m) => m.lessons) ?? [];
   return rows.map((r) => ({
     activityId: r.activity_id,

@@ -119,7 +119,7 @@ export const ENDPOINTS: Endpoint[] = [
     method: "POST",
     load: () => import("@/app/api/cohorts/[cohort]/assignments/route"),
     params: cohortParam,
-    body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)), dueAt: fc.constantFrom("2026-05-01", "2026-02-30", "2026-13-01", "1999-01-01") }),
+    body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)), dueAt: fc.constantFrom("2030-05-01", null, "2026-02-30", "2026-13-01", "1999-01-01") }),
   },
   {
     route: "/api/cohorts/[cohort]/assignments",
