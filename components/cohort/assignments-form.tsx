@@ -42,6 +42,9 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
   const list = useQuery({ queryKey: key, queryFn: () => getJson<Assignment[]>(url), initialData: initial });
   const { form, run } = useListAction(key, labels.failed);
   const modules = byModule(lessons);
+  // Controlled, so a successful submit can clear the form without form.reset(), which would
+  // uncheck the controlled radios behind React's back.
+  const [activityId, setActivityId] = useState("");
   const [dueKind, setDueKind] = useState<"date" | "none">("date");
   const [due, setDue] = useState("");
   // The facilitator's own today, from their device: read in the browser only (the server's may differ).
@@ -49,8 +52,6 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const formElement = e.currentTarget;
-    const activityId = String(new FormData(formElement).get("activityId") ?? "");
     void run(async () => {
       if (!activityId) throw new FieldFailure(labels.chooseActivity, "activityId");
       if (dueKind === "date" && !due) throw new FieldFailure(labels.chooseDate, "dueAt");
@@ -58,7 +59,7 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
       // judged in the facilitator's own time zone, with the same words.
       if (dueKind === "date" && due < localDay(new Date())) throw new FieldFailure(labels.pastDue, "dueAt");
       await sendJson(url, "POST", { activityId, dueAt: dueKind === "date" ? due : null }, labels.failed);
-      formElement.reset();
+      setActivityId("");
       setDue("");
       setDueKind("date");
     }, labels.saved);
@@ -84,7 +85,7 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
         <FormError title={labels.errorTitle} id="assign-error" level={3} />
         <Field id="assign-activity" field="activityId" label={labels.activity}>
           {(c) => (
-            <select {...c} name="activityId" defaultValue="">
+            <select {...c} name="activityId" value={activityId} onChange={(e) => setActivityId(e.target.value)}>
               <option value="">{labels.choose}</option>
               <optgroup label={labels.checks}>
                 <option value="assessment-pre">{labels.pre}</option>
