@@ -22,6 +22,8 @@ function codeInPath(): string {
 
 export function JoinCodeForm({ locale, labels, prefillFromPath = false }: { locale: string; labels: JoinCodeLabels; prefillFromPath?: boolean }) {
   const router = useRouter();
+  // Only the form's own checks fail here (going to the join page throws nothing): the fallback
+  // words are those of a malformed code.
   const form = useFormState(labels.codeShape);
   const prefill = useSyncExternalStore(noSubscription, () => (prefillFromPath ? codeInPath() : ""), () => "");
 
