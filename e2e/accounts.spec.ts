@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { content, expect, expectAccessible, newLearner, signedInContext, signInApi, signUpApi, test } from "./fixtures";
+import { content, expect, expectAccessible, facilitatorWithGroup, newLearner, signedInContext, signInApi, signUpApi, test } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 import { SiteNav } from "./pages/site-nav";
 
@@ -120,15 +120,94 @@ test("a learner downloads their data, signs out everywhere, and deletes the acco
   await page.getByLabel("Your password, to confirm").fill("wrong password");
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("That password is not right.");
-  await page.getByLabel("Your password, to confirm").fill(learner.password);
+  // The error is beside its field too, and describes it.
+  const confirm = page.getByLabel("Your password, to confirm");
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await expect(confirm).toHaveAccessibleDescription("That password is not right.");
+  await confirm.fill(learner.password);
   await page.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page).toHaveURL(/\/en$/);
+  // Deleting ends on a page that says so, and holds nothing about the learner.
+  await expect(page).toHaveURL(/\/en\/account-deleted$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your account has been deleted" })).toBeVisible();
+  await expect(page.getByText(learner.name)).toHaveCount(0);
+  await expectAccessible(page, "account deleted");
   const { csrfToken } = await (await laptop.request.get("/api/auth/csrf")).json();
   const again = await laptop.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: learner.email, password: learner.password, json: "true" } });
   expect((await again.json()).url).toContain("error=Email%20or%20password%20is%20incorrect.");
   expect((await (await laptop.request.get("/api/auth/session")).json()).user).toBeUndefined();
   await phone.close();
   await laptop.close();
+});
+
+test("a learner changes their password: each error beside its field, still signed in here, signed out elsewhere", async ({ browser, baseURL }) => {
+  const learner = newLearner("Kim");
+  const phone = await browser.newContext({ baseURL });
+  const laptop = await browser.newContext({ baseURL });
+  await signedInContext(phone, baseURL!, learner);
+  await signInApi(laptop.request, learner);
+  const newPassword = "copper kettle morning 9";
+
+  const page = await phone.newPage();
+  await page.goto("/en/account");
+  const current = page.getByLabel("Current password");
+  const next = page.getByLabel("New password");
+  const change = page.getByRole("button", { name: "Change password" });
+  const problem = page.getByRole("alert", { name: "There is a problem" });
+
+  // A wrong current password: the error is beside that field, and the summary takes focus.
+  await current.fill("not my password");
+  await next.fill(newPassword);
+  await change.click();
+  await expect(problem).toContainText("That is not your current password.");
+  await expect(problem).toBeFocused();
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(current).toHaveAccessibleDescription("That is not your current password.");
+  await expect(next).not.toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "account with a password error");
+
+  // A weak new password: now the new password's field is the one in error.
+  await current.fill(learner.password);
+  await next.fill("password123");
+  await change.click();
+  await expect(problem).toContainText("too common");
+  await expect(next).toHaveAttribute("aria-invalid", "true");
+  await expect(current).not.toHaveAttribute("aria-invalid", "true");
+  // The summary's link moves focus to the field in error.
+  await problem.getByRole("link").click();
+  await expect(next).toBeFocused();
+
+  await current.fill(learner.password);
+  await next.fill(newPassword);
+  await change.click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password is changed. You are still signed in here" })).toBeVisible();
+  await expect(problem).toHaveCount(0);
+  await expect(current).toHaveValue("");
+
+  // This browser is still signed in; the laptop's session has ended.
+  expect((await phone.request.get("/api/progress?locale=en")).status()).toBe(200);
+  expect((await laptop.request.get("/api/progress?locale=en")).status()).toBe(401);
+  await page.reload();
+  await expect(page.getByText(`Signed in as ${learner.name}.`)).toBeVisible();
+  // The new password signs in; the old one no longer does.
+  const other = await browser.newContext({ baseURL });
+  await signInApi(other.request, { ...learner, password: newPassword });
+  const { csrfToken } = await (await laptop.request.get("/api/auth/csrf")).json();
+  const old = await laptop.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: learner.email, password: learner.password, json: "true" } });
+  expect((await old.json()).url).toContain("error=Email%20or%20password%20is%20incorrect.");
+  await Promise.all([phone.close(), laptop.close(), other.close()]);
+});
+
+test("a nickname learner is told why there is no password to change", async ({ page, baseURL }) => {
+  const lead = await facilitatorWithGroup(baseURL!, "Nia Lead", "Nickname account");
+  const joined = await page.request.post("/api/join/nickname", { data: { code: lead.joinCode, nickname: "Wren" } });
+  expect(joined.status(), await joined.text()).toBe(201);
+  const { loginName, passphrase } = (await joined.json()) as { loginName: string; passphrase: string };
+  await signInApi(page.request, { email: loginName, password: passphrase, name: "Wren" });
+  await page.goto("/en/account");
+  await expect(page.getByRole("heading", { level: 2, name: "Change your password" })).toBeVisible();
+  await expect(page.getByText("You joined a group with a nickname, so you have a passphrase instead of a password.")).toBeVisible();
+  await expect(page.getByLabel("Current password")).toHaveCount(0);
+  await lead.ctx.dispose();
 });
 
 test("signed-out visitors are sent to sign in from personal pages", async ({ page }) => {

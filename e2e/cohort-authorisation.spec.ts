@@ -32,7 +32,7 @@ test("a cohort's reports, export and actions are closed to everyone who does not
     ["GET", `/api/cohorts/${id}/gain`],
     ["GET", `/api/cohorts/${id}/export`],
     ["GET", `/api/cohorts/${id}/assignments`],
-    ["POST", `/api/cohorts/${id}/assignments`, { activityId: lesson, dueAt: "2026-12-24" }],
+    ["POST", `/api/cohorts/${id}/assignments`, { activityId: lesson, dueAt: "2030-12-24" }],
     ["DELETE", `/api/cohorts/${id}/assignments`, { activityId: lesson }],
     ["POST", `/api/cohorts/${id}/archive`, { archived: true }],
     ["POST", `/api/cohorts/${id}/learners/${learnerId}/reset-passphrase`, {}],

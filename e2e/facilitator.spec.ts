@@ -116,13 +116,33 @@ test("a facilitator creates a group, sees two phone learners' answers arrive, ex
 
   await test.step("set and remove an assignment", async () => {
     await page.getByLabel("Lesson or check").selectOption(lesson.id);
-    await page.getByLabel("Due by").fill("2030-06-30");
+    // A date that has passed is refused, beside the date field.
+    const due = page.getByLabel("Due by");
+    await due.fill("2020-01-15");
+    await page.getByRole("button", { name: "Set the assignment" }).click();
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("That date has passed.");
+    await expect(due).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page, "the assignments form with an error");
+    // The picked day is written out in the interface's order beside the browser's own date field.
+    await due.fill("2030-06-30");
+    await expect(due).toHaveAccessibleDescription(/Sun, 30 June 2030/);
     await page.getByRole("button", { name: "Set the assignment" }).click();
     await expect(page.getByText("Assignment set.")).toBeVisible();
     const item = page.locator(".assignment-list li", { hasText: lesson.title });
     await expect(item).toContainText(/June 30, 2030|30 June 2030/);
     await item.getByRole("button", { name: `Remove ${lesson.title}` }).click();
     await expect(page.getByText("Assignment removed.")).toBeVisible();
+    await expect(page.getByText("Nothing set yet.")).toBeVisible();
+
+    // "No due date" is a choice of its own: no date field, and the list says so.
+    await page.getByLabel("Lesson or check").selectOption(lesson.id);
+    await page.getByRole("radio", { name: /^No due date/ }).check();
+    await expect(page.getByLabel("Due by")).toHaveCount(0);
+    await page.getByRole("button", { name: "Set the assignment" }).click();
+    await expect(page.getByText("Assignment set.")).toBeVisible();
+    const undated = page.locator(".assignment-list li", { hasText: lesson.title });
+    await expect(undated).toContainText("no due date");
+    await undated.getByRole("button", { name: `Remove ${lesson.title}` }).click();
     await expect(page.getByText("Nothing set yet.")).toBeVisible();
   });
 

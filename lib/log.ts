@@ -7,6 +7,7 @@ export type LogEvent =
   | "auth.sign_up"
   | "auth.sign_out"
   | "auth.sign_out_everywhere"
+  | "auth.password_changed"
   | "auth.role_changed"
   | "auth.denied"
   | "account.deleted"

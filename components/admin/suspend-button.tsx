@@ -1,10 +1,12 @@
 "use client";
-// Suspend or restore one facilitator (admins only; the route checks). After the change the page
-// is read again from the server, and the outcome is announced. The button is never disabled
-// (only aria-disabled while busy), so keyboard focus stays on it across the change.
-import { useRef, useState, type ReactNode } from "react";
+// Suspend or restore one facilitator (admins only; the route checks), built from the form kit.
+// After the change the page is read again from the server, and the outcome is announced. The
+// button stays focusable while busy (aria-disabled, not disabled), so keyboard focus stays on it
+// across the change.
+import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { fill } from "@/components/ui/fill";
+import { BusyButton, FormError, FormScope, responseFailure, SuccessNotice, useFormState } from "@/components/ui/form";
 import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
 import "./admin.css";
 
@@ -12,48 +14,50 @@ export type SuspendLabels = Record<"suspend" | "restore" | "nowSuspended" | "now
 
 export function SuspendButton({ id, name, suspended, labels }: { id: string; name: string; suspended: boolean; labels: SuspendLabels }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: ReactNode; error: boolean } | null>(null);
-  const errorRef = useRef<HTMLParagraphElement>(null);
+  const form = useFormState(labels.failed);
+  // The outcome names the facilitator, isolated (<bdi>): a node, not the kit's plain-text notice.
+  const [done, setDone] = useState<ReactNode>("");
 
-  async function toggle() {
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
+  function toggle() {
+    setDone("");
+    void form.run(async () => {
       const res = await fetch(`/api/admin/facilitators/${id}/suspend`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ suspended: !suspended }),
       });
-      if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? labels.failed);
-      setMessage({ text: withNames(fill(suspended ? labels.nowActive : labels.nowSuspended, { name: NAME_SLOT }), name), error: false });
+      if (!res.ok) throw await responseFailure(res, labels.failed);
+      setDone(withNames(fill(suspended ? labels.nowActive : labels.nowSuspended, { name: NAME_SLOT }), name));
       router.refresh();
-    } catch (e) {
-      setMessage({ text: e instanceof Error && e.message ? e.message : labels.failed, error: true });
-      requestAnimationFrame(() => errorRef.current?.focus());
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
+  const who = (
+    <span className="visually-hidden">
+      {" "}
+      <UserText>{name}</UserText>
+    </span>
+  );
   return (
-    <div className="suspend-control">
-      <button type="button" className={suspended ? "button secondary" : "button secondary danger-outline"} aria-disabled={busy || undefined} onClick={() => void toggle()}>
-        {busy ? labels.working : suspended ? labels.restore : labels.suspend}
-        <span className="visually-hidden">
-          {" "}
-          <UserText>{name}</UserText>
-        </span>
-      </button>
-      <p role="status" className="meta suspend-message">
-        {message && !message.error ? message.text : ""}
-      </p>
-      {message?.error && (
-        <p role="alert" className="error-text" tabIndex={-1} ref={errorRef}>
-          {message.text}
-        </p>
-      )}
-    </div>
+    <FormScope form={form}>
+      <div className="suspend-control">
+        <BusyButton
+          className={suspended ? "button secondary" : "button secondary danger-outline"}
+          keepFocus
+          busyLabel={
+            <>
+              {labels.working}
+              {who}
+            </>
+          }
+          onClick={toggle}
+        >
+          {suspended ? labels.restore : labels.suspend}
+          {who}
+        </BusyButton>
+        <SuccessNotice className="meta suspend-message">{done}</SuccessNotice>
+        <FormError id={`suspend-error-${id}`} />
+      </div>
+    </FormScope>
   );
 }

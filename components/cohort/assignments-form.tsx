@@ -1,12 +1,13 @@
 "use client";
-// Assignments: set a lesson or a check due by a date, see what is set, remove one.
-import { useState, type FormEvent } from "react";
+// Assignments: set a lesson or a check due by a date (not one that has passed) or with no due
+// date, see what is set, remove one. Built from the form kit (components/ui/form).
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
-import { formatDay } from "@/components/ui/dates";
+import { formatDay, formatDayWithWeekday, localDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
-import { ApiError, getJson, sendJson } from "./api";
+import { BusyButton, Field, FieldFailure, FieldSet, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";
+import { getJson, sendJson } from "./api";
 import type { Assignment } from "./cohort-data";
-import { ErrorSummary } from "./error-summary";
 import type { AssignmentLabels, LessonColumn } from "./labels";
 import { byModule } from "./progress-grid";
 import { cohortKeys } from "./query-keys";
@@ -36,24 +37,34 @@ export function AssignmentsForm(props: Props) {
   );
 }
 
+const noSubscription = () => () => {};
+
 function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: Props) {
   const key = cohortKeys.view(cohortId, "assignments");
   const url = `/api/cohorts/${cohortId}/assignments`;
   const list = useQuery({ queryKey: key, queryFn: () => getJson<Assignment[]>(url), initialData: initial });
-  const { run, busy, status, error, ref } = useListAction(key, labels.failed);
+  const { form, run } = useListAction(key, labels.failed);
   const modules = byModule(lessons);
+  // Controlled, so a successful submit can clear the form without form.reset(), which would
+  // uncheck the controlled radios behind React's back.
+  const [activityId, setActivityId] = useState("");
+  const [dueKind, setDueKind] = useState<"date" | "none">("date");
+  const [due, setDue] = useState("");
+  // The facilitator's own today, from their device: read in the browser only (the server's may differ).
+  const today = useSyncExternalStore(noSubscription, () => localDay(new Date()), () => undefined);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    const activityId = String(data.get("activityId") ?? "");
-    const dueAt = String(data.get("dueAt") ?? "");
     void run(async () => {
-      if (!activityId) throw new ApiError(labels.chooseActivity, 400, "activityId");
-      if (!dueAt) throw new ApiError(labels.chooseDate, 400, "dueAt");
-      await sendJson(url, "POST", { activityId, dueAt }, labels.failed);
-      form.reset();
+      if (!activityId) throw new FieldFailure(labels.chooseActivity, "activityId");
+      if (dueKind === "date" && !due) throw new FieldFailure(labels.chooseDate, "dueAt");
+      // The server refuses only a day over everywhere (lib/cohorts/due-date.ts); here, the day is
+      // judged in the facilitator's own time zone, with the same words.
+      if (dueKind === "date" && due < localDay(new Date())) throw new FieldFailure(labels.pastDue, "dueAt");
+      await sendJson(url, "POST", { activityId, dueAt: dueKind === "date" ? due : null }, labels.failed);
+      setActivityId("");
+      setDue("");
+      setDueKind("date");
     }, labels.saved);
   }
 
@@ -63,54 +74,78 @@ function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: P
     }, labels.removed);
   }
 
-  const invalid = (f: "activityId" | "dueAt", hint?: string) => ({
-    "aria-invalid": error?.field === f ? (true as const) : undefined,
-    "aria-describedby": [hint, error?.field === f ? "assign-error" : ""].filter(Boolean).join(" ") || undefined,
-  });
-  const formatDate = (iso: string) => formatDay(iso, locale);
+  // The same name while busy: the row's buttons wait together, and each keeps saying which it is.
+  const removeLabel = (title: string) => (
+    <>
+      {labels.remove}
+      <span className="visually-hidden"> {title}</span>
+    </>
+  );
 
   return (
-    <>
-      {error && <ErrorSummary id="assign-error" title={labels.errorTitle} message={error.message} ref={ref} />}
-      <form className="stack-form cohort-form assign-form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="assign-activity">{labels.activity}</label>
-          <select id="assign-activity" name="activityId" defaultValue="" {...invalid("activityId")}>
-            <option value="">{labels.choose}</option>
-            <optgroup label={labels.checks}>
-              {CHECK_SLOTS.map((slot) => (
-                <option key={slot} value={formatActivityId({ kind: "check", course: courseId, slot })}>
-                  {labels[slot]}
-                </option>
-              ))}
-            </optgroup>
-            {modules.map((m) => (
-              <optgroup key={m.number} label={fill(labels.module, { number: m.number })}>
-                {m.lessons.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {`${l.short} ${l.title}`}
+    <FormScope form={form}>
+      <Form form={form} className="stack-form cohort-form assign-form" onSubmit={submit}>
+        <FormError title={labels.errorTitle} id="assign-error" level={3} />
+        <Field id="assign-activity" field="activityId" label={labels.activity}>
+          {(c) => (
+            <select {...c} name="activityId" value={activityId} onChange={(e) => setActivityId(e.target.value)}>
+              <option value="">{labels.choose}</option>
+              <optgroup label={labels.checks}>
+                {CHECK_SLOTS.map((slot) => (
+                  <option key={slot} value={formatActivityId({ kind: "check", course: courseId, slot })}>
+                    {labels[slot]}
                   </option>
                 ))}
               </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="assign-due">{labels.due}</label>
-          <p className="hint" id="assign-due-hint">
-            {labels.dueHint}
-          </p>
-          <input id="assign-due" name="dueAt" type="date" required {...invalid("dueAt", "assign-due-hint")} />
-        </div>
+              {modules.map((m) => (
+                <optgroup key={m.number} label={fill(labels.module, { number: m.number })}>
+                  {m.lessons.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {`${l.short} ${l.title}`}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+        <FieldSet id="assign-due-kind" legend={labels.dueChoice}>
+          {() =>
+            (["date", "none"] as const).map((k) => (
+              <label key={k} className="choice">
+                <input
+                  type="radio"
+                  name="dueKind"
+                  value={k}
+                  id={k === "date" ? "assign-due-kind" : undefined}
+                  checked={dueKind === k}
+                  onChange={() => setDueKind(k)}
+                  aria-describedby={k === "none" ? "assign-no-due-hint" : undefined}
+                />
+                <span>
+                  <span className="choice-title">{k === "date" ? labels.byDate : labels.noDue}</span>
+                  {k === "none" && (
+                    <span className="hint" id="assign-no-due-hint">
+                      {labels.noDueHint}
+                    </span>
+                  )}
+                </span>
+              </label>
+            ))
+          }
+        </FieldSet>
+        {dueKind === "date" && (
+          // A native date input shows the day in the browser's order; the note under it writes the
+          // chosen day out in the interface's own, so 03/04 cannot be misread.
+          <Field id="assign-due" field="dueAt" label={labels.due} hint={labels.dueHint} note={due ? formatDayWithWeekday(due, locale) : undefined}>
+            {(c) => <input {...c} name="dueAt" type="date" min={today} value={due} onChange={(e) => setDue(e.target.value)} required />}
+          </Field>
+        )}
         <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? labels.working : labels.submit}
-          </button>
+          <SubmitButton busyLabel={labels.working}>{labels.submit}</SubmitButton>
         </div>
-      </form>
-      <p role="status" className="learner-status">
-        {status}
-      </p>
+      </Form>
+      <SuccessNotice />
       <h3>{labels.listTitle}</h3>
       {list.data.length === 0 ? (
         <p className="cohort-empty">{labels.empty}</p>
@@ -120,19 +155,24 @@ function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: P
             <li key={a.activityId}>
               <span className="assignment-title">{a.title}</span>
               <span className="meta">
-                {labels.dueOn}{" "}
-                <time dateTime={a.dueAt.slice(0, 10)} suppressHydrationWarning>
-                  {formatDate(a.dueAt)}
-                </time>
+                {a.dueAt ? (
+                  <>
+                    {labels.dueOn}{" "}
+                    <time dateTime={a.dueAt.slice(0, 10)} suppressHydrationWarning>
+                      {formatDay(a.dueAt, locale)}
+                    </time>
+                  </>
+                ) : (
+                  labels.noDueListed
+                )}
               </span>
-              <button type="button" className="button secondary small" disabled={busy} onClick={() => remove(a.activityId)}>
-                {labels.remove}
-                <span className="visually-hidden"> {a.title}</span>
-              </button>
+              <BusyButton className="button secondary small" busyLabel={removeLabel(a.title)} onClick={() => remove(a.activityId)}>
+                {removeLabel(a.title)}
+              </BusyButton>
             </li>
           ))}
         </ul>
       )}
-    </>
+    </FormScope>
   );
 }

@@ -6,8 +6,8 @@ import { useState, type FormEvent } from "react";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
-import { ApiError, getJson, sendJson } from "./api";
-import { ErrorSummary } from "./error-summary";
+import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";
+import { getJson, sendJson } from "./api";
 import type { CoFacilitatorLabels } from "./labels";
 import type { PendingInvitation } from "./cohort-data";
 import { cohortKeys } from "./query-keys";
@@ -34,80 +34,72 @@ function Invitations({ cohortId, locale, initial, labels }: Props) {
   const key = cohortKeys.view(cohortId, "invitations");
   const url = `/api/cohorts/${cohortId}/invitations`;
   const list = useQuery({ queryKey: key, queryFn: () => getJson<PendingInvitation[]>(url), initialData: initial });
-  const { run, busy, status, error, ref } = useListAction(key, labels.failed);
+  const { form, run } = useListAction(key, labels.failed);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = e.currentTarget;
-    const email = String(new FormData(form).get("email") ?? "").trim();
+    const formElement = e.currentTarget;
+    const email = String(new FormData(formElement).get("email") ?? "").trim();
     void run(async () => {
-      if (!email) throw new ApiError(labels.noEmail, 400, "email");
+      if (!email) throw new FieldFailure(labels.noEmail, "email");
       await sendJson(url, "POST", { email }, labels.failed);
-      form.reset();
+      formElement.reset();
     }, labels.invited);
   }
 
-  const emailInError = error?.field === "email";
+  // The same name while busy: the row's buttons wait together, and each keeps saying which it is.
+  const cancelLabel = (emailHint: string) => (
+    <>
+      {labels.cancel}
+      <span className="visually-hidden"> {fill(labels.cancelFor, { email: emailHint })}</span>
+    </>
+  );
+
   return (
-    <div className="manage-block" id="co-facilitators">
-      <h3>{labels.title}</h3>
-      <p>{labels.lead}</p>
-      {error && <ErrorSummary id="invite-error" title={labels.errorTitle} message={error.message} ref={ref} />}
-      <form className="stack-form cohort-form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="invite-email">{labels.email}</label>
-          <p className="hint" id="invite-email-hint">
-            {labels.emailHint}
-          </p>
-          <input
-            id="invite-email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={254}
-            aria-invalid={emailInError || undefined}
-            aria-describedby={`invite-email-hint${emailInError ? " invite-error" : ""}`}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button secondary" disabled={busy}>
-            {busy ? labels.working : labels.submit}
-          </button>
-        </div>
-      </form>
-      <p role="status" className="learner-status">
-        {status}
-      </p>
-      <h4>{labels.pendingTitle}</h4>
-      {list.data.length === 0 ? (
-        <p className="cohort-empty">{labels.none}</p>
-      ) : (
-        <ul className="assignment-list">
-          {list.data.map((i) => (
-            <li key={i.id}>
-              <span className="assignment-title">
-                <bdi>{i.emailHint}</bdi>
-              </span>
-              <span className="meta">
-                {labels.expires}{" "}
-                <time dateTime={i.expiresAt.slice(0, 10)} suppressHydrationWarning>
-                  {formatDay(i.expiresAt, locale)}
-                </time>
-              </span>
-              <button
-                type="button"
-                className="button secondary small"
-                disabled={busy}
-                onClick={() => void run(() => sendJson(`${url}/${i.id}`, "DELETE", {}, labels.failed), labels.cancelled)}
-              >
-                {labels.cancel}
-                <span className="visually-hidden"> {fill(labels.cancelFor, { email: i.emailHint })}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <FormScope form={form}>
+      <div className="manage-block" id="co-facilitators">
+        <h3>{labels.title}</h3>
+        <p>{labels.lead}</p>
+        <Form form={form} className="stack-form cohort-form" onSubmit={submit}>
+          <FormError title={labels.errorTitle} id="invite-error" level={3} />
+          <Field id="invite-email" field="email" label={labels.email} hint={labels.emailHint}>
+            {(c) => <input {...c} name="email" type="email" autoComplete="off" spellCheck={false} maxLength={254} />}
+          </Field>
+          <div className="actions">
+            <SubmitButton className="button secondary" busyLabel={labels.working}>
+              {labels.submit}
+            </SubmitButton>
+          </div>
+        </Form>
+        <SuccessNotice />
+        <h4>{labels.pendingTitle}</h4>
+        {list.data.length === 0 ? (
+          <p className="cohort-empty">{labels.none}</p>
+        ) : (
+          <ul className="assignment-list">
+            {list.data.map((i) => (
+              <li key={i.id}>
+                <span className="assignment-title">
+                  <bdi>{i.emailHint}</bdi>
+                </span>
+                <span className="meta">
+                  {labels.expires}{" "}
+                  <time dateTime={i.expiresAt.slice(0, 10)} suppressHydrationWarning>
+                    {formatDay(i.expiresAt, locale)}
+                  </time>
+                </span>
+                <BusyButton
+                  className="button secondary small"
+                  busyLabel={cancelLabel(i.emailHint)}
+                  onClick={() => void run(() => sendJson(`${url}/${i.id}`, "DELETE", {}, labels.failed), labels.cancelled)}
+                >
+                  {cancelLabel(i.emailHint)}
+                </BusyButton>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </FormScope>
   );
 }

@@ -5,8 +5,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { RosterView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
 import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
+import { FormError, useFormState } from "@/components/ui/form";
 import { sendJson } from "./api";
-import { ErrorSummary, useFailure } from "./error-summary";
 import type { LearnerLabels } from "./labels";
 
 type Learner = RosterView["learners"][number];
@@ -18,7 +18,7 @@ interface Issued {
 }
 
 export function LearnerList({ cohortId, learners, labels }: { cohortId: string; learners: Learner[]; labels: LearnerLabels }) {
-  const { error, fail, clear, ref } = useFailure();
+  const form = useFormState(labels.failed);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -39,12 +39,12 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
-    clear();
+    form.clear();
     setStatus("");
     try {
       await action();
     } catch (e) {
-      fail(e, labels.failed);
+      form.fail(e);
     } finally {
       setBusy(false);
     }
@@ -74,7 +74,7 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
   const forName = (name: string) => <span className="visually-hidden"> {withNames(fill(labels.forName, { name: NAME_SLOT }), name)}</span>;
   return (
     <>
-      {error && <ErrorSummary id="learners-error" title={labels.errorTitle} message={error.message} ref={ref} />}
+      <FormError title={labels.errorTitle} failure={form.failure} id="learners-error" level={3} />
       {issued && (
         <div className="passphrase-box" id="passphrase-box" role="region" tabIndex={-1} aria-labelledby="passphrase-title">
           <h3 id="passphrase-title">{withNames(fill(labels.newTitle, { name: NAME_SLOT }), issued.name)}</h3>

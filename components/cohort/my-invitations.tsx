@@ -5,9 +5,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { formatDay } from "@/components/ui/dates";
+import { FormError, useFormState } from "@/components/ui/form";
 import { sendJson } from "./api";
 import type { MyInvitation } from "./cohort-data";
-import { ErrorSummary, useFailure } from "./error-summary";
 import type { InvitationLabels } from "./labels";
 import "./cohort.css";
 
@@ -21,7 +21,7 @@ interface Props {
 
 export function MyInvitations({ locale, invitations, learner, labels }: Props) {
   const router = useRouter();
-  const { error, fail, clear, ref } = useFailure();
+  const form = useFormState(labels.failed);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
   // Answered ones leave the list at once; the refreshed page then agrees.
@@ -30,7 +30,7 @@ export function MyInvitations({ locale, invitations, learner, labels }: Props) {
 
   async function answer(i: MyInvitation, accept: boolean) {
     setBusy(true);
-    clear();
+    form.clear();
     setStatus("");
     try {
       if (accept) await sendJson(`/api/invitations/${i.id}/accept`, "POST", {}, labels.failed);
@@ -39,7 +39,7 @@ export function MyInvitations({ locale, invitations, learner, labels }: Props) {
       setStatus(accept ? labels.accepted : labels.declined);
       router.refresh();
     } catch (e) {
-      fail(e, labels.failed);
+      form.fail(e);
     } finally {
       setBusy(false);
     }
@@ -51,7 +51,7 @@ export function MyInvitations({ locale, invitations, learner, labels }: Props) {
     <section aria-labelledby="invitations-title" className="card invitations reading">
       <h2 id="invitations-title">{labels.title}</h2>
       {pending.length > 0 && <p>{learner ? labels.learnerNote : labels.lead}</p>}
-      {error && <ErrorSummary id="invitation-error" title={labels.errorTitle} message={error.message} ref={ref} />}
+      <FormError title={labels.errorTitle} failure={form.failure} id="invitation-error" level={3} />
       <p role="status" className="learner-status">
         {status}
       </p>

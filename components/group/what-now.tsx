@@ -10,7 +10,7 @@ import type { LearnerGroupView } from "@/lib/cohorts/learner-group";
 import { nextActivityId, type NextThing } from "@/lib/cohorts/group-next";
 
 export const WHAT_NOW_LABEL_KEYS = [
-  "eyebrow", "nextTitle", "preTitle", "preWhy", "assignmentWhy", "lessonWhy", "start", "continue", "waitTitle", "waitBody", "browseCourse",
+  "eyebrow", "nextTitle", "preTitle", "preWhy", "assignmentWhy", "assignmentWhyUndated", "lessonWhy", "start", "continue", "waitTitle", "waitBody", "browseCourse",
   "restTitle", "pre", "post", "due", "done", "notDone", "planProgress", "dashboard",
 ] as const;
 export type WhatNowLabels = Record<(typeof WHAT_NOW_LABEL_KEYS)[number], string>;
@@ -26,7 +26,7 @@ function describe(next: Exclude<NextThing, { kind: "wait" }>, view: LearnerGroup
     case "pre":
       return { title: labels.preTitle, why: labels.preWhy };
     case "assignment":
-      return { title: titleOf(next.activityId, next.title, labels), why: fill(labels.assignmentWhy, { date: formatDay(next.dueAt, locale) }) };
+      return { title: titleOf(next.activityId, next.title, labels), why: next.dueAt ? fill(labels.assignmentWhy, { date: formatDay(next.dueAt, locale) }) : labels.assignmentWhyUndated };
     case "lesson":
       return { title: next.title, why: fill(labels.lessonWhy, { number: next.number, total: view.lessonsTotal }) };
   }
@@ -77,7 +77,7 @@ export function WhatNow({ view, locale, labels }: { view: LearnerGroupView; loca
                 <Link href={d.href} className="due-title">
                   {titleOf(d.activityId, d.title, labels)}
                 </Link>
-                <span className="due-date">{fill(labels.due, { date: formatDay(d.dueAt, locale) })}</span>
+                {d.dueAt && <span className="due-date">{fill(labels.due, { date: formatDay(d.dueAt, locale) })}</span>}
                 {d.done ? <span className="status-done">✓ {labels.done}</span> : <span className="due-open">{labels.notDone}</span>}
               </li>
             ))}

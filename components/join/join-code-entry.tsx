@@ -11,6 +11,7 @@ export async function JoinCodeEntry({ locale, prefillFromPath = false }: { local
     codeMissing: t("codeMissing"),
     codeShape: t("codeShape"),
     errorTitle: ta("errorTitle"),
+    working: ta("working"),
   };
   return <JoinCodeForm locale={locale} labels={labels} prefillFromPath={prefillFromPath} />;
 }

@@ -40,7 +40,7 @@ export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; loc
                         <Link href={d.href} className="due-title">
                           {slotTitle(d, labels) ?? d.title}
                         </Link>
-                        <span className="due-date">{fill(labels.groupDue, { date: dueDay(d.dueAt, locale) })}</span>
+                        {d.dueAt && <span className="due-date">{fill(labels.groupDue, { date: dueDay(d.dueAt, locale) })}</span>}
                         {d.done ? <span className="status-done">✓ {labels.done}</span> : <span className="due-open">{labels.notDone}</span>}
                       </li>
                     ))}

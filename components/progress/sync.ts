@@ -85,8 +85,11 @@ export function cacheDashboard(locale: string, view: DashboardData) {
   replaceProgress({ version: 1, lessons, last: current.last });
 }
 
-/** Signs out and leaves nothing personal in this browser (shared devices in halls and schools). */
-export async function signOutHere(locale: string): Promise<void> {
+/**
+ * Signs out and leaves nothing personal in this browser (shared devices in halls and schools),
+ * then opens `to` (the home page; after deleting the account, the page that confirms it).
+ */
+export async function signOutHere(locale: string, to = `/${locale}`): Promise<void> {
   await Promise.race([flush(), new Promise((r) => setTimeout(r, 3000))]);
   clearOutbox();
   clearProgress();
@@ -96,5 +99,5 @@ export async function signOutHere(locale: string): Promise<void> {
   // Loaded here, not at the top: this module is in the site header's graph (refreshRoleHint),
   // and next-auth's client (about 10 KB gzip) is needed on no page until someone signs out.
   const { signOut } = await import("next-auth/react");
-  await signOut({ callbackUrl: `/${locale}` });
+  await signOut({ callbackUrl: to });
 }

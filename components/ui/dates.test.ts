@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { formatDay } from "./dates";
+import { formatDay, formatDayWithWeekday, localDay } from "./dates";
 
 describe("formatDay", () => {
   // A test that sets TZ puts it back, and unset stays unset: assigning undefined to process.env
@@ -24,5 +24,37 @@ describe("formatDay", () => {
   });
   it("follows another locale's own convention", () => {
     expect(formatDay("2026-03-05T12:00:00Z", "de")).toBe("5. März 2026");
+  });
+});
+
+describe("formatDayWithWeekday", () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  it("writes a picked day out in the interface's order, with its weekday", () => {
+    expect(formatDayWithWeekday("2026-12-15", "en")).toBe("Tue, 15 December 2026");
+    expect(formatDayWithWeekday("2026-12-15", "de")).toBe("Di., 15. Dezember 2026");
+  });
+  it("names the same day west of UTC, where midnight UTC is still the day before", () => {
+    process.env.TZ = "America/Los_Angeles";
+    expect(formatDayWithWeekday("2026-12-15", "en")).toBe("Tue, 15 December 2026");
+  });
+});
+
+describe("localDay", () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  it("is the device's own calendar day", () => {
+    process.env.TZ = "Pacific/Auckland";
+    expect(localDay(new Date("2026-12-24T12:00:00Z"))).toBe("2026-12-25");
+    process.env.TZ = "America/Los_Angeles";
+    expect(localDay(new Date("2026-12-24T03:00:00Z"))).toBe("2026-12-23");
   });
 });

@@ -13,3 +13,18 @@ export function dateLocale(locale: string): string {
 export function formatDay(iso: string, locale: string): string {
   return new Date(iso).toLocaleDateString(dateLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
+
+/**
+ * A calendar day written out with its weekday ("Tue, 15 December 2026"), to confirm a day picked
+ * in a native date input, which follows the browser's own order rather than the interface's.
+ * `day` is "YYYY-MM-DD" (or a stored instant); like formatDay it is read in UTC.
+ */
+export function formatDayWithWeekday(day: string, locale: string): string {
+  return new Date(day).toLocaleDateString(dateLocale(locale), { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** The reader's own today as "YYYY-MM-DD" (their device's time zone), for a date input's minimum. */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -22,6 +22,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/[locale]/tracks/[track]/materials/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/tracks/[track]/materials/[set]/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/sign-in/page.tsx", params: "static", cells: open },
+  // After deleting an account: a static page that holds nobody's data.
+  { file: "app/[locale]/account-deleted/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/sign-up/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/join/page.tsx", params: "none", path: "/{locale}/join", cells: open },
   // The code is the key: whoever has it sees the group's name (and, signed in, their own).

@@ -39,6 +39,15 @@ export const ROUTES: RouteEntry[] = [
     cells: { ...all(s(403)), anonymous: s(401), learner: s(200, { fresh: true }) },
   },
   {
+    file: "app/api/account/password/route.ts",
+    method: "POST",
+    path: "/api/account/password",
+    what: "change the learner's password, giving the learner's current password",
+    body: (w) => ({ currentPassword: w.learnerPassword, newPassword: `matrix ${w.unique} copper kettle` }),
+    // Nobody else's current password is the learner's: the route changes only the caller's, after checking it.
+    cells: { ...all(s(403)), anonymous: s(401), learner: s(200, { fresh: true }) },
+  },
+  {
     file: "app/api/account/export/route.ts",
     method: "GET",
     path: "/api/account/export",

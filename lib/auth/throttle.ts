@@ -93,10 +93,10 @@ export async function clearFailures(handle: Db, key: ThrottleKey): Promise<void>
 }
 
 /**
- * A password check other than sign-in (deleting the account) under the sign-in throttle: the
- * same account and device buckets, refused unchecked while blocked, a wrong password recorded as
- * a failure, a right one clearing the bucket. Otherwise a stolen session would be an unthrottled
- * way to guess the account's password.
+ * A password check other than sign-in (deleting the account, changing the password) under the
+ * sign-in throttle: the same account and device buckets, refused unchecked while blocked, a wrong
+ * password recorded as a failure, a right one clearing the bucket. Otherwise a stolen session
+ * would be an unthrottled way to guess the account's password.
  */
 export async function throttledPasswordCheck(
   handle: Db,

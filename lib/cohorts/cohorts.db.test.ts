@@ -227,7 +227,7 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
       () => itemAnalysis(handle, other, cohortId),
       () => learningGain(handle, other, cohortId),
       () => cohortCsv(handle, other, cohortId),
-      () => setAssignment(handle, other, cohortId, { activityId: lesson.id, dueAt: "2026-12-01" }),
+      () => setAssignment(handle, other, cohortId, { activityId: lesson.id, dueAt: "2099-12-01" }),
       () => archiveCohort(handle, other, cohortId, true),
       () => resetLearnerPassphrase(handle, other, cohortId, learner.id),
       () => liftLearnerThrottle(handle, other, cohortId, learner.id),
@@ -246,21 +246,21 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     // Invited, then in once they accept (lib/cohorts/invitations.db.test.ts tests the invitations).
     await acceptInvitation(handle, co, (await myInvitations(handle, co))[0].id);
     expect((await myCohorts(handle, co)).map((c) => c.id)).toEqual([id]);
-    await setAssignment(handle, co, id, { activityId: lesson.id, dueAt: "2026-12-01" });
+    await setAssignment(handle, co, id, { activityId: lesson.id, dueAt: "2099-12-01" });
     await expect(setFacilitatorSuspended(handle, lead, co.id, true)).rejects.toMatchObject({ code: "forbidden" });
     await setFacilitatorSuspended(handle, admin, co.id, true);
-    await expect(setAssignment(handle, co, id, { activityId: lesson.id, dueAt: "2026-12-02" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setAssignment(handle, co, id, { activityId: lesson.id, dueAt: "2099-12-02" })).rejects.toMatchObject({ code: "forbidden" });
     expect((await rosterGrid(handle, admin, id)).cohort.name).toBe("Class 9B");
   });
 
   it("learners see what is due", async () => {
-    await setAssignment(handle, lead, cohortId, { activityId: course.modules[0].lessons[1].id, dueAt: "2026-12-05" });
-    await expect(setAssignment(handle, lead, cohortId, { activityId: "no-such-lesson", dueAt: "2026-12-05" })).rejects.toMatchObject({ code: "bad_request" });
+    await setAssignment(handle, lead, cohortId, { activityId: course.modules[0].lessons[1].id, dueAt: "2099-12-05" });
+    await expect(setAssignment(handle, lead, cohortId, { activityId: "no-such-lesson", dueAt: "2099-12-05" })).rejects.toMatchObject({ code: "bad_request" });
     const mine = await myAssignments(handle, learner);
     const due = mine.find((c) => c.id === cohortId)!.due;
     expect(due.map((d) => [d.activityId, d.done])).toContainEqual([course.modules[0].lessons[1].id, false]);
     // A quiz activity counts as done once finished (the learner took the final check above).
-    await setAssignment(handle, lead, cohortId, { activityId: "assessment-post", dueAt: "2026-12-06" });
+    await setAssignment(handle, lead, cohortId, { activityId: "assessment-post", dueAt: "2099-12-06" });
     const after = (await myAssignments(handle, learner)).find((c) => c.id === cohortId)!.due;
     expect(after.find((d) => d.activityId === "assessment-post")?.done).toBe(true);
   });
@@ -271,7 +271,7 @@ describe.each(testEngines())("cohorts on $name", (engine) => {
     const nickUser = { id: nick.userId, role: "learner" as const, displayName: "Temp" };
     await takeQuiz(handle, nickUser, lesson.id, quiz.questions, () => false);
     await joinCohort(handle, learner, code);
-    await setAssignment(handle, lead, id, { activityId: lesson.id, dueAt: "2026-12-01" });
+    await setAssignment(handle, lead, id, { activityId: lesson.id, dueAt: "2099-12-01" });
     // Both share their views (anonymous answers, a submission each, a batch).
     const answers = getAttitudeItems("en", course.id).map((i) => ({ itemId: i.id, value: 4 }));
     for (const who of [nickUser, learner]) await submitAttitudes(handle, who, { courseId: course.id, form: "pre", mechanism: "krr-5-ln3", submissionId: crypto.randomUUID(), answers });

@@ -10,7 +10,8 @@ export interface DueItem {
   activityId: string;
   title: string;
   href: string;
-  dueAt: string;
+  /** null: the facilitator chose "no due date". */
+  dueAt: string | null;
   done: boolean;
   /** The learner has begun it (an attempt at its quiz or check): the button says "Continue". */
   begun: boolean;
@@ -36,7 +37,7 @@ export interface GroupFacts {
 
 export type NextThing =
   | { kind: "pre"; href: string; begun: boolean }
-  | { kind: "assignment"; activityId: string; title: string; href: string; dueAt: string; begun: boolean }
+  | { kind: "assignment"; activityId: string; title: string; href: string; dueAt: string | null; begun: boolean }
   /** `number`: the lesson's place in the plan, from 1. */
   | { kind: "lesson"; lessonId: string; title: string; href: string; begun: boolean; number: number }
   | { kind: "wait" };

@@ -9,6 +9,7 @@ import { findActivityQuiz, getCourse, getLesson, getTrack, hasCheckForms } from 
 import { activityUrl, parseProgressActivity, type ProgressActivity } from "@/lib/content/activity-id";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { dueDateFirst } from "./due-date";
 import { learnerPlan } from "./plan";
 import { nextThing, PRE_ACTIVITY, type DueItem, type NextThing } from "./group-next";
 
@@ -57,7 +58,7 @@ export async function learnerGroup(handle: Db, actor: SessionUser, cohortId: str
     throw new AppError("not_found", "Group not found.");
   }
   const [assignments, activity, completions] = await Promise.all([
-    handle.db.selectFrom("assignments").select(["activity_id", "due_at"]).where("cohort_id", "=", group.id).orderBy("due_at").orderBy("activity_id").execute(),
+    handle.db.selectFrom("assignments as a").select(["a.activity_id", "a.due_at"]).where("a.cohort_id", "=", group.id).orderBy(dueDateFirst).orderBy("a.due_at").orderBy("a.activity_id").execute(),
     // Per activity of the course: whether this learner finished an attempt, began one, or marked the lesson done.
     handle.db
       .selectFrom("quiz_attempts")

@@ -19,6 +19,7 @@ import { UNKNOWN_CLIENT, type Client } from "@/lib/ratelimit/client";
 import { consume, countFailure, perClient, refuseIfSpent } from "@/lib/ratelimit/limiter";
 import { NICKNAME_MEMBERS_MAX } from "@/lib/ratelimit/limits";
 import { cohortFor, requireFacilitator } from "./access";
+import { isPastDay } from "./due-date";
 import { addInvitations, invitationEmail } from "./invitations";
 import { eraseSubject } from "@/lib/account/delete";
 
@@ -222,16 +223,21 @@ export const assignableActivityId = z.string().refine((id) => {
 
 export const assignmentInput = z.strictObject({
   activityId: assignableActivityId,
-  dueAt: z.iso.date("Give the due date as a date."),
+  /** A calendar day ("2026-12-15"), or null: "no due date", chosen on purpose. */
+  dueAt: z.iso.date({ error: (issue) => (issue.input === undefined ? "Choose a due date, or no due date." : "Give the due date as a date.") }).nullable(),
 });
 
-export async function setAssignment(handle: Db, actor: SessionUser, cohortId: string, input: z.infer<typeof assignmentInput>): Promise<{ id: string }> {
+/** The words for a due day that has passed; the form checks first, with the same words (facilitate.assignments.pastDue). */
+const PAST_DUE_MESSAGE = "That date has passed. Choose today or a later date, or choose \"No due date\".";
+
+export async function setAssignment(handle: Db, actor: SessionUser, cohortId: string, input: z.infer<typeof assignmentInput>, asOf = new Date()): Promise<{ id: string }> {
   const cohort = await cohortFor(handle, actor, cohortId, "manage");
   if (!findLessonQuiz(cohort.locale, cohort.course_id, input.activityId) && !isGradedActivity(cohort.locale, cohort.course_id, input.activityId)) {
     throw new AppError("bad_request", "That lesson or quiz does not exist.", { field: "activityId" });
   }
+  if (input.dueAt !== null && isPastDay(input.dueAt, asOf)) throw new AppError("bad_request", PAST_DUE_MESSAGE, { field: "dueAt" });
   const id = crypto.randomUUID();
-  const dueAt = `${input.dueAt}T23:59:59.000Z`;
+  const dueAt = input.dueAt === null ? null : `${input.dueAt}T23:59:59.000Z`;
   await handle.db
     .insertInto("assignments")
     .values({ id, cohort_id: cohortId, activity_id: input.activityId, due_at: dueAt, created_at: now() })

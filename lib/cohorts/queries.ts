@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { cohortFor, requireFacilitator } from "./access";
 import { rosterGrid } from "./reports";
 import { toCsv } from "./csv";
+import { dueDateFirst } from "./due-date";
 import { activityTitle } from "./learner-group";
 
 export async function myCohorts(handle: Db, actor: SessionUser) {
@@ -24,7 +25,12 @@ export async function myCohorts(handle: Db, actor: SessionUser) {
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, joinCode: r.join_code, archived: Boolean(r.archived_at), owner: r.owner_id === actor.id, members: Number(r.members) }));
 }
 
-/** The learner's cohorts and their assignments, with whether each is done. */
+/**
+ * Assignments with a due date first (soonest first), then those with none: the two engines sort
+ * NULL at opposite ends, so the order says it.
+ */
+
+/** The learner's cohorts and their assignments (a due date may be null), with whether each is done. */
 export async function myAssignments(handle: Db, actor: SessionUser) {
   const rows = await handle.db
     .selectFrom("cohort_members as m")
@@ -42,13 +48,14 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
     ])
     .where("m.user_id", "=", actor.id)
     .where("c.archived_at", "is", null)
+    .orderBy(dueDateFirst)
     .orderBy("a.due_at")
     .execute();
-  const cohorts = new Map<string, { id: string; name: string; due: { activityId: string; ref: ProgressActivity; title: string; href: string; dueAt: string; done: boolean }[] }>();
+  const cohorts = new Map<string, { id: string; name: string; due: { activityId: string; ref: ProgressActivity; title: string; href: string; dueAt: string | null; done: boolean }[] }>();
   for (const r of rows) {
     const c = cohorts.get(r.cohort_id) ?? { id: r.cohort_id, name: r.name, due: [] };
     cohorts.set(r.cohort_id, c);
-    if (!r.activity_id || !r.due_at) continue;
+    if (!r.activity_id) continue;
     // setAssignment stores only ids that parse; one that does not names nothing to open.
     const ref = parseProgressActivity(r.course_id, r.activity_id);
     if (!ref) continue;
@@ -94,7 +101,7 @@ export async function listAllCohorts(handle: Db, actor: SessionUser) {
 /** A cohort's assignments, for its facilitators. */
 export async function cohortAssignments(handle: Db, actor: SessionUser, cohortId: string) {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
-  const rows = await handle.db.selectFrom("assignments").select(["activity_id", "due_at"]).where("cohort_id", "=", cohortId).orderBy("due_at").execute();
+  const rows = await handle.db.selectFrom("assignments as a").select(["a.activity_id", "a.due_at"]).where("a.cohort_id", "=", cohortId).orderBy(dueDateFirst).orderBy("a.due_at").execute();
   return rows.map((r) => {
     const ref = parseProgressActivity(cohort.course_id, r.activity_id);
     return { activityId: r.activity_id, ref: ref ?? null, title: (ref && activityTitle(cohort.locale, ref)) ?? r.activity_id, dueAt: r.due_at };

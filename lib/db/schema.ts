@@ -65,7 +65,8 @@ export interface AssignmentsTable {
   id: string;
   cohort_id: string;
   activity_id: string;
-  due_at: string;
+  /** The end of the due day (UTC), or null: set with "no due date" (migration 0014). */
+  due_at: string | null;
   created_at: string;
 }
 

@@ -65,6 +65,18 @@ export const ENDPOINTS: Endpoint[] = [
     // Any non-empty password costs an argon2 verify (~20 ms): most bodies are refused before it.
     body: () => fc.record({ password: fc.oneof({ arbitrary: fc.constant(""), weight: 20 }, { arbitrary: fc.constant("not my password"), weight: 2 }, { arbitrary: fc.constant(PASSWORD), weight: 1 }) }),
   },
+  {
+    route: "/api/account/password",
+    method: "POST",
+    load: () => import("@/app/api/account/password/route"),
+    // Weak or repeated new passwords are refused before any hashing; a right current one (an argon2
+    // verify and hash, and every session of the caller ended) is rare.
+    body: () =>
+      fc.record({
+        currentPassword: fc.oneof({ arbitrary: fc.constantFrom("", "not my password"), weight: 20 }, { arbitrary: fc.constant(PASSWORD), weight: 1 }),
+        newPassword: fc.oneof({ arbitrary: fc.constantFrom("", "short", "password", PASSWORD), weight: 20 }, { arbitrary: fc.constant("quiet harbour lantern 42"), weight: 2 }),
+      }),
+  },
   get("/api/account/export", () => import("@/app/api/account/export/route")),
   get("/api/attitudes", () => import("@/app/api/attitudes/route"), { query: (w) => ({ courseId: fc.constantFrom(w.course, "other-course"), form: fc.constantFrom("pre", "post", "mid") }) }),
   {
@@ -107,7 +119,7 @@ export const ENDPOINTS: Endpoint[] = [
     method: "POST",
     load: () => import("@/app/api/cohorts/[cohort]/assignments/route"),
     params: cohortParam,
-    body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)), dueAt: fc.constantFrom("2026-05-01", "2026-02-30", "2026-13-01", "1999-01-01") }),
+    body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)), dueAt: fc.constantFrom("2030-05-01", null, "2026-02-30", "2026-13-01", "1999-01-01") }),
   },
   {
     route: "/api/cohorts/[cohort]/assignments",

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { canChangePassword } from "@/lib/auth/password-change";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { AccountActions, type AccountLabels } from "@/components/account/account-actions";
+import { ChangePassword, type PasswordLabels } from "@/components/account/change-password";
 import { NAME_SLOT, withNames } from "@/components/ui/user-text";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -13,7 +15,8 @@ export default async function AccountPage(props: PageProps<"/[locale]/account">)
   setRequestLocale(locale);
   const user = await currentUser();
   if (!user) redirect(signInPath(locale, `/${locale}/account`));
-  const [t, ta] = await Promise.all([getTranslations({ locale, namespace: "account" }), getTranslations({ locale, namespace: "auth" })]);
+  const [t, ta, ownPassword] = await Promise.all([getTranslations({ locale, namespace: "account" }), getTranslations({ locale, namespace: "auth" }), canChangePassword(user)]);
+  const form = { errorTitle: ta("errorTitle"), failed: ta("failed"), working: ta("working") };
   const labels: AccountLabels = {
     signOut: t("signOut"),
     signOutEverywhere: t("signOutEverywhere"),
@@ -23,9 +26,19 @@ export default async function AccountPage(props: PageProps<"/[locale]/account">)
     deleteLead: t("deleteLead"),
     deletePassword: t("deletePassword"),
     delete: t("delete"),
-    errorTitle: ta("errorTitle"),
-    failed: ta("failed"),
-    working: ta("working"),
+    ...form,
+  };
+  const passwordLabels: PasswordLabels = {
+    passwordTitle: t("passwordTitle"),
+    passwordLead: t("passwordLead"),
+    currentPassword: t("currentPassword"),
+    newPassword: t("newPassword"),
+    newPasswordHint: t("newPasswordHint"),
+    changePassword: t("changePassword"),
+    passwordChanged: t("passwordChanged"),
+    passwordChangedSignIn: t("passwordChangedSignIn"),
+    signInAgain: t("signInAgain"),
+    ...form,
   };
   return (
     <div className="container">
@@ -41,6 +54,15 @@ export default async function AccountPage(props: PageProps<"/[locale]/account">)
             </a>
           </p>
         </section>
+        {ownPassword ? (
+          <ChangePassword locale={locale} labels={passwordLabels} />
+        ) : (
+          // A nickname account's passphrase comes from its facilitator: no form, one line saying so.
+          <section aria-labelledby="password-title">
+            <h2 id="password-title">{t("passwordTitle")}</h2>
+            <p>{t("passwordNickname")}</p>
+          </section>
+        )}
         <AccountActions locale={locale} labels={labels} />
       </div>
     </div>
