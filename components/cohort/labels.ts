@@ -38,7 +38,7 @@ export type LiveLabels = Record<"status" | "updated" | "pause" | "resume" | "pau
 /** The room view: the group's reports with no names, to project. */
 export type RoomLabels = Record<
   | "metaTitle" | "title" | "lead" | "open" | "openHint" | "leave" | "progressTitle" | "progressLead" | "caption" | "lesson" | "done" | "bandHigh" | "bandMid"
-  | "bandLow" | "hidden" | "hiddenShort" | "ofLearners" | "empty",
+  | "bandLow" | "hidden" | "noScores" | "ofLearners" | "empty",
   string
 >;
 

@@ -48,7 +48,7 @@ export function RoomProgress({ progress, labels }: { progress: RoomProgressView;
                 </>
               ) : (
                 <td colSpan={3} className="meta room-hidden">
-                  {fill(labels.hidden, { min: progress.minScores, count: l.scored })}
+                  {l.scored === 0 ? labels.noScores : fill(labels.hidden, { min: progress.minScores, count: l.scored })}
                 </td>
               )}
             </tr>
