@@ -117,8 +117,9 @@ test("five learners share their views: hidden with four, estimates with five, no
 
   await test.step("the fifth answer shows estimates with likely ranges, as text, and says they are rough", async () => {
     expect((await others[3].post("/api/attitudes", { data: views("pre", (id) => (id === first.id ? 5 : 3)) })).status()).toBe(200);
-    await page.reload();
+    // No reload: the section refreshes with the page's other reports, every 10 seconds.
     const report = page.getByRole("region", { name: "Attitudes (anonymous)" });
+    await expect(report.getByRole("table", { name: first.statement })).toBeVisible({ timeout: 25_000 });
     await expect(report.getByText("known to within ±15 percentage points only from about 523 answers")).toBeVisible();
     const table = report.getByRole("table", { name: first.statement });
     await expect(table.getByRole("row", { name: /^Agree or strongly agree/ }).getByRole("cell").first()).toHaveText(/^\d+% \(likely \d+% to \d+%\)Rough: within ±15 points needs about 523 answers\.$/);

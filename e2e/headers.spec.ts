@@ -100,6 +100,7 @@ test.describe("security headers", () => {
       [ctx, "/en/facilitate"],
       [ctx, `/en/facilitate/${id}`],
       [ctx, `/en/facilitate/${id}/join-sheet`],
+      [ctx, `/en/facilitate/${id}/room`],
     ];
     for (const [who, path] of personal) {
       const res = await who.get(path, { maxRedirects: 0 });

@@ -196,15 +196,6 @@ const PHYSICAL_ALLOWANCE: Record<string, string[]> = {
     "padding-left: var(--space-3)",
   ],
   "components/cohort/join-sheet.css": ["padding-left: var(--space-5)"],
-  "components/cohort/progress-grid.css": [
-    "left: 0",
-    "text-align: right",
-    "left: 0",
-    "border-left: 3px solid var(--border)",
-    "border-right: 1px solid var(--surface)",
-    "text-align: left",
-    "padding-left: var(--space-5)",
-  ],
   "components/quiz/quiz.css": ["float: left"],
 };
 

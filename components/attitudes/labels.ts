@@ -10,7 +10,7 @@ export const ATTITUDE_FORM_LABEL_KEYS = [
 export type AttitudeFormLabels = Record<(typeof ATTITUDE_FORM_LABEL_KEYS)[number], string>;
 
 /** The report's words: its frame from "facilitate.attitudes", the estimates' from "attitudes.report". */
-export type AttitudeReportLabels = Record<"title" | "lead" | "pre" | "post" | "hidden" | "hiddenShort" | "none" | "failed", string> & {
+export type AttitudeReportLabels = Record<"title" | "lead" | "pre" | "post" | "hidden" | "hiddenShort" | "none" | "failed" | "loading", string> & {
   report: Record<
     | "privacy" | "threshold" | "needed" | "estimate" | "agree" | "mean" | "answers" | "percentRange" | "meanRange" | "rough"
     | "change" | "changeHigher" | "changeLower" | "changeUnclear",

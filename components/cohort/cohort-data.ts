@@ -8,12 +8,13 @@ import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { MyInvitation, PendingInvitation } from "@/lib/cohorts/invitations";
-import { cohortPage, cohortRoster, facilitatorCohorts, invitationsForMe } from "@/lib/cohorts/page-data";
+import { cohortReports, cohortRoomReports, cohortRoster, cohortShell, facilitatorCohorts, invitationsForMe } from "@/lib/cohorts/page-data";
 import type { RosterView } from "@/lib/cohorts/reports";
 import type { cohortAssignments, myCohorts } from "@/lib/cohorts/queries";
 
 export type CohortSummary = Awaited<ReturnType<typeof myCohorts>>[number];
 export type Assignment = Awaited<ReturnType<typeof cohortAssignments>>[number];
+export type CohortShell = Awaited<ReturnType<typeof cohortShell>>;
 export type { MyInvitation, PendingInvitation };
 
 /** A read's result: the data, or the status and safe message the API would have answered. */
@@ -42,9 +43,22 @@ export function readMyInvitations(): Promise<Read<MyInvitation[]>> {
 /** Cached per request, so a page's metadata and body share one read. */
 export const readRoster = cache((cohortId: string): Promise<Read<RosterView>> => read((actor) => cohortRoster(actor, cohortId)));
 
-/** Everything the cohort page shows; the first failure (not found, forbidden) wins. */
-export const readCohortPage = cache(async (cohortId: string) => {
-  const result = await read((actor) => cohortPage(actor, cohortId));
+/**
+ * The top of the cohort page (the group, its counts, assignments, invitations): small reads, so
+ * the page's shell and its access check come first and the reports stream in after.
+ * Cached per request, so the page's metadata and body share one read.
+ */
+export const readCohortShell = cache((cohortId: string): Promise<Read<CohortShell>> => read((actor) => cohortShell(actor, cohortId)));
+
+/** The cohort page's live reports; `at` is when they were read, so the first refetch waits its turn. */
+export const readCohortReports = cache(async (cohortId: string) => {
+  const result = await read((actor) => cohortReports(actor, cohortId));
+  return result.ok ? { ok: true as const, data: { ...result.data, at: Date.now() } } : result;
+});
+
+/** The room view's reports: no names anywhere in them. */
+export const readRoomReports = cache(async (cohortId: string) => {
+  const result = await read((actor) => cohortRoomReports(actor, cohortId));
   return result.ok ? { ok: true as const, data: { ...result.data, at: Date.now() } } : result;
 });
 

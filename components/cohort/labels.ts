@@ -4,7 +4,7 @@
 export type GridLabels = Record<
   | "title" | "caption" | "learner" | "done" | "module" | "lessonNumber" | "completed" | "notStarted" | "cellDone" | "cellBest"
   | "cellBestOnly" | "legendTitle" | "legendDone" | "legendScore" | "legendNone" | "legendLow" | "legendMid" | "legendHigh"
-  | "lessonKey" | "empty" | "scrollLabel" | "ofLearners" | "lessonShort",
+  | "lessonKey" | "empty" | "scrollLabel" | "ofLearners" | "lessonShort" | "cellLow" | "cellLowOnly" | "lowCount",
   string
 >;
 
@@ -23,7 +23,7 @@ export type LearningLabels = Record<
   | "falseAlarmExplain" | "sensitivity" | "sensitivityValue" | "sensitivityExplain" | "sensitivityHidden" | "none" | "noDiscern" | "percent" | "notYet"
   | "ordersCaption" | "order" | "learners" | "orderAB" | "orderBA" | "hiddenPerOrder" | "hiddenAll" | "unbalanced" | "meansExplain"
   | "points" | "change" | "changeExplain" | "changePlain" | "changePlainExplain" | "interval" | "intervalValue" | "intervalExplain"
-  | "intervalNone" | "formDifference" | "formDifferenceExplain",
+  | "intervalNone" | "formDifference" | "formDifferenceExplain" | "whatIsThis" | "gainTerm" | "hitTerm" | "falseAlarmTerm" | "sensitivityTerm",
   string
 >;
 
@@ -33,7 +33,14 @@ export type LearnerLabels = FormLabels & Record<
   string
 >;
 
-export type LiveLabels = Record<"status" | "updated" | "pause" | "resume" | "paused" | "refreshFailed", string>;
+export type LiveLabels = Record<"status" | "updated" | "pause" | "resume" | "paused" | "refreshFailed" | "loading", string>;
+
+/** The room view: the group's reports with no names, to project. */
+export type RoomLabels = Record<
+  | "metaTitle" | "title" | "lead" | "open" | "openHint" | "leave" | "progressTitle" | "progressLead" | "caption" | "lesson" | "done" | "bandHigh" | "bandMid"
+  | "bandLow" | "hidden" | "noScores" | "ofLearners" | "empty",
+  string
+>;
 
 export type FormLabels = Record<"working" | "errorTitle" | "failed", string>;
 
@@ -72,5 +79,8 @@ export interface LessonColumn {
   id: string;
   title: string;
   module: number;
-  completed: number;
+  /** How many learners finished it (the grid's columns have it; a list to choose from does not). */
+  completed?: number;
+  /** Its number in the course ("5.3"), when the report gives it. */
+  number?: string;
 }

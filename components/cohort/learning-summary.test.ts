@@ -45,4 +45,21 @@ describe("the learning summary", () => {
     expect(out).toContain("at least 5 learners");
     expect(out).not.toContain("Change");
   });
+
+  it("says each figure in plain words first, with the research term behind 'What is this?'", () => {
+    const html = renderToStaticMarkup(createElement(LearningSummary, { gain: { ...base, discernment: { hitRate: 0.75, falseAlarmRate: 0.2, items: 40, sensitivity: { meanDPrime: 1.24, learners: 6 }, minLearners: 5 } }, labels }));
+    const out = html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(out).toContain("How much the group improved 56%");
+    expect(out).toContain("Spotted the manipulative posts 75%");
+    expect(out).toContain("Flagged genuine posts as manipulative 20%");
+    expect(out).toContain("How well learners tell them apart 1.2 (mean of 6 learners)");
+    // The terms come after the plain words, inside a disclosure named after its figure.
+    expect(out.indexOf("How much the group improved")).toBeLessThan(out.indexOf("normalised gain"));
+    expect(out).toContain("What is this? (How much the group improved) Research term: normalised gain");
+    expect(out).toContain("g), here 0.56.");
+    expect(out).toContain("Research term: hit rate.");
+    expect(out).toContain("Research term: false-alarm rate.");
+    expect(out).toContain("Research term: sensitivity, d′");
+    expect(html.match(/<details>/g)).toHaveLength(4);
+  });
 });

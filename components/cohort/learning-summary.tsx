@@ -1,5 +1,6 @@
 // Learning: the starting and final checks of learners who took both, and how well the group tells
-// manipulative posts from genuine ones. Group figures only. Half the group takes form A first and
+// manipulative posts from genuine ones, in plain words with the research term on demand
+// (docs/measurement.md explains each measure). Group figures only. Half the group takes form A first and
 // the other half form B first, so the change shown is the mean of the two halves' changes, each
 // counted equally: a harder form cannot pass for learning (lib/quiz/gain.ts). Below the minimum
 // of learners per half no figure shows, only how many there are.
@@ -7,13 +8,29 @@ import type { LearningView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
 import { dPrimeText } from "@/lib/quiz/sensitivity";
 import type { LearningLabels } from "./labels";
+import "./stat-term.css";
 
-function Stat({ label, value, explain }: { label: string; value: string; explain?: string }) {
+/**
+ * One figure: plain words first, then what it means; the research term and how it is worked out
+ * only on demand, behind "What is this?" (named after the figure for a screen reader's list).
+ */
+function Stat({ label, value, explain, term, whatIsThis }: { label: string; value: string; explain?: string; term?: string; whatIsThis?: string }) {
   return (
     <div className="stat card">
       <dt>{label}</dt>
       <dd className="stat-value">{value}</dd>
       {explain && <dd className="stat-explain">{explain}</dd>}
+      {term && (
+        <dd className="stat-term">
+          <details>
+            <summary>
+              {whatIsThis}
+              <span className="visually-hidden"> ({label})</span>
+            </summary>
+            <p>{term}</p>
+          </details>
+        </dd>
+      )}
     </div>
   );
 }
@@ -77,18 +94,28 @@ export function LearningSummary({ gain, labels }: { gain: LearningView; labels: 
             {gain.balanced && <Stat label={labels.formDifference} value={points(gain.formDifference)} explain={labels.formDifferenceExplain} />}
             <Stat
               label={labels.gain}
-              value={gain.normalisedGain === null ? labels.notYet : fill(labels.gainValue, { gain: gain.normalisedGain.toFixed(2) })}
+              value={gain.normalisedGain === null ? labels.notYet : fill(labels.gainValue, { percent: Math.round(gain.normalisedGain * 100) })}
               explain={labels.gainExplain}
+              term={gain.normalisedGain === null ? undefined : fill(labels.gainTerm, { gain: gain.normalisedGain.toFixed(2) })}
+              whatIsThis={labels.whatIsThis}
             />
           </>
         )}
-        <Stat label={labels.hit} value={rate(d.hitRate)} explain={d.items ? labels.hitExplain : labels.noDiscern} />
-        <Stat label={labels.falseAlarm} value={rate(d.falseAlarmRate)} explain={d.items ? labels.falseAlarmExplain : labels.noDiscern} />
+        <Stat label={labels.hit} value={rate(d.hitRate)} explain={d.items ? labels.hitExplain : labels.noDiscern} term={labels.hitTerm} whatIsThis={labels.whatIsThis} />
+        <Stat
+          label={labels.falseAlarm}
+          value={rate(d.falseAlarmRate)}
+          explain={d.items ? labels.falseAlarmExplain : labels.noDiscern}
+          term={labels.falseAlarmTerm}
+          whatIsThis={labels.whatIsThis}
+        />
         {d.items > 0 && (
           <Stat
             label={labels.sensitivity}
             value={d.sensitivity ? fill(labels.sensitivityValue, { dPrime: dPrimeText(d.sensitivity.meanDPrime), learners: d.sensitivity.learners }) : labels.notYet}
             explain={d.sensitivity ? labels.sensitivityExplain : fill(labels.sensitivityHidden, { min: d.minLearners })}
+            term={labels.sensitivityTerm}
+            whatIsThis={labels.whatIsThis}
           />
         )}
       </dl>

@@ -1,22 +1,16 @@
 "use client";
 // The live part of a cohort's page: the progress grid, item analysis, learning and learners,
-// refreshed every 10 seconds while the tab is visible, so a facilitator in a hall sees answers
-// arrive. The server render is the initial data; each view is one GET. Pausable (WCAG 2.2.2).
-import { useState, useSyncExternalStore } from "react";
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+// refreshed with the page's other reports (live.tsx), so a facilitator in a hall sees answers
+// arrive. The server render is the initial data; each view is one GET.
 import type { ItemAnalysisView, LearningView, RosterView } from "@/lib/cohorts/reports";
-import { fill } from "@/components/ui/fill";
-import { getJson } from "./api";
-import { cohortKeys, type CohortView } from "./query-keys";
 import type { GridLabels, ItemLabels, LearnerLabels, LearningLabels, LiveLabels } from "./labels";
+import { LiveBar, useLiveReport } from "./live";
 import { ProgressGrid } from "./progress-grid";
 import { ItemTable } from "./item-table";
 import { LearningSummary } from "./learning-summary";
 import { LearnerList } from "./learner-list";
 import "./cohort.css";
 import "./cohort-reports.css";
-
-const EVERY_MS = 10_000;
 
 export interface LiveInitial {
   roster: RosterView;
@@ -34,72 +28,33 @@ export interface LiveReportLabels {
   learners: LearnerLabels;
 }
 
-export function LiveReports(props: { cohortId: string; locale: string; initial: LiveInitial; labels: LiveReportLabels }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: EVERY_MS / 2 } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <LiveView {...props} />
-    </QueryClientProvider>
-  );
-}
-
-const noSubscribe = () => () => {};
-
-function useReport<T>(cohortId: string, view: CohortView, initialData: T, at: number, paused: boolean) {
-  const query = useQuery({
-    queryKey: cohortKeys.view(cohortId, view),
-    queryFn: () => getJson<T>(`/api/cohorts/${cohortId}/${view}`),
-    initialData,
-    initialDataUpdatedAt: at,
-    // react-query stops the interval while the tab is hidden and refetches when it is shown again.
-    refetchInterval: paused ? false : EVERY_MS,
-    refetchIntervalInBackground: false,
-  });
+export function LiveReports({ cohortId, locale, initial, labels }: { cohortId: string; locale: string; initial: LiveInitial; labels: LiveReportLabels }) {
+  const roster = useLiveReport(cohortId, "roster", initial.roster, initial.at);
+  const items = useLiveReport(cohortId, "items", initial.items, initial.at);
+  const gain = useLiveReport(cohortId, "gain", initial.gain, initial.at);
   // Never undefined: the server's data stands until a refetch replaces it.
-  return { data: query.data ?? initialData, updatedAt: query.dataUpdatedAt, failed: query.isRefetchError };
-}
-
-function LiveView({ cohortId, locale, initial, labels }: { cohortId: string; locale: string; initial: LiveInitial; labels: LiveReportLabels }) {
-  const [paused, setPaused] = useState(false);
-  const roster = useReport(cohortId, "roster", initial.roster, initial.at, paused);
-  const items = useReport(cohortId, "items", initial.items, initial.at, paused);
-  const gain = useReport(cohortId, "gain", initial.gain, initial.at, paused);
-  // Times are the browser's own: shown only after hydration, so server and client agree.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const updatedAt = Math.min(roster.updatedAt, items.updatedAt, gain.updatedAt);
-  const time = hydrated ? new Date(updatedAt).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "";
-  const failed = roster.failed || items.failed || gain.failed;
-  const { live } = labels;
+  const data = { roster: roster.data ?? initial.roster, items: items.data ?? initial.items, gain: gain.data ?? initial.gain };
 
   return (
     <>
-      <div className="live-bar">
-        <p className="live-status">
-          <span className={`live-dot${paused ? " is-paused" : ""}`} aria-hidden="true" />
-          {paused ? live.paused : live.status}
-          {time && <span className="meta"> {fill(failed ? live.refreshFailed : live.updated, { time })}</span>}
-        </p>
-        <button type="button" className="button secondary small" onClick={() => setPaused(!paused)}>
-          {paused ? live.resume : live.pause}
-        </button>
-      </div>
+      <LiveBar updatedAt={Math.min(roster.updatedAt, items.updatedAt, gain.updatedAt)} failed={roster.failed || items.failed || gain.failed} locale={locale} labels={labels.live} />
       <section id="progress" aria-labelledby="progress-title" className="cohort-section">
         <h2 id="progress-title">{labels.grid.title}</h2>
-        <ProgressGrid roster={roster.data} labels={labels.grid} />
+        <ProgressGrid roster={data.roster} labels={labels.grid} />
       </section>
       <section id="questions" aria-labelledby="questions-title" className="cohort-section">
         <h2 id="questions-title">{labels.items.title}</h2>
         <p className="section-lead">{labels.items.lead}</p>
-        <ItemTable view={items.data} lessons={roster.data.lessons} labels={labels.items} />
+        <ItemTable view={data.items} lessons={data.roster.lessons} labels={labels.items} />
       </section>
       <section id="learning" aria-labelledby="learning-title" className="cohort-section">
         <h2 id="learning-title">{labels.learning.title}</h2>
-        <LearningSummary gain={gain.data} labels={labels.learning} />
+        <LearningSummary gain={data.gain} labels={labels.learning} />
       </section>
       <section id="learners" aria-labelledby="learners-title" className="cohort-section">
         <h2 id="learners-title">{labels.learners.title}</h2>
         <p className="section-lead">{labels.learners.lead}</p>
-        <LearnerList cohortId={cohortId} learners={roster.data.learners} labels={labels.learners} />
+        <LearnerList cohortId={cohortId} learners={data.roster.learners} labels={labels.learners} />
       </section>
     </>
   );

@@ -18,7 +18,7 @@ const ARABIC = "مريم";
 const roster: RosterView = {
   cohort: { id: "c1", name: "Group", kind: "workshop", joinCode: "ABCDEFGH", archived: false, locale: "en", courseId: "x", canManage: true },
   modules: [{ number: 1, title: "One" }],
-  lessons: [{ id: "l1", title: "Lesson one", module: 1, completed: 0 }],
+  lessons: [{ id: "l1", title: "Lesson one", module: 1, number: "1.1", completed: 0 }],
   learners: [
     { id: "a", name: OVERRIDE, nicknameOnly: true, done: 0, cells: {} },
     { id: "b", name: ARABIC, nicknameOnly: false, done: 1, cells: { l1: { done: true, bestPercent: 80 } } },

@@ -64,6 +64,13 @@ export const PAGES: PageEntry[] = [
     cells: { ...cohortRead(["cohort"]), anonymous: SIGN_IN },
   },
   {
+    // The room view is projected: the group's name, and no learner's or nickname anywhere in the HTML.
+    file: "app/[locale]/(facilitate)/facilitate/[cohort]/room/page.tsx",
+    params: "world",
+    path: "/{locale}/facilitate/{cohortId}/room",
+    cells: { ...cohortRead(["cohort"]), anonymous: SIGN_IN },
+  },
+  {
     file: "app/[locale]/(admin)/admin/page.tsx",
     params: "none",
     path: "/{locale}/admin",

@@ -110,6 +110,8 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/cohorts/[cohort]/gain/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/gain", what: "read the learning gain", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/items/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/items", what: "read the item analysis", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/attitudes/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/attitudes", what: "read the views totals", cells: cohortRead() },
+  // The room view's progress: counts per lesson, never a name (it is projected).
+  { file: "app/api/cohorts/[cohort]/progress/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/progress", what: "read the room view's progress", cells: cohortRead() },
   // Co-facilitators by invitation: the owner invites, lists and cancels (the list masks emails, so
   // it shows none of the invitee's markers); only the invited account sees, accepts or declines.
   { file: "app/api/cohorts/[cohort]/invitations/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/invitations", what: "list the pending invitations", cells: cohortOwner(s(200)) },

@@ -31,6 +31,7 @@ import {
 import { decodeAnswerRecord, summaryRecords } from "@/lib/progress/answer-summary";
 import { cohortFor } from "./access";
 import { commonMistake, type CommonMistake } from "./common-mistake";
+import { planLessons } from "./plan";
 
 export type ActivityKind = "lesson" | "pre" | "post" | "booster";
 
@@ -90,13 +91,14 @@ const activityKey = (id: string, form?: FormId) => (form ? `${id}/${form}` : id)
 const reportKind = (ref: ProgressActivity): ActivityKind => (ref.kind === "check" ? ref.slot : ref.kind);
 
 /**
- * Every graded activity of a course with its quiz: lessons, each check slot on each form (the
- * same form is taken before teaching by half a group and after it by the other half, so a slot's
- * items are read per form), refreshers.
+ * Every graded activity of a course with its quiz: lessons (or only `lessonIds`, a group's plan),
+ * each check slot on each form (the same form is taken before teaching by half a group and after
+ * it by the other half, so a slot's items are read per form), refreshers.
  */
-export function courseActivities(locale: string, courseId: string): Activity[] {
+export function courseActivities(locale: string, courseId: string, lessonIds?: readonly string[]): Activity[] {
+  const lessons = lessonIds ?? getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l) => l.id)) ?? [];
   const refs: [ProgressActivity, FormId?][] = [
-    ...(getCourse(locale, courseId)?.modules.flatMap((m) => m.lessons.map((l): [ProgressActivity] => [{ kind: "lesson", course: courseId, lesson: l.id }])) ?? []),
+    ...lessons.map((lesson): [ProgressActivity] => [{ kind: "lesson", course: courseId, lesson }]),
     ...CHECK_SLOTS.flatMap((slot) => FORM_IDS.map((form): [ProgressActivity, FormId] => [{ kind: "check", course: courseId, slot }, form])),
     ...getBoosters(locale, courseId).map((b): [ProgressActivity] => [{ kind: "booster", course: courseId, booster: b.id }]),
   ];
@@ -121,12 +123,17 @@ type Row = { kind: string; lesson_id: string; v: string | null; question_id: str
 
 export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
-  const activities = new Map(courseActivities(cohort.locale, cohort.course_id).map((a) => [activityKey(a.id, a.form), a]));
+  // Only the lessons of the group's plan: a workshop group's questions are its workshop's.
+  const plan = planLessons(cohort.locale, cohort.course_id, cohort.track_id).map((l) => l.id);
+  const activities = new Map(courseActivities(cohort.locale, cohort.course_id, plan).map((a) => [activityKey(a.id, a.form), a]));
   const versions = [...new Set([...activities.values()].flatMap((a) => (a.quiz.version ? [a.quiz.version] : [])))];
   const empty: ItemAnalysisView = { items: [], forms: [], olderAttempts: 0, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
   if (versions.length === 0) return empty;
   const current = sql`a.content_version in (${sql.join(versions)})`;
-  const members = sql`cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}`;
+  // Attempts at activities outside the plan (a workshop learner's own module 6) are not read at
+  // all, so they are neither analysed nor counted as attempts on an earlier version.
+  const ids = [...new Set([...activities.values()].map((a) => a.id))];
+  const members = sql`cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id} and a.lesson_id in (${sql.join(ids)})`;
   // 'choice': answers grouped by what was chosen: n answers, s1 of them in finished attempts,
   // s2 = Σscore over those. An answer's points are a function of the choice (graded below), so
   // Σx, Σx² and Σx·score per item follow without reading any answer row. Read from the answers

@@ -8,8 +8,9 @@ import { headersClient } from "@/lib/ratelimit/client";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { invitationsIfOwner, myInvitations } from "./invitations";
 import { describeJoinCode } from "./mutations";
-import { cohortAssignments, listAllCohorts, listFacilitators, myCohorts } from "./queries";
-import { itemAnalysis, learningGain, rosterGrid } from "./reports";
+import { cohortAssignments, cohortHeader, listAllCohorts, listFacilitators, myCohorts } from "./queries";
+import { courseLessons } from "./plan";
+import { itemAnalysis, learningGain, roomProgress, rosterGrid } from "./reports";
 import { cohortBiasReport, courseBiasReport } from "./bias-report";
 import { learnerGroup } from "./learner-group";
 import { getCourses } from "@/lib/content";
@@ -50,18 +51,34 @@ export async function cohortRoster(actor: SessionUser, cohortId: string) {
   return rosterGrid(await getDb(), actor, cohortId);
 }
 
-/** Everything a cohort's page shows, read in parallel; each read authorises on its own. */
-export async function cohortPage(actor: SessionUser, cohortId: string) {
+/**
+ * The top of a cohort's page, read before its reports so it renders first: the group, its member
+ * counts, its assignments (with every lesson of the course to choose from) and, for its owner,
+ * the pending invitations. Each read authorises on its own; all are small.
+ */
+export async function cohortShell(actor: SessionUser, cohortId: string) {
   const db = await getDb();
-  const [roster, items, gain, assignments, invitations] = await Promise.all([
-    rosterGrid(db, actor, cohortId),
-    itemAnalysis(db, actor, cohortId),
-    learningGain(db, actor, cohortId),
+  const [header, assignments, invitations] = await Promise.all([
+    cohortHeader(db, actor, cohortId),
     cohortAssignments(db, actor, cohortId),
     // Null unless the actor owns the group: only owners invite co-facilitators.
     invitationsIfOwner(db, actor, cohortId),
   ]);
-  return { roster, items, gain, assignments, invitations };
+  return { ...header, lessons: courseLessons(header.cohort.locale, header.cohort.courseId), assignments, invitations };
+}
+
+/** A cohort's live reports (the slow part of its page), read in parallel: one statement per view. */
+export async function cohortReports(actor: SessionUser, cohortId: string) {
+  const db = await getDb();
+  const [roster, items, gain] = await Promise.all([rosterGrid(db, actor, cohortId), itemAnalysis(db, actor, cohortId), learningGain(db, actor, cohortId)]);
+  return { roster, items, gain };
+}
+
+/** The room view's reports: the same, with the grid summed per lesson (no names). */
+export async function cohortRoomReports(actor: SessionUser, cohortId: string) {
+  const db = await getDb();
+  const [progress, items, gain] = await Promise.all([roomProgress(db, actor, cohortId), itemAnalysis(db, actor, cohortId), learningGain(db, actor, cohortId)]);
+  return { progress, items, gain };
 }
 
 /** A group's bias-check report (its own section of the group's page). */

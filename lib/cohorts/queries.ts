@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { activityUrl, parseProgressActivity, type ProgressActivity } from "@/lib/content/activity-id";
 import { AppError } from "@/lib/errors";
 import { cohortFor, requireFacilitator } from "./access";
-import { rosterGrid } from "./reports";
+import { rosterWithChecks } from "./reports";
 import { toCsv } from "./csv";
 import { dueDateFirst } from "./due-date";
 import { activityTitle } from "./learner-group";
@@ -64,11 +64,27 @@ export async function myAssignments(handle: Db, actor: SessionUser) {
   return [...cohorts.values()];
 }
 
-/** The roster and results as CSV (one row per learner), and a name for the file (any script: see lib/http/download.ts). */
+/** A check's time as a spreadsheet reads it: "2026-03-01 14:05" (UTC, said in the header). */
+const csvTime = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace("T", " ") : "");
+
+/**
+ * The roster and results as CSV (one row per learner): the lessons of the group's plan, then each
+ * learner's first starting and final check with when they finished it (what their dashboard shows),
+ * and a name for the file (any script: see lib/http/download.ts).
+ */
 export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string): Promise<{ name: string; csv: string }> {
-  const grid = await rosterGrid(handle, actor, cohortId);
-  const header = ["Learner", "Nickname only", "Lessons done", ...grid.lessons.map((l) => `${l.title} (best %)`)];
-  const rows = grid.learners.map((l) => [l.name, l.nicknameOnly ? "yes" : "no", l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? "done" : ""))]);
+  const { roster: grid, checks } = await rosterWithChecks(handle, actor, cohortId);
+  const header = [
+    "Learner", "Nickname only", "Lessons done", ...grid.lessons.map((l) => `${l.number} ${l.title} (best %)`),
+    "Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)",
+  ];
+  const rows = grid.learners.map((l) => {
+    const own = checks.get(l.id);
+    return [
+      l.name, l.nicknameOnly ? "yes" : "no", l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? "done" : "")),
+      own?.pre?.percent, csvTime(own?.pre?.at), own?.post?.percent, csvTime(own?.post?.at),
+    ];
+  });
   return { name: `${grid.cohort.name} results`, csv: toCsv([header, ...rows]) };
 }
 
@@ -108,3 +124,25 @@ export async function cohortAssignments(handle: Db, actor: SessionUser, cohortId
   });
 }
 
+/** What the top of a group's page shows, read before its reports: the group and who joined. */
+export interface CohortHeader {
+  cohort: { id: string; name: string; kind: string; joinCode: string; archived: boolean; locale: string; courseId: string; trackId: string; canManage: boolean };
+  members: number;
+  /** Members who joined with a nickname only (no account of their own). */
+  nicknameOnly: number;
+}
+
+/** The group and its member counts (the access check, then one statement). */
+export async function cohortHeader(handle: Db, actor: SessionUser, cohortId: string): Promise<CohortHeader> {
+  const c = await cohortFor(handle, actor, cohortId, "read");
+  const row = await handle.db
+    .selectFrom("cohort_members")
+    .select((eb) => [eb.fn.countAll<number | string>().as("members"), eb.fn.sum<number | string | null>("pseudonymous").as("nicknames")])
+    .where("cohort_id", "=", cohortId)
+    .executeTakeFirst();
+  return {
+    cohort: { id: c.id, name: c.name, kind: c.kind, joinCode: c.join_code, archived: Boolean(c.archived_at), locale: c.locale, courseId: c.course_id, trackId: c.track_id, canManage: c.canManage },
+    members: Number(row?.members ?? 0),
+    nicknameOnly: Number(row?.nicknames ?? 0),
+  };
+}

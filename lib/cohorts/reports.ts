@@ -13,45 +13,100 @@ import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grad
 import { discernmentTotals, groupSensitivity, type GroupSensitivity } from "@/lib/quiz/sensitivity";
 import { cohortFor } from "./access";
 import { courseActivities } from "./item-analysis";
+import { planLessons, type PlanLesson } from "./plan";
+import { summariseProgress, type RoomProgressView } from "./room";
 
+export type { RoomProgressView } from "./room";
 export { itemAnalysis, type ActivityKind, type FormRow, type ItemAnalysisRow, type ItemAnalysisView } from "./item-analysis";
 
 const pct = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.floor(Number(s) * 100 + 1e-9));
 
 export interface RosterView {
   cohort: { id: string; name: string; kind: string; joinCode: string; archived: boolean; locale: string; courseId: string; canManage: boolean };
+  /** The modules that hold a lesson of the group's plan. */
   modules: { number: number; title: string }[];
-  lessons: { id: string; title: string; module: number; completed: number }[];
+  /** The lessons of the group's plan (lib/cohorts/plan.ts), numbered as in the course. */
+  lessons: (PlanLesson & { completed: number })[];
   learners: { id: string; name: string; nicknameOnly: boolean; done: number; cells: Record<string, { done: boolean; bestPercent: number | null }> }[];
 }
 
-/** The learner × lesson grid (heat map) with completion counts. */
+/** A learner's first finished starting or final check, as their dashboard shows it. */
+export interface CheckScore {
+  percent: number;
+  /** When it was finished (ISO 8601, UTC). */
+  at: string;
+}
+
+export type CheckScores = Map<string, { pre?: CheckScore; post?: CheckScore }>;
+
+type Cohort = Awaited<ReturnType<typeof cohortFor>>;
+
+/** The learner × lesson grid (heat map) of the plan's lessons, with completion counts. */
 export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: string): Promise<RosterView> {
-  const cohort = await cohortFor(handle, actor, cohortId, "read");
-  const { rows } = await sql<{ user_id: string; name: string | null; pseudonymous: number | null; kind: string; item: string | null; score: number | string | null }>`
-    select m.user_id, u.display_name as name, m.pseudonymous, 'member' as kind, null as item, cast(null as real) as score
+  return (await readGrid(handle, await cohortFor(handle, actor, cohortId, "read"), false)).roster;
+}
+
+/** The room view's progress: the grid summed per lesson, with no name and no row per person. */
+export async function roomProgress(handle: Db, actor: SessionUser, cohortId: string): Promise<RoomProgressView> {
+  return summariseProgress(await rosterGrid(handle, actor, cohortId));
+}
+
+/** The grid and each learner's first starting and final check (the export): one statement. */
+export async function rosterWithChecks(handle: Db, actor: SessionUser, cohortId: string): Promise<{ roster: RosterView; checks: CheckScores }> {
+  return readGrid(handle, await cohortFor(handle, actor, cohortId, "read"), true);
+}
+
+async function readGrid(handle: Db, cohort: Cohort, withChecks: boolean): Promise<{ roster: RosterView; checks: CheckScores }> {
+  const cohortId = cohort.id;
+  const plan = planLessons(cohort.locale, cohort.course_id, cohort.track_id);
+  const inPlan = plan.length ? sql`a.lesson_id in (${sql.join(plan.map((l) => l.id))})` : sql`1 = 0`;
+  const inPlanDone = plan.length ? sql`c.lesson_id in (${sql.join(plan.map((l) => l.id))})` : sql`1 = 0`;
+  // The checks' first finished attempt, whatever its content version (the dashboard's rule):
+  // every finished one is read here and the earliest kept below.
+  const checks = withChecks
+    ? sql`union all
+    select m.user_id, null, null, 'check', a.lesson_id, a.score, a.finished_at, a.id
+      from cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}
+      where m.cohort_id = ${cohortId} and a.lesson_id in ('assessment-pre', 'assessment-post') and a.finished_at is not null and a.score is not null`
+    : sql``;
+  const { rows } = await sql<{ user_id: string; name: string | null; pseudonymous: number | null; kind: string; item: string | null; score: number | string | null; at: string | null; attempt_id: string | null }>`
+    select m.user_id, u.display_name as name, m.pseudonymous, 'member' as kind, null as item, cast(null as real) as score, cast(null as text) as at, cast(null as text) as attempt_id
       from cohort_members m join users u on u.id = m.user_id
       where m.cohort_id = ${cohortId}
     union all
-    select m.user_id, null, null, 'done', c.lesson_id, cast(null as real)
+    select m.user_id, null, null, 'done', c.lesson_id, cast(null as real), null, null
       from cohort_members m join lesson_completions c on c.user_id = m.user_id and c.course_id = ${cohort.course_id}
-      where m.cohort_id = ${cohortId}
+      where m.cohort_id = ${cohortId} and ${inPlanDone}
     union all
-    select m.user_id, null, null, 'best', a.lesson_id, max(a.score)
+    select m.user_id, null, null, 'best', a.lesson_id, max(a.score), null, null
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id} and a.finished_at is not null
-      where m.cohort_id = ${cohortId}
+      where m.cohort_id = ${cohortId} and ${inPlan}
       group by m.user_id, a.lesson_id
+    ${checks}
   `.execute(handle.db);
 
   const course = getCourse(cohort.locale, cohort.course_id);
-  const lessons = (course?.modules ?? []).flatMap((m) => m.lessons.map((l) => ({ id: l.id, title: l.title, module: m.number, completed: 0 })));
+  const lessons = plan.map((l) => ({ ...l, completed: 0 }));
   const learners = new Map<string, RosterView["learners"][number]>();
+  const checkScores: CheckScores = new Map();
+  const firstCheck = new Map<string, { at: string; id: string }>();
   for (const r of rows) {
     if (r.kind === "member") learners.set(r.user_id, { id: r.user_id, name: r.name ?? "", nicknameOnly: Number(r.pseudonymous) === 1, done: 0, cells: {} });
   }
   for (const r of rows) {
     const l = learners.get(r.user_id);
     if (!l || !r.item) continue;
+    if (r.kind === "check") {
+      // The earliest finished attempt; on a tie, the dashboard's order (the larger id).
+      const key = `${r.user_id}/${r.item}`;
+      const seen = firstCheck.get(key);
+      if (!r.at || !r.attempt_id || (seen && (seen.at < r.at || (seen.at === r.at && seen.id > r.attempt_id)))) continue;
+      firstCheck.set(key, { at: r.at, id: r.attempt_id });
+      const own = checkScores.get(r.user_id) ?? {};
+      checkScores.set(r.user_id, own);
+      own[r.item === "assessment-pre" ? "pre" : "post"] = { percent: pct(r.score as number)!, at: r.at };
+      continue;
+    }
     const cell = (l.cells[r.item] ??= { done: false, bestPercent: null });
     if (r.kind === "done") cell.done = true;
     if (r.kind === "best") cell.bestPercent = pct(r.score as number);
@@ -60,15 +115,18 @@ export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: strin
     l.done = lessons.filter((x) => l.cells[x.id]?.done).length;
     for (const x of lessons) if (l.cells[x.id]?.done) x.completed++;
   }
+  const modules = new Set(lessons.map((l) => l.module));
   return {
-    cohort: { id: cohort.id, name: cohort.name, kind: cohort.kind, joinCode: cohort.join_code, archived: Boolean(cohort.archived_at), locale: cohort.locale, courseId: cohort.course_id, canManage: cohort.canManage },
-    modules: (course?.modules ?? []).map((m) => ({ number: m.number, title: m.title })),
-    lessons,
-    learners: [...learners.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    roster: {
+      cohort: { id: cohort.id, name: cohort.name, kind: cohort.kind, joinCode: cohort.join_code, archived: Boolean(cohort.archived_at), locale: cohort.locale, courseId: cohort.course_id, canManage: cohort.canManage },
+      modules: (course?.modules ?? []).filter((m) => modules.has(m.number)).map((m) => ({ number: m.number, title: m.title })),
+      lessons,
+      learners: [...learners.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    },
+    checks: checkScores,
   };
 }
 
-/**
 /**
  * Below this many learners with a sensitivity (d′) of their own, the group's is hidden: a mean
  * over two or three people says too much about each (the same line as the anonymous views).

@@ -98,6 +98,7 @@ export const ENDPOINTS: Endpoint[] = [
       }),
   },
   get("/api/cohorts/[cohort]/attitudes", () => import("@/app/api/cohorts/[cohort]/attitudes/route"), { params: cohortParam }),
+  get("/api/cohorts/[cohort]/progress", () => import("@/app/api/cohorts/[cohort]/progress/route"), { params: cohortParam }),
   { route: "/api/account/sign-out-everywhere", method: "POST", load: () => import("@/app/api/account/sign-out-everywhere/route"), body: () => fc.constant({}) },
   {
     route: "/api/admin/facilitators/[facilitator]/suspend",

@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import Link from "@/components/ui/link";
 import { AssignmentsForm } from "@/components/cohort/assignments-form";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
 import { BiasSection } from "@/components/cohort/bias-section";
-import { readCohortPage, readRoster, unlessReadable } from "@/components/cohort/cohort-data";
+import { readCohortShell, unlessReadable } from "@/components/cohort/cohort-data";
+import { CohortReportsSection } from "@/components/cohort/cohort-reports-section";
 import { JoinPanel } from "@/components/cohort/join-panel";
 import { CoFacilitatorInvitations } from "@/components/cohort/co-facilitator-invitations";
 import type { AssignmentLabels, CoFacilitatorLabels, ManageLabels } from "@/components/cohort/labels";
-import { LiveReports, type LiveReportLabels } from "@/components/cohort/live-reports";
+import { LiveProvider } from "@/components/cohort/live";
 import { ManageCohort } from "@/components/cohort/manage-cohort";
+import { ReportLoading } from "@/components/cohort/report-loading";
 import { UserText } from "@/components/ui/user-text";
 import { plainName } from "@/lib/text/names";
 
@@ -20,8 +24,8 @@ type Props = PageProps<"/[locale]/facilitate/[cohort]">;
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { cohort } = await props.params;
-  const roster = await readRoster(cohort);
-  return { title: roster.ok ? plainName(roster.data.cohort.name) : undefined, robots: { index: false } };
+  const shell = await readCohortShell(cohort);
+  return { title: shell.ok ? plainName(shell.data.cohort.name) : undefined, robots: { index: false } };
 }
 
 export default async function CohortPage(props: Props) {
@@ -29,12 +33,11 @@ export default async function CohortPage(props: Props) {
   setRequestLocale(locale);
   const signIn = signInPath(locale, `/${locale}/facilitate/${cohortId}`);
   if (!(await currentUser())) redirect(signIn);
-  const result = await readCohortPage(cohortId);
+  // The access check and the page's shell first; the reports stream in behind Suspense below.
+  const result = await readCohortShell(cohortId);
   unlessReadable(result, signIn);
-  const { roster, items, gain, assignments, invitations, at } = result.data;
-  const { cohort } = roster;
+  const { cohort, members, nicknameOnly, lessons, assignments, invitations } = result.data;
   const t = await getTranslations({ locale, namespace: "facilitate" });
-  const labels: LiveReportLabels = { live: t.raw("live"), grid: t.raw("grid"), items: t.raw("items"), learning: t.raw("learning"), learners: { ...t.raw("learners"), ...t.raw("form") } };
   const sections = ["join", "progress", "questions", "learning", "learners", "bias", "attitudes", "assignments", "manage"] as const;
 
   return (
@@ -45,9 +48,9 @@ export default async function CohortPage(props: Props) {
       </h1>
       <p className="cohort-facts">
         <span>{cohort.kind === "class" ? t("groups.kindClass") : t("groups.kindWorkshop")}</span>
-        <span>{t("groups.members", { count: roster.learners.length })}</span>
+        <span>{t("groups.members", { count: members })}</span>
         {/* Who joined without an account: a sudden crowd of nicknames is visible to the facilitator. */}
-        <span>{t("groups.nicknameMembers", { count: roster.learners.filter((l) => l.nicknameOnly).length })}</span>
+        <span>{t("groups.nicknameMembers", { count: nicknameOnly })}</span>
         {cohort.archived && <span className="tag">{t("groups.archived")}</span>}
       </p>
       <p className="privacy-line">{t("cohort.privacy")}</p>
@@ -63,9 +66,24 @@ export default async function CohortPage(props: Props) {
       <div id="join">
         <JoinPanel locale={locale} cohortId={cohort.id} code={cohort.joinCode} archived={cohort.archived} />
       </div>
-      <LiveReports cohortId={cohort.id} locale={locale} initial={{ roster, items, gain, at }} labels={labels} />
-      <BiasSection cohortId={cohort.id} locale={locale} />
-      <AttitudeSection cohortId={cohort.id} locale={locale} />
+      <p className="actions">
+        <Link className="button secondary" href={`/${locale}/facilitate/${cohort.id}/room`}>
+          {t("room.open")}
+        </Link>
+        <span className="meta">{t("room.openHint")}</span>
+      </p>
+      {/* One refresh and one pause for every report below; each streams in when its reads finish. */}
+      <LiveProvider>
+        <Suspense fallback={<ReportLoading label={t("live.loading")} />}>
+          <CohortReportsSection cohortId={cohort.id} locale={locale} signIn={signIn} />
+        </Suspense>
+        <Suspense fallback={<ReportLoading label={t("bias.loading")} title={t("bias.title")} titleId="bias-title" />}>
+          <BiasSection cohortId={cohort.id} locale={locale} />
+        </Suspense>
+        <Suspense fallback={<ReportLoading label={t("attitudes.loading")} title={t("attitudes.title")} titleId="attitudes-title" />}>
+          <AttitudeSection cohortId={cohort.id} locale={locale} />
+        </Suspense>
+      </LiveProvider>
       <section id="assignments" aria-labelledby="assignments-title" className="cohort-section">
         <h2 id="assignments-title">{t("assignments.title")}</h2>
         <p className="section-lead">{t("assignments.lead")}</p>
@@ -73,7 +91,7 @@ export default async function CohortPage(props: Props) {
           cohortId={cohort.id}
           courseId={cohort.courseId}
           locale={locale}
-          lessons={roster.lessons}
+          lessons={lessons}
           initial={assignments}
           labels={{ ...t.raw("assignments"), ...t.raw("form") } as AssignmentLabels}
         />
