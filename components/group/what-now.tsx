@@ -59,10 +59,10 @@ export function WhatNow({ view, locale, labels }: { view: LearnerGroupView; loca
           <>
             <p className="next-step-thing">{about.title}</p>
             <p className="next-step-why">{about.why}</p>
-            {/* The visible word starts the name; the hidden title says where it goes out of context. */}
-            <Link className="button next-step-button" href={next.href}>
+            {/* The visible word starts the name; the title says where it goes out of context. A label,
+                not hidden text: Chrome names a link with a positioned child "Start : ...". */}
+            <Link className="button next-step-button" href={next.href} aria-label={`${next.begun ? labels.continue : labels.start}: ${about.title}`}>
               {next.begun ? labels.continue : labels.start}
-              <span className="visually-hidden">: {about.title}</span>
             </Link>
           </>
         )}

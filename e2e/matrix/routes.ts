@@ -52,7 +52,9 @@ export const ROUTES: RouteEntry[] = [
     method: "GET",
     path: "/api/account/export",
     what: "download my data",
-    cells: signedIn(s(200, { self: true })),
+    // The export names the groups the caller belongs to, runs or is invited to help run (their own
+    // memberships); nobody else's.
+    cells: { ...signedIn(s(200, { self: true })), learner: s(200, { self: true, shows: ["cohort"] }), facilitator: s(200, { self: true, shows: ["cohort"] }), otherFacilitator: s(200, { self: true, shows: ["cohort"] }) },
   },
   {
     file: "app/api/account/sign-out-everywhere/route.ts",

@@ -5,7 +5,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import Link from "@/components/ui/link";
 import { AssignmentsForm } from "@/components/cohort/assignments-form";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
 import { BiasSection } from "@/components/cohort/bias-section";
@@ -67,9 +66,11 @@ export default async function CohortPage(props: Props) {
         <JoinPanel locale={locale} cohortId={cohort.id} code={cohort.joinCode} archived={cohort.archived} />
       </div>
       <p className="actions">
-        <Link className="button secondary" href={`/${locale}/facilitate/${cohort.id}/room`}>
+        {/* A full page load, not a client navigation: the projected document then holds only the
+            room view's own data, not this page's names left behind in its payload. */}
+        <a className="button secondary" href={`/${locale}/facilitate/${cohort.id}/room`}>
           {t("room.open")}
-        </Link>
+        </a>
         <span className="meta">{t("room.openHint")}</span>
       </p>
       {/* One refresh and one pause for every report below; each streams in when its reads finish. */}
