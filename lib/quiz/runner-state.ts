@@ -111,7 +111,7 @@ export function runnerReducer<G, R>(state: RunnerState<G, R>, action: RunnerActi
     case "resume": {
       const questionIds = action.questionIds ?? state.questionIds;
       const answers = Object.fromEntries(Object.entries(action.answers).filter(([id]) => questionIds.includes(id)));
-      const resumed = { ...state, questionIds, answers, result: null };
+      const resumed: RunnerState<G, R> = { ...state, questionIds, answers, result: null };
       if (!learnerPaced && action.index !== undefined && action.index >= 0 && action.index < questionIds.length) return at(resumed, action.index);
       const point = resumeIndex(questionIds, answers);
       // All answered but not finished (a reload before "See your score"): the last question as
@@ -121,7 +121,7 @@ export function runnerReducer<G, R>(state: RunnerState<G, R>, action: RunnerActi
       return { ...resumed, index: point.index, step: "answering" };
     }
     case "retry":
-      return initialRunnerState({ questionIds: state.questionIds, pacing: state.pacing, feedback: state.feedback });
+      return initialRunnerState<G, R>({ questionIds: state.questionIds, pacing: state.pacing, feedback: state.feedback });
   }
 }
 
