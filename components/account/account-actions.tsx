@@ -4,28 +4,25 @@
 // ends on a page that says the account is gone.
 import { useState, type FormEvent } from "react";
 import { signOutHere } from "@/components/progress/sync";
-import { BusyButton, Field, Form, FormError, FormScope, responseFailure, SubmitButton, useFormState } from "@/components/ui/form";
+import { useSend } from "@/components/data/use-send";
+import { BusyButton, Field, Form, FormError, FormScope, SubmitButton, useFormState } from "@/components/ui/form";
 
 export type AccountLabels = Record<
   "signOut" | "signOutEverywhere" | "signOutEverywhereLead" | "sessionsTitle" | "deleteTitle" | "deleteLead" | "deletePassword" | "delete" | "errorTitle" | "failed" | "working",
   string
 >;
 
-async function send(url: string, method: "POST" | "DELETE", body: unknown, fallback: string): Promise<void> {
-  const res = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) });
-  if (!res.ok) throw await responseFailure(res, fallback);
-}
-
 export function AccountActions({ locale, labels }: { locale: string; labels: AccountLabels }) {
   const sessions = useFormState(labels.failed);
   const deletion = useFormState(labels.failed);
+  const send = useSend();
   const [pressed, setPressed] = useState<"here" | "everywhere" | null>(null);
 
   function signOut(where: "here" | "everywhere") {
     setPressed(where);
     void sessions.run(
       async () => {
-        if (where === "everywhere") await send("/api/account/sign-out-everywhere", "POST", {}, labels.failed);
+        if (where === "everywhere") await send("POST", "/api/account/sign-out-everywhere");
         await signOutHere(locale);
       },
       { keepBusy: true },
@@ -37,7 +34,7 @@ export function AccountActions({ locale, labels }: { locale: string; labels: Acc
     const password = String(new FormData(e.currentTarget).get("password") ?? "");
     void deletion.run(
       async () => {
-        await send("/api/account", "DELETE", { password }, labels.failed);
+        await send("DELETE", "/api/account", { password });
         await signOutHere(locale, `/${locale}/account-deleted`);
       },
       { keepBusy: true },

@@ -5,7 +5,8 @@
 // and every other device is signed out. Should that second step fail, the page says to sign in.
 import { useState, type FormEvent } from "react";
 import Link from "@/components/ui/link";
-import { Field, Form, FormError, responseFailure, SubmitButton, SuccessNotice, useFormState } from "@/components/ui/form";
+import { useSend } from "@/components/data/use-send";
+import { Field, Form, FormError, SubmitButton, SuccessNotice, useFormState } from "@/components/ui/form";
 
 export type PasswordLabels = Record<
   | "passwordTitle" | "passwordLead" | "currentPassword" | "newPassword" | "newPasswordHint" | "changePassword" | "passwordChanged"
@@ -15,6 +16,7 @@ export type PasswordLabels = Record<
 
 export function ChangePassword({ locale, labels }: { locale: string; labels: PasswordLabels }) {
   const form = useFormState(labels.failed);
+  const send = useSend();
   const [signedOut, setSignedOut] = useState(false);
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -25,11 +27,9 @@ export function ChangePassword({ locale, labels }: { locale: string; labels: Pas
     const newPassword = String(data.get("newPassword") ?? "");
     setSignedOut(false);
     void form.run(async () => {
-      const res = await fetch("/api/account/password", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ currentPassword, newPassword }) });
-      if (!res.ok) throw await responseFailure(res, labels.failed);
-      const { signInName } = (await res.json()) as { signInName: string };
+      const { signInName } = await send<{ signInName: string }>("POST", "/api/account/password", { currentPassword, newPassword });
       formElement.reset();
-      // Loaded here: next-auth's client is needed on this page only after a change.
+      // next-auth's own client signs in (CSRF token, session cookie). Loaded here: next-auth's client is needed on this page only after a change.
       const { signIn } = await import("next-auth/react");
       const again = await signIn("credentials", { email: signInName, password: newPassword, redirect: false }).catch(() => undefined);
       if (!again || again.error) setSignedOut(true);

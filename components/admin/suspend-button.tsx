@@ -6,7 +6,8 @@
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { fill } from "@/components/ui/fill";
-import { BusyButton, FormError, FormScope, responseFailure, SuccessNotice, useFormState } from "@/components/ui/form";
+import { useSend } from "@/components/data/use-send";
+import { BusyButton, FormError, FormScope, SuccessNotice, useFormState } from "@/components/ui/form";
 import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
 import "./admin.css";
 
@@ -15,18 +16,14 @@ export type SuspendLabels = Record<"suspend" | "restore" | "nowSuspended" | "now
 export function SuspendButton({ id, name, suspended, labels }: { id: string; name: string; suspended: boolean; labels: SuspendLabels }) {
   const router = useRouter();
   const form = useFormState(labels.failed);
+  const send = useSend();
   // The outcome names the facilitator, isolated (<bdi>): a node, not the kit's plain-text notice.
   const [done, setDone] = useState<ReactNode>("");
 
   function toggle() {
     setDone("");
     void form.run(async () => {
-      const res = await fetch(`/api/admin/facilitators/${id}/suspend`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ suspended: !suspended }),
-      });
-      if (!res.ok) throw await responseFailure(res, labels.failed);
+      await send("POST", `/api/admin/facilitators/${id}/suspend`, { suspended: !suspended });
       setDone(withNames(fill(suspended ? labels.nowActive : labels.nowSuspended, { name: NAME_SLOT }), name));
       router.refresh();
     });

@@ -7,6 +7,9 @@
 // privacy): the server never receives a learner's own ratings. The mechanism is the pure module
 // the server debiases with, so both use the same parameters (see its header).
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { apiGet, apiSend, ApiError } from "@/components/data/api";
+import { queryKeys } from "@/components/data/query-keys";
 import { MECHANISM, randomiseAnswers } from "@/lib/attitudes/randomised-response";
 import { readAccountHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { uuid } from "@/components/ui/uuid";
@@ -24,8 +27,20 @@ const SCALE = [1, 2, 3, 4, 5] as const;
 export function AttitudeForm(props: { courseId: string; form: "pre" | "post"; items: AttitudeStatement[]; labels: AttitudeFormLabels }) {
   const { courseId, form, items, labels } = props;
   const signedIn = useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => "") !== "";
-  // What the server says (undefined while asking), then what the learner did.
-  const [status, setStatus] = useState<{ eligible: boolean; answered: boolean }>();
+  // What the server says (undefined while asking), then what the learner did. Any failure to ask
+  // reads as "not offered": the form is optional, and nothing here is worth an error.
+  const statusQuery = useQuery({
+    queryKey: queryKeys.attitudes(courseId, form),
+    queryFn: ({ signal }) =>
+      apiGet<{ eligible: boolean; answered: boolean }>(`/api/attitudes?courseId=${encodeURIComponent(courseId)}&form=${form}`, signal).catch(() => ({ eligible: false, answered: false })),
+    enabled: signedIn && items.length > 0,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+  const status = statusQuery.data;
+  const sendAnswers = useMutation({
+    mutationFn: (answers: { itemId: string; value: number }[]) => apiSend("POST", "/api/attitudes", { courseId, form, mechanism: MECHANISM, submissionId, answers }),
+  });
   const [action, setStep] = useState<Step>();
   const [values, setValues] = useState<Record<string, number>>({});
   const [error, setError] = useState("");
@@ -35,20 +50,6 @@ export function AttitudeForm(props: { courseId: string; form: "pre" | "post"; it
   // dropped connection never gives out a second, independent draw of the same views.
   const sent = useRef<{ key: string; answers: { itemId: string; value: number }[] }>(undefined);
   const doneRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    if (!signedIn || items.length === 0) return;
-    let live = true;
-    fetch(`/api/attitudes?courseId=${encodeURIComponent(courseId)}&form=${form}`, { cache: "no-store", headers: { Accept: "application/json" } })
-      .then(async (res) => (res.ok ? ((await res.json()) as { eligible: boolean; answered: boolean }) : { eligible: false, answered: false }))
-      .catch(() => ({ eligible: false, answered: false }))
-      .then((s) => {
-        if (live) setStatus(s);
-      });
-    return () => {
-      live = false;
-    };
-  }, [signedIn, courseId, form, items.length]);
 
   const step: Step | undefined = !signedIn || !status?.eligible ? undefined : (action ?? (status.answered ? "already" : "open"));
   const finished = step === "thanks" || step === "skipped";
@@ -78,22 +79,20 @@ export function AttitudeForm(props: { courseId: string; form: "pre" | "post"; it
     setError("");
     setStep("sending");
     try {
-      const res = await fetch("/api/attitudes", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ courseId, form, mechanism: MECHANISM, submissionId, answers }),
-      });
-      if (res.ok) setStep("thanks");
-      else if (res.status === 409) setStep("already");
-      else if (res.status === 401 || res.status === 403) setStep("absent");
-      else if (res.status === 400) {
+      await sendAnswers.mutateAsync(answers);
+      setStep("thanks");
+    } catch (e) {
+      const status = e instanceof ApiError ? e.status : 0;
+      if (status === 409) setStep("already");
+      else if (status === 401 || status === 403) setStep("absent");
+      else if (status === 400) {
         // The server expects another mechanism than this page's: only a reload can fix that.
         setError(labels.outdated);
         setStep("open");
-      } else throw new Error(String(res.status));
-    } catch {
-      setError(labels.failed);
-      setStep("open");
+      } else {
+        setError(labels.failed);
+        setStep("open");
+      }
     }
   }
 

@@ -6,8 +6,10 @@ import { useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useSend } from "@/components/data/use-send";
 import { syncAfterSignIn } from "@/components/progress/sync";
-import { Field, FieldFailure, Form, FormError, responseFailure, SubmitButton, useFormState } from "@/components/ui/form";
+import { Field, FieldFailure, Form, FormError, SubmitButton, useFormState } from "@/components/ui/form";
 import { safeRedirectPath } from "@/lib/http/redirect";
 
 export type AuthLabels = Record<
@@ -36,6 +38,8 @@ export function AuthSwitchLink({ href, children }: { href: string; children: Rea
 export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"; locale: string; labels: AuthLabels }) {
   const router = useRouter();
   const form = useFormState(labels.failed);
+  const queryClient = useQueryClient();
+  const send = useSend();
   const signUp = mode === "sign-up";
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -46,22 +50,18 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
     void form.run(
       async () => {
         if (signUp) {
-          const res = await fetch("/api/account", {
-            method: "POST",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({
-              email,
-              password,
-              displayName: String(data.get("displayName") ?? ""),
-              role: data.get("role") === "facilitator" ? "facilitator" : "learner",
-            }),
+          await send("POST", "/api/account", {
+            email,
+            password,
+            displayName: String(data.get("displayName") ?? ""),
+            role: data.get("role") === "facilitator" ? "facilitator" : "learner",
           });
-          if (!res.ok) throw await responseFailure(res, labels.failed);
         }
+        // next-auth's own client, not the API client: it fetches the CSRF token and sets the session cookie.
         const result = await signIn("credentials", { email, password, redirect: false });
         // The same words for an unknown account and a wrong password: about no one field.
         if (!result || result.error) throw new FieldFailure(result?.error ?? labels.failed);
-        const role = await syncAfterSignIn(locale);
+        const role = await syncAfterSignIn(locale, queryClient);
         // Without a `next`, facilitators land on their groups and everyone else on their progress.
         router.push(safeNext(window.location.search) ?? `/${locale}/${role === "facilitator" ? "facilitate" : "dashboard"}`);
         router.refresh();

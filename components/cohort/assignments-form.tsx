@@ -2,15 +2,15 @@
 // Assignments: set a lesson or a check due by a date (not one that has passed) or with no due
 // date, see what is set, remove one. Built from the form kit (components/ui/form).
 import { useState, useSyncExternalStore, type FormEvent } from "react";
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { formatDay, formatDayWithWeekday, localDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, FieldSet, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";
-import { getJson, sendJson } from "./api";
+import { apiGet } from "@/components/data/api";
+import { queryKeys } from "@/components/data/query-keys";
 import type { Assignment } from "./cohort-data";
 import type { AssignmentLabels, LessonColumn } from "./labels";
 import { byModule } from "./progress-grid";
-import { cohortKeys } from "./query-keys";
 import { useListAction } from "./use-list-action";
 import { CHECK_SLOTS, formatActivityId, type ProgressActivity } from "@/lib/content/activity-id";
 import "./cohort.css";
@@ -28,22 +28,13 @@ interface Props {
 /** A check slot is named by the slot: learners take it on one of two forms, each with its own title. */
 const slotTitle = (ref: ProgressActivity | null, labels: AssignmentLabels) => (ref?.kind === "check" ? labels[ref.slot] : undefined);
 
-export function AssignmentsForm(props: Props) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <Assignments {...props} />
-    </QueryClientProvider>
-  );
-}
-
 const noSubscription = () => () => {};
 
-function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: Props) {
-  const key = cohortKeys.view(cohortId, "assignments");
+export function AssignmentsForm({ cohortId, courseId, locale, lessons, initial, labels }: Props) {
+  const key = queryKeys.cohortView(cohortId, "assignments");
   const url = `/api/cohorts/${cohortId}/assignments`;
-  const list = useQuery({ queryKey: key, queryFn: () => getJson<Assignment[]>(url), initialData: initial });
-  const { form, run } = useListAction(key, labels.failed);
+  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => apiGet<Assignment[]>(url, signal), initialData: initial, staleTime: 30_000 });
+  const { form, run, send } = useListAction(key, labels.failed);
   const modules = byModule(lessons);
   // Controlled, so a successful submit can clear the form without form.reset(), which would
   // uncheck the controlled radios behind React's back.
@@ -61,7 +52,7 @@ function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: P
       // The server refuses only a day over everywhere (lib/cohorts/due-date.ts); here, the day is
       // judged in the facilitator's own time zone, with the same words.
       if (dueKind === "date" && due < localDay(new Date())) throw new FieldFailure(labels.pastDue, "dueAt");
-      await sendJson(url, "POST", { activityId, dueAt: dueKind === "date" ? due : null }, labels.failed);
+      await send("POST", url, { activityId, dueAt: dueKind === "date" ? due : null });
       setActivityId("");
       setDue("");
       setDueKind("date");
@@ -70,7 +61,7 @@ function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: P
 
   function remove(activityId: string) {
     void run(async () => {
-      await sendJson(url, "DELETE", { activityId }, labels.failed);
+      await send("DELETE", url, { activityId });
     }, labels.removed);
   }
 

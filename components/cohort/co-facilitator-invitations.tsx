@@ -2,15 +2,15 @@
 // The owner invites co-facilitators by email and sees who is still to answer. Inviting answers
 // the same for every email, so this never says whether someone has an account; nor is any email
 // sent: the page tells the owner to let the person know.
-import { useState, type FormEvent } from "react";
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";
-import { getJson, sendJson } from "./api";
+import { apiGet } from "@/components/data/api";
+import { queryKeys } from "@/components/data/query-keys";
 import type { CoFacilitatorLabels } from "./labels";
 import type { PendingInvitation } from "./cohort-data";
-import { cohortKeys } from "./query-keys";
 import { useListAction } from "./use-list-action";
 import "./cohort.css";
 
@@ -21,20 +21,11 @@ interface Props {
   labels: CoFacilitatorLabels;
 }
 
-export function CoFacilitatorInvitations(props: Props) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <Invitations {...props} />
-    </QueryClientProvider>
-  );
-}
-
-function Invitations({ cohortId, locale, initial, labels }: Props) {
-  const key = cohortKeys.view(cohortId, "invitations");
+export function CoFacilitatorInvitations({ cohortId, locale, initial, labels }: Props) {
+  const key = queryKeys.cohortView(cohortId, "invitations");
   const url = `/api/cohorts/${cohortId}/invitations`;
-  const list = useQuery({ queryKey: key, queryFn: () => getJson<PendingInvitation[]>(url), initialData: initial });
-  const { form, run } = useListAction(key, labels.failed);
+  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => apiGet<PendingInvitation[]>(url, signal), initialData: initial, staleTime: 30_000 });
+  const { form, run, send } = useListAction(key, labels.failed);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -42,7 +33,7 @@ function Invitations({ cohortId, locale, initial, labels }: Props) {
     const email = String(new FormData(formElement).get("email") ?? "").trim();
     void run(async () => {
       if (!email) throw new FieldFailure(labels.noEmail, "email");
-      await sendJson(url, "POST", { email }, labels.failed);
+      await send("POST", url, { email });
       formElement.reset();
     }, labels.invited);
   }
@@ -91,7 +82,7 @@ function Invitations({ cohortId, locale, initial, labels }: Props) {
                 <BusyButton
                   className="button secondary small"
                   busyLabel={cancelLabel(i.emailHint)}
-                  onClick={() => void run(() => sendJson(`${url}/${i.id}`, "DELETE", {}, labels.failed), labels.cancelled)}
+                  onClick={() => void run(() => send("DELETE", `${url}/${i.id}`), labels.cancelled)}
                 >
                   {cancelLabel(i.emailHint)}
                 </BusyButton>

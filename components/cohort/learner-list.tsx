@@ -6,7 +6,7 @@ import type { RosterView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
 import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
 import { FormError, useFormState } from "@/components/ui/form";
-import { sendJson } from "./api";
+import { useSend } from "@/components/data/use-send";
 import type { LearnerLabels } from "./labels";
 
 type Learner = RosterView["learners"][number];
@@ -19,6 +19,7 @@ interface Issued {
 
 export function LearnerList({ cohortId, learners, labels }: { cohortId: string; learners: Learner[]; labels: LearnerLabels }) {
   const form = useFormState(labels.failed);
+  const send = useSend();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -52,7 +53,7 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
 
   const reset = (l: Learner) =>
     run(async () => {
-      const r = await sendJson<{ loginName: string; passphrase: string }>(`${base}/${l.id}/reset-passphrase`, "POST", {}, labels.failed);
+      const r = await send<{ loginName: string; passphrase: string }>("POST", `${base}/${l.id}/reset-passphrase`, {});
       setConfirming(null);
       setIssued({ learnerId: l.id, name: l.name, ...r });
       focusById("passphrase-box");
@@ -60,7 +61,7 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
 
   const lift = (l: Learner) =>
     run(async () => {
-      await sendJson(`${base}/${l.id}/lift-throttle`, "POST", {}, labels.failed);
+      await send("POST", `${base}/${l.id}/lift-throttle`, {});
       setStatus(withNames(fill(labels.lifted, { name: NAME_SLOT }), l.name));
     });
 

@@ -1,13 +1,13 @@
 "use client";
-// One refresh for every report of a group's page (and of its room view): a query client and a
-// pause switch shared by the live reports, the attitudes and the room's summary, so they all
-// refetch every 10 seconds while the tab is visible and all stop when the facilitator pauses
+// One refresh for every report of a group's page (and of its room view): a pause switch shared
+// by the live reports, the attitudes and the room's summary, so they all refetch every 10 seconds
+// while the tab is visible and all stop when the facilitator pauses
 // (WCAG 2.2.2). Each view is one GET; the server's render is its initial data.
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { fill } from "@/components/ui/fill";
-import { getJson } from "./api";
-import { cohortKeys, type CohortView } from "./query-keys";
+import { apiGet } from "@/components/data/api";
+import { queryKeys, type CohortView } from "@/components/data/query-keys";
 import type { LiveLabels } from "./labels";
 
 export const EVERY_MS = 10_000;
@@ -15,13 +15,8 @@ export const EVERY_MS = 10_000;
 const Paused = createContext<{ paused: boolean; setPaused: (paused: boolean) => void } | null>(null);
 
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: EVERY_MS / 2 } } }));
   const [paused, setPaused] = useState(false);
-  return (
-    <QueryClientProvider client={client}>
-      <Paused.Provider value={{ paused, setPaused }}>{children}</Paused.Provider>
-    </QueryClientProvider>
-  );
+  return <Paused.Provider value={{ paused, setPaused }}>{children}</Paused.Provider>;
 }
 
 function usePaused() {
@@ -37,11 +32,12 @@ function usePaused() {
 export function useLiveReport<T>(cohortId: string, view: CohortView, initialData: T | undefined, at: number) {
   const { paused } = usePaused();
   const query = useQuery({
-    queryKey: cohortKeys.view(cohortId, view),
-    queryFn: () => getJson<T>(`/api/cohorts/${cohortId}/${view}`),
+    queryKey: queryKeys.cohortView(cohortId, view),
+    queryFn: ({ signal }) => apiGet<T>(`/api/cohorts/${cohortId}/${view}`, signal),
     initialData,
     initialDataUpdatedAt: initialData === undefined ? undefined : at,
     // react-query stops the interval while the tab is hidden and refetches when it is shown again.
+    staleTime: EVERY_MS / 2,
     refetchInterval: paused ? false : EVERY_MS,
     refetchIntervalInBackground: false,
   });

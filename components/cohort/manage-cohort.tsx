@@ -7,7 +7,7 @@ import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, SuccessNotice, useFormState } from "@/components/ui/form";
 import { NAME_SLOT, withNames } from "@/components/ui/user-text";
 import { normaliseName, plainName } from "@/lib/text/names";
-import { sendJson } from "./api";
+import { useSend } from "@/components/data/use-send";
 import type { ManageLabels } from "./labels";
 import "./cohort.css";
 
@@ -15,11 +15,12 @@ export function ManageCohort({ cohortId, locale, name, archived, labels }: { coh
   const router = useRouter();
   const archiving = useFormState(labels.failed);
   const deletion = useFormState(labels.failed);
+  const send = useSend();
 
   function toggleArchive() {
     void archiving.run(
       async () => {
-        await sendJson(`/api/cohorts/${cohortId}/archive`, "POST", { archived: !archived }, labels.failed);
+        await send("POST", `/api/cohorts/${cohortId}/archive`, { archived: !archived });
         router.refresh();
       },
       { done: archived ? labels.reopenedNow : labels.archivedNow },
@@ -33,7 +34,7 @@ export function ManageCohort({ cohortId, locale, name, archived, labels }: { coh
       async () => {
         // Compared as shown: NFC, and a character refused since the group was named as the U+FFFD shown.
         if (plainName(normaliseName(typed)) !== plainName(normaliseName(name))) throw new FieldFailure(labels.deleteMismatch, "confirmName");
-        await sendJson(`/api/cohorts/${cohortId}`, "DELETE", { confirm: true }, labels.failed);
+        await send("DELETE", `/api/cohorts/${cohortId}`, { confirm: true });
         router.push(`/${locale}/facilitate`);
         router.refresh();
       },

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { formatDay } from "@/components/ui/dates";
 import { FormError, useFormState } from "@/components/ui/form";
-import { sendJson } from "./api";
+import { useSend } from "@/components/data/use-send";
 import type { MyInvitation } from "./cohort-data";
 import type { InvitationLabels } from "./labels";
 import "./cohort.css";
@@ -22,6 +22,7 @@ interface Props {
 export function MyInvitations({ locale, invitations, learner, labels }: Props) {
   const router = useRouter();
   const form = useFormState(labels.failed);
+  const send = useSend();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
   // Answered ones leave the list at once; the refreshed page then agrees.
@@ -33,8 +34,8 @@ export function MyInvitations({ locale, invitations, learner, labels }: Props) {
     form.clear();
     setStatus("");
     try {
-      if (accept) await sendJson(`/api/invitations/${i.id}/accept`, "POST", {}, labels.failed);
-      else await sendJson(`/api/invitations/${i.id}`, "DELETE", {}, labels.failed);
+      if (accept) await send("POST", `/api/invitations/${i.id}/accept`, {});
+      else await send("DELETE", `/api/invitations/${i.id}`, {});
       setAnswered((a) => [...a, i.id]);
       setStatus(accept ? labels.accepted : labels.declined);
       router.refresh();

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Field, FieldSet, Form, FormError, SubmitButton, useFormState } from "@/components/ui/form";
-import { sendJson } from "./api";
+import { useSend } from "@/components/data/use-send";
 import type { NewGroupLabels } from "./labels";
 import "./cohort.css";
 
@@ -21,6 +21,7 @@ type Kind = "workshop" | "class";
 export function NewCohortForm({ locale, tracks, labels }: { locale: string; tracks: TrackOption[]; labels: NewGroupLabels }) {
   const router = useRouter();
   const form = useFormState(labels.failed);
+  const send = useSend();
   const defaultTrack = (k: Kind) => (tracks.find((t) => t.kind === (k === "class" ? "school" : "workshop")) ?? tracks[0])?.id ?? "";
   const [kind, setKind] = useState<Kind>("workshop");
   const [trackId, setTrackId] = useState(() => defaultTrack("workshop"));
@@ -41,7 +42,7 @@ export function NewCohortForm({ locale, tracks, labels }: { locale: string; trac
       .filter(Boolean);
     void form.run(
       async () => {
-        const { id } = await sendJson<{ id: string }>("/api/cohorts", "POST", { name: String(data.get("name") ?? ""), kind, locale, trackId, coFacilitatorEmails }, labels.failed);
+        const { id } = await send<{ id: string }>("POST", "/api/cohorts", { name: String(data.get("name") ?? ""), kind, locale, trackId, coFacilitatorEmails });
         router.push(`/${locale}/facilitate/${id}`);
       },
       { keepBusy: true },

@@ -6,8 +6,11 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useSend } from "@/components/data/use-send";
+import { queryKeys } from "@/components/data/query-keys";
 import { syncAfterSignIn } from "@/components/progress/sync";
-import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, responseFailure, SubmitButton, useFormState } from "@/components/ui/form";
+import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, useFormState } from "@/components/ui/form";
 
 export type JoinLabels = Record<
   | "nicknameLabel" | "nicknameHint" | "nicknameSubmit" | "detailsTitle" | "detailsWarning" | "detailsOnce" | "loginName"
@@ -24,13 +27,13 @@ const groupPath = (locale: string, cohortId: string) => `/${locale}/groups/${enc
 export function JoinAsMember({ code, locale, labels }: { code: string; locale: string; labels: JoinLabels }) {
   const router = useRouter();
   const form = useFormState(labels.failed);
+  // The learner's list of groups changes: the dashboard reads it afresh.
+  const send = useSend({ invalidate: [queryKeys.myGroups()] });
 
   function join() {
     void form.run(
       async () => {
-        const res = await fetch("/api/join", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) });
-        if (!res.ok) throw await responseFailure(res, labels.failed);
-        const { cohortId } = (await res.json()) as { cohortId: string };
+        const { cohortId } = await send<{ cohortId: string }>("POST", "/api/join", { code });
         router.push(groupPath(locale, cohortId));
         router.refresh();
       },
@@ -60,6 +63,8 @@ interface Details {
 export function NicknameJoin({ code, locale, labels }: { code: string; locale: string; labels: JoinLabels }) {
   const router = useRouter();
   const form = useFormState(labels.failed);
+  const queryClient = useQueryClient();
+  const send = useSend();
   const [details, setDetails] = useState<Details | null>(null);
   const [written, setWritten] = useState(false);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
@@ -81,9 +86,7 @@ export function NicknameJoin({ code, locale, labels }: { code: string; locale: s
     e.preventDefault();
     const nickname = String(new FormData(e.currentTarget).get("nickname") ?? "").trim();
     void form.run(async () => {
-      const res = await fetch("/api/join/nickname", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code, nickname }) });
-      if (!res.ok) throw await responseFailure(res, labels.failed);
-      setDetails((await res.json()) as Details);
+      setDetails(await send<Details>("POST", "/api/join/nickname", { code, nickname }));
     });
   }
 
@@ -91,9 +94,10 @@ export function NicknameJoin({ code, locale, labels }: { code: string; locale: s
     if (!details) return;
     void form.run(
       async () => {
+        // next-auth's own client, not the API client: it fetches the CSRF token and sets the session cookie.
         const result = await signIn("credentials", { email: details.loginName, password: details.passphrase, redirect: false });
         if (!result || result.error) throw new FieldFailure(result?.error ?? labels.failed);
-        await syncAfterSignIn(locale);
+        await syncAfterSignIn(locale, queryClient);
         signedIn.current = true; // no "leave this page?" question on the way out
         router.push(groupPath(locale, details.cohortId));
         router.refresh();

@@ -5,6 +5,7 @@
 // lets a saved lesson quiz show the right version offline. A guest's arms are drawn here, with
 // the browser's cryptographic random source, and kept here. Signing out forgets both.
 import type { Experiment } from "@/lib/quiz/experiments";
+import { apiSend } from "@/components/data/api";
 
 export const ARMS_KEY = "common-ground:arms:v1";
 
@@ -83,14 +84,11 @@ export function guestArms(locale: string, courseId: string, experiments: readonl
 export async function accountArms(locale: string, courseId: string): Promise<Arms | null> {
   const k = key("account", locale, courseId);
   try {
-    const res = await fetch("/api/progress/arms", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ locale, courseId }) });
-    if (res.ok) {
-      const { arms } = (await res.json()) as { arms: Arms };
-      write({ ...read(), [k]: arms });
-      return arms;
-    }
+    const { arms } = await apiSend<{ arms: Arms }>("POST", "/api/progress/arms", { locale, courseId });
+    write({ ...read(), [k]: arms });
+    return arms;
   } catch {
-    // Offline: the copy kept from the last visit, if any.
+    // Offline or refused: the copy kept from the last visit, if any.
   }
   return read()[k] ?? null;
 }

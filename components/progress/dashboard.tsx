@@ -3,15 +3,15 @@
 // per skill with where to practise it, the checks and refreshers, progress per module with best
 // and latest scores. Data comes from GET /api/progress and GET /api/me/assignments through
 // react-query (refetched when the tab regains focus).
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import Link from "@/components/ui/link";
-import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { fill } from "@/components/ui/fill";
-import { queryKeys } from "./query-keys";
-import { cacheDashboard } from "./sync";
+import { queryKeys } from "@/components/data/query-keys";
+import { cacheDashboard, fetchDashboard } from "./sync";
 import { flush } from "./outbox";
-import type { DashboardData } from "./dashboard-types";
+import { apiGet } from "@/components/data/api";
 import { MyGroups, type MyGroupsData } from "./my-groups";
 import { nextStep } from "@/lib/progress/next-step";
 import { NextStepCard, type NextStepLabels } from "./next-step-card";
@@ -21,37 +21,17 @@ import { SkillCards } from "./skill-cards";
 
 export type DashboardLabels = Record<string, string>;
 
-async function fetchDashboard(locale: string): Promise<DashboardData> {
-  await flush(); // answers still waiting in the outbox count too
-  const res = await fetch(`/api/progress?locale=${encodeURIComponent(locale)}`);
-  if (!res.ok) throw new Error(String(res.status));
-  return (await res.json()) as DashboardData;
-}
-
-async function fetchGroups(): Promise<MyGroupsData> {
+async function fetchGroups(signal: AbortSignal): Promise<MyGroupsData> {
   await flush(); // a lesson just marked done counts as done here too
-  const res = await fetch("/api/me/assignments");
-  if (!res.ok) throw new Error(String(res.status));
-  return (await res.json()) as MyGroupsData;
+  return apiGet<MyGroupsData>("/api/me/assignments", signal);
 }
-
-/** Only this island reads it; nothing here changes it (joining a group loads the page afresh). */
-const GROUPS_KEY = ["cohorts", "me", "assignments"] as const;
 
 type Props = { locale: string; labels: DashboardLabels; nextLabels: NextStepLabels };
 
-export function Dashboard(props: Props) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 2, staleTime: 10_000 } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <DashboardView {...props} />
-    </QueryClientProvider>
-  );
-}
-
-function DashboardView({ locale, labels, nextLabels }: Props) {
-  const query = useQuery({ queryKey: queryKeys.dashboard(locale), queryFn: () => fetchDashboard(locale) });
-  const groups = useQuery({ queryKey: GROUPS_KEY, queryFn: fetchGroups });
+export function Dashboard({ locale, labels, nextLabels }: Props) {
+  const query = useQuery({ queryKey: queryKeys.dashboard(locale), queryFn: ({ signal }) => fetchDashboard(locale, signal) });
+  // Nothing here changes the groups (joining a group loads the page afresh).
+  const groups = useQuery({ queryKey: queryKeys.myGroups(), queryFn: ({ signal }) => fetchGroups(signal) });
   useEffect(() => {
     if (query.data) cacheDashboard(locale, query.data);
   }, [locale, query.data]);

@@ -2,6 +2,7 @@
 // Writes of a signed-in learner (answers, finished attempts, lessons done) wait in an outbox in
 // localStorage and are sent in order, retried with backoff until the server acknowledges them.
 // A hall with poor Wi-Fi loses nothing: the queue survives reloads and goes out when back online.
+import { request } from "@/components/data/api";
 import { setSignedInHint } from "./account-hint";
 
 const KEY = "common-ground:outbox:v1";
@@ -60,10 +61,12 @@ async function send(): Promise<void> {
   for (let item = load()[0]; item; item = load()[0]) {
     let status = 0;
     try {
-      const res = await fetch(item.url, { method: item.method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body) });
+      // The API client's low-level call, not a react-query mutation: the queue outlives the page
+      // and the tab, survives being offline, and retries on its own schedule (below).
+      const res = await request(item.method, item.url, item.body);
       status = res.status;
     } catch {
-      status = 0; // offline
+      status = 0; // offline (request's ApiError with status 0)
     }
     if (status === 401) {
       // The session ended (signed out elsewhere): nothing here may be sent as anyone else.

@@ -1,5 +1,9 @@
 "use client";
-// Moving progress between this browser and a signed-in account.
+// Moving progress between this browser and a signed-in account. The reads go through the app's
+// query client (fetchQuery), so what sign-in loads is what the dashboard then shows.
+import type { QueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend, ApiError } from "@/components/data/api";
+import { queryKeys } from "@/components/data/query-keys";
 import { clearOutbox, flush } from "./outbox";
 import { setSignedInHint, type HintRole } from "./account-hint";
 import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
@@ -8,50 +12,66 @@ import { clearArms } from "./arms";
 import type { DashboardData } from "./dashboard-types";
 import { progressKey, type ProgressActivity } from "@/lib/content/activity-id";
 
-/** The signed-in user's role from next-auth's session endpoint; null when signed out or offline. */
-export async function sessionRole(): Promise<HintRole | null | undefined> {
+async function readRole(signal?: AbortSignal): Promise<HintRole | null> {
+  const session = await apiGet<{ user?: { role?: string } } | null>("/api/auth/session", signal);
+  const role = session?.user?.role;
+  if (!role) return null;
+  return role === "facilitator" || role === "admin" ? role : "learner";
+}
+
+/** The signed-in user's role from next-auth's session endpoint (asked afresh); null when signed out, undefined when it could not be read. */
+export async function sessionRole(queryClient: QueryClient): Promise<HintRole | null | undefined> {
   try {
-    const res = await fetch("/api/auth/session", { cache: "no-store" });
-    if (!res.ok) return undefined;
-    const session = (await res.json()) as { user?: { role?: string } } | null;
-    const role = session?.user?.role;
-    if (!role) return null;
-    return role === "facilitator" || role === "admin" ? role : "learner";
+    return await queryClient.fetchQuery({ queryKey: queryKeys.session(), queryFn: ({ signal }) => readRole(signal), staleTime: 0, retry: false });
   } catch {
-    return undefined; // offline: we do not know
+    return undefined; // offline or a server fault: we do not know
   }
 }
 
 /** Brings the header's hint up to date with the session (a role changed, or the session ended). */
-export async function refreshRoleHint(): Promise<void> {
-  const role = await sessionRole();
+export async function refreshRoleHint(queryClient: QueryClient): Promise<void> {
+  const role = await sessionRole(queryClient);
   if (role !== undefined) setSignedInHint(role ?? false);
+}
+
+/** The learner's record, after the answers still waiting in the outbox (they count too). */
+export async function fetchDashboard(locale: string, signal?: AbortSignal): Promise<DashboardData> {
+  await flush();
+  return apiGet<DashboardData>(`/api/progress?locale=${encodeURIComponent(locale)}`, signal);
 }
 
 /**
  * After sign-in or sign-up: record the role for the header, send what the guest did here, then
  * cache the account's record. Returns the role (null if the session could not be read).
  */
-export async function syncAfterSignIn(locale: string): Promise<HintRole | null> {
-  const role = await sessionRole();
+export async function syncAfterSignIn(locale: string, queryClient: QueryClient): Promise<HintRole | null> {
+  const role = await sessionRole(queryClient);
   setSignedInHint(role ?? true);
   const local = readProgress();
   const lessons = Object.fromEntries(
     Object.entries(local.lessons).map(([k, v]) => [k, { doneAt: v.doneAt, bestPercent: v.bestPercent, lastPercent: v.lastPercent, attempts: v.attempts }]),
   );
   if (Object.keys(lessons).length > 0) {
-    const res = await fetch("/api/progress/merge", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ lessons }) });
-    if (!res.ok) throw new Error("Your progress from this browser could not be added to your account. Please try again.");
+    try {
+      await apiSend("POST", "/api/progress/merge", { lessons });
+    } catch (e) {
+      // The form's own words for a failure (its fallback), not the server's details about lessons.
+      if (e instanceof ApiError) throw new ApiError("", e.status);
+      throw e;
+    }
   }
-  await refreshFromServer(locale);
+  await refreshFromServer(locale, queryClient);
   return role ?? null;
 }
 
 /** Loads the account's record into the browser cache that static pages read. */
-export async function refreshFromServer(locale: string): Promise<void> {
-  await flush();
-  const res = await fetch(`/api/progress?locale=${encodeURIComponent(locale)}`);
-  if (res.ok) cacheDashboard(locale, (await res.json()) as DashboardData);
+export async function refreshFromServer(locale: string, queryClient: QueryClient): Promise<void> {
+  try {
+    const view = await queryClient.fetchQuery({ queryKey: queryKeys.dashboard(locale), queryFn: ({ signal }) => fetchDashboard(locale, signal), staleTime: 0, retry: false });
+    cacheDashboard(locale, view);
+  } catch {
+    // The account is signed in either way; the cache fills on the dashboard's next read.
+  }
 }
 
 export function cacheDashboard(locale: string, view: DashboardData) {

@@ -4,25 +4,33 @@
 // signed-in learner's come from the server (components/progress/arms.ts); when neither the server
 // nor a kept copy answers, the map is empty: bias pairs are then left out whole
 // (lib/quiz/experiments.ts hiddenByArms) and a check says it needs the network.
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type { Experiment } from "@/lib/quiz/experiments";
-import { isSignedInHint } from "./account-hint";
+import { queryKeys } from "@/components/data/query-keys";
+import { readAccountHint, subscribeSignedInHint } from "./account-hint";
 import { accountArms, guestArms, type Arms } from "./arms";
 
+const noSubscription = () => () => {};
+
 export function useArms(locale: string, courseId: string, experiments: readonly Experiment[]): Arms | null {
-  const [arms, setArms] = useState<Arms | null>(null);
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const signedIn = useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => "") !== "";
   const ids = experiments.map((e) => e.id).join(",");
-  useEffect(() => {
-    let live = true;
-    // Resolved in a callback, also when known at once (a guest), as for the server's answer.
-    const known: Promise<Arms | null> =
-      experiments.length === 0 ? Promise.resolve({}) : isSignedInHint() ? accountArms(locale, courseId) : Promise.resolve(guestArms(locale, courseId, experiments));
-    void known.then((a) => live && setArms(a ?? {}));
-    return () => {
-      live = false;
-    };
-    // `ids` stands for `experiments`, which pages pass as a new array on each render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [locale, courseId, ids]);
-  return arms;
+  const query = useQuery({
+    // Guest and account arms are different draws: signing in on this page asks again.
+    queryKey: [...queryKeys.arms(locale, courseId, ids), signedIn ? "account" : "guest"],
+    queryFn: async (): Promise<Arms> => {
+      if (experiments.length === 0) return {};
+      return signedIn ? ((await accountArms(locale, courseId)) ?? {}) : guestArms(locale, courseId, experiments);
+    },
+    // Only in the browser after hydration: before it the hint reads as signed out, and a guest
+    // draw made then would be stored for a signed-in learner.
+    enabled: hydrated,
+    // Arms never change once drawn; accountArms already falls back to the copy kept here.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
+  return query.data ?? null;
 }

@@ -10,8 +10,9 @@
 // answer (the grade is kept for the end), no pass mark, no retry; their end is check-result.tsx.
 // Each grade is kept with the attempt in this browser, so a reload goes on where the learner
 // stopped (resume.ts). The lesson quiz runner (quiz-runner.tsx) grades in the browser instead:
-// docs/grading.md.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+// docs/grading.md. The quiz's state is the shared reducer (lib/quiz/runner-state.ts), paced by the
+// learner; sending an answer is the grade request here.
+import { useEffect, useReducer, useRef, useState, type FormEvent } from "react";
 import type { QuizResult } from "@/lib/quiz/grade";
 import { questionView, resultFromGrades, type PublicQuiz, type RevealedAnswer } from "@/lib/quiz/public";
 import { fill } from "@/components/ui/fill";
@@ -24,11 +25,12 @@ import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuizResultView } from "./quiz-result";
 import { CheckResultView, type CheckLabels } from "./check-result";
-import { restoreGrades, resumePoint } from "./resume";
+import { restoreGrades } from "./resume";
 import { sendForGrading } from "./grade-request";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
 import { useAttemptOrder } from "./use-attempt-order";
 import { answerIdFor } from "@/lib/quiz/answer-id";
+import { initialRunnerState, runnerReducer, shownGrade } from "@/lib/quiz/runner-state";
 import type { FormId } from "@/lib/quiz/experiments";
 
 export type GradedLabels = QuizLabels & { checkFailed: string };
@@ -52,17 +54,16 @@ interface Props {
   intro?: React.ReactNode;
 }
 
-type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; answer: RevealedAnswer } | { step: "done"; result: QuizResult };
+const reducer = runnerReducer<RevealedAnswer, QuizResult>;
 
 export function GradedRunner({ quiz: authored, activity, backHref, next, labels, afterResult, check, intro }: Props) {
   const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
-  const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
+  // A check shows no feedback: each grade is kept for the end and the check moves straight on.
+  const [state, dispatch] = useReducer(reducer, { questionIds: authored.questions.map((q) => q.id), pacing: "learner", feedback: !check }, initialRunnerState<RevealedAnswer, QuizResult>);
   // This attempt's id (kept across a reload) and its own order of options (use-attempt-order.ts).
   const attempt = useAttemptOrder(authored, progressKey);
-  const [answers, setAnswers] = useState<Record<string, RevealedAnswer>>({});
   const [selection, setSelection] = useState<string[]>([]);
   const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
   const focusRef = useRef<HTMLElement>(null);
   const progress = useGuestProgress();
   const total = authored.questions.length;
@@ -70,7 +71,8 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
   const [resumedFor, setResumedFor] = useState<string | null>(null);
 
   // Focus follows what changed, as in quiz-runner.tsx; not when a reload takes the quiz back.
-  const phaseKey = phase.step === "done" ? "done" : `${phase.step}-${phase.index}`;
+  // "sending" counts as answering: focus stays put while the grade is on its way.
+  const phaseKey = state.step === "done" ? "done" : `${state.step === "sending" ? "answering" : state.step}-${state.index}`;
   const focusFrom = useRef<{ key: string; shown: boolean } | null>(null);
   useEffect(() => {
     const before = focusFrom.current;
@@ -85,28 +87,27 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
   if (resumedFor !== attemptId) {
     // Set during render (not in an effect), so a reloaded quiz never flashes question 1 first.
     const restored = restoreGrades(quiz.questions, attemptAnswers(progressKey, attemptId));
-    const at = resumePoint(quiz.questions.map((q) => q.id), restored);
-    const last = restored[quiz.questions[at.index]?.id];
     setResumedFor(attemptId);
-    setAnswers(restored);
     setSelection([]);
     // A check shows no feedback: with every question answered, its last one is asked again (a
     // replay: the same answer id, the stored grade) and "Finish" ends it.
-    setPhase(at.allAnswered && !check ? { step: "feedback", index: at.index, answer: last } : { step: "answering", index: at.index });
+    dispatch({ type: "resume", answers: restored, questionIds: quiz.questions.map((q) => q.id) });
     return null;
   }
 
+  const answers = state.answers;
+  const busy = state.step === "sending";
   const review = () =>
     quiz.questions.map((q) => {
       const a = answers[q.id];
       return { id: q.id, prompt: q.prompt, feedback: a && <AnswerFeedback question={questionView(q, a)} result={a} labels={labels} compact /> };
     });
 
-  if (phase.step === "done" && check) {
+  if (state.step === "done" && state.result && check) {
     return (
       <CheckResultView
         form={check.form}
-        result={phase.result}
+        result={state.result}
         labels={labels}
         checkLabels={check.labels}
         afterResult={afterResult}
@@ -118,19 +119,18 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
     );
   }
 
-  if (phase.step === "done") {
+  if (state.step === "done" && state.result) {
     return (
       <QuizResultView
-        result={phase.result}
+        result={state.result}
         passMark={quiz.passMark}
         best={progress?.lessons[progressKey]?.bestPercent}
         labels={labels}
         afterResult={afterResult}
         onRetry={() => {
           attempt.retry();
-          setAnswers({});
           setSelection([]);
-          setPhase({ step: "answering", index: 0 });
+          dispatch({ type: "retry" });
         }}
         next={next}
         backHref={backHref}
@@ -140,8 +140,8 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
     );
   }
 
-  const { index } = phase;
-  const answer = phase.step === "feedback" ? phase.answer : undefined;
+  const { index } = state;
+  const answer = shownGrade(state);
   const question = questionView(quiz.questions[index], answer);
   const isLast = index === total - 1;
 
@@ -150,17 +150,17 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
     recordQuizAttempt(progressKey, result.percent);
     attempt.end();
     if (isSignedInHint()) enqueue({ id: `finish-${attemptId}`, method: "POST", url: "/api/progress/attempts/finish", body: { attemptId, locale: activity.locale } });
-    setPhase({ step: "done", result });
+    dispatch({ type: "finish", result });
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    if (phase.step === "feedback") {
+    if (state.step === "feedback") {
       if (isLast) finish(answers);
       else {
         setSelection([]);
-        setPhase({ step: "answering", index: index + 1 });
+        dispatch({ type: "next" });
       }
       return;
     }
@@ -170,30 +170,27 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
       return;
     }
     setError("");
-    setBusy(true);
+    dispatch({ type: "answer", questionId: question.id });
     // One id per attempt and question, the same after a reload: a repeat gets the stored grade.
     const id = answerIdFor(attemptId, question.id);
     const graded = await sendForGrading({ id, attemptId, locale: activity.locale, courseId: activity.courseId, lessonId: activity.activityId, questionId: question.id, chosen: parsed.chosen, form: activity.form }, isSignedInHint());
-    setBusy(false);
     if (!graded || graded === "refused") {
+      dispatch({ type: "fail", questionId: question.id });
       // Refused on a check: the server counts one check only, and this learner has taken it.
       setError(graded === "refused" && check ? check.labels.alreadyTaken : labels.checkFailed);
       return;
     }
     const grades = { ...answers, [question.id]: graded };
-    setAnswers(grades);
     saveAnswer(progressKey, attemptId, question.id, { chosen: parsed.chosen, graded });
-    if (!check) setPhase({ step: "feedback", index, answer: graded });
-    else if (isLast) finish(grades);
-    else {
-      setSelection([]);
-      setPhase({ step: "answering", index: index + 1 });
-    }
+    // With feedback: shown. A check: on to the next question, or, after the last, the end.
+    dispatch({ type: "reveal", questionId: question.id, grade: graded });
+    if (check) setSelection([]);
+    if (check && isLast) finish(grades);
   }
 
   return (
     <>
-      {intro && phase.step === "answering" && index === 0 && <div className="check-intro">{intro}</div>}
+      {intro && (state.step === "answering" || state.step === "sending") && index === 0 && <div className="check-intro">{intro}</div>}
       <form className="quiz" onSubmit={submit} noValidate aria-busy={busy}>
         <ProgressBar value={index + (answer ? 1 : 0)} max={total} label={fill(labels.questionOf, { number: index + 1, total })} />
         {question.vignette && (
@@ -203,7 +200,7 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
           </aside>
         )}
         <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
-          <legend tabIndex={-1} ref={phase.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
+          <legend tabIndex={-1} ref={state.step !== "feedback" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
             {question.prompt}
           </legend>
           <p className="hint" id={`hint-${question.id}`}>

@@ -7,7 +7,8 @@
 // (use-attempt-order.ts); grading goes by option id, so the order never changes a score. Each
 // answer is kept with the attempt in this browser, so a reload goes on where the learner stopped
 // (resume.ts): at the first question not yet answered, or, when all are, at the last one's feedback.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+// The quiz's state is the shared reducer (lib/quiz/runner-state.ts), paced by the learner.
+import { useEffect, useReducer, useRef, useState, type FormEvent } from "react";
 import { gradeAnswer, gradeQuiz, type AnswerResult, type QuizResult } from "@/lib/quiz/grade";
 import type { Quiz } from "@/lib/quiz/types";
 import { fill } from "@/components/ui/fill";
@@ -19,10 +20,11 @@ import { enqueue } from "@/components/progress/outbox";
 import type { QuizLabels } from "./labels";
 import { useAttemptOrder } from "./use-attempt-order";
 import { answerIdFor } from "@/lib/quiz/answer-id";
+import { initialRunnerState, runnerReducer, shownGrade } from "@/lib/quiz/runner-state";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuizResultView } from "./quiz-result";
 import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
-import { restoreChoices, resumePoint } from "./resume";
+import { restoreChoices } from "./resume";
 
 export type { QuizLabels } from "./labels";
 
@@ -37,13 +39,14 @@ interface Props {
   afterResult?: (result: QuizResult) => React.ReactNode;
 }
 
-type Phase = { step: "answering"; index: number } | { step: "feedback"; index: number; result: AnswerResult } | { step: "done"; result: QuizResult };
+/** A graded answer: the choices (kept for the final score) and their grade (the feedback). */
+type Graded = { chosen: string[]; result: AnswerResult };
+const reducer = runnerReducer<Graded, QuizResult>;
 
 export function QuizRunner({ quiz: authored, activity, backHref, next, labels, afterResult }: Props) {
   const progressKey = lessonKey(activity.locale, activity.courseId, activity.activityId);
-  const [phase, setPhase] = useState<Phase>({ step: "answering", index: 0 });
+  const [state, dispatch] = useReducer(reducer, { questionIds: authored.questions.map((q) => q.id), pacing: "learner", feedback: true }, initialRunnerState<Graded, QuizResult>);
   const attempt = useAttemptOrder(authored, progressKey);
-  const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [selection, setSelection] = useState<string[]>([]);
   const [error, setError] = useState("");
   const focusRef = useRef<HTMLElement>(null);
@@ -54,7 +57,7 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
 
   // Move focus to what changed, so keyboard and screen-reader users follow the quiz. Not when a
   // reload takes the quiz back to where it was: the page is just opening, focus stays at its top.
-  const phaseKey = phase.step === "done" ? "done" : `${phase.step}-${phase.index}`;
+  const phaseKey = state.step === "done" ? "done" : `${state.step}-${state.index}`;
   const focusFrom = useRef<{ key: string; shown: boolean } | null>(null);
   useEffect(() => {
     const before = focusFrom.current;
@@ -69,12 +72,10 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
   if (resumedFor !== attemptId) {
     // Set during render (not in an effect), so a reloaded quiz never flashes question 1 first.
     const restored = restoreChoices(quiz.questions, attemptAnswers(progressKey, attemptId));
-    const at = resumePoint(quiz.questions.map((q) => q.id), restored);
-    const last = quiz.questions[at.index];
+    const graded = Object.fromEntries(quiz.questions.filter((q) => Object.hasOwn(restored, q.id)).map((q) => [q.id, { chosen: restored[q.id], result: gradeAnswer(q, restored[q.id]) }]));
     setResumedFor(attemptId);
-    setAnswers(restored);
     setSelection([]);
-    setPhase(at.allAnswered ? { step: "feedback", index: at.index, result: gradeAnswer(last, restored[last.id]) } : { step: "answering", index: at.index });
+    dispatch({ type: "resume", answers: graded, questionIds: quiz.questions.map((q) => q.id) });
     return null;
   }
 
@@ -82,48 +83,49 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
     if (isSignedInHint()) enqueue({ id, method: "POST", url, body });
   };
 
-  if (phase.step === "done") {
+  if (state.step === "done" && state.result) {
+    const done = state.result;
     return (
       <QuizResultView
-        result={phase.result}
+        result={done}
         passMark={quiz.passMark}
         best={progress?.lessons[progressKey]?.bestPercent}
         labels={labels}
         afterResult={afterResult}
         onRetry={() => {
           attempt.retry();
-          setAnswers({});
           setSelection([]);
-          setPhase({ step: "answering", index: 0 });
+          dispatch({ type: "retry" });
         }}
         next={next}
         backHref={backHref}
         focusRef={focusRef}
         review={quiz.questions.map((q) => {
-          const r = phase.result.results.find((x) => x.questionId === q.id);
+          const r = done.results.find((x) => x.questionId === q.id);
           return { id: q.id, prompt: q.prompt, feedback: r && <AnswerFeedback question={q} result={r} labels={labels} compact /> };
         })}
       />
     );
   }
 
-  const { index } = phase;
+  const { index } = state;
   const question = quiz.questions[index];
-  const feedback = phase.step === "feedback" ? phase.result : undefined;
+  const feedback = shownGrade(state)?.result;
   const isLast = index === total - 1;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (phase.step === "feedback") {
+    if (state.step === "feedback") {
       if (isLast) {
-        const result = gradeQuiz(quiz, answers);
+        const chosen = Object.fromEntries(Object.entries(state.answers).map(([id, a]) => [id, a.chosen]));
+        const result = gradeQuiz(quiz, chosen);
         recordQuizAttempt(progressKey, result.percent);
         attempt.end();
         send(`finish-${attemptId}`, "/api/progress/attempts/finish", { attemptId, locale: activity.locale });
-        setPhase({ step: "done", result });
+        dispatch({ type: "finish", result });
       } else {
         setSelection([]);
-        setPhase({ step: "answering", index: index + 1 });
+        dispatch({ type: "next" });
       }
       return;
     }
@@ -133,8 +135,9 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
       return;
     }
     setError("");
+    // Graded here, at once: the answer goes to the server in the background (the outbox).
+    dispatch({ type: "answer", questionId: question.id });
     const result = gradeAnswer(question, parsed.chosen);
-    setAnswers((a) => ({ ...a, [question.id]: parsed.chosen }));
     saveAnswer(progressKey, attemptId, question.id, { chosen: parsed.chosen });
     // The same id for this attempt's question after a reload: the server keeps the first answer.
     const id = answerIdFor(attemptId, question.id);
@@ -147,7 +150,7 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
       questionId: question.id,
       chosen: parsed.chosen,
     });
-    setPhase({ step: "feedback", index, result });
+    dispatch({ type: "reveal", questionId: question.id, grade: { chosen: parsed.chosen, result } });
   }
 
   return (
@@ -160,7 +163,7 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
         </aside>
       )}
       <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
-        <legend tabIndex={-1} ref={phase.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
+        <legend tabIndex={-1} ref={state.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
           {question.prompt}
         </legend>
         <p className="hint" id={`hint-${question.id}`}>

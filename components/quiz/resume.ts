@@ -2,6 +2,7 @@
 // browser (components/progress/quiz-attempt.ts); on a reload the runner takes back those that still
 // fit the quiz and goes on at the first question not yet answered. Pure, shared by both runners.
 import { gradeAnswer, GradingError } from "@/lib/quiz/grade";
+import { resumeIndex } from "@/lib/quiz/runner-state";
 import type { RevealedAnswer } from "@/lib/quiz/public";
 import type { Question } from "@/lib/quiz/types";
 import type { StoredAnswer } from "@/components/progress/quiz-attempt";
@@ -16,11 +17,9 @@ export interface ResumePoint {
   allAnswered: boolean;
 }
 
-/** The first question (in the quiz's order) with no answer; the last one when all have one. */
+/** The first question (in the quiz's order) with no answer; the last one when all have one (the runner's reducer decides it). */
 export function resumePoint(questionIds: readonly string[], answered: Readonly<Record<string, unknown>>): ResumePoint {
-  const index = questionIds.findIndex((id) => !Object.hasOwn(answered, id));
-  if (index >= 0 || questionIds.length === 0) return { index: Math.max(index, 0), allAnswered: false };
-  return { index: questionIds.length - 1, allAnswered: true };
+  return resumeIndex(questionIds, answered);
 }
 
 /**

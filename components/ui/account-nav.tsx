@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useSyncExternalStore } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "@/components/ui/link";
 import { readAccountHint, roleFromHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { flush } from "@/components/progress/outbox";
@@ -17,6 +18,7 @@ const CHECKED = "cg-role-checked";
 export function AccountNav({ locale, labels }: { locale: string; labels: AccountNavLabels }) {
   const role = roleFromHint(useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => ""));
   const signedIn = role !== null;
+  const queryClient = useQueryClient();
   useEffect(() => {
     if (!signedIn) return;
     // Any answers left waiting from an earlier page (or visit) go out now.
@@ -28,8 +30,8 @@ export function AccountNav({ locale, labels }: { locale: string; labels: Account
     } catch {
       return; // storage blocked: keep the hint as it is rather than ask on every page
     }
-    void refreshRoleHint();
-  }, [signedIn]);
+    void refreshRoleHint(queryClient);
+  }, [signedIn, queryClient]);
   if (!signedIn) {
     return (
       <li>

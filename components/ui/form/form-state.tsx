@@ -11,7 +11,7 @@ export interface FormFailure {
   field?: string;
 }
 
-/** A failure a form raises itself (a client-side check) or reads from an API answer. */
+/** A failure a form raises itself (a client-side check); the API's are components/data/api.ts ApiError. */
 export class FieldFailure extends Error {
   constructor(
     message: string,
@@ -21,23 +21,13 @@ export class FieldFailure extends Error {
   }
 }
 
-/**
- * The failure an API answered with ({ error, field? }, lib/http/handler.ts). Validation messages
- * arrive as "field: message"; the field is marked beside its control, so the prefix goes.
- */
-export async function responseFailure(res: Response, fallback: string): Promise<FieldFailure> {
-  const body = (await res.json().catch(() => ({}))) as { error?: unknown; field?: unknown };
-  const field = typeof body.field === "string" && body.field ? body.field : undefined;
-  let message = typeof body.error === "string" && body.error ? body.error : fallback;
-  if (field && message.startsWith(`${field}: `)) message = message.slice(field.length + 2);
-  return new FieldFailure(message, field);
-}
-
-/** Any thrown value as a failure: its message and field when it has them, else the fallback. */
+/** Any thrown value (an ApiError, a FieldFailure) as a failure: its message and field when it has them, else the fallback. */
 export function toFailure(e: unknown, fallback: string): FormFailure {
-  if (!(e instanceof Error) || !e.message) return { message: fallback };
+  if (!(e instanceof Error)) return { message: fallback };
   const field = (e as { field?: unknown }).field;
-  return typeof field === "string" && field ? { message: e.message, field } : { message: e.message };
+  // An API refusal without words (ApiError's message "") still marks its field.
+  const message = e.message || fallback;
+  return typeof field === "string" && field ? { message, field } : { message };
 }
 
 /** Whether a failure belongs to the field `key` ("coFacilitatorEmails" owns "coFacilitatorEmails.1"). */

@@ -7,7 +7,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { Field, FieldSet } from "./field";
 import { FormError } from "./form-error";
-import { FieldFailure, FormScope, owns, responseFailure, toFailure, type FormFailure, type FormState } from "./form-state";
+import { errorFrom } from "@/components/data/api";
+import { FieldFailure, FormScope, owns, toFailure, type FormFailure, type FormState } from "./form-state";
 import { BusyButton, SubmitButton } from "./submit-button";
 import { SuccessNotice } from "./success-notice";
 
@@ -154,13 +155,12 @@ describe("SuccessNotice", () => {
 describe("failures", () => {
   it("reads the API's answer: the message without its field prefix, and the field", async () => {
     const res = new Response(JSON.stringify({ error: "nickname: Use letters, numbers and spaces.", field: "nickname" }), { status: 400 });
-    const failure = await responseFailure(res, "Something went wrong.");
-    expect(failure).toBeInstanceOf(FieldFailure);
+    const failure = await errorFrom(res);
     expect(toFailure(failure, "x")).toEqual({ message: "Use letters, numbers and spaces.", field: "nickname" });
   });
 
   it("falls back to the form's words when the answer or the error says nothing", async () => {
-    expect(toFailure(await responseFailure(new Response("<html>", { status: 502 }), "Check your connection."), "x")).toEqual({ message: "Check your connection." });
+    expect(toFailure(await errorFrom(new Response("<html>", { status: 502 })), "Check your connection.")).toEqual({ message: "Check your connection." });
     expect(toFailure(new TypeError(""), "Check your connection.")).toEqual({ message: "Check your connection." });
     expect(toFailure("boom", "Check your connection.")).toEqual({ message: "Check your connection." });
     const failure: FormFailure = toFailure(new FieldFailure("Choose a date.", "dueAt"), "x");

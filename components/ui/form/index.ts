@@ -5,4 +5,4 @@ export { Field, FieldSet, type ControlProps } from "./field";
 export { FormError } from "./form-error";
 export { BusyButton, SubmitButton } from "./submit-button";
 export { SuccessNotice } from "./success-notice";
-export { FieldFailure, Form, FormScope, owns, responseFailure, toFailure, useFormScope, useFormState, type FormController, type FormFailure, type FormState } from "./form-state";
+export { FieldFailure, Form, FormScope, owns, toFailure, useFormScope, useFormState, type FormController, type FormFailure, type FormState } from "./form-state";
