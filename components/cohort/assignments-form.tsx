@@ -1,6 +1,6 @@
 "use client";
 // Assignments: set a lesson or a check due by a date, see what is set, remove one.
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
@@ -19,6 +19,8 @@ interface Props {
   lessons: LessonColumn[];
   initial: Assignment[];
   labels: AssignmentLabels;
+  /** Shown under the list, inside the same query client, so it refreshes when the list changes. */
+  children?: ReactNode;
 }
 
 /** A check slot is named by the slot: learners take it on one of two forms, each with its own title. */
@@ -29,6 +31,7 @@ export function AssignmentsForm(props: Props) {
   return (
     <QueryClientProvider client={client}>
       <Assignments {...props} />
+      {props.children}
     </QueryClientProvider>
   );
 }
@@ -114,10 +117,16 @@ function Assignments({ cohortId, locale, lessons, initial, labels }: Props) {
             <li key={a.activityId}>
               <span className="assignment-title">{a.title}</span>
               <span className="meta">
-                {labels.dueOn}{" "}
-                <time dateTime={a.dueAt.slice(0, 10)} suppressHydrationWarning>
-                  {formatDate(a.dueAt)}
-                </time>
+                {a.dueAt ? (
+                  <>
+                    {labels.dueOn}{" "}
+                    <time dateTime={a.dueAt.slice(0, 10)} suppressHydrationWarning>
+                      {formatDate(a.dueAt)}
+                    </time>
+                  </>
+                ) : (
+                  labels.noDue
+                )}
               </span>
               <button type="button" className="button secondary small" disabled={busy} onClick={() => remove(a.activityId)}>
                 {labels.remove}

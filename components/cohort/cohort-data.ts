@@ -8,7 +8,7 @@ import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { MyInvitation, PendingInvitation } from "@/lib/cohorts/invitations";
-import { cohortPage, cohortRoster, facilitatorCohorts, invitationsForMe } from "@/lib/cohorts/page-data";
+import { cohortPage, cohortPlan, cohortRoster, facilitatorCohorts, invitationsForMe } from "@/lib/cohorts/page-data";
 import type { RosterView } from "@/lib/cohorts/reports";
 import type { cohortAssignments, myCohorts } from "@/lib/cohorts/queries";
 
@@ -41,6 +41,9 @@ export function readMyInvitations(): Promise<Read<MyInvitation[]>> {
 
 /** Cached per request, so a page's metadata and body share one read. */
 export const readRoster = cache((cohortId: string): Promise<Read<RosterView>> => read((actor) => cohortRoster(actor, cohortId)));
+
+/** The plan a cohort follows (its track), for the plan panel; cached per request. */
+export const readCohortPlan = cache((cohortId: string) => read((actor) => cohortPlan(actor, cohortId)));
 
 /** Everything the cohort page shows; the first failure (not found, forbidden) wins. */
 export const readCohortPage = cache(async (cohortId: string) => {

@@ -40,7 +40,7 @@ export type FormLabels = Record<"working" | "errorTitle" | "failed", string>;
 export type AssignmentLabels = FormLabels &
   Record<
     | "title" | "lead" | "activity" | "choose" | "checks" | "pre" | "post" | "module" | "due" | "dueHint" | "submit" | "listTitle"
-    | "empty" | "remove" | "dueOn" | "saved" | "removed" | "chooseActivity" | "chooseDate",
+    | "empty" | "remove" | "dueOn" | "noDue" | "saved" | "removed" | "chooseActivity" | "chooseDate",
     string
   >;
 

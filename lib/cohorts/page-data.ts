@@ -11,6 +11,7 @@ import { describeJoinCode } from "./mutations";
 import { cohortAssignments, listAllCohorts, listFacilitators, myCohorts } from "./queries";
 import { itemAnalysis, learningGain, rosterGrid } from "./reports";
 import { cohortBiasReport, courseBiasReport } from "./bias-report";
+import { cohortFor } from "./access";
 import { getCourses } from "@/lib/content";
 
 /**
@@ -56,6 +57,12 @@ export async function cohortPage(actor: SessionUser, cohortId: string) {
     invitationsIfOwner(db, actor, cohortId),
   ]);
   return { roster, items, gain, assignments, invitations };
+}
+
+/** The plan (track) a cohort follows, for the plan panel of its page; authorised like every read. */
+export async function cohortPlan(actor: SessionUser, cohortId: string) {
+  const c = await cohortFor(await getDb(), actor, cohortId, "read");
+  return { id: c.id, locale: c.locale, courseId: c.course_id, trackId: c.track_id };
 }
 
 /** A group's bias-check report (its own section of the group's page). */

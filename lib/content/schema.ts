@@ -214,14 +214,15 @@ export type PlanPage = (typeof PLAN_PAGES)[number];
  * loader refuses an item that says it is printed without one (lib/content/plan.ts), so every
  * printed thing a plan asks for has a page that prints it.
  */
-const prepareItem = z.union([
-  text.transform((words) => ({ text: words, print: [] as string[], page: undefined as PlanPage | undefined })),
+const prepareItem = z.preprocess(
+  // Plain words are an item with nothing to print.
+  (item) => (typeof item === "string" ? { text: item } : item),
   z.strictObject({
     text,
     print: z.array(slug).default([]),
-    page: z.enum(PLAN_PAGES).optional(),
+    page: z.enum(PLAN_PAGES, { error: `name an app page: ${PLAN_PAGES.join(", ")}` }).optional(),
   }),
-]);
+);
 export type PrepareItem = z.output<typeof prepareItem>;
 
 const workshopTrack = z.strictObject({

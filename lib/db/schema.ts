@@ -65,7 +65,8 @@ export interface AssignmentsTable {
   id: string;
   cohort_id: string;
   activity_id: string;
-  due_at: string;
+  /** End of the due day in UTC; null: no due date (yet), as a class's plan lessons start (migration 0014). */
+  due_at: string | null;
   created_at: string;
 }
 

@@ -5,6 +5,7 @@ import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { AssignmentsForm } from "@/components/cohort/assignments-form";
+import { AssignmentProgress, type AssignmentProgressLabels } from "@/components/cohort/assignment-progress";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
 import { BiasSection } from "@/components/cohort/bias-section";
 import { readCohortPage, readRoster, unlessReadable } from "@/components/cohort/cohort-data";
@@ -13,6 +14,7 @@ import { CoFacilitatorInvitations } from "@/components/cohort/co-facilitator-inv
 import type { AssignmentLabels, CoFacilitatorLabels, ManageLabels } from "@/components/cohort/labels";
 import { LiveReports, type LiveReportLabels } from "@/components/cohort/live-reports";
 import { ManageCohort } from "@/components/cohort/manage-cohort";
+import { PlanSteps } from "@/components/cohort/plan-steps";
 import { UserText } from "@/components/ui/user-text";
 import { plainName } from "@/lib/text/names";
 
@@ -35,7 +37,7 @@ export default async function CohortPage(props: Props) {
   const { cohort } = roster;
   const t = await getTranslations({ locale, namespace: "facilitate" });
   const labels: LiveReportLabels = { live: t.raw("live"), grid: t.raw("grid"), items: t.raw("items"), learning: t.raw("learning"), learners: { ...t.raw("learners"), ...t.raw("form") } };
-  const sections = ["join", "progress", "questions", "learning", "learners", "bias", "attitudes", "assignments", "manage"] as const;
+  const sections = ["join", "plan", "progress", "questions", "learning", "learners", "bias", "attitudes", "assignments", "manage"] as const;
 
   return (
     <div className="container cohort-page">
@@ -63,6 +65,7 @@ export default async function CohortPage(props: Props) {
       <div id="join">
         <JoinPanel locale={locale} cohortId={cohort.id} code={cohort.joinCode} archived={cohort.archived} />
       </div>
+      <PlanSteps cohortId={cohort.id} locale={locale} />
       <LiveReports cohortId={cohort.id} locale={locale} initial={{ roster, items, gain, at }} labels={labels} />
       <BiasSection cohortId={cohort.id} locale={locale} />
       <AttitudeSection cohortId={cohort.id} locale={locale} />
@@ -75,7 +78,9 @@ export default async function CohortPage(props: Props) {
           lessons={roster.lessons}
           initial={assignments}
           labels={{ ...t.raw("assignments"), ...t.raw("form") } as AssignmentLabels}
-        />
+        >
+          <AssignmentProgress cohortId={cohort.id} locale={locale} initial={assignments} labels={t.raw("assignmentProgress") as AssignmentProgressLabels} />
+        </AssignmentsForm>
       </section>
       <section id="manage" aria-labelledby="manage-title" className="cohort-section">
         <h2 id="manage-title">{t("manage.title")}</h2>
