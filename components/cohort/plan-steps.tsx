@@ -109,7 +109,12 @@ export async function PlanSteps({ cohortId, locale }: { cohortId: string; locale
             <li key={id} className={`plan-step${step.kind === "create" ? " plan-step-done" : ""}`}>
               <h3 id={`${id}-title`} className="plan-step-title">
                 {heading(step)}
-                {step.kind === "create" && <span className="tag">{t("done")}</span>}
+                {step.kind === "create" && (
+                  <>
+                    {" "}
+                    <span className="tag">{t("done")}</span>
+                  </>
+                )}
               </h3>
               {time && <p className="meta">{time}</p>}
               {links.length > 0 && (
