@@ -65,7 +65,7 @@ export interface AssignmentsTable {
   id: string;
   cohort_id: string;
   activity_id: string;
-  /** End of the due day in UTC; null: no due date (yet), as a class's plan lessons start (migration 0014). */
+  /** The end of the due day (UTC), or null: set with "no due date" (migration 0014). */
   due_at: string | null;
   created_at: string;
 }

@@ -13,7 +13,7 @@ import { migration0010 } from "./0010-attempt-content-version";
 import { migration0011 } from "./0011-attempt-report-index";
 import { migration0012 } from "./0012-experiment-arms";
 import { migration0013 } from "./0013-attempt-answer-summary";
-import { migration0014 } from "./0014-assignments-no-due-date";
+import { migration0014 } from "./0014-assignment-optional-due";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -33,7 +33,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0011-attempt-report-index": migration0011(kind),
         "0012-experiment-arms": migration0012(kind),
         "0013-attempt-answer-summary": migration0013(kind),
-        "0014-assignments-no-due-date": migration0014(kind),
+        "0014-assignment-optional-due": migration0014(kind),
       };
     },
   };
