@@ -13,7 +13,7 @@ import { cohortKeys } from "./query-keys";
 import "./assignment-progress.css";
 
 export type AssignmentProgressLabels = Record<
-  "title" | "lead" | "empty" | "setByYou" | "part" | "done" | "allDone" | "missing" | "noMembers" | "due" | "noDue" | "overdue" | "pre" | "post",
+  "title" | "lead" | "setByYou" | "part" | "done" | "allDone" | "missing" | "noMembers" | "due" | "noDue" | "overdue" | "pre" | "post",
   string
 >;
 
@@ -39,49 +39,47 @@ export function AssignmentProgress({ cohortId, locale, initial, labels }: { coho
   });
   const title = (a: Assignment) => (a.activityId === "assessment-pre" ? labels.pre : a.activityId === "assessment-post" ? labels.post : a.title);
 
+  // Nothing set: the list above already says so.
+  if (list.data.length === 0) return null;
   return (
     <section aria-labelledby="assignment-progress-title" className="assignment-progress">
       <h3 id="assignment-progress-title">{labels.title}</h3>
       <p className="hint">{labels.lead}</p>
-      {list.data.length === 0 ? (
-        <p className="cohort-empty">{labels.empty}</p>
-      ) : (
-        groups(list.data).map((g) => (
-          <div key={g.key || "own"} className="assignment-progress-group">
-            <h4>{g.part ? fill(labels.part, { number: g.part.number, title: g.part.title }) : labels.setByYou}</h4>
-            <ul>
-              {g.items.map((a) => (
-                <li key={a.activityId} className={a.overdue ? "is-overdue" : undefined}>
-                  <span className="assignment-progress-title">{title(a)}</span>
-                  <span className="meta">
-                    {a.dueAt ? fill(labels.due, { date: formatDay(a.dueAt, locale) }) : labels.noDue}
-                    {/* Overdue is said in words, not by colour alone. */}
-                    {a.overdue && <strong className="assignment-overdue"> {labels.overdue}</strong>}
-                  </span>
-                  <span className="assignment-progress-count">
-                    {a.total === 0 ? labels.noMembers : a.done === a.total ? fill(labels.allDone, { total: a.total }) : fill(labels.done, { done: a.done, total: a.total })}
-                  </span>
-                  {a.missing.length > 0 && (
-                    <details>
-                      <summary>
-                        {fill(labels.missing, { count: a.missing.length })}
-                        <span className="visually-hidden"> {title(a)}</span>
-                      </summary>
-                      <ul className="assignment-missing">
-                        {a.missing.map((m) => (
-                          <li key={m.id}>
-                            <UserText>{m.name}</UserText>
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))
-      )}
+      {groups(list.data).map((g) => (
+        <div key={g.key || "own"} className="assignment-progress-group">
+          <h4>{g.part ? fill(labels.part, { number: g.part.number, title: g.part.title }) : labels.setByYou}</h4>
+          <ul>
+            {g.items.map((a) => (
+              <li key={a.activityId} className={a.overdue ? "is-overdue" : undefined}>
+                <span className="assignment-progress-title">{title(a)}</span>
+                <span className="meta">
+                  {a.dueAt ? fill(labels.due, { date: formatDay(a.dueAt, locale) }) : labels.noDue}
+                  {/* Overdue is said in words, not by colour alone. */}
+                  {a.overdue && <strong className="assignment-overdue"> {labels.overdue}</strong>}
+                </span>
+                <span className="assignment-progress-count">
+                  {a.total === 0 ? labels.noMembers : a.done === a.total ? fill(labels.allDone, { total: a.total }) : fill(labels.done, { done: a.done, total: a.total })}
+                </span>
+                {a.missing.length > 0 && (
+                  <details>
+                    <summary>
+                      {fill(labels.missing, { count: a.missing.length })}
+                      <span className="visually-hidden"> {title(a)}</span>
+                    </summary>
+                    <ul className="assignment-missing">
+                      {a.missing.map((m) => (
+                        <li key={m.id}>
+                          <UserText>{m.name}</UserText>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </section>
   );
 }
