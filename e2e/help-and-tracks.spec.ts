@@ -251,12 +251,36 @@ test("the self-paced track lists its steps in order with links into the course",
   await expectAccessible(page, "self-paced track");
 });
 
-test("the school track shows each lesson with its content warning before the student text", async ({ publicPage: page }) => {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+test("the school plan is an overview of six lessons, each linked to its own page and its student pack", async ({ publicPage: page }) => {
   const s = track("school");
   await page.goto(`/en/tracks/${s.id}`);
   await expectEmergencyLink(page);
+  const contents = page.getByRole("region", { name: "Lessons in this series" });
   for (const [i, l] of s.lessons.entries()) {
-    const lesson = page.getByRole("region", { name: `Lesson ${i + 1}: ${l.title}` });
+    await expect(contents.getByRole("link", { name: `Lesson ${i + 1}: ${l.title}`, exact: true })).toHaveAttribute("href", `/en/tracks/${s.id}/${l.id}`);
+    await expect(contents.getByRole("link", { name: `Lesson ${i + 1}: print the student pack`, exact: true })).toHaveAttribute("href", `/en/tracks/${s.id}/${l.id}/print`);
+    for (const o of l.objectives) await expect(contents.getByText(o, { exact: true })).toBeVisible();
+  }
+  // The starting check opens the series and the final check ends it, said on the overview.
+  await expect(contents.getByRole("listitem").filter({ hasText: `Lesson 1: ${s.lessons[0].title}` }).first()).toContainText("Opens with the starting check");
+  await expect(contents.getByRole("listitem").filter({ hasText: `Lesson ${s.lessons.length}: ${s.lessons.at(-1)!.title}` }).first()).toContainText("Ends with the final check");
+  // No lesson's full plan here: its text and notes are on its own page.
+  await expect(page.getByRole("heading", { name: "For students to read" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "For the teacher" })).toHaveCount(0);
+  await expectAccessible(page, "school plan overview");
+});
+
+test("each school lesson's page has its content warning before the student text, its activities, checks and notes", async ({ publicPage: page }) => {
+  test.slow(); // six lesson pages, each with axe
+  const s = track("school");
+  for (const [i, l] of s.lessons.entries()) {
+    await page.goto(`/en/tracks/${s.id}/${l.id}`);
+    await expectEmergencyLink(page);
+    const lesson = page.getByRole("article", { name: l.title });
+    await expect(page.getByRole("heading", { level: 1, name: l.title })).toBeVisible();
+    await expect(lesson).toContainText(`Lesson ${i + 1} of ${s.lessons.length}`);
     await expect(lesson).toContainText("50 minutes");
     await expect(lesson).toContainText(`Reading grade (Flesch-Kincaid): ${s.readingGrades![l.id].toFixed(1)}`);
     await expect(lesson).toContainText(l.trustedAdult);
@@ -266,34 +290,47 @@ test("the school track shows each lesson with its content warning before the stu
     const [w, t] = [await warning.boundingBox(), await studentText.boundingBox()];
     expect(w!.y, "the content warning comes before the student text").toBeLessThan(t!.y);
     await expect(lesson.getByRole("heading", { name: "Activities" })).toBeVisible();
-    for (const a of l.activities) await expect(lesson.getByRole("row", { name: new RegExp(`^${a.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })).toContainText(String(a.minutes));
+    for (const a of l.activities) await expect(lesson.getByRole("row", { name: new RegExp(`^${escape(a.title)}`) })).toContainText(String(a.minutes));
     await expect(lesson.getByRole("heading", { name: "If a student opts out" })).toBeVisible();
     await expect(lesson.getByRole("region", { name: "For the teacher" })).toBeVisible();
+    await expect(lesson.getByRole("link", { name: "Print the student pack" })).toHaveAttribute("href", `/en/tracks/${s.id}/${l.id}/print`);
     for (const a of l.activities.filter((x) => x.assessment)) {
       const check = checkOf(s.course, a.assessment!);
-      const row = lesson.getByRole("row", { name: new RegExp(`^${a.title}`) });
+      const row = lesson.getByRole("row", { name: new RegExp(`^${escape(a.title)}`) });
       await expect(row).toContainText(`${check.label}:`);
       await expect(row.getByRole("link", { name: check.title, exact: true })).toHaveAttribute("href", check.href);
       await expect(row).toContainText(`${check.questions} questions, ${a.minutes} minutes in this plan`);
       await expect(row).toContainText(`If a student is absent: ${a.absent}`);
     }
+    // What to print first, each with the page that prints it.
+    if (l.prepare.length > 0) {
+      const prepare = lesson.getByRole("region", { name: "Print and prepare before the lesson" });
+      for (const item of l.prepare) {
+        const entry = prepare.getByRole("listitem").filter({ hasText: item.text });
+        for (const id of item.print) await expect(entry.getByRole("link", { name: /^Print: / })).toHaveAttribute("href", `/en/tracks/${s.id}/materials/${id}`);
+        if (item.page) await expect(entry.getByRole("link", { name: "Help page: reporting cards" })).toHaveAttribute("href", "/en/help");
+      }
+    }
+    // From one lesson to the next, and back to the series.
+    if (i + 1 < s.lessons.length) await expect(page.getByRole("navigation", { name: "Lessons in this series" }).getByRole("link", { name: `Lesson ${i + 2}: ${s.lessons[i + 1].title}` })).toHaveAttribute("href", `/en/tracks/${s.id}/${s.lessons[i + 1].id}`);
+    await expectAccessible(page, `school lesson ${l.id}`);
   }
   // The starting check is in the first lesson and the final check in the last.
   expect(s.lessons[0].activities.map((a) => a.assessment)).toContain("pre");
   expect(s.lessons.at(-1)!.activities.map((a) => a.assessment)).toContain("post");
-  await expectAccessible(page, "school track");
-
   for (const [l, form] of [[s.lessons[0], "pre"], [s.lessons.at(-1)!, "post"]] as const) {
     const check = checkOf(s.course, form);
-    const lesson = page.getByRole("region", { name: `Lesson ${s.lessons.indexOf(l) + 1}: ${l.title}` });
-    await expectCheckLinkWorks(page, lesson.getByRole("link", { name: check.title, exact: true }), check);
+    await page.goto(`/en/tracks/${s.id}/${l.id}`);
+    await expectCheckLinkWorks(page, page.getByRole("article", { name: l.title }).getByRole("link", { name: check.title, exact: true }), check);
   }
 });
 
 test("the new pages pass axe in the dark theme too", async ({ publicPage: page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   const code = countries[0].code.toLowerCase();
-  for (const url of ["/en/help", `/en/help/${code}`, `/en/help/${code}/card`, "/en/tracks", ...en.tracks.map((t) => `/en/tracks/${t.id}`)]) {
+  const school = track("school");
+  const lessonPages = [`/en/tracks/${school.id}/${school.lessons[0].id}`, `/en/tracks/${school.id}/${school.lessons[0].id}/print`];
+  for (const url of ["/en/help", `/en/help/${code}`, `/en/help/${code}/card`, "/en/tracks", ...en.tracks.map((t) => `/en/tracks/${t.id}`), ...lessonPages]) {
     await page.goto(url);
     await expectEmergencyLink(page);
     await expectAccessible(page, `${url} (dark)`);

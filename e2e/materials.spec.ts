@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { loadContent } from "../lib/content/load";
+import { loadContent, quizKey } from "../lib/content/load";
+import { asShown } from "../lib/content/pair-rules";
 import { cardSheets, hasKey, type Material } from "../lib/content/materials";
 import { expect, expectAccessible, test } from "./fixtures";
 
@@ -81,18 +82,56 @@ test("the track plans link each activity's materials and the whole set", async (
   for (const track of en.tracks.filter((t) => t.kind !== "self-paced")) {
     await page.goto(`/en/tracks/${track.id}`);
     await expect(page.getByRole("link", { name: "Open the printable materials" })).toHaveAttribute("href", `/en/tracks/${track.id}/materials`);
-    const handouts = track.kind === "school" ? track.lessons.flatMap((l) => l.activities.flatMap((a) => a.handouts)) : track.kind === "workshop" ? track.parts.flatMap((p) => p.handouts) : [];
-    expect(handouts.length, `${track.id} links materials from its activities`).toBeGreaterThan(0);
-    for (const id of new Set(handouts)) {
-      const m = materials.find((x) => x.id === id)!;
-      await expect(page.getByRole("link", { name: `Print: ${m.title}`, exact: true }).first()).toHaveAttribute("href", `/en/tracks/${track.id}/materials/${id}`);
+    // A workshop's parts are on its page; a school lesson's activities are on that lesson's own page.
+    const pages =
+      track.kind === "school"
+        ? track.lessons.map((l) => ({ url: `/en/tracks/${track.id}/${l.id}`, handouts: [...l.activities.flatMap((a) => a.handouts), ...l.prepare.flatMap((p) => p.print)] }))
+        : track.kind === "workshop"
+          ? [{ url: `/en/tracks/${track.id}`, handouts: [...track.parts.flatMap((p) => p.handouts), ...track.materials.flatMap((m) => m.print)] }]
+          : [];
+    expect(pages.flatMap((p) => p.handouts).length, `${track.id} links materials from its activities`).toBeGreaterThan(0);
+    for (const { url, handouts } of pages) {
+      if (page.url() !== new URL(url, page.url()).href) await page.goto(url);
+      for (const id of new Set(handouts)) {
+        const m = materials.find((x) => x.id === id)!;
+        await expect(page.getByRole("link", { name: `Print: ${m.title}`, exact: true }).first(), `${url} links ${id}`).toHaveAttribute("href", `/en/tracks/${track.id}/materials/${id}`);
+      }
     }
   }
   // The school lesson with the behaviour cards names them where the activity is.
   const school = en.tracks.find((t) => t.kind === "school")!;
-  await page.goto(`/en/tracks/${school.id}`);
+  const withCards = school.kind === "school" ? school.lessons.find((l) => l.activities.some((a) => a.handouts.includes("behaviour-cards")))! : undefined;
+  await page.goto(`/en/tracks/${school.id}/${withCards!.id}`);
   const row = page.getByRole("row", { name: /^Four piles/ });
   await expect(row.getByRole("link", { name: /^Print: Behaviour cards/ })).toHaveAttribute("href", `/en/tracks/${school.id}/materials/behaviour-cards`);
+});
+
+test("every material a plan asks for, in its bring or prepare lists, opens a print page with its answer key apart", async ({ publicPage: page }) => {
+  // The content check refuses a printed thing with no page (lib/content/plan.ts); this follows each link.
+  const asked = en.tracks.flatMap((t) =>
+    (t.kind === "workshop" ? t.materials : t.kind === "school" ? t.lessons.flatMap((l) => l.prepare) : []).flatMap((item) => item.print.map((id) => ({ track: t.id, id }))),
+  );
+  expect(asked.map((a) => a.id)).toEqual(expect.arrayContaining(["workshop-quizzes", "feedback-form", "parent-letter"]));
+  for (const { track, id } of asked) {
+    const m = materials.find((x) => x.id === id)!;
+    expect((await page.goto(`/en/tracks/${track}/materials/${id}`))?.status(), `${track}/${id}`).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
+    if (hasKey(m)) await expect(page.getByRole("region", { name: KEY })).toBeVisible();
+  }
+  // The workshop's printed quizzes: every question of each quiz, and its key on sheets of its own.
+  const quizzes = materials.find((m) => m.id === "workshop-quizzes")!;
+  await page.goto(urlOf(quizzes));
+  if (quizzes.kind === "quiz") {
+    for (const lesson of quizzes.lessons) {
+      const found = en.lessons.find((l) => l.id === lesson)!;
+      const quiz = en.quizzes.get(quizKey(found.courseId, found.quizId!))!;
+      // Every question a learner sees (one version of each bias-check pair), in the key too.
+      const shown = asShown(quiz).questions.length;
+      const [sheet, key] = [page.getByRole("region", { name: `From the lesson: ${found.title}` }).first(), page.getByRole("region", { name: KEY }).getByRole("region", { name: `From the lesson: ${found.title}` })];
+      await expect(sheet.locator(".material-question")).toHaveCount(shown);
+      await expect(key.locator(".material-question")).toHaveCount(shown);
+    }
+  }
 });
 
 for (const m of materials) {

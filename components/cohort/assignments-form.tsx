@@ -1,7 +1,7 @@
 "use client";
 // Assignments: set a lesson or a check due by a date (not one that has passed) or with no due
 // date, see what is set, remove one. Built from the form kit (components/ui/form).
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { formatDay, formatDayWithWeekday, localDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
@@ -23,14 +23,25 @@ interface Props {
   lessons: LessonColumn[];
   initial: Assignment[];
   labels: AssignmentLabels;
+  /** Shown under the list; it reads the same query, so it refreshes when the list changes. */
+  children?: ReactNode;
 }
 
 /** A check slot is named by the slot: learners take it on one of two forms, each with its own title. */
 const slotTitle = (ref: ProgressActivity | null, labels: AssignmentLabels) => (ref?.kind === "check" ? labels[ref.slot] : undefined);
 
+export function AssignmentsForm(props: Props) {
+  return (
+    <>
+      <Assignments {...props} />
+      {props.children}
+    </>
+  );
+}
+
 const noSubscription = () => () => {};
 
-export function AssignmentsForm({ cohortId, courseId, locale, lessons, initial, labels }: Props) {
+function Assignments({ cohortId, courseId, locale, lessons, initial, labels }: Props) {
   const key = queryKeys.cohortView(cohortId, "assignments");
   const url = `/api/cohorts/${cohortId}/assignments`;
   const list = useQuery({ queryKey: key, queryFn: ({ signal }) => apiGet<Assignment[]>(url, signal), initialData: initial, staleTime: 30_000 });

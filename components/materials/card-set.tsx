@@ -8,7 +8,7 @@ import type { MaterialOf } from "./types";
  * A card set: sheets of eight cards with shared dashed cut lines, then the answer key, which
  * names each card's pile (and trick), why, and the ideologies the concerning cards draw on.
  */
-export async function CardSet({ locale, material, labels }: { locale: string; material: MaterialOf<"cards">; labels: MarkdownLabels }) {
+export async function CardSet({ locale, material, labels, idPrefix = "" }: { locale: string; material: MaterialOf<"cards">; labels: MarkdownLabels; idPrefix?: string }) {
   const t = await getTranslations({ locale, namespace: "materials" });
   const sheets = cardSheets(material.cards.map((card, i) => ({ card, number: i + 1 })));
   const piles = new Map(material.piles.map((p) => [p.id, p.label]));
@@ -21,7 +21,7 @@ export async function CardSet({ locale, material, labels }: { locale: string; ma
       {sheets.map((sheet, s) => (
         <Sheet
           key={s}
-          id={`sheet-${s + 1}`}
+          id={`${idPrefix}sheet-${s + 1}`}
           title={material.title}
           notes={[`${t("sheet", { number: s + 1, total: sheets.length })}. ${t("cutLines")}`, t("invented")]}
           className="material-sheet"
@@ -37,7 +37,7 @@ export async function CardSet({ locale, material, labels }: { locale: string; ma
         </Sheet>
       ))}
 
-      <KeySheet id="key" heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
+      <KeySheet id={`${idPrefix}key`} heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
         <table className="material-table">
           <thead>
             <tr>

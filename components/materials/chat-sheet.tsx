@@ -4,11 +4,11 @@ import { KeySheet, Sheet, WriteLines } from "./sheet";
 import type { MaterialOf } from "./types";
 
 /** The invented group chat, the task and lines for a reply; then replies that help and what to avoid. */
-export async function ChatSheet({ locale, material, labels }: { locale: string; material: MaterialOf<"chat">; labels: MarkdownLabels }) {
+export async function ChatSheet({ locale, material, labels, idPrefix = "" }: { locale: string; material: MaterialOf<"chat">; labels: MarkdownLabels; idPrefix?: string }) {
   const t = await getTranslations({ locale, namespace: "materials" });
   return (
     <>
-      <Sheet id="sheet-1" title={material.title} notes={[t("invented")]}>
+      <Sheet id={`${idPrefix}sheet-1`} title={material.title} notes={[t("invented")]}>
         <h3>{material.chatName}</h3>
         <ol className="material-chat">
           {material.messages.map((m) => (
@@ -26,7 +26,7 @@ export async function ChatSheet({ locale, material, labels }: { locale: string; 
         <WriteLines count={4} />
       </Sheet>
 
-      <KeySheet id="key" heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
+      <KeySheet id={`${idPrefix}key`} heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
         <h3>{t("chatReplies")}</h3>
         <table className="material-table">
           <thead>

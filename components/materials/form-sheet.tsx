@@ -3,10 +3,10 @@ import { Sheet, WriteLines } from "./sheet";
 import type { MaterialOf } from "./types";
 
 /** A paper form (a feedback form, a help card): with circles to ring, boxes to tick and lines to write on. No key. */
-export async function FormSheet({ locale, material }: { locale: string; material: MaterialOf<"form"> }) {
+export async function FormSheet({ locale, material, idPrefix = "" }: { locale: string; material: MaterialOf<"form">; idPrefix?: string }) {
   const t = await getTranslations({ locale, namespace: "materials" });
   return (
-    <Sheet id="sheet-1" title={material.title} notes={[material.intro]} className="material-form">
+    <Sheet id={`${idPrefix}sheet-1`} title={material.title} notes={[material.intro]} className="material-form">
       <ol className="material-questions">
         {material.questions.map((q, i) => (
           <li key={q.id} className="material-question">

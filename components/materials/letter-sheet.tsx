@@ -6,10 +6,10 @@ import { Sheet } from "./sheet";
 import type { MaterialOf } from "./types";
 
 /** The letter home: the school's details to fill in, then the letter. It has no key. */
-export async function LetterSheet({ locale, material, labels }: { locale: string; material: MaterialOf<"letter">; labels: MarkdownLabels }) {
+export async function LetterSheet({ locale, material, labels, idPrefix = "" }: { locale: string; material: MaterialOf<"letter">; labels: MarkdownLabels; idPrefix?: string }) {
   const t = await getTranslations({ locale, namespace: "materials" });
   return (
-    <Sheet id="sheet-1" title={material.title} notes={[t("letterFill")]} className="material-letter">
+    <Sheet id={`${idPrefix}sheet-1`} title={material.title} notes={[t("letterFill")]} className="material-letter">
       {material.fields.map((f) => (
         <p key={f.id} className="material-write-in">
           <span>{f.label}</span>

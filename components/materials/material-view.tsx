@@ -3,6 +3,7 @@ import { LessonBody } from "@/components/lesson/lesson-body";
 import { trackMarkdown } from "@/components/track/markdown";
 import { itemCount } from "@/lib/content/materials";
 import type { Material } from "@/lib/content";
+import type { MarkdownLabels } from "@/components/lesson/markdown-html";
 import { CardSet } from "./card-set";
 import { ChatSheet } from "./chat-sheet";
 import { FormSheet } from "./form-sheet";
@@ -37,13 +38,26 @@ export async function MaterialView({ locale, material, quizzes }: { locale: stri
       </header>
 
       <div className="material-sections">
-        {material.kind === "cards" && <CardSet locale={locale} material={material} labels={labels} />}
-        {material.kind === "timeline" && <TimelineSheet locale={locale} material={material} labels={labels} />}
-        {material.kind === "chat" && <ChatSheet locale={locale} material={material} labels={labels} />}
-        {material.kind === "letter" && <LetterSheet locale={locale} material={material} labels={labels} />}
-        {material.kind === "form" && <FormSheet locale={locale} material={material} />}
-        {material.kind === "quiz" && <QuizPrint locale={locale} material={material} quizzes={quizzes} labels={labels} />}
+        <MaterialSheets locale={locale} material={material} quizzes={quizzes} labels={labels} />
       </div>
     </article>
+  );
+}
+
+/**
+ * A set's printed sheets, its answer key last on sheets of its own. `idPrefix` keeps ids apart
+ * when several sets print on one page (a school lesson's student pack).
+ */
+export function MaterialSheets(props: { locale: string; material: Material; quizzes: PrintQuiz[]; labels: MarkdownLabels; idPrefix?: string }) {
+  const { locale, material, quizzes, labels, idPrefix } = props;
+  return (
+    <>
+      {material.kind === "cards" && <CardSet locale={locale} material={material} labels={labels} idPrefix={idPrefix} />}
+      {material.kind === "timeline" && <TimelineSheet locale={locale} material={material} labels={labels} idPrefix={idPrefix} />}
+      {material.kind === "chat" && <ChatSheet locale={locale} material={material} labels={labels} idPrefix={idPrefix} />}
+      {material.kind === "letter" && <LetterSheet locale={locale} material={material} labels={labels} idPrefix={idPrefix} />}
+      {material.kind === "form" && <FormSheet locale={locale} material={material} idPrefix={idPrefix} />}
+      {material.kind === "quiz" && <QuizPrint locale={locale} material={material} quizzes={quizzes} labels={labels} idPrefix={idPrefix} />}
+    </>
   );
 }

@@ -113,8 +113,8 @@ function answerOf(q: Question, w: Words): string[] {
  * Lesson quizzes on paper for anyone without a phone: the questions, then the key on its own
  * sheets for the facilitator. Only lesson quizzes: the checks' keys never leave the server.
  */
-export async function QuizPrint(props: { locale: string; material: MaterialOf<"quiz">; quizzes: PrintQuiz[]; labels: MarkdownLabels }) {
-  const { locale, material, quizzes, labels } = props;
+export async function QuizPrint(props: { locale: string; material: MaterialOf<"quiz">; quizzes: PrintQuiz[]; labels: MarkdownLabels; idPrefix?: string }) {
+  const { locale, material, quizzes, labels, idPrefix = "" } = props;
   const t = await getTranslations({ locale, namespace: "materials" });
   const w: Words = {
     true: t("quizTrue"),
@@ -136,7 +136,7 @@ export async function QuizPrint(props: { locale: string; material: MaterialOf<"q
   return (
     <>
       {quizzes.map(({ lessonId, lessonTitle, quiz }, s) => (
-        <Sheet key={lessonId} id={`sheet-${s + 1}`} title={t("quizFrom", { lesson: lessonTitle })} notes={[quiz.title]}>
+        <Sheet key={lessonId} id={`${idPrefix}sheet-${s + 1}`} title={t("quizFrom", { lesson: lessonTitle })} notes={[quiz.title]}>
           <ol className="material-questions">
             {quiz.questions.map((q, i) => (
               <li key={q.id} className="material-question">
@@ -150,10 +150,10 @@ export async function QuizPrint(props: { locale: string; material: MaterialOf<"q
         </Sheet>
       ))}
 
-      <KeySheet id="key" heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
+      <KeySheet id={`${idPrefix}key`} heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
         {quizzes.map(({ lessonId, lessonTitle, quiz }) => (
-          <section key={lessonId} aria-labelledby={`key-${lessonId}`}>
-            <h3 id={`key-${lessonId}`}>{t("quizFrom", { lesson: lessonTitle })}</h3>
+          <section key={lessonId} aria-labelledby={`${idPrefix}key-${lessonId}`}>
+            <h3 id={`${idPrefix}key-${lessonId}`}>{t("quizFrom", { lesson: lessonTitle })}</h3>
             <ol className="material-questions">
               {quiz.questions.map((q, i) => (
                 <li key={q.id} className="material-question">

@@ -4,11 +4,11 @@ import { KeySheet, Sheet } from "./sheet";
 import type { MaterialOf } from "./types";
 
 /** The rumour timeline: the posts in time order with a box for each answer, then the key. */
-export async function TimelineSheet({ locale, material, labels }: { locale: string; material: MaterialOf<"timeline">; labels: MarkdownLabels }) {
+export async function TimelineSheet({ locale, material, labels, idPrefix = "" }: { locale: string; material: MaterialOf<"timeline">; labels: MarkdownLabels; idPrefix?: string }) {
   const t = await getTranslations({ locale, namespace: "materials" });
   return (
     <>
-      <Sheet id="sheet-1" title={material.title} notes={[t("invented")]}>
+      <Sheet id={`${idPrefix}sheet-1`} title={material.title} notes={[t("invented")]}>
         <p>
           <strong>{t("timelineEvent")}:</strong> {material.event}
         </p>
@@ -35,7 +35,7 @@ export async function TimelineSheet({ locale, material, labels }: { locale: stri
         </table>
       </Sheet>
 
-      <KeySheet id="key" heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
+      <KeySheet id={`${idPrefix}key`} heading={t("key")} title={material.title} howToUse={t("howToUse")} instructions={material.instructions} labels={labels}>
         <table className="material-table">
           <thead>
             <tr>

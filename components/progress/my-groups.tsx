@@ -40,7 +40,16 @@ export function MyGroups({ groups, locale, labels }: { groups: MyGroupsData; loc
                         <Link href={d.href} className="due-title">
                           {slotTitle(d, labels) ?? d.title}
                         </Link>
-                        {d.dueAt && <span className="due-date">{fill(labels.groupDue, { date: dueDay(d.dueAt, locale) })}</span>}
+                        {/* Overdue says so in words, not by colour alone (components/progress/my-groups.css). */}
+                        {d.dueAt === null ? (
+                          <span className="due-date">{labels.groupNoDue}</span>
+                        ) : d.overdue ? (
+                          <span className="due-date due-overdue">
+                            <strong>{labels.groupOverdue}</strong> {fill(labels.groupWasDue, { date: dueDay(d.dueAt, locale) })}
+                          </span>
+                        ) : (
+                          <span className="due-date">{fill(labels.groupDue, { date: dueDay(d.dueAt, locale) })}</span>
+                        )}
                         {d.done ? <span className="status-done">✓ {labels.done}</span> : <span className="due-open">{labels.notDone}</span>}
                       </li>
                     ))}

@@ -5,6 +5,7 @@ import { agenda } from "./agenda";
 import { CheckSlot } from "./check-slot";
 import { HandoutLinks, MaterialsSection } from "./handout-links";
 import { LessonLinks } from "./lesson-links";
+import { PrepareList } from "./prepare-list";
 import { trackMarkdown } from "./markdown";
 import type { TrackNames, WorkshopTrack } from "./types";
 
@@ -118,11 +119,7 @@ export async function WorkshopTrackView({ locale, track, names }: { locale: stri
       {track.materials.length > 0 && (
         <section aria-labelledby="materials-title">
           <h2 id="materials-title">{t("materials")}</h2>
-          <ul>
-            {track.materials.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          <PrepareList locale={locale} track={track.id} items={track.materials} titles={names.materials} />
         </section>
       )}
 

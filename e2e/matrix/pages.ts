@@ -21,6 +21,9 @@ export const PAGES: PageEntry[] = [
   { file: "app/[locale]/tracks/[track]/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/tracks/[track]/materials/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/tracks/[track]/materials/[set]/page.tsx", params: "static", cells: open },
+  // A school lesson's teacher's plan and its student pack (print view): one per lesson, static.
+  { file: "app/[locale]/tracks/[track]/[part]/page.tsx", params: "static", cells: open },
+  { file: "app/[locale]/tracks/[track]/[part]/print/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/sign-in/page.tsx", params: "static", cells: open },
   // After deleting an account: a static page that holds nobody's data.
   { file: "app/[locale]/account-deleted/page.tsx", params: "static", cells: open },

@@ -90,7 +90,8 @@ export const ROUTES: RouteEntry[] = [
   },
   { file: "app/api/cohorts/[cohort]/route.ts", method: "DELETE", path: "/api/cohorts/{cohortId}", what: "delete the cohort", body: () => ({ confirm: true }), cells: cohortManage() },
   { file: "app/api/cohorts/[cohort]/archive/route.ts", method: "POST", path: "/api/cohorts/{cohortId}/archive", what: "archive the cohort", body: () => ({ archived: true }), cells: cohortManage() },
-  { file: "app/api/cohorts/[cohort]/assignments/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/assignments", what: "read the assignments", cells: cohortRead() },
+  // Each assignment names, for the group's facilitators, who has not done it (the nickname member has not).
+  { file: "app/api/cohorts/[cohort]/assignments/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/assignments", what: "read the assignments and who has not done each", cells: cohortRead(["nickname"]) },
   {
     file: "app/api/cohorts/[cohort]/assignments/route.ts",
     method: "POST",

@@ -38,7 +38,8 @@ describe.each(testEngines())("assignment due dates on $name", (engine) => {
     ({ handle, cleanup } = await engine.open());
     lead = await createAccount(handle, { email: "due.lead@example.org", displayName: "Lead", password: PASSWORD, role: "facilitator" });
     learner = await createAccount(handle, { email: "due.learner@example.org", displayName: "Ada", password: PASSWORD });
-    const created = await createCohort(handle, lead, { name: "Class 10C", kind: "class", locale: "en", trackId: "school", coFacilitatorEmails: [] });
+    // On the workshop plan: a class on the school plan starts with its plan's lessons set (plan-assignments.db.test.ts).
+    const created = await createCohort(handle, lead, { name: "Class 10C", kind: "class", locale: "en", trackId: "workshop", coFacilitatorEmails: [] });
     cohortId = created.id;
     await joinCohort(handle, learner, created.joinCode);
   });

@@ -4,8 +4,6 @@
 // reach it (UTC-12). The form checks the facilitator's own today first (components/ui/dates.ts
 // localDay), so a day that just ended for them is refused there, with the same words.
 
-import type { ExpressionBuilder } from "kysely";
-
 const LAST_ZONE_MS = 12 * 60 * 60 * 1000;
 
 /** Today's date ("2026-12-07") in the last time zone to reach it (UTC-12). */
@@ -17,5 +15,3 @@ export function earliestToday(now: Date): string {
 export function isPastDay(day: string, now: Date): boolean {
   return day < earliestToday(now);
 }
-
-export const dueDateFirst = (eb: ExpressionBuilder<{ a: { due_at: string | null } }, "a">) => eb("a.due_at", "is", null);

@@ -9,7 +9,8 @@ import { findActivityQuiz, getCourse, getLesson, getTrack, hasCheckForms } from 
 import { activityUrl, parseProgressActivity, type ProgressActivity } from "@/lib/content/activity-id";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { dueDateFirst } from "./due-date";
+import { planAssignments } from "@/lib/content/plan";
+import { byDueThenPlan } from "./queries";
 import { learnerPlan } from "./plan";
 import { nextThing, PRE_ACTIVITY, type DueItem, type NextThing } from "./group-next";
 
@@ -58,7 +59,7 @@ export async function learnerGroup(handle: Db, actor: SessionUser, cohortId: str
     throw new AppError("not_found", "Group not found.");
   }
   const [assignments, activity, completions] = await Promise.all([
-    handle.db.selectFrom("assignments as a").select(["a.activity_id", "a.due_at"]).where("a.cohort_id", "=", group.id).orderBy(dueDateFirst).orderBy("a.due_at").orderBy("a.activity_id").execute(),
+    handle.db.selectFrom("assignments").select(["activity_id", "due_at"]).where("cohort_id", "=", group.id).execute(),
     // Per activity of the course: whether this learner finished an attempt, began one, or marked the lesson done.
     handle.db
       .selectFrom("quiz_attempts")
@@ -75,8 +76,16 @@ export async function learnerGroup(handle: Db, actor: SessionUser, cohortId: str
   const done = (id: string) => completed.has(id) || finished.has(id);
 
   const { locale, course_id: courseId } = group;
-  const plan = learnerPlan(getTrack(locale, group.track_id), getCourse(locale, courseId));
-  const due: DueItem[] = assignments.map((a) => ({ activityId: a.activity_id, ...activityLink(locale, courseId, a.activity_id), dueAt: a.due_at, done: done(a.activity_id), begun: begun.has(a.activity_id) }));
+  const track = getTrack(locale, group.track_id);
+  const plan = learnerPlan(track, getCourse(locale, courseId));
+  // Dated work first, soonest first; then undated work in the plan's order (a school class starts
+  // with its plan's lessons set and no dates), so the next thing is the plan's next step.
+  const planOrder = track ? planAssignments(track).map((a) => a.activityId) : [];
+  const orderOf = (id: string) => (planOrder.includes(id) ? planOrder.indexOf(id) : Number.MAX_SAFE_INTEGER);
+  const due: DueItem[] = assignments
+    .map((a) => ({ activityId: a.activity_id, ...activityLink(locale, courseId, a.activity_id), dueAt: a.due_at, done: done(a.activity_id), begun: begun.has(a.activity_id), order: orderOf(a.activity_id) }))
+    .sort((a, b) => byDueThenPlan(a, b) || a.activityId.localeCompare(b.activityId))
+    .map(({ order: _order, ...d }) => d);
   const lessons = plan.lessons.map((l) => ({ id: l.id, title: l.title, href: `/${locale}/courses/${courseId}/${l.id}`, done: done(l.id), begun: begun.has(l.id) }));
   const next = nextThing({
     planHasPre: plan.hasPre && hasCheckForms(locale, courseId),

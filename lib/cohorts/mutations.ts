@@ -12,6 +12,7 @@ import { generatePassphrase } from "@/lib/auth/passphrase";
 import { forgetAccountSignInState } from "@/lib/auth/throttle";
 import { findLessonQuiz, getTrack, isGradedActivity } from "@/lib/content";
 import { activityKindOf } from "@/lib/content/activity-id";
+import { planAssignments } from "@/lib/content/plan";
 import { AppError } from "@/lib/errors";
 import { userName } from "@/lib/text/name-schema";
 import { log } from "@/lib/log";
@@ -60,6 +61,16 @@ export async function createCohort(handle: Db, actor: SessionUser, input: Create
       .insertInto("cohorts")
       .values({ id, name: input.name, kind: input.kind as CohortKind, locale: input.locale, course_id: track.course, track_id: track.id, join_code: joinCode, owner_id: actor.id, created_at: now(), archived_at: null })
       .execute();
+    // A class on the school plan starts with the plan's lessons set (its checks and the course
+    // lessons each school lesson draws on), with no due date until the teacher picks one: the
+    // teacher removes what the class skips rather than rebuilding the plan from the course list.
+    const planned = planAssignments(track).filter((a) => isGradedActivity(input.locale, track.course, a.activityId) || findLessonQuiz(input.locale, track.course, a.activityId));
+    if (planned.length > 0) {
+      await trx
+        .insertInto("assignments")
+        .values(planned.map((a) => ({ id: crypto.randomUUID(), cohort_id: id, activity_id: a.activityId, due_at: null, created_at: now() })))
+        .execute();
+    }
     // Invitations, not memberships: the same answer for any email, and a co-facilitator only once
     // the invited account accepts (lib/cohorts/invitations.ts).
     await addInvitations(trx, id, input.coFacilitatorEmails);

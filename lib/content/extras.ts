@@ -11,6 +11,7 @@ import { check, fieldPath, parseYaml, rel, sortedDir, type ContentProblem } from
 import { fleschKincaid } from "./readability";
 import { MATERIALS_DIR } from "./materials";
 import { formatActivityId } from "./activity-id";
+import { checkPlanPrints } from "./plan";
 
 const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 
@@ -163,6 +164,8 @@ export function loadTracks(root: string, locale: string, refs: TrackRefs, proble
         }
       });
     }
+    // Every printed thing the plan asks for has a page (lib/content/plan.ts).
+    problems.push(...checkPlanPrints(track, file));
     out.push(track);
   }
   return out;

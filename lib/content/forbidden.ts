@@ -22,6 +22,9 @@ export const FORBIDDEN: ForbiddenRule[] = [
   { pattern: /\blooks? (muslim|arab|foreign|middle[- ]eastern|asian|african)\b/i, why: "describes identity as a sign; warning signs are behaviours" },
   { pattern: /\bmiddle[- ]eastern[- ](appearance|looking)\b/i, why: "describes identity as a sign; warning signs are behaviours" },
   { pattern: /\bsuspicious[- ]looking\b/i, why: "judges appearance; warning signs are behaviours" },
+  // Pages by their real names: a learner or teacher told to open a page that does not exist is lost.
+  { pattern: /\bresources (page|section)\b/i, why: "the app has no Resources page: reporting channels and cards are on the help page (Help)" },
+  { pattern: /\bprogress page\b/i, why: "the learner's page is called My progress" },
   // Unusual purchases: keep to official wording; never name substances, items or amounts.
   { pattern: /\b(fertili[sz]er|acetone|hydrogen peroxide|pressure cookers?|ammonium nitrate|tatp|detonators?|pipe bombs?)\b/i, why: "names a substance or item; keep to 'large or unusual quantities of chemicals or weapon parts with no obvious reason'" },
 ];

@@ -158,6 +158,20 @@ export function allTrackParams(): { locale: string; track: string }[] {
   return all().flatMap((c) => c.tracks.map((t) => ({ locale: c.locale, track: t.id })));
 }
 
+/** A school track's lesson by id, with its number (1-based) and its neighbours, for the lesson's own page. */
+export const getSchoolLesson = cache((locale: string, trackId: string, lessonId: string) => {
+  const track = getTrack(locale, trackId);
+  if (track?.kind !== "school") return undefined;
+  const i = track.lessons.findIndex((l) => l.id === lessonId);
+  if (i < 0) return undefined;
+  return { track, lesson: track.lessons[i], number: i + 1, previous: track.lessons[i - 1], next: track.lessons[i + 1] };
+});
+
+/** Every school lesson of every school track, for the lesson pages' generateStaticParams. */
+export function allSchoolLessonParams(): { locale: string; track: string; part: string }[] {
+  return all().flatMap((c) => c.tracks.flatMap((t) => (t.kind === "school" ? t.lessons.map((l) => ({ locale: c.locale, track: t.id, part: l.id })) : [])));
+}
+
 /** A track's printable materials, in file order (tracks/materials/). */
 export const getMaterials = cache((locale: string, trackId: string) => (forLocale(locale)?.materials ?? []).filter((m) => m.tracks.includes(trackId)));
 

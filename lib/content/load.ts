@@ -17,6 +17,7 @@ import { loadAttitudes, type Attitudes } from "./attitudes";
 import { quizVersion } from "./version";
 import { checkPairVersions } from "./pair-rules";
 import { checkMaterialRefs, loadMaterials, type Material } from "./materials";
+import { printRefs } from "./plan";
 import { checkIdeologyMix, courseStories, lessonStoryTags } from "./ideology";
 import { loadActivities } from "./activities";
 import { isReservedLessonSlug } from "./activity-id";
@@ -176,11 +177,13 @@ function loadLocale(root: string, locale: string, problems: ContentProblem[]): L
       lessonQuizzes: new Set(result.lessons.filter((l) => l.quizId).map((l) => l.id)),
       handouts: result.tracks.flatMap((t) => {
         const file = `${locale}/tracks/${t.id}.yml`;
-        if (t.kind === "workshop") return t.parts.flatMap((p, i) => p.handouts.map((id, j) => ({ track: t.id, file, field: `parts[${i}].handouts[${j}]`, id })));
+        // What the bring and prepare lists say to print resolves like any handout (lib/content/plan.ts).
+        const prints = printRefs(t).map((r) => ({ track: t.id, file, ...r }));
+        if (t.kind === "workshop") return [...t.parts.flatMap((p, i) => p.handouts.map((id, j) => ({ track: t.id, file, field: `parts[${i}].handouts[${j}]`, id }))), ...prints];
         if (t.kind === "school") {
-          return t.lessons.flatMap((l, i) => l.activities.flatMap((a, j) => a.handouts.map((id, k) => ({ track: t.id, file, field: `lessons[${i}].activities[${j}].handouts[${k}]`, id }))));
+          return [...t.lessons.flatMap((l, i) => l.activities.flatMap((a, j) => a.handouts.map((id, k) => ({ track: t.id, file, field: `lessons[${i}].activities[${j}].handouts[${k}]`, id })))), ...prints];
         }
-        return [];
+        return prints;
       }),
     }),
   );

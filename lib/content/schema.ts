@@ -202,6 +202,30 @@ const discussion = z.strictObject({ question: text, prompts: z.array(text).min(1
 /** A track slot that is the course's starting (pre) or final (post) check; the loader checks the course has it. */
 const assessmentForm = z.enum(["pre", "post"], { error: 'write "pre" (the starting check) or "post" (the final check)' });
 
+/**
+ * App pages (besides the printable materials) that a plan may send someone to for a thing to print
+ * or prepare: the help page's local reporting card. The track pages map each to its address.
+ */
+export const PLAN_PAGES = ["help"] as const;
+export type PlanPage = (typeof PLAN_PAGES)[number];
+
+/**
+ * Something to bring or prepare before a session or lesson. Plain words, or the words with what
+ * makes it: printable materials of the track (tracks/materials/<id>.yml) or an app page. The
+ * loader refuses an item that says it is printed without one (lib/content/plan.ts), so every
+ * printed thing a plan asks for has a page that prints it.
+ */
+const prepareItem = z.preprocess(
+  // Plain words are an item with nothing to print.
+  (item) => (typeof item === "string" ? { text: item } : item),
+  z.strictObject({
+    text,
+    print: z.array(slug).default([]),
+    page: z.enum(PLAN_PAGES, { error: `name an app page: ${PLAN_PAGES.join(", ")}` }).optional(),
+  }),
+);
+export type PrepareItem = z.output<typeof prepareItem>;
+
 const workshopTrack = z.strictObject({
   kind: z.literal("workshop"),
   title: text,
@@ -231,7 +255,8 @@ const workshopTrack = z.strictObject({
     .min(3),
   /** Markdown: what to do when someone discloses a worry about a real person. */
   disclosure: text,
-  materials: z.array(text).default([]),
+  /** What to bring: a printed thing names its page (prepareItem). */
+  materials: z.array(prepareItem).default([]),
 });
 
 const selfPacedTrack = z.strictObject({
@@ -280,6 +305,8 @@ const schoolTrack = z.strictObject({
           )
           .min(2),
         optOut: text,
+        /** What to print and get ready before the lesson: a printed thing names its page (prepareItem). */
+        prepare: z.array(prepareItem).default([]),
         uses: z.array(slug).default([]),
       }),
     )

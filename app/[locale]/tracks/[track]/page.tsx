@@ -3,12 +3,12 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allTrackParams, getBoosters, getCourse, getForms, getMaterials, getScenario, getTrack, type Course, type Track } from "@/lib/content";
+import { allTrackParams, getCourse, getTrack } from "@/lib/content";
+import { trackNames } from "@/components/track/names";
+import { PlanGroups, type PlanGroupsLabels } from "@/components/track/plan-groups";
 import { SchoolTrackView } from "@/components/track/school-track";
 import { SelfPacedTrackView } from "@/components/track/self-paced-track";
 import { WorkshopTrackView } from "@/components/track/workshop-track";
-import type { TrackNames } from "@/components/track/types";
-import { shownCount } from "@/lib/quiz/experiments";
 
 export function generateStaticParams() {
   return allTrackParams();
@@ -20,22 +20,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const { locale, track } = await props.params;
   const found = getTrack(locale, track);
   return found ? { title: found.title, description: found.summary } : {};
-}
-
-/** Titles of the course's lessons, modules, scenarios, boosters and checks, and the track's materials, that a track links to. */
-function trackNames(locale: string, track: Track, course: Course, slotTitles: Record<"pre" | "post", string>): TrackNames {
-  const form = getForms(locale, course.id).a;
-  const scenarioIds = track.kind === "workshop" ? track.parts.flatMap((p) => (p.scenario ? [p.scenario] : [])) : [];
-  return {
-    lessons: Object.fromEntries(course.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title]))),
-    modules: Object.fromEntries(course.modules.map((m) => [m.id, m.title])),
-    scenarios: Object.fromEntries(scenarioIds.map((id) => [id, getScenario(locale, course.id, id)?.title ?? id])),
-    // By file id, as tracks name them (getBoosters' ids are file ids; the quiz id is "booster-<id>").
-    boosters: Object.fromEntries(getBoosters(locale, course.id).map((b) => [b.id, b.title])),
-    // A slot is taken on form A or B (parallel: as many questions shown on either); it is named by the slot.
-    assessments: form ? { pre: { title: slotTitles.pre, questions: shownCount(form) }, post: { title: slotTitles.post, questions: shownCount(form) } } : {},
-    materials: Object.fromEntries(getMaterials(locale, track.id).map((m) => [m.id, m.title])),
-  };
 }
 
 export default async function TrackPage(props: Props) {
@@ -67,6 +51,9 @@ export default async function TrackPage(props: Props) {
           </span>
           <span>{t.rich("course", { title: course.title, link: (c) => <Link href={`/${locale}/courses/${course.id}`}>{c}</Link> })}</span>
         </p>
+
+        {/* The page is static: the facilitator's own groups on this plan are listed in the browser. */}
+        <PlanGroups locale={locale} track={track.id} labels={t.raw("planGroups") as PlanGroupsLabels} />
 
         {track.kind === "workshop" && <WorkshopTrackView locale={locale} track={track} names={names} />}
         {track.kind === "self-paced" && <SelfPacedTrackView locale={locale} track={track} names={names} />}

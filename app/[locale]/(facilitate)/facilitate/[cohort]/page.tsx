@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { AssignmentsForm } from "@/components/cohort/assignments-form";
+import { AssignmentProgress, type AssignmentProgressLabels } from "@/components/cohort/assignment-progress";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
 import { BiasSection } from "@/components/cohort/bias-section";
 import { readCohortShell, unlessReadable } from "@/components/cohort/cohort-data";
@@ -16,6 +17,7 @@ import type { AssignmentLabels, CoFacilitatorLabels, ManageLabels } from "@/comp
 import { LiveProvider } from "@/components/cohort/live";
 import { ManageCohort } from "@/components/cohort/manage-cohort";
 import { ReportLoading } from "@/components/cohort/report-loading";
+import { PlanSteps } from "@/components/cohort/plan-steps";
 import { UserText } from "@/components/ui/user-text";
 import { plainName } from "@/lib/text/names";
 
@@ -37,7 +39,7 @@ export default async function CohortPage(props: Props) {
   unlessReadable(result, signIn);
   const { cohort, members, nicknameOnly, lessons, assignments, invitations } = result.data;
   const t = await getTranslations({ locale, namespace: "facilitate" });
-  const sections = ["join", "progress", "questions", "learning", "learners", "bias", "attitudes", "assignments", "manage"] as const;
+  const sections = ["join", "plan", "progress", "questions", "learning", "learners", "bias", "attitudes", "assignments", "manage"] as const;
 
   return (
     <div className="container cohort-page">
@@ -73,6 +75,7 @@ export default async function CohortPage(props: Props) {
         </a>
         <span className="meta">{t("room.openHint")}</span>
       </p>
+      <PlanSteps cohort={cohort} locale={locale} />
       {/* One refresh and one pause for every report below; each streams in when its reads finish. */}
       <LiveProvider>
         <Suspense fallback={<ReportLoading label={t("live.loading")} />}>
@@ -95,7 +98,9 @@ export default async function CohortPage(props: Props) {
           lessons={lessons}
           initial={assignments}
           labels={{ ...t.raw("assignments"), ...t.raw("form") } as AssignmentLabels}
-        />
+        >
+          <AssignmentProgress cohortId={cohort.id} locale={locale} initial={assignments} labels={t.raw("assignmentProgress") as AssignmentProgressLabels} />
+        </AssignmentsForm>
       </section>
       <section id="manage" aria-labelledby="manage-title" className="cohort-section">
         <h2 id="manage-title">{t("manage.title")}</h2>
