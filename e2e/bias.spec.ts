@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { request as playwrightRequest } from "@playwright/test";
 import { shownCount } from "../lib/quiz/experiments";
 import type { BiasPair } from "../lib/quiz/types";
-import { content, expect, expectAccessible, newLearner, signInApi, signedInContext, test } from "./fixtures";
+import { content, expect, expectAccessible, newLearner, signInApi, signedInContext, test, signUpHeaders } from "./fixtures";
 import { QuizPage } from "./pages/quiz-page";
 
 const courseId = content.course.id;
@@ -23,7 +23,7 @@ test("a learner in a group sees one version of each pair, the server's, and the 
   // A facilitator's group, created through the API (the group UI has its own spec).
   const lead = await playwrightRequest.newContext({ baseURL });
   const person = newLearner("Bea Facilitator");
-  expect((await lead.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } })).status()).toBe(201);
+  expect((await lead.post("/api/account", { headers: signUpHeaders(), data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } })).status()).toBe(201);
   await signInApi(lead, person);
   const created = await lead.post("/api/cohorts", { data: { name: `Bias ${crypto.randomUUID().slice(0, 6)}`, kind: "workshop", locale: "en", trackId: "workshop" } });
   expect(created.status(), await created.text()).toBe(200);

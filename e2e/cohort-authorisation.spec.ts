@@ -2,12 +2,12 @@
 // caller try every report, export and action with a cohort they do not run.
 import crypto from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { content, expect, newLearner, signInApi, test } from "./fixtures";
+import { content, expect, newLearner, signInApi, test, signUpHeaders } from "./fixtures";
 
 async function account(baseURL: string, role: "learner" | "facilitator"): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const person = { ...newLearner(role), role };
-  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role } });
+  const res = await ctx.post("/api/account", { headers: signUpHeaders(), data: { email: person.email, password: person.password, displayName: person.name, role } });
   expect(res.status()).toBe(201);
   await signInApi(ctx, person);
   return ctx;

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { devices, type APIRequestContext } from "@playwright/test";
-import { content, expect, expectAccessible, expectAccessibleInBothThemes, newLearner, signInApi, signUpApi, test, type Learner } from "./fixtures";
+import { content, expect, expectAccessible, expectAccessibleInBothThemes, newLearner, signInApi, signUpApi, test, type Learner, signUpHeaders } from "./fixtures";
 
 const lesson = content.lessons[0];
 const quiz = content.quizFor(lesson.id)!;
@@ -16,7 +16,7 @@ const wrongText = wrongOption.text || (wrongOption.id === "true" ? "True" : "Fal
 
 async function facilitator(request: APIRequestContext, name: string): Promise<Learner> {
   const person = newLearner(name);
-  const res = await request.post("/api/account", { data: { email: person.email, password: person.password, displayName: name, role: "facilitator" } });
+  const res = await request.post("/api/account", { headers: signUpHeaders(), data: { email: person.email, password: person.password, displayName: name, role: "facilitator" } });
   expect(res.status(), await res.text()).toBe(201);
   await signInApi(request, person);
   return person;
@@ -250,7 +250,7 @@ test("a co-facilitator is invited, not added: they accept on My groups and only 
   const learner = { ...newLearner("Lena Learner"), email: `lena-${tag}@example.org` };
   const coContext = await browser.newContext({ baseURL });
   const learnerContext = await browser.newContext({ baseURL });
-  expect((await coContext.request.post("/api/account", { data: { email: co.email, password: co.password, displayName: co.name, role: "facilitator" } })).status()).toBe(201);
+  expect((await coContext.request.post("/api/account", { headers: signUpHeaders(), data: { email: co.email, password: co.password, displayName: co.name, role: "facilitator" } })).status()).toBe(201);
   await signInApi(coContext.request, co);
   await signUpApi(learnerContext.request, learner);
   await signInApi(learnerContext.request, learner);

@@ -4,7 +4,7 @@
 // HttpOnly and SameSite, and Secure with a __Secure-/__Host- prefix when served over https.
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { SECURE_PORT } from "../playwright.config";
-import { content, expect, newLearner, signInApi, signUpApi, test, type Learner } from "./fixtures";
+import { content, expect, newLearner, signInApi, signUpApi, test, type Learner, signUpHeaders } from "./fixtures";
 
 const lesson = content.lessons[0];
 const publicPages = [
@@ -49,7 +49,7 @@ function cookieNamed(lines: string[], name: string): string {
 async function facilitatorContext(baseURL: string): Promise<{ ctx: APIRequestContext; person: Learner }> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const person = newLearner("Header facilitator");
-  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
+  const res = await ctx.post("/api/account", { headers: signUpHeaders(), data: { email: person.email, password: person.password, displayName: person.name, role: "facilitator" } });
   expect(res.status()).toBe(201);
   await signInApi(ctx, person);
   return { ctx, person };

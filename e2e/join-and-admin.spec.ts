@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { content, expect, expectAccessibleInBothThemes, newLearner, PASSWORD, signedInContext, signInApi, test } from "./fixtures";
+import { content, expect, expectAccessibleInBothThemes, newLearner, PASSWORD, signedInContext, signInApi, test, signUpHeaders } from "./fixtures";
 import { SiteNav } from "./pages/site-nav";
 
 const lesson = content.lessons[0];
@@ -18,7 +18,7 @@ interface Person {
 async function account(baseURL: string, role: "learner" | "facilitator", name = `Test ${role}`): Promise<{ ctx: APIRequestContext; person: Person }> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const person = newLearner(name);
-  const res = await ctx.post("/api/account", { data: { email: person.email, password: person.password, displayName: person.name, role } });
+  const res = await ctx.post("/api/account", { headers: signUpHeaders(), data: { email: person.email, password: person.password, displayName: person.name, role } });
   expect(res.status(), await res.text()).toBe(201);
   await signInApi(ctx, person);
   return { ctx, person };

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { loadContent } from "../lib/content/load";
 import { planAssignments } from "../lib/content/plan";
-import { expect, expectAccessibleInBothThemes, newLearner, signInApi, signUpApi, test, type Learner } from "./fixtures";
+import { expect, expectAccessibleInBothThemes, newLearner, signInApi, signUpApi, test, type Learner, signUpHeaders } from "./fixtures";
 
 const en = (() => {
   const { content: all, problems } = loadContent(path.join(__dirname, "..", "content"));
@@ -26,7 +26,7 @@ const PROJECTOR = { width: 1920, height: 1080 };
 
 async function facilitator(request: APIRequestContext, name: string): Promise<Learner> {
   const person = newLearner(name);
-  const res = await request.post("/api/account", { data: { email: person.email, password: person.password, displayName: name, role: "facilitator" } });
+  const res = await request.post("/api/account", { headers: signUpHeaders(), data: { email: person.email, password: person.password, displayName: name, role: "facilitator" } });
   expect(res.status(), await res.text()).toBe(201);
   await signInApi(request, person);
   return person;

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { loadContent } from "../../lib/content/load";
-import { expect, PASSWORD, signInApi } from "../fixtures";
+import { expect, PASSWORD, signInApi, signUpHeaders } from "../fixtures";
 import type { Caller, Subject, WorldIds } from "./matrix";
 
 const root = path.join(__dirname, "..", "..");
@@ -55,7 +55,7 @@ async function signedIn(baseURL: string, role: "learner" | "facilitator", name: 
   const account = `matrix-${crypto.randomUUID()}@example.org`;
   // Everyone's own password, so that nobody else's is the learner's.
   const password = `${crypto.randomUUID().slice(0, 13)} orchard lamp`;
-  const res = await ctx.post("/api/account", { data: { email: account, password, displayName: name, role } });
+  const res = await ctx.post("/api/account", { headers: signUpHeaders(), data: { email: account, password, displayName: name, role } });
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: string };
   await signInApi(ctx, { email: account, password, name });

@@ -12,7 +12,7 @@ const KEYS = [
   "loading", "error", "retry", "skillsTitle", "skill_recognising", "skill_responding", "skill_resilience", "level_not-started",
   "level_developing", "level_secure", "level_mastered", "skillCorrect", "skillAnswered", "skillNone", "modulesTitle", "lesson", "status", "best",
   "latest", "done", "notDone", "none", "moduleProgress", "assessTitle", "pre", "post", "gain", "notTaken", "gainPoints", "levelsHow",
-  "levelsDetails", "levelNotStartedRule", "levelDevelopingRule", "levelSecureRule", "levelMasteredRule", "practiseSkill", "groupsTitle", "groupNothing", "groupDue", "groupsError", "groupsSummary",
+  "levelsDetails", "levelNotStartedRule", "levelDevelopingRule", "levelSecureRule", "levelMasteredRule", "practiseSkill", "groupsTitle", "groupNothing", "groupDue", "groupNoDue", "groupOverdue", "groupWasDue", "groupsError", "groupsSummary",
   "joinAnother",
 ] as const;
 
