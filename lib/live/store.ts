@@ -508,11 +508,3 @@ export async function purgeLiveSessions(handle: Db, at = new Date()): Promise<{ 
   const gone = await handle.db.deleteFrom("live_sessions").where("cohort_id", "is", null).where("ended_at", "is not", null).where("ended_at", "<", keepAfter).executeTakeFirst();
   return { ended: stale.length, deleted: Number(gone.numDeletedRows) };
 }
-
-/** The live cookie's value: one session per browser at a time ("<session id>.<token>"). */
-export const LIVE_COOKIE = "cg_live";
-export function readLiveCookie(value: string | undefined, sessionId: string): string | undefined {
-  if (!value) return undefined;
-  const [id, token] = value.split(".");
-  return id === sessionId && token ? token : undefined;
-}
