@@ -41,6 +41,8 @@ export interface ViewStreamOptions<V extends { seq: number }> {
   tallies: boolean;
   lastEventId?: number;
   heartbeatMs?: number;
+  /** A view after which nothing more can come (an ended session): sent, then the stream closes. */
+  isLast?: (view: V) => boolean;
 }
 
 export const SSE_HEADERS = {
@@ -103,6 +105,7 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
             lastSent = view.seq;
             write(encodeEvent({ id: view.seq, event: "view", data: view }));
           }
+          if (o.isLast?.(view)) stop();
         } catch {
           write(encodeEvent({ event: "gone", data: {} }));
           stop();
