@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** state: the session changed (a new seq); tally: answers came in; resync: announcements may have been lost. */
 export type HubEventKind = "state" | "tally" | "resync";
@@ -208,7 +209,11 @@ export function postgresTransport(pool: pg.Pool, schema: string | undefined): Tr
   };
 }
 
-const hubs = new WeakMap<Db, LiveHub>();
+/**
+ * One hub per handle per PROCESS: Next bundles this module into every route handler, and a step
+ * published from the control route must reach streams opened by the events route (lib/process-singleton.ts).
+ */
+const hubs = processSingleton("live-hubs", () => new WeakMap<Db, LiveHub>());
 
 /** The hub of a database handle (one per process for the app's handle). */
 export function hubFor(handle: Db): LiveHub {

@@ -6,7 +6,8 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
-import type { LiveSessionsTable } from "@/lib/db/schema";
+import type { Kysely } from "kysely";
+import type { Database, LiveSessionsTable } from "@/lib/db/schema";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { requireFacilitator, cohortFor } from "@/lib/cohorts/access";
 import { newJoinCode } from "@/lib/cohorts/mutations";
@@ -252,7 +253,7 @@ export async function controlLiveSession(handle: Db, actor: SessionUser, session
         .where("seq", "=", state.seq)
         .executeTakeFirst();
       if (Number(done.numUpdatedRows) !== 1) return false;
-      if (ended && !row.cohort_id) await keepOnlyTotals(trx as unknown as Db["db"], sessionId);
+      if (ended && !row.cohort_id) await keepOnlyTotals(trx, sessionId);
       return true;
     });
     if (saved) {
@@ -290,7 +291,7 @@ async function toAction(handle: Db, row: SessionRow, state: LiveState, input: Co
 }
 
 /** An ad hoc session that ends keeps only its counts per round and choice; its people and answers go. */
-async function keepOnlyTotals(db: Db["db"], sessionId: string): Promise<void> {
+async function keepOnlyTotals(db: Kysely<Database>, sessionId: string): Promise<void> {
   const rows = await db
     .selectFrom("live_answers")
     .select((eb) => ["round", "choice", eb.fn.countAll<number>().as("n")])
