@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { ensureAdmin } from "@/lib/auth/accounts";
 import { pruneRevokedSessions } from "@/lib/auth/revocation";
 import { pruneThrottles } from "@/lib/auth/throttle";
-import { purgeLiveSessions } from "@/lib/live/store";
+import { purgeLiveSessions } from "@/lib/live/retention";
 
 export async function startServer() {
   const config = env();

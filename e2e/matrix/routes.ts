@@ -286,8 +286,9 @@ export const ROUTES: RouteEntry[] = [
     path: "/api/live/join",
     what: "join the cohort's live session by its code",
     body: (w) => ({ code: w.liveCode }),
-    // A group session takes its members, signed in; the learner has joined already (the same place again).
-    cells: { ...all(s(404)), anonymous: s(401), learner: s(200) },
+    // A group session takes its members, signed in; the learner has joined already (the same place
+    // again, seen now: their export shows when, so the cell runs in a world of its own).
+    cells: { ...all(s(404)), anonymous: s(401), learner: s(200, { fresh: true }) },
   },
   {
     file: "app/api/live/[session]/control/route.ts",

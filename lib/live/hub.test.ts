@@ -115,6 +115,16 @@ describe("a view stream", () => {
     expect(hub.counts().listeners).toBe(0);
   });
 
+  it("reads again when a read started before the announced commit (a stale shared read)", async () => {
+    const hub = new LiveHub();
+    const answers = [{ seq: 1 }, { seq: 1 }, { seq: 2 }];
+    const reader = viewStream({ hub, sessionId: "s", signal: new AbortController().signal, read: async () => answers.shift() ?? { seq: 2 }, tallies: false }).getReader();
+    await drain(reader, (t) => t.includes("id: 1"));
+    await hub.publishState("s", 2);
+    expect(await drain(reader, (t) => t.includes("id: 2"))).toContain("id: 2");
+    await reader.cancel();
+  });
+
   it("sends heartbeats while idle", async () => {
     vi.useFakeTimers();
     try {

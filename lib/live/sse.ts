@@ -66,6 +66,10 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
   let lastSent = -1;
   let reading = false;
   let again: "force" | "if-newer" | undefined;
+  // The highest seq announced: a read that started before that commit (one shared by many
+  // screens, lib/live/read.ts) is stale, and is read again.
+  let wanted = 0;
+  let stale = 0;
   let stop = () => {
     closed = true;
   };
@@ -106,6 +110,8 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
             write(encodeEvent({ id: view.seq, event: "view", data: view }));
           }
           if (o.isLast?.(view)) stop();
+          if (view.seq < wanted && stale++ < 3) again ??= "if-newer";
+          else if (view.seq >= wanted) stale = 0;
         } catch {
           write(encodeEvent({ event: "gone", data: {} }));
           stop();
@@ -120,6 +126,7 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
         if (e.kind === "tally") {
           if (o.tallies) void refresh("force");
         } else if (e.kind === "resync" || e.seq > lastSent) {
+          wanted = Math.max(wanted, e.seq);
           void refresh(o.tallies || e.kind === "resync" ? "force" : "if-newer");
         }
       };

@@ -11,7 +11,9 @@ import { getCourses, getQuiz } from "@/lib/content";
 import { UNKNOWN_CLIENT } from "@/lib/ratelimit/client";
 import { testEngines } from "@/lib/testing/db";
 import { hubFor } from "./hub";
-import { controlLiveSession, createLiveSession, joinLiveSession, LIVE_CAPACITY, purgeLiveSessions, readLiveView, submitLiveAnswer } from "./store";
+import { readLiveView } from "./read";
+import { purgeLiveSessions } from "./retention";
+import { controlLiveSession, createLiveSession, joinLiveSession, LIVE_CAPACITY, submitLiveAnswer } from "./store";
 import type { FacilitatorView, ParticipantView, ProjectorView } from "./views";
 
 process.env.LOG_SILENT = "1";

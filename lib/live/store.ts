@@ -1,54 +1,32 @@
-// Live sessions in the database: create, join, control, answer, read a view, and purge. Who may
-// do what is decided here: only the session's owner (or the group's owner and co-facilitators)
-// controls it and reads the room's screens; a participant reads only the phone view and their own
-// answers; anyone else gets "not found". After each committed change the hub announces ids only.
+// Live sessions in the database: create, join, control and answer. Who may reach a session is
+// decided in lib/live/access.ts; reading views is lib/live/read.ts, retention lib/live/retention.ts.
+// After each committed change the hub announces ids only (lib/live/hub.ts).
 import "server-only";
 import crypto from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
-import type { Kysely } from "kysely";
-import type { Database, LiveSessionsTable } from "@/lib/db/schema";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { requireFacilitator, cohortFor } from "@/lib/cohorts/access";
+import { cohortFor, requireFacilitator } from "@/lib/cohorts/access";
 import { newJoinCode } from "@/lib/cohorts/mutations";
 import { getCourse } from "@/lib/content";
 import { formatActivityId } from "@/lib/content/activity-id";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
 import { recordAnswer } from "@/lib/progress/answers";
 import type { Client } from "@/lib/ratelimit/client";
 import { consume, perClient } from "@/lib/ratelimit/limiter";
-import { liveContent, runningOrderFromPlan } from "./content";
+import { contentOf, now, participantOf, sessionForController, sha256, stateOf, type Caller, type SessionRow } from "./access";
+import { runningOrderFromPlan } from "./content";
 import { hubFor } from "./hub";
-import { stepOf, type ControlInput, type CreateInput, type JoinInput, type LiveAnswerInput, type ViewName } from "./inputs";
+import { stepOf, type ControlInput, type CreateInput, type JoinInput, type LiveAnswerInput } from "./inputs";
+import { LIVE_CAPACITY } from "./limits";
+import { keepOnlyTotals } from "./retention";
 import { currentStep, initialState, LiveActionError, reduce, roundKey, type Action, type LiveState } from "./session";
 import { LOBBY, type Step } from "./steps";
-import { facilitatorView, participantView, projectorView, validChoice, type RoundTally, type Tallies } from "./views";
+import { roundTallies } from "./tallies";
+import { validChoice } from "./views";
 
-/** The most people in one session (issue #24). */
-export const LIVE_CAPACITY = 1000;
-/** Ad hoc sessions keep their totals this long after they end, then are deleted. */
-export const AD_HOC_KEEP_DAYS = 30;
-/** An ad hoc session nobody ended is ended (totals kept, people forgotten) after this long. */
-export const AD_HOC_STALE_HOURS = 24;
-
-const now = () => new Date().toISOString();
-const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
-
-/** Who is asking: a signed-in account, and the participant token of the live cookie if any. */
-export interface Caller {
-  user: SessionUser | null;
-  /** The random token of a nickname joiner (from the httpOnly cookie); never stored, only its hash. */
-  token?: string;
-}
-
-type SessionRow = LiveSessionsTable;
-
-function stateOf(row: SessionRow): LiveState {
-  return { ...(JSON.parse(row.state) as Omit<LiveState, "order">), order: JSON.parse(row.running_order) as Step[], seq: Number(row.seq) };
-}
-
-const contentOf = (row: Pick<SessionRow, "locale">) => liveContent(row.locale);
+export { LIVE_CAPACITY } from "./limits";
+export type { Caller } from "./access";
 
 // ----- create -------------------------------------------------------------------------------
 
@@ -99,57 +77,6 @@ export async function createLiveSession(handle: Db, actor: SessionUser, input: C
   }
 }
 
-// ----- who may reach a session ---------------------------------------------------------------
-
-/** The session, if the actor runs it: its owner, or the owner or a co-facilitator of its group. */
-async function sessionForController(handle: Db, actor: SessionUser, sessionId: string): Promise<SessionRow> {
-  const row = await handle.db
-    .selectFrom("live_sessions as s")
-    .leftJoin("cohorts as c", "c.id", "s.cohort_id")
-    .selectAll("s")
-    .where("s.id", "=", sessionId)
-    .where((eb) =>
-      eb.or([
-        eb("s.owner_id", "=", actor.id),
-        eb("c.owner_id", "=", actor.id),
-        eb.exists(eb.selectFrom("cohort_facilitators as f").select("f.user_id").whereRef("f.cohort_id", "=", "s.cohort_id").where("f.user_id", "=", actor.id)),
-      ]),
-    )
-    .executeTakeFirst();
-  if (!row) {
-    log("auth.denied", { userId: actor.id, reason: "live session not reachable" });
-    throw new AppError("not_found", "Live session not found.");
-  }
-  await requireFacilitator(handle.db, actor);
-  return row;
-}
-
-interface ParticipantRow {
-  id: string;
-  user_id: string | null;
-  nickname: string | null;
-}
-
-/** The caller's place in the session: their account's (group sessions) or their cookie token's. */
-async function participantOf(handle: Db, caller: Caller, sessionId: string): Promise<ParticipantRow> {
-  const byToken = caller.token ? sha256(caller.token) : null;
-  const row = !caller.user && !byToken ? undefined : await handle.db
-    .selectFrom("live_participants")
-    .select(["id", "user_id", "nickname"])
-    .where("session_id", "=", sessionId)
-    .where((eb) => {
-      const ors = [];
-      if (caller.user) ors.push(eb("user_id", "=", caller.user.id));
-      if (byToken) ors.push(eb("token_hash", "=", byToken));
-      return eb.or(ors);
-    })
-    .executeTakeFirst();
-  if (!row) {
-    log("auth.denied", { userId: caller.user?.id, reason: "not in live session" });
-    throw new AppError("not_found", "Live session not found.");
-  }
-  return row;
-}
 
 // ----- join ------------------------------------------------------------------------------------
 
@@ -290,20 +217,6 @@ async function toAction(handle: Db, row: SessionRow, state: LiveState, input: Co
   }
 }
 
-/** An ad hoc session that ends keeps only its counts per round and choice; its people and answers go. */
-async function keepOnlyTotals(db: Kysely<Database>, sessionId: string): Promise<void> {
-  const rows = await db
-    .selectFrom("live_answers")
-    .select((eb) => ["round", "choice", eb.fn.countAll<number>().as("n")])
-    .where("session_id", "=", sessionId)
-    .groupBy(["round", "choice"])
-    .execute();
-  const totals = tallyRows(rows);
-  await db.updateTable("live_sessions").set({ totals: JSON.stringify(totals) }).where("id", "=", sessionId).execute();
-  await db.deleteFrom("live_answers").where("session_id", "=", sessionId).execute();
-  await db.deleteFrom("live_participants").where("session_id", "=", sessionId).execute();
-}
-
 // ----- answers ---------------------------------------------------------------------------------
 
 /** A stable attempt id for one learner's live answers to one lesson's quiz in one session. */
@@ -378,134 +291,4 @@ async function refuseUnfinishedCheck(handle: Db, caller: Caller, row: SessionRow
     .where("finished_at", "is not", null)
     .executeTakeFirst();
   if (!done) throw new AppError("conflict", "Finish the check first, then come back here.");
-}
-
-// ----- reading views ---------------------------------------------------------------------------
-
-function tallyRows(rows: readonly { round: string; choice: string; n: number | string | bigint }[]): Record<string, RoundTally> {
-  const out: Record<string, { answered: number; counts: Record<string, number> }> = {};
-  for (const r of rows) {
-    const n = Number(r.n);
-    const t = (out[r.round] ??= { answered: 0, counts: {} });
-    t.answered += n;
-    for (const id of JSON.parse(r.choice) as string[]) t.counts[id] = (t.counts[id] ?? 0) + n;
-  }
-  return out;
-}
-
-/** Each round of one step: how many answered and each choice's count (from the totals once an ad hoc session ended). */
-async function roundTallies(handle: Db, row: SessionRow, stepKey: string): Promise<Record<string, RoundTally>> {
-  if (row.totals) {
-    const all = JSON.parse(row.totals) as Record<string, RoundTally>;
-    return Object.fromEntries(Object.entries(all).filter(([round]) => round === stepKey || round.startsWith(`${stepKey}#`)));
-  }
-  const rows = await handle.db
-    .selectFrom("live_answers")
-    .select((eb) => ["round", "choice", eb.fn.countAll<number>().as("n")])
-    .where("session_id", "=", row.id)
-    .where("step_key", "=", stepKey)
-    .groupBy(["round", "choice"])
-    .execute();
-  return tallyRows(rows);
-}
-
-async function tallies(handle: Db, row: SessionRow, state: LiveState, withNames: boolean): Promise<Tallies> {
-  const [rounds, count, names] = await Promise.all([
-    roundTallies(handle, row, currentStep(state).key),
-    handle.db.selectFrom("live_participants").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", row.id).executeTakeFirstOrThrow(),
-    withNames
-      ? handle.db
-          .selectFrom("live_participants as p")
-          .leftJoin("users as u", "u.id", "p.user_id")
-          .select(["p.nickname", "u.display_name"])
-          .where("p.session_id", "=", row.id)
-          .orderBy("p.joined_at")
-          .orderBy("p.id")
-          .limit(LIVE_CAPACITY)
-          .execute()
-      : Promise.resolve([]),
-  ]);
-  return { participants: Number(count.n), rounds, ...(withNames ? { names: names.map((n) => n.nickname ?? n.display_name ?? "") } : {}) };
-}
-
-/**
- * The session row, read once for every screen that asks at the same moment: after a step, a
- * thousand phones re-read it together, and share one query.
- */
-const inFlight = new WeakMap<Db, Map<string, Promise<SessionRow | undefined>>>();
-function readSession(handle: Db, sessionId: string): Promise<SessionRow | undefined> {
-  let byId = inFlight.get(handle);
-  if (!byId) inFlight.set(handle, (byId = new Map()));
-  const pending = byId.get(sessionId);
-  if (pending) return pending;
-  const read = handle.db
-    .selectFrom("live_sessions")
-    .selectAll()
-    .where("id", "=", sessionId)
-    .executeTakeFirst()
-    .finally(() => byId.delete(sessionId));
-  byId.set(sessionId, read);
-  return read;
-}
-
-export type AnyView = ReturnType<typeof facilitatorView> | ReturnType<typeof projectorView> | ReturnType<typeof participantView>;
-
-/**
- * A screen's view, after checking who asks: the room's screens (facilitator, projector) for the
- * session's controllers, the phone view for its participants; anyone else gets "not found".
- * Returns a reader for the event stream, which re-reads without checking access again.
- */
-export async function openLiveView(handle: Db, caller: Caller, sessionId: string, view: ViewName): Promise<() => Promise<AnyView>> {
-  if (view === "participant") {
-    const me = await participantOf(handle, caller, sessionId);
-    return async () => {
-      const row = await readSession(handle, sessionId);
-      if (!row) throw new AppError("not_found", "Live session not found.");
-      const state = stateOf(row);
-      const content = contentOf(row);
-      const mine = await handle.db.selectFrom("live_answers").select("choice").where("participant_id", "=", me.id).where("round", "=", roundKey(state, content)).executeTakeFirst();
-      return participantView(state, content, { code: row.code, locale: row.locale }, { nickname: me.nickname, answer: mine ? (JSON.parse(mine.choice) as string[]) : null });
-    };
-  }
-  if (!caller.user) throw new AppError("not_found", "Live session not found.");
-  const user = caller.user;
-  await sessionForController(handle, user, sessionId);
-  return async () => {
-    const row = await readSession(handle, sessionId);
-    if (!row) throw new AppError("not_found", "Live session not found.");
-    const state = stateOf(row);
-    const content = contentOf(row);
-    const ctx = { code: row.code, locale: row.locale };
-    if (view === "facilitator") return facilitatorView(state, await tallies(handle, row, state, true), content, ctx);
-    return projectorView(state, await tallies(handle, row, state, state.showNames), content, ctx);
-  };
-}
-
-export async function readLiveView(handle: Db, caller: Caller, sessionId: string, view: ViewName): Promise<AnyView> {
-  return (await openLiveView(handle, caller, sessionId, view))();
-}
-
-// ----- retention -------------------------------------------------------------------------------
-
-/**
- * Called at start-up: an ad hoc session left running for a day is ended (only its totals kept),
- * and an ad hoc session ended over AD_HOC_KEEP_DAYS ago is deleted. Group sessions stay with their
- * group: their answers are the members' own, deleted with the group or the account.
- */
-export async function purgeLiveSessions(handle: Db, at = new Date()): Promise<{ ended: number; deleted: number }> {
-  const staleBefore = new Date(at.getTime() - AD_HOC_STALE_HOURS * 3600_000).toISOString();
-  const stale = await handle.db.selectFrom("live_sessions").select("id").where("cohort_id", "is", null).where("ended_at", "is", null).where("created_at", "<", staleBefore).execute();
-  for (const { id } of stale) {
-    await writeTx(handle, async (trx) => {
-      const row = await trx.selectFrom("live_sessions").selectAll().where("id", "=", id).executeTakeFirst();
-      if (!row || row.ended_at) return;
-      const state = stateOf(row);
-      const { order: _o, ...rest } = { ...state, phase: "ended" as const, accepting: false, seq: state.seq + 1 };
-      await trx.updateTable("live_sessions").set({ state: JSON.stringify(rest), seq: rest.seq, ended_at: at.toISOString() }).where("id", "=", id).execute();
-      await keepOnlyTotals(trx, id);
-    });
-  }
-  const keepAfter = new Date(at.getTime() - AD_HOC_KEEP_DAYS * 86400_000).toISOString();
-  const gone = await handle.db.deleteFrom("live_sessions").where("cohort_id", "is", null).where("ended_at", "is not", null).where("ended_at", "<", keepAfter).executeTakeFirst();
-  return { ended: stale.length, deleted: Number(gone.numDeletedRows) };
 }

@@ -6,7 +6,7 @@ import { liveToken } from "@/lib/live/cookie";
 import { hubFor } from "@/lib/live/hub";
 import { eventsInput } from "@/lib/live/inputs";
 import { lastEventIdOf, SSE_HEADERS, viewStream } from "@/lib/live/sse";
-import { openLiveView } from "@/lib/live/store";
+import { openLiveView } from "@/lib/live/read";
 
 export const GET = visitorRoute(eventsInput, async ({ user, input, db, params, request }) => {
   const sessionId = idParam(params, "session", "Live session");

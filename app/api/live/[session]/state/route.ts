@@ -2,7 +2,7 @@
 import { idParam, visitorRoute } from "@/lib/http/handler";
 import { liveToken } from "@/lib/live/cookie";
 import { viewInput } from "@/lib/live/inputs";
-import { readLiveView } from "@/lib/live/store";
+import { readLiveView } from "@/lib/live/read";
 
 export const GET = visitorRoute(viewInput, ({ user, input, db, params, request }) => {
   const sessionId = idParam(params, "session", "Live session");
