@@ -6,7 +6,8 @@ import { createAccount } from "@/lib/auth/accounts";
 import { createDb, type Db } from "@/lib/db/client";
 import { getCourses } from "@/lib/content";
 import { testEngines } from "@/lib/testing/db";
-import { hubFor, type HubEvent } from "./hub";
+import { sql } from "kysely";
+import { channelOf, hubFor, type HubEvent } from "./hub";
 import { controlLiveSession, createLiveSession } from "./store";
 
 process.env.LOG_SILENT = "1";
@@ -48,6 +49,17 @@ describe.skipIf(!postgres)("live hub across instances on PostgreSQL", () => {
     await hubFor(b).ready();
     await hubFor(a).publishState("session-1", 42);
     await expect(arrived).resolves.toEqual({ sessionId: "session-1", seq: 42, kind: "state" });
+  });
+
+  it("comes back after its listening connection is cut, telling every stream to re-read", async () => {
+    await hubFor(b).ready();
+    const resync = nextEvent(b, "session-2");
+    const channel = channelOf(b.schema);
+    await a.db.executeQuery(sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${`LISTEN ${channel}`} and pid <> pg_backend_pid()`.compile(a.db));
+    await expect(resync).resolves.toMatchObject({ sessionId: "session-2", kind: "resync" });
+    const arrived = nextEvent(b, "session-2");
+    await hubFor(a).publishState("session-2", 5);
+    await expect(arrived).resolves.toEqual({ sessionId: "session-2", seq: 5, kind: "state" });
   });
 
   it("carries a facilitator's step from instance A to a phone's stream on instance B", async () => {
