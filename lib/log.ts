@@ -15,7 +15,8 @@ export type LogEvent =
   | "admin.created"
   | "ratelimit.refused"
   | "http.refused"
-  | "server.error";
+  | "server.error"
+  | "live.hub";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { ensureAdmin } from "@/lib/auth/accounts";
 import { pruneRevokedSessions } from "@/lib/auth/revocation";
 import { pruneThrottles } from "@/lib/auth/throttle";
+import { purgeLiveSessions } from "@/lib/live/retention";
 
 export async function startServer() {
   const config = env();
@@ -11,6 +12,8 @@ export async function startServer() {
   if (config.admin) await ensureAdmin(db, config.admin);
   await pruneThrottles(db);
   await pruneRevokedSessions(db);
+  // Ad hoc live sessions keep only totals once ended, and nothing after 30 days (lib/live/store.ts).
+  await purgeLiveSessions(db);
 }
 
 /** Starts, or stops the process with a message naming the problem (rather than serving errors). */

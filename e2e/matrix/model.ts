@@ -70,6 +70,11 @@ export interface WorldIds {
   preQuestion: { questionId: string; chosen: string[]; form: "a" | "b" };
   /** The facilitator's pending invitation to the other facilitator to co-facilitate the cohort. */
   invitationId: string;
+  /** A live session of the cohort, in its lobby, that the learner has joined; and its code. */
+  liveSessionId: string;
+  liveCode: string;
+  /** An ad hoc live session of the facilitator's that has ended (its event stream sends one view and closes). */
+  endedLiveSessionId: string;
   unique: string;
 }
 
@@ -142,6 +147,11 @@ export const cohortManage = (shows: Subject[] = []): Cells => ({
 export const cohortOwner = (cell: Cell): Cells => ({ anonymous: s(401), learner: s(404), otherLearner: s(404), facilitator: cell, otherFacilitator: s(404), admin: s(404) });
 /** The invited account only (the other facilitator): the invitation is nobody else's to answer. */
 export const invitedOnly = (cell: Cell): Cells => ({ ...all(s(404)), anonymous: s(401), otherFacilitator: cell });
+/** A live session's room screens and controls: the facilitator running it only; everyone else "not found" (anonymous too). */
+export const liveController = (cell: Cell = s(200)): Cells => ({ ...all(s(404)), facilitator: cell });
+/** A live session's phone: the learner who joined it only; everyone else "not found". */
+export const liveParticipant = (cell: Cell = s(200)): Cells => ({ ...all(s(404)), learner: cell });
+
 /** A write to the caller's own record: the learner's write changes the learner's record (fresh world), the others write only their own. */
 export const ownRecord = (): Cells => signedIn(s(200), s(200, { fresh: true }));
 /** A call naming the learner's own record by id: only the learner reaches it. */

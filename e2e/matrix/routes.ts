@@ -1,5 +1,5 @@
 // Every route handler method of app/api, with the answer each caller must get (see model.ts).
-import { all, cohortManage, cohortOwner, cohortRead, invitedOnly, learnersRecord, ownRecord, s, signedIn, type RouteEntry, type WorldIds } from "./model";
+import { all, cohortManage, cohortOwner, cohortRead, invitedOnly, learnersRecord, liveController, liveParticipant, ownRecord, s, signedIn, type RouteEntry, type WorldIds } from "./model";
 
 const lessonRef = (w: WorldIds) => ({ locale: w.locale, courseId: w.courseId, lessonId: w.otherLessonId });
 
@@ -273,5 +273,51 @@ export const ROUTES: RouteEntry[] = [
     body: (w) => ({ courseId: w.courseId, form: "pre", mechanism: "krr-5-ln3", submissionId: crypto.randomUUID(), answers: [{ itemId: w.attitudeItemId, value: 4 }] }),
     // Only members of an open cohort of the course have anywhere to count views.
     cells: { ...all(s(403)), anonymous: s(401), learner: s(200, { fresh: true }) },
+  },
+  {
+    file: "app/api/live/route.ts",
+    method: "POST",
+    path: "/api/live",
+    what: "start an ad hoc live session",
+    body: (w) => ({ locale: w.locale, courseId: w.courseId }),
+    // Facilitators and admins run sessions; learners are refused.
+    cells: { ...signedIn(s(200, { fresh: true })), learner: s(403), otherLearner: s(403) },
+  },
+  {
+    file: "app/api/live/join/route.ts",
+    method: "POST",
+    path: "/api/live/join",
+    what: "join the cohort's live session by its code",
+    body: (w) => ({ code: w.liveCode }),
+    // A group session takes its members, signed in; the learner has joined already (the same place
+    // again, seen now: their export shows when, so the cell runs in a world of its own).
+    cells: { ...all(s(404)), anonymous: s(401), learner: s(200, { fresh: true }) },
+  },
+  {
+    file: "app/api/live/[session]/control/route.ts",
+    method: "POST",
+    path: "/api/live/{liveSessionId}/control",
+    what: "keep nicknames hidden on the live session's projector",
+    body: () => ({ type: "names", show: false }),
+    // Controls need an account: anonymous callers are asked to sign in.
+    cells: { ...liveController(), anonymous: s(401) },
+  },
+  {
+    file: "app/api/live/[session]/answers/route.ts",
+    method: "POST",
+    path: "/api/live/{liveSessionId}/answers",
+    what: "answer in the live session while it is in its lobby",
+    body: () => ({ id: "00000000-0000-4000-8000-000000000001", round: "lobby", chosen: ["a"] }),
+    // The learner is in the session, but the lobby takes no answers; nobody else is in it.
+    cells: liveParticipant(s(409)),
+  },
+  { file: "app/api/live/[session]/state/route.ts", method: "GET", path: "/api/live/{liveSessionId}/state?view=projector", what: "read the live session's projector view", cells: liveController() },
+  { file: "app/api/live/[session]/state/route.ts", method: "GET", path: "/api/live/{liveSessionId}/state?view=participant", what: "read the live session's phone view", cells: liveParticipant() },
+  {
+    file: "app/api/live/[session]/events/route.ts",
+    method: "GET",
+    path: "/api/live/{endedLiveSessionId}/events?view=facilitator",
+    what: "stream an ended live session's facilitator view (one event, then the stream closes)",
+    cells: liveController(),
   },
 ];

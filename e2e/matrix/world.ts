@@ -115,6 +115,12 @@ export async function buildWorld(baseURL: string, admin: Person): Promise<World>
   await ok("answer", learner.ctx.post("/api/progress/answers", { data: { id: answerId, attemptId, ...answer, questionId: q0.id, chosen: q0.correct } }));
   await ok("assignment", facilitator.ctx.post(`/api/cohorts/${cohort.id}/assignments`, { data: { activityId: done, dueAt: "2030-06-30" } }));
 
+  // A live session of the cohort that the learner joined, and an ad hoc one already ended.
+  const live = await ok<{ id: string; code: string }>("live session", facilitator.ctx.post("/api/live", { data: { cohortId: cohort.id } }));
+  await ok("learner joins live", learner.ctx.post("/api/live/join", { data: { code: live.code } }));
+  const ended = await ok<{ id: string }>("ended live session", facilitator.ctx.post("/api/live", { data: { locale: "en", courseId: en.course.id } }));
+  await ok("end live session", facilitator.ctx.post(`/api/live/${ended.id}/control`, { data: { type: "end" } }));
+
   const roster = await ok<{ learners: { id: string; name: string }[] }>("roster", facilitator.ctx.get(`/api/cohorts/${cohort.id}/roster`));
   const nickname: Person = { ctx: nicknameCtx, id: roster.learners.find((l) => l.name === nick)!.id, name: nick, account: joined.loginName, password: joined.passphrase };
 
@@ -137,6 +143,9 @@ export async function buildWorld(baseURL: string, admin: Person): Promise<World>
     attitudeItemId: en.attitudeItemId,
     preQuestion: en.preQuestion,
     invitationId: invitation.id,
+    liveSessionId: live.id,
+    liveCode: live.code,
+    endedLiveSessionId: ended.id,
     unique,
   };
   // An email's local part too: a page may break the address after "@" (<wbr>).

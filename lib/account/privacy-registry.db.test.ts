@@ -17,6 +17,8 @@ import { armsFor } from "@/lib/experiments/arms";
 import { finishAttempt, recordAnswer } from "@/lib/progress/answers";
 import { completeLesson } from "@/lib/progress/completions";
 import { testEngines } from "@/lib/testing/db";
+import { controlLiveSession, createLiveSession, joinLiveSession, submitLiveAnswer } from "@/lib/live/store";
+import { UNKNOWN_CLIENT } from "@/lib/ratelimit/client";
 import { deleteMyAccount } from "./delete";
 import { exportMyData } from "./export";
 import { PRIVACY_EXEMPT, PRIVACY_REGISTRY, type Subject } from "./privacy-registry";
@@ -142,6 +144,10 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
       await createCohort(handle, olga, { ...options, name: "Helpers", coFacilitatorEmails: emails });
       const classJoin = await createCohort(handle, olga, { ...options, name: "Class", coFacilitatorEmails: [] });
       classGroup = classJoin.id;
+      // A live session of the class, on one of its lesson's questions, that both join and answer.
+      const live = await createLiveSession(handle, olga, { cohortId: classJoin.id });
+      const liveQuestion = quiz.questions.find((q) => !quiz.biasPairs?.some((p) => p.versions.includes(q.id)) && q.type !== "discern")!;
+      await controlLiveSession(handle, olga, live.id, { type: "add", step: { kind: "question", lesson: lessonRef.id, question: liveQuestion.id } });
       for (const name of ["erin", "frank"] as const) {
         const email = `${name}-${engine.name}@example.org`;
         const user = await createAccount(handle, { email, displayName: name, password: PASSWORD, role: "facilitator" });
@@ -149,6 +155,9 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
         await acceptInvitation(handle, user, helpers.id);
         const own = await createCohort(handle, user, { ...options, name: `${name}'s group`, coFacilitatorEmails: [] });
         await joinCohort(handle, user, classJoin.joinCode);
+        await joinLiveSession(handle, { user }, { code: live.code }, UNKNOWN_CLIENT);
+        await submitLiveAnswer(handle, { user }, live.id, { id: crypto.randomUUID(), round: `question:${lessonRef.id}/question/${liveQuestion.id}`, chosen: liveQuestion.correct });
+        await createLiveSession(handle, user, { locale: "en", courseId: course.id });
         await submitAttitudes(handle, user, {
           courseId: course.id,
           form: "pre",

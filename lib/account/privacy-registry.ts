@@ -247,6 +247,37 @@ export const PRIVACY_REGISTRY = [
     erase: deleted("Whether you answered goes; the anonymous answers stay in the group's totals, as nobody can tell them apart."),
   }),
   declare({
+    table: "live_sessions",
+    links: [byId("owner_id")],
+    holds: "Live sessions you ran: their join codes, courses, running order and where they stopped, and an ad hoc session's totals.",
+    exportAs: "liveSessionsYouRan",
+    read: (rows) => rows.select(["id", "code", "cohort_id", "locale", "course_id", "track_id", "created_at", "ended_at", "totals"]).orderBy("created_at"),
+    shape: (r) => ({ ...r, totals: r.totals === null ? null : (JSON.parse(r.totals) as unknown) }),
+    // A group session's answers are also each member's own (quiz_responses), so they stay in the
+    // group's reports; an ad hoc session holds only nicknames, or totals once ended.
+    erase: deleted("Sessions you ran go with you, with the nicknames and answers given in them; group members keep their own answers."),
+  }),
+  declare({
+    table: "live_participants",
+    links: [byId("user_id")],
+    identifies: ["nickname"],
+    holds: "Live sessions you joined with your account, and when.",
+    exportAs: "liveSessionsJoined",
+    read: (rows) => rows.select(["session_id", "joined_at", "seen_at"]).orderBy("joined_at"),
+    erase: deleted("Your place in a session; the session stays with whoever ran it."),
+  }),
+  declare({
+    table: "live_answers",
+    links: [byId("user_id")],
+    // The participant row is the same person's (live_participants.user_id); nickname joiners have no account.
+    identifies: ["participant_id"],
+    holds: "Your answers and votes in live sessions: the step, and the options you chose.",
+    exportAs: "liveAnswers",
+    read: (rows) => rows.select(["id", "session_id", "round", "choice", "answered_at"]).orderBy("answered_at"),
+    shape: (r) => ({ ...r, choice: JSON.parse(r.choice) as string[] }),
+    erase: deleted("Your answers leave the session's tallies with you."),
+  }),
+  declare({
     table: "login_throttle",
     // Kept by a hash of the account's sign-in name, so that it works before anyone is signed in.
     links: [{ column: "account_hash", value: (who) => accountHash(signInName(who)) }],

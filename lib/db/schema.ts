@@ -208,6 +208,53 @@ export interface RateLimitsTable {
   expire: number | string | null;
 }
 
+/** A live workshop session (lib/live): its running order and state as JSON, numbered by seq. */
+export interface LiveSessionsTable {
+  id: string;
+  code: string;
+  owner_id: string;
+  /** The group, or null for an ad hoc session (nickname joiners; only totals kept once ended). */
+  cohort_id: string | null;
+  locale: string;
+  course_id: string;
+  track_id: string | null;
+  /** JSON: the steps (lib/live/steps.ts). */
+  running_order: string;
+  /** JSON: the reducer's state without the order (lib/live/session.ts). */
+  state: string;
+  /** The state's sequence number, also the SSE event id (PostgreSQL returns it as a number). */
+  seq: number;
+  /** JSON: an ended ad hoc session's counts per round and choice. */
+  totals: string | null;
+  created_at: string;
+  ended_at: string | null;
+}
+
+/** Someone in a live session: a group member (user_id) or a nickname joiner (token_hash). */
+export interface LiveParticipantsTable {
+  id: string;
+  session_id: string;
+  user_id: string | null;
+  token_hash: string | null;
+  nickname: string | null;
+  joined_at: string;
+  seen_at: string;
+}
+
+/** One answer of one participant to one round; the id is the client's, so a resend is one row. */
+export interface LiveAnswersTable {
+  id: string;
+  session_id: string;
+  participant_id: string;
+  /** The group member's account, as on their participant row; null for nickname joiners. */
+  user_id: string | null;
+  step_key: string;
+  round: string;
+  /** JSON array of ids. */
+  choice: string;
+  answered_at: string;
+}
+
 /** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
 export interface Database {
   users: UsersTable;
@@ -227,5 +274,8 @@ export interface Database {
   attitude_submissions: AttitudeSubmissionsTable;
   attitude_batches: AttitudeBatchesTable;
   experiment_arms: ExperimentArmsTable;
+  live_sessions: LiveSessionsTable;
+  live_participants: LiveParticipantsTable;
+  live_answers: LiveAnswersTable;
 }
 

@@ -99,6 +99,26 @@ export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output
   };
 }
 
+/**
+ * A JSON endpoint for anyone, signed in or not, that decides in the domain call what each may do
+ * (live sessions: a group member by account, a nickname joiner by cookie). `user` is null when
+ * nobody is signed in. `input` comes from the body (POST) or the query (GET), as in userRoute.
+ */
+export function visitorRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<z.output<S>>, "user"> & { user: SessionUser | null }) => Promise<unknown>) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      refuseCrossSite(request);
+      const user = await currentUser();
+      const raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request);
+      const input = parse(schema, raw);
+      const result = await fn({ user, input, db: await getDb(), request, params: await readParams(context) });
+      return result instanceof Response ? result : json(result ?? { ok: true });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
 /** A JSON endpoint open to anyone (sign-up). */
 export function publicRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<z.output<S>>, "user">) => Promise<unknown>, status = 200) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {

@@ -30,15 +30,18 @@ const now = () => new Date().toISOString();
  * grade carries the question's key (`reveal`): assessment and booster pages hold none, and show
  * the feedback from this response once the learner has answered.
  */
-export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput): Promise<RevealedAnswer> {
+export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput, source: AttemptSource = "app"): Promise<RevealedAnswer> {
   const form = await checkFormOf(handle, actor, input);
   const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId, form)?.quiz;
   if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
   await refuseOtherVersion(handle, actor, input, quiz, question.id);
-  return revealFor(question, await storeAnswer(handle, actor, input, quiz, question));
+  return revealFor(question, await storeAnswer(handle, actor, input, quiz, question, source));
 }
+
+/** Where an attempt was taken: on the learner's own ("app") or in a live session ("live", lib/live). */
+export type AttemptSource = "app" | "live";
 
 /**
  * For a check slot, the form this learner takes there: from their recorded "forms" arm, never
@@ -71,7 +74,7 @@ async function refuseOtherVersion(handle: Db, actor: SessionUser, input: AnswerI
   }
 }
 
-async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question): Promise<AnswerResult> {
+async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question, source: AttemptSource): Promise<AnswerResult> {
   const result = gradeOrRefuse(question, input.chosen);
 
   const fresh: FreshAnswer = {
@@ -106,7 +109,7 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     // It records the content version the learner sees now: reports read its answers against that.
     await trx
       .insertInto("quiz_attempts")
-      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quiz.id, started_at: now(), finished_at: null, score: null, source: "app", content_version: quiz.version ?? null })
+      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quiz.id, started_at: now(), finished_at: null, score: null, source, content_version: quiz.version ?? null })
       .onConflict((oc) => oc.doNothing())
       .execute();
     const attempt = await trx.selectFrom("quiz_attempts").select(["user_id", "course_id", "lesson_id", "finished_at"]).where("id", "=", input.attemptId).executeTakeFirstOrThrow();

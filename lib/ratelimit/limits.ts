@@ -27,6 +27,12 @@ export const LIMITS = {
   signUpPerDevice: { points: 5, duration: 60 * 60 },
   /** Accounts made from one address: a hall of 200 signing up instead of using nicknames. */
   signUpPerAddress: { points: 300, duration: 10 * 60 },
+  /** Live session joins from one browser: a phone rejoins after a drop, not dozens of times. */
+  liveJoinPerDevice: { points: 20, duration: 10 * 60 },
+  /** Live session joins from one address: a hall of 1,000 behind one public address. */
+  liveJoinPerAddress: { points: 1500, duration: 10 * 60 },
+  /** Answers of one person in a live session: one per round, resends included, far under this. */
+  liveAnswerPerParticipant: { points: 120, duration: 60 },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

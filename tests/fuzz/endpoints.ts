@@ -28,6 +28,8 @@ const cohortIds = (w: World) => Object.values(w.cohorts).map((c) => c.id);
 const cohortParam = (w: World) => ({ cohort: [...cohortIds(w), w.users.f1.id] });
 /** The world's invitations, and a cohort id (a valid UUID that names no invitation). */
 const invitationIds = (w: World) => [...Object.values(w.invitations).map((i) => i.id), w.cohorts.c1.id];
+/** The world's live sessions, and a cohort id (a valid UUID that names no session). */
+const liveParam = (w: World) => ({ session: [w.live.group.id, w.live.adhoc.id, w.cohorts.c1.id] });
 const lessonIds = (w: World) => [w.lesson, "assessment-pre", "assessment-post", "booster-week-1", "no-such-lesson"];
 /** Mostly the valid value, so requests get past validation; sometimes a near miss. */
 const mostly = <T>(value: T, ...others: T[]) => fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
@@ -282,6 +284,49 @@ export const ENDPOINTS: Endpoint[] = [
       }),
   },
   get("/api/progress", () => import("@/app/api/progress/route"), { query: () => ({ locale }) }),
+  {
+    route: "/api/live",
+    method: "POST",
+    load: () => import("@/app/api/live/route"),
+    body: (w) =>
+      fc.record(
+        { cohortId: fc.constantFrom(...cohortIds(w), w.users.f1.id), locale, courseId: mostly(w.course, "other-course"), trackId: fc.constantFrom("workshop", "school", "no-plan") },
+        { requiredKeys: [] },
+      ),
+  },
+  {
+    route: "/api/live/join",
+    method: "POST",
+    load: () => import("@/app/api/live/join/route"),
+    body: (w) => fc.record({ code: fc.oneof(code(w, 5), fc.constantFrom(w.live.group.code, w.live.adhoc.code)), nickname: fc.constantFrom("Sam", "", " ", "A\u202eB", "x".repeat(40)) }, { requiredKeys: ["code"] }),
+  },
+  {
+    route: "/api/live/[session]/control",
+    method: "POST",
+    load: () => import("@/app/api/live/[session]/control/route"),
+    params: liveParam,
+    body: (w) =>
+      fc.oneof(
+        fc.record({ type: fc.constantFrom("start", "next", "reveal", "open-voting", "close-voting", "follow", "back", "end") }),
+        fc.record({ type: fc.constant("goto"), key: fc.constantFrom("lobby", w.liveRound, "question:nope") }),
+        fc.record({ type: fc.constant("names"), show: fc.boolean() }),
+        fc.record({ type: fc.constant("skip"), key: fc.constantFrom("lobby", w.liveRound), skip: fc.boolean() }),
+        fc.record({ type: fc.constant("reorder"), keys: fc.constantFrom<string[]>(["lobby", w.liveRound], [w.liveRound, "lobby"], ["lobby"]) }),
+        fc.record({ type: fc.constant("add"), step: fc.record({ kind: fc.constantFrom("question", "discernment"), lesson: mostly(w.lesson, "assessment-pre", "no-such-lesson"), question: fc.constantFrom(...w.questionIds, "nope") }) }),
+        fc.record({ type: fc.constant("add"), step: fc.record({ kind: fc.constant("check"), slot: fc.constantFrom("pre", "post") }) }),
+      ),
+  },
+  {
+    route: "/api/live/[session]/answers",
+    method: "POST",
+    load: () => import("@/app/api/live/[session]/answers/route"),
+    params: liveParam,
+    body: (w) => fc.record({ id: fc.uuid(), round: fc.constantFrom(w.liveRound, "lobby"), chosen: fc.uniqueArray(fc.constantFrom(...w.liveOptions, "finished", "nope"), { minLength: 1, maxLength: 3 }) }),
+  },
+  get("/api/live/[session]/state", () => import("@/app/api/live/[session]/state/route"), {
+    params: liveParam,
+    query: () => ({ view: fc.constantFrom("facilitator", "projector", "participant", "admin") }),
+  }),
 ];
 
 /** Route methods deliberately not in the table, and why. The inventory test checks both lists. */
@@ -289,4 +334,5 @@ export const NOT_FUZZED: Record<string, string> = {
   "GET /api/health": "takes no input and touches no data",
   "GET /api/auth/[...nextauth]": "next-auth's own pages and session read; no body (session handling is covered by the e2e authorisation tests)",
   "POST /api/auth/[...nextauth]": "a form endpoint: fuzzed in tests/fuzz/sign-in.fuzz.test.ts",
+  "GET /api/live/[session]/events": "a stream that stays open while the session runs; it checks access with the same call as GET /api/live/[session]/state (fuzzed above), and the e2e matrix covers it",
 };

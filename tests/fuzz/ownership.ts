@@ -95,6 +95,17 @@ export function forbiddenChange(change: Change, reach: Reach, world: { before: S
       case "cohort_invitations":
         // The group's (its owner invites and cancels), or the invited person's (accept, decline).
         return reach.cohorts.has(String(row.cohort_id)) || reach.invitedAs.has(String(row.email_hash));
+      case "live_sessions":
+        return reach.users.has(String(row.owner_id)) || (row.cohort_id !== null && reach.cohorts.has(String(row.cohort_id)));
+      case "live_participants":
+      case "live_answers": {
+        // The caller's own place and answers, anyone's new nickname place in an ad hoc session,
+        // or the rows of a session the caller runs (ending an ad hoc one forgets its people).
+        if (row.user_id !== null && reach.users.has(String(row.user_id))) return true;
+        if (change.table === "live_participants" && row.user_id === null && !change.before) return true;
+        const session = world.before.get("live_sessions")?.get(String(row.session_id)) ?? world.after.get("live_sessions")?.get(String(row.session_id));
+        return Boolean(session && (reach.users.has(String(session.owner_id)) || (session.cohort_id !== null && reach.cohorts.has(String(session.cohort_id)))));
+      }
       case "login_throttle":
       case "login_devices":
         return reach.accountHashes.has(String(row.account_hash));

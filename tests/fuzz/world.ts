@@ -8,6 +8,9 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { accountHash } from "@/lib/auth/throttle";
 import { emailHint, invitationEmailHash } from "@/lib/cohorts/invitations";
 import { getAttitudeItems, getCourses, getQuiz } from "@/lib/content";
+import { liveContent } from "@/lib/live/content";
+import { initialState, reduce } from "@/lib/live/session";
+import { keyed, LOBBY } from "@/lib/live/steps";
 import type { Change } from "./ownership";
 
 export type Row = Record<string, unknown>;
@@ -40,6 +43,13 @@ export interface World {
   /** Every id in the world: users, cohorts, attempts, responses. */
   ids: string[];
   codes: string[];
+  /** Live sessions: f1's of group c1 (l1 and a nickname joiner in it), and f2's ad hoc one; both on a question. */
+  live: Record<"group" | "adhoc", { id: string; code: string }>;
+  /** The round both sessions show, and its options. */
+  liveRound: string;
+  liveOptions: string[];
+  /** The sessions' running order and state as stored. */
+  liveRows: { running_order: string; state: string; seq: number };
 }
 
 /** Builds the cast; ids are random per suite, stable across reseeds. */
@@ -66,7 +76,12 @@ export function makeWorld(): World {
   const attempts = Object.fromEntries(["l1", "l2", "n1", "n2"].map((k) => [k, { open: uuid(), finished: uuid(), response: uuid() }]));
   const invite = (cohort: keyof typeof cohorts, to: keyof typeof users, expired = false) => ({ id: uuid(), cohort: cohorts[cohort].id, email: users[to].email!, expired });
   const invitations = { f2ToC1: invite("c1", "f2"), l1ToC2: invite("c2", "l1"), adminToShared: invite("shared", "admin"), expiredF1ToC2: invite("c2", "f1", true) };
+  const live = { group: c("FFFF7777"), adhoc: c("GGGG8888") };
+  const liveQuestion = quiz.questions.find((q) => q.type === "single" && !quiz.biasPairs?.some((p) => p.versions.includes(q.id)))!;
+  const step = keyed({ kind: "question", ref: { kind: "question", course: course.id, quiz: { kind: "lesson", lesson: lessonRef.id }, question: liveQuestion.id } });
+  const { order, seq, ...state } = reduce(initialState([LOBBY]), { type: "add", step }, liveContent("en"));
   const ids = [
+    ...Object.values(live).map((x) => x.id),
     ...Object.values(users).map((x) => x.id), ...Object.values(cohorts).map((x) => x.id), ...Object.values(attempts).flatMap((a) => [a.open, a.finished, a.response]),
     ...Object.values(invitations).map((i) => i.id),
   ];
@@ -85,6 +100,10 @@ export function makeWorld(): World {
     attitudeItems: getAttitudeItems("en", course.id).map((i) => i.id),
     ids,
     codes: Object.values(cohorts).map((x) => x.code),
+    live,
+    liveRound: step.key,
+    liveOptions: liveQuestion.options.map((o) => o.id),
+    liveRows: { running_order: JSON.stringify(order), state: JSON.stringify({ ...state }), seq },
   };
 }
 
@@ -133,6 +152,14 @@ function seedRows(w: World, passwordHash: string): Record<string, Row[]> {
       { id: uuid(), cohort_id: C.c2.id, item_id: w.attitudeItems[0] ?? "item", form: "pre", value: 3, answered_on: "2026-01-05", batch: 0 },
     ],
     attitude_submissions: [{ cohort_id: C.c2.id, user_id: U.l2.id, form: "pre", submission_id: uuid() }],
+    live_sessions: [
+      { id: w.live.group.id, code: w.live.group.code, owner_id: U.f1.id, cohort_id: C.c1.id },
+      { id: w.live.adhoc.id, code: w.live.adhoc.code, owner_id: U.f2.id, cohort_id: null },
+    ].map((x) => ({ ...x, locale: "en", course_id: w.course, track_id: null, ...w.liveRows, totals: null, created_at: new Date().toISOString(), ended_at: null })),
+    live_participants: [
+      { id: uuid(), session_id: w.live.group.id, user_id: U.l1.id, token_hash: null, nickname: null, joined_at: T0, seen_at: T0 },
+      { id: uuid(), session_id: w.live.adhoc.id, user_id: null, token_hash: "a".repeat(64), nickname: "Quiet Owl", joined_at: T0, seen_at: T0 },
+    ],
   };
 }
 

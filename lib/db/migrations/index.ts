@@ -14,6 +14,7 @@ import { migration0011 } from "./0011-attempt-report-index";
 import { migration0012 } from "./0012-experiment-arms";
 import { migration0013 } from "./0013-attempt-answer-summary";
 import { migration0014 } from "./0014-assignment-optional-due";
+import { migration0015 } from "./0015-live-sessions";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -34,6 +35,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0012-experiment-arms": migration0012(kind),
         "0013-attempt-answer-summary": migration0013(kind),
         "0014-assignment-optional-due": migration0014(kind),
+        "0015-live-sessions": migration0015(kind),
       };
     },
   };
