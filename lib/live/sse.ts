@@ -48,7 +48,8 @@ export interface ViewStreamOptions<V extends { seq: number }> {
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
   "Cache-Control": "no-cache, no-transform",
-  Connection: "keep-alive",
+  // No "Connection: keep-alive": the server decides that per request (HTTP/2 forbids the header),
+  // and overriding a client's "Connection: close" left its next request on a dead socket (400).
   // Nginx and similar proxies would otherwise buffer the stream.
   "X-Accel-Buffering": "no",
 };
