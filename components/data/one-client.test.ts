@@ -88,3 +88,11 @@ describe("the pages every learner loads carry no react-query", () => {
     expect([...graph(entry)].filter((f) => heavy.includes(f))).toEqual([]);
   });
 });
+
+describe("the lesson quiz page", () => {
+  it("loads the lesson runner only, not the server-graded one of boosters and checks", () => {
+    const loaded = graph("app/[locale]/(learn)/courses/[course]/[lesson]/quiz/page.tsx");
+    expect(loaded).toContain("components/quiz/quiz-runner.tsx");
+    expect([...loaded].filter((f) => /components\/quiz\/(graded-runner|check-result|grade-request)\./.test(f))).toEqual([]);
+  });
+});
