@@ -5,7 +5,6 @@ import { isLocale, routing } from "@/i18n/routing";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { ErrorStringsProvider } from "@/components/ui/error-strings";
-import { QueryProvider } from "@/components/data/query-provider";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -39,19 +38,17 @@ export default async function LocaleLayout(props: LayoutProps<"/[locale]">) {
   return (
     <html lang={locale}>
       <body>
-        {/* One query client for every island, the header's included (components/data/query-provider.tsx). */}
-        <QueryProvider>
-          <a className="skip-link" href="#main">
-            {t("skip")}
-          </a>
-          <SiteHeader locale={locale} />
-          <main id="main" tabIndex={-1}>
-            <ErrorStringsProvider locale={locale} strings={errorStrings}>
-              {props.children}
-            </ErrorStringsProvider>
-          </main>
-          <SiteFooter locale={locale} />
-        </QueryProvider>
+        {/* No query provider here: islands reach the one client through components/data/queries.ts. */}
+        <a className="skip-link" href="#main">
+          {t("skip")}
+        </a>
+        <SiteHeader locale={locale} />
+        <main id="main" tabIndex={-1}>
+          <ErrorStringsProvider locale={locale} strings={errorStrings}>
+            {props.children}
+          </ErrorStringsProvider>
+        </main>
+        <SiteFooter locale={locale} />
       </body>
     </html>
   );

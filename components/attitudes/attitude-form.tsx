@@ -7,7 +7,7 @@
 // privacy): the server never receives a learner's own ratings. The mechanism is the pure module
 // the server debiases with, so both use the same parameters (see its header).
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@/components/data/queries";
 import { apiGet, apiSend, ApiError } from "@/components/data/api";
 import { queryKeys } from "@/components/data/query-keys";
 import { MECHANISM, randomiseAnswers } from "@/lib/attitudes/randomised-response";

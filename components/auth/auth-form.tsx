@@ -6,7 +6,6 @@ import { useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useQueryClient } from "@tanstack/react-query";
 import { useSend } from "@/components/data/use-send";
 import { syncAfterSignIn } from "@/components/progress/sync";
 import { Field, FieldFailure, Form, FormError, SubmitButton, useFormState } from "@/components/ui/form";
@@ -38,7 +37,6 @@ export function AuthSwitchLink({ href, children }: { href: string; children: Rea
 export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"; locale: string; labels: AuthLabels }) {
   const router = useRouter();
   const form = useFormState(labels.failed);
-  const queryClient = useQueryClient();
   const send = useSend();
   const signUp = mode === "sign-up";
 
@@ -61,7 +59,7 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
         const result = await signIn("credentials", { email, password, redirect: false });
         // The same words for an unknown account and a wrong password: about no one field.
         if (!result || result.error) throw new FieldFailure(result?.error ?? labels.failed);
-        const role = await syncAfterSignIn(locale, queryClient);
+        const role = await syncAfterSignIn(locale);
         // Without a `next`, facilitators land on their groups and everyone else on their progress.
         router.push(safeNext(window.location.search) ?? `/${locale}/${role === "facilitator" ? "facilitate" : "dashboard"}`);
         router.refresh();

@@ -2,7 +2,7 @@
 // Assignments: set a lesson or a check due by a date (not one that has passed) or with no due
 // date, see what is set, remove one. Built from the form kit (components/ui/form).
 import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery } from "@/components/data/queries";
 import { formatDay, formatDayWithWeekday, localDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, FieldSet, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";

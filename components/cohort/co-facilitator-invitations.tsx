@@ -3,7 +3,7 @@
 // the same for every email, so this never says whether someone has an account; nor is any email
 // sent: the page tells the owner to let the person know.
 import type { FormEvent } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery } from "@/components/data/queries";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";

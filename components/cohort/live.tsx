@@ -4,7 +4,7 @@
 // while the tab is visible and all stop when the facilitator pauses
 // (WCAG 2.2.2). Each view is one GET; the server's render is its initial data.
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery } from "@/components/data/queries";
 import { fill } from "@/components/ui/fill";
 import { apiGet } from "@/components/data/api";
 import { queryKeys, type CohortView } from "@/components/data/query-keys";

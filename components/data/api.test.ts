@@ -3,7 +3,7 @@
 // uses its own words), status 0 for a lost connection, JSON and same-origin requests only.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiGet, apiSend, ApiError, errorFrom, request } from "./api";
-import { shouldRetry } from "./query-provider";
+import { shouldRetry } from "./query-client";
 import { toFailure } from "@/components/ui/form/form-state";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });

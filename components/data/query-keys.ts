@@ -5,8 +5,6 @@
 export type CohortView = "roster" | "items" | "gain" | "assignments" | "invitations" | "attitudes" | "progress";
 
 export const queryKeys = {
-  /** The signed-in user's role as next-auth's session endpoint reports it. */
-  session: () => ["session"] as const,
   /** The learner's record (GET /api/progress). */
   dashboard: (locale: string) => ["progress", "dashboard", locale] as const,
   /** The learner's arms in a course's experiments (components/progress/arms.ts). */

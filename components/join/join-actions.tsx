@@ -6,7 +6,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useQueryClient } from "@tanstack/react-query";
 import { useSend } from "@/components/data/use-send";
 import { queryKeys } from "@/components/data/query-keys";
 import { syncAfterSignIn } from "@/components/progress/sync";
@@ -63,7 +62,6 @@ interface Details {
 export function NicknameJoin({ code, locale, labels }: { code: string; locale: string; labels: JoinLabels }) {
   const router = useRouter();
   const form = useFormState(labels.failed);
-  const queryClient = useQueryClient();
   const send = useSend();
   const [details, setDetails] = useState<Details | null>(null);
   const [written, setWritten] = useState(false);
@@ -97,7 +95,7 @@ export function NicknameJoin({ code, locale, labels }: { code: string; locale: s
         // next-auth's own client, not the API client: it fetches the CSRF token and sets the session cookie.
         const result = await signIn("credentials", { email: details.loginName, password: details.passphrase, redirect: false });
         if (!result || result.error) throw new FieldFailure(result?.error ?? labels.failed);
-        await syncAfterSignIn(locale, queryClient);
+        await syncAfterSignIn(locale);
         signedIn.current = true; // no "leave this page?" question on the way out
         router.push(groupPath(locale, details.cohortId));
         router.refresh();

@@ -5,7 +5,7 @@
 // react-query (refetched when the tab regains focus).
 import { useEffect } from "react";
 import Link from "@/components/ui/link";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery } from "@/components/data/queries";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { fill } from "@/components/ui/fill";
 import { queryKeys } from "@/components/data/query-keys";

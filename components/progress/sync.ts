@@ -1,38 +1,17 @@
 "use client";
 // Moving progress between this browser and a signed-in account. The reads go through the app's
 // query client (fetchQuery), so what sign-in loads is what the dashboard then shows.
-import type { QueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend, ApiError } from "@/components/data/api";
 import { queryKeys } from "@/components/data/query-keys";
+import { queryClient } from "@/components/data/query-client";
 import { clearOutbox, flush } from "./outbox";
 import { setSignedInHint, type HintRole } from "./account-hint";
+import { sessionRole } from "./session-role";
 import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
 import { clearAttempts } from "./quiz-attempt";
 import { clearArms } from "./arms";
 import type { DashboardData } from "./dashboard-types";
 import { progressKey, type ProgressActivity } from "@/lib/content/activity-id";
-
-async function readRole(signal?: AbortSignal): Promise<HintRole | null> {
-  const session = await apiGet<{ user?: { role?: string } } | null>("/api/auth/session", signal);
-  const role = session?.user?.role;
-  if (!role) return null;
-  return role === "facilitator" || role === "admin" ? role : "learner";
-}
-
-/** The signed-in user's role from next-auth's session endpoint (asked afresh); null when signed out, undefined when it could not be read. */
-export async function sessionRole(queryClient: QueryClient): Promise<HintRole | null | undefined> {
-  try {
-    return await queryClient.fetchQuery({ queryKey: queryKeys.session(), queryFn: ({ signal }) => readRole(signal), staleTime: 0, retry: false });
-  } catch {
-    return undefined; // offline or a server fault: we do not know
-  }
-}
-
-/** Brings the header's hint up to date with the session (a role changed, or the session ended). */
-export async function refreshRoleHint(queryClient: QueryClient): Promise<void> {
-  const role = await sessionRole(queryClient);
-  if (role !== undefined) setSignedInHint(role ?? false);
-}
 
 /** The learner's record, after the answers still waiting in the outbox (they count too). */
 export async function fetchDashboard(locale: string, signal?: AbortSignal): Promise<DashboardData> {
@@ -44,8 +23,8 @@ export async function fetchDashboard(locale: string, signal?: AbortSignal): Prom
  * After sign-in or sign-up: record the role for the header, send what the guest did here, then
  * cache the account's record. Returns the role (null if the session could not be read).
  */
-export async function syncAfterSignIn(locale: string, queryClient: QueryClient): Promise<HintRole | null> {
-  const role = await sessionRole(queryClient);
+export async function syncAfterSignIn(locale: string): Promise<HintRole | null> {
+  const role = await sessionRole();
   setSignedInHint(role ?? true);
   const local = readProgress();
   const lessons = Object.fromEntries(
@@ -60,14 +39,14 @@ export async function syncAfterSignIn(locale: string, queryClient: QueryClient):
       throw e;
     }
   }
-  await refreshFromServer(locale, queryClient);
+  await refreshFromServer(locale);
   return role ?? null;
 }
 
 /** Loads the account's record into the browser cache that static pages read. */
-export async function refreshFromServer(locale: string, queryClient: QueryClient): Promise<void> {
+export async function refreshFromServer(locale: string): Promise<void> {
   try {
-    const view = await queryClient.fetchQuery({ queryKey: queryKeys.dashboard(locale), queryFn: ({ signal }) => fetchDashboard(locale, signal), staleTime: 0, retry: false });
+    const view = await queryClient().fetchQuery({ queryKey: queryKeys.dashboard(locale), queryFn: ({ signal }) => fetchDashboard(locale, signal), staleTime: 0, retry: false });
     cacheDashboard(locale, view);
   } catch {
     // The account is signed in either way; the cache fills on the dashboard's next read.
@@ -116,8 +95,8 @@ export async function signOutHere(locale: string, to = `/${locale}`): Promise<vo
   clearAttempts();
   clearArms();
   setSignedInHint(false);
-  // Loaded here, not at the top: this module is in the site header's graph (refreshRoleHint),
-  // and next-auth's client (about 10 KB gzip) is needed on no page until someone signs out.
+  // Loaded here, not at the top: next-auth's client (about 10 KB gzip) is needed on no page
+  // until someone signs out.
   const { signOut } = await import("next-auth/react");
   await signOut({ callbackUrl: to });
 }

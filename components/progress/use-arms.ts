@@ -4,33 +4,45 @@
 // signed-in learner's come from the server (components/progress/arms.ts); when neither the server
 // nor a kept copy answers, the map is empty: bias pairs are then left out whole
 // (lib/quiz/experiments.ts hiddenByArms) and a check says it needs the network.
-import { useSyncExternalStore } from "react";
-import { useQuery } from "@tanstack/react-query";
+// A plain effect, not react-query: quiz pages are static and light (bench/README.md, page weight).
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { Experiment } from "@/lib/quiz/experiments";
-import { queryKeys } from "@/components/data/query-keys";
 import { readAccountHint, subscribeSignedInHint } from "./account-hint";
 import { accountArms, guestArms, type Arms } from "./arms";
 
 const noSubscription = () => () => {};
 
+/** Arms never change once drawn: one answer per course and scope for the life of the page. */
+const asked = new Map<string, Promise<Arms>>();
+
 export function useArms(locale: string, courseId: string, experiments: readonly Experiment[]): Arms | null {
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const signedIn = useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => "") !== "";
   const ids = experiments.map((e) => e.id).join(",");
-  const query = useQuery({
-    // Guest and account arms are different draws: signing in on this page asks again.
-    queryKey: [...queryKeys.arms(locale, courseId, ids), signedIn ? "account" : "guest"],
-    queryFn: async (): Promise<Arms> => {
-      if (experiments.length === 0) return {};
-      return signedIn ? ((await accountArms(locale, courseId)) ?? {}) : guestArms(locale, courseId, experiments);
-    },
+  // Guest and account arms are different draws: signing in on this page asks again.
+  const key = `${signedIn ? "account" : "guest"}/${locale}/${courseId}/${ids}`;
+  const [answer, setAnswer] = useState<{ key: string; arms: Arms } | null>(null);
+  const none = experiments.length === 0;
+  useEffect(() => {
     // Only in the browser after hydration: before it the hint reads as signed out, and a guest
     // draw made then would be stored for a signed-in learner.
-    enabled: hydrated,
-    // Arms never change once drawn; accountArms already falls back to the copy kept here.
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-    retry: false,
-  });
-  return query.data ?? null;
+    if (!hydrated || none) return;
+    let current = true;
+    let arms = asked.get(key);
+    if (!arms) {
+      arms = signedIn ? accountArms(locale, courseId).then((a) => a ?? {}) : Promise.resolve(guestArms(locale, courseId, experiments));
+      asked.set(key, arms);
+    }
+    void arms.then((a) => {
+      if (current) setAnswer({ key, arms: a });
+    });
+    return () => {
+      current = false;
+    };
+    // `key` stands for locale, course, experiments and sign-in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hydrated, key, none]);
+  if (!hydrated) return null;
+  if (none) return {};
+  return answer?.key === key ? answer.arms : null;
 }

@@ -10,7 +10,6 @@ import { experimentsOf, oneVersionEach } from "@/lib/quiz/experiments";
 import type { BiasPair } from "@/lib/quiz/types";
 import { useArms } from "@/components/progress/use-arms";
 import { QuizRunner } from "./quiz-runner";
-import { GradedRunner } from "./graded-runner";
 
 type Paired = { questions: readonly { id: string }[]; biasPairs?: BiasPair[] };
 
@@ -23,14 +22,9 @@ export function useOneVersion<T extends Paired>(quiz: T, locale: string, courseI
   return useMemo(() => (arms ? oneVersionEach(quiz, arms) : null), [quiz, arms]);
 }
 
-/** The lesson quiz runner (graded in the browser), one version of each pair. */
+/** The lesson quiz runner (graded in the browser), one version of each pair (boosters: paired-graded-quiz.tsx). */
 export function PairedQuiz(props: React.ComponentProps<typeof QuizRunner>) {
   const quiz = useOneVersion(props.quiz, props.activity.locale, props.activity.courseId);
   return quiz ? <QuizRunner {...props} quiz={quiz} /> : null;
 }
 
-/** The server-graded runner (boosters), one version of each pair. */
-export function PairedGradedQuiz(props: React.ComponentProps<typeof GradedRunner>) {
-  const quiz = useOneVersion(props.quiz, props.activity.locale, props.activity.courseId);
-  return quiz ? <GradedRunner {...props} quiz={quiz} /> : null;
-}

@@ -1,10 +1,9 @@
 "use client";
 import { useEffect, useSyncExternalStore } from "react";
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "@/components/ui/link";
 import { readAccountHint, roleFromHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { flush } from "@/components/progress/outbox";
-import { refreshRoleHint } from "@/components/progress/sync";
+import { refreshRoleHint } from "@/components/progress/session-role";
 
 export type AccountNavLabels = Record<"signIn" | "myProgress" | "account" | "myGroups" | "admin", string>;
 
@@ -18,7 +17,6 @@ const CHECKED = "cg-role-checked";
 export function AccountNav({ locale, labels }: { locale: string; labels: AccountNavLabels }) {
   const role = roleFromHint(useSyncExternalStore(subscribeSignedInHint, readAccountHint, () => ""));
   const signedIn = role !== null;
-  const queryClient = useQueryClient();
   useEffect(() => {
     if (!signedIn) return;
     // Any answers left waiting from an earlier page (or visit) go out now.
@@ -30,8 +28,9 @@ export function AccountNav({ locale, labels }: { locale: string; labels: Account
     } catch {
       return; // storage blocked: keep the hint as it is rather than ask on every page
     }
-    void refreshRoleHint(queryClient);
-  }, [signedIn, queryClient]);
+    // A plain request, not react-query: the header is on every page (page weight).
+    void refreshRoleHint();
+  }, [signedIn]);
   if (!signedIn) {
     return (
       <li>

@@ -3,7 +3,6 @@
 // before names were checked cannot reorder the words beside it, and stored controls show as U+FFFD.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import messages from "@/content/en/messages.json";
 import type { RosterView } from "@/lib/cohorts/reports";
@@ -52,8 +51,8 @@ describe("the roster isolates every learner's name", () => {
 
   it("in the learner list, its buttons' hidden labels included", () => {
     const labels = { ...messages.facilitate.learners, ...messages.facilitate.form } as LearnerLabels;
-    // The list sends through the app's one query client (components/data/query-provider.tsx).
-    const html = renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(LearnerList, { cohortId: "c1", learners: roster.learners, labels })));
+    // No provider: the list sends through hooks bound to the one client (components/data/queries.ts).
+    const html = renderToStaticMarkup(createElement(LearnerList, { cohortId: "c1", learners: roster.learners, labels }));
     // The name shown, and "for <name>" on the reset (nickname only) and let-them-try buttons.
     expect(isolated(html).filter((t) => t === "Ann\uFFFDgnp.exe")).toHaveLength(3);
     expect(isolated(html).filter((t) => t === ARABIC)).toHaveLength(2);

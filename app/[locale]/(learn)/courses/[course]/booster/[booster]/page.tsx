@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, getBoosters, getCourse } from "@/lib/content";
-import { PairedGradedQuiz } from "@/components/quiz/paired-quiz";
+import { PairedGradedQuiz } from "@/components/quiz/paired-graded-quiz";
 import { toPublicQuiz } from "@/lib/quiz/public";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { formatActivityId } from "@/lib/content/activity-id";
