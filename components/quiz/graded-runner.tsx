@@ -23,11 +23,12 @@ import { isSignedInHint } from "@/components/progress/account-hint";
 import { enqueue } from "@/components/progress/outbox";
 import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
+import { QuestionView } from "./question-view";
 import { QuizResultView } from "./quiz-result";
 import { CheckResultView, type CheckLabels } from "./check-result";
 import { restoreGrades } from "./resume";
 import { sendForGrading } from "./grade-request";
-import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
+import { toChosen } from "./question-inputs";
 import { useAttemptOrder } from "./use-attempt-order";
 import { answerIdFor } from "@/lib/quiz/answer-id";
 import { initialRunnerState, runnerReducer, shownGrade } from "@/lib/quiz/runner-state";
@@ -193,40 +194,19 @@ export function GradedRunner({ quiz: authored, activity, backHref, next, labels,
       {intro && (state.step === "answering" || state.step === "sending") && index === 0 && <div className="check-intro">{intro}</div>}
       <form className="quiz" onSubmit={submit} noValidate aria-busy={busy}>
         <ProgressBar value={index + (answer ? 1 : 0)} max={total} label={fill(labels.questionOf, { number: index + 1, total })} />
-        {question.vignette && (
-          <aside className="scenario" aria-label={labels.fictional}>
-            <p className="scenario-label">{labels.fictional}</p>
-            <p>{question.vignette}</p>
-          </aside>
-        )}
-        <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
-          <legend tabIndex={-1} ref={state.step !== "feedback" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
-            {question.prompt}
-          </legend>
-          <p className="hint" id={`hint-${question.id}`}>
-            {hintFor(question, labels)}
-          </p>
-          <QuestionInputs
-            question={question}
-            selection={selection}
-            onChange={(s) => {
-              setError("");
-              setSelection(s);
-            }}
-            feedback={answer}
-            labels={labels}
-          />
-        </fieldset>
-        {error && (
-          <p className="error-text" id={`error-${question.id}`} role="alert">
-            {error}
-          </p>
-        )}
-        {answer && (
-          <div tabIndex={-1} ref={focusRef as React.RefObject<HTMLDivElement>}>
-            <AnswerFeedback question={question} result={answer} labels={labels} />
-          </div>
-        )}
+        <QuestionView
+          question={question}
+          selection={selection}
+          onSelect={(s) => {
+            setError("");
+            setSelection(s);
+          }}
+          error={error}
+          feedback={answer}
+          legendRef={state.step !== "feedback" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}
+          feedbackRef={focusRef as React.RefObject<HTMLDivElement>}
+          labels={labels}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
             {check ? (isLast ? check.labels.finish : labels.next) : answer ? (isLast ? labels.finish : labels.next) : labels.check}

@@ -22,8 +22,9 @@ import { useAttemptOrder } from "./use-attempt-order";
 import { answerIdFor } from "@/lib/quiz/answer-id";
 import { initialRunnerState, runnerReducer, shownGrade } from "@/lib/quiz/runner-state";
 import { AnswerFeedback } from "./answer-feedback";
+import { QuestionView } from "./question-view";
 import { QuizResultView } from "./quiz-result";
-import { hintFor, QuestionInputs, toChosen } from "./question-inputs";
+import { toChosen } from "./question-inputs";
 import { restoreChoices } from "./resume";
 
 export type { QuizLabels } from "./labels";
@@ -156,40 +157,19 @@ export function QuizRunner({ quiz: authored, activity, backHref, next, labels, a
   return (
     <form className="quiz" onSubmit={submit} noValidate>
       <ProgressBar value={index + (feedback ? 1 : 0)} max={total} label={fill(labels.questionOf, { number: index + 1, total })} />
-      {question.vignette && (
-        <aside className="scenario" aria-label={labels.fictional}>
-          <p className="scenario-label">{labels.fictional}</p>
-          <p>{question.vignette}</p>
-        </aside>
-      )}
-      <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
-        <legend tabIndex={-1} ref={state.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}>
-          {question.prompt}
-        </legend>
-        <p className="hint" id={`hint-${question.id}`}>
-          {hintFor(question, labels)}
-        </p>
-        <QuestionInputs
-          question={question}
-          selection={selection}
-          onChange={(s) => {
-            setError("");
-            setSelection(s);
-          }}
-          feedback={feedback}
-          labels={labels}
-        />
-      </fieldset>
-      {error && (
-        <p className="error-text" id={`error-${question.id}`} role="alert">
-          {error}
-        </p>
-      )}
-      {feedback && (
-        <div tabIndex={-1} ref={focusRef as React.RefObject<HTMLDivElement>}>
-          <AnswerFeedback question={question} result={feedback} labels={labels} />
-        </div>
-      )}
+      <QuestionView
+        question={question}
+        selection={selection}
+        onSelect={(s) => {
+          setError("");
+          setSelection(s);
+        }}
+        error={error}
+        feedback={feedback}
+        legendRef={state.step === "answering" ? (focusRef as React.RefObject<HTMLLegendElement>) : undefined}
+        feedbackRef={focusRef as React.RefObject<HTMLDivElement>}
+        labels={labels}
+      />
       <div className="actions">
         <button type="submit" className="button">
           {feedback ? (isLast ? labels.finish : labels.next) : labels.check}

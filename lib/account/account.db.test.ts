@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { accountHash, recordFailure, throttleKeyFor, trustDevice } from "@/lib/auth/throttle";
-import { getQuiz, getCourses } from "@/lib/content";
 import { finishAttempt, recordAnswer } from "@/lib/progress/answers";
 import { mergeGuestProgress } from "@/lib/progress/guest-merge";
 import { testEngines } from "@/lib/testing/db";
@@ -13,24 +12,10 @@ import { deleteMyAccount } from "./delete";
 import { exportMyData } from "./export";
 import { PRIVACY_REGISTRY } from "./privacy-registry";
 
+import { answer, countRows, course, PASSWORD } from "@/lib/testing/progress-fixture";
+
 process.env.LOG_SILENT = "1";
 
-const course = getCourses("en")[0];
-const lessonRef = course.modules[0].lessons[0];
-const quiz = getQuiz("en", course.id, lessonRef.quizId!)!;
-const ref = { locale: "en", courseId: course.id, lessonId: lessonRef.id };
-const PASSWORD = "river lamp orchard";
-
-const answer = (attemptId: string, questionIndex: number, correct = true) => {
-  const q = quiz.questions[questionIndex];
-  const chosen = correct ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id];
-  return { id: crypto.randomUUID(), attemptId, ...ref, questionId: q.id, chosen };
-};
-
-async function countRows(handle: Db, table: "quiz_responses" | "quiz_attempts" | "lesson_completions", userId: string) {
-  const r = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
 
 describe.each(testEngines())("account export and deletion on $name", (engine) => {
   let handle: Db;
