@@ -15,7 +15,7 @@ interface Learner {
   cookie: string;
 }
 
-async function signUpAndIn(origin: string, n: number): Promise<Learner> {
+export async function signUpAndIn(origin: string, n: number): Promise<Learner> {
   const email = `bench-${n}-${crypto.randomUUID().slice(0, 8)}@example.org`;
   const signUp = await fetch(`${origin}/api/account`, {
     method: "POST",
