@@ -114,7 +114,7 @@ type Command =
   | { cmd: "step"; group: string; url: string; cookie: string; body: unknown; timeoutMs: number }
   | { cmd: "last"; group: string }
   | { cmd: "answer"; group: string; projector: string; origin: string; sessionId: string; round: string; chosen: string[]; windowMs: number; resend: number }
-  | { cmd: "close"; group: string };
+  | { cmd: "close"; group: string; keep?: boolean };
 
 async function handle(c: Command): Promise<unknown> {
   switch (c.cmd) {
@@ -210,8 +210,14 @@ async function handle(c: Command): Promise<unknown> {
       return { ack: stats(acks), statuses, firstError, resendStatuses, tallyAfterLastAckMs: tallyAt - lastAck, roundMs: lastAck - t0, projectorLast: projector.last?.data ?? null };
     }
     case "close": {
-      for (const p of groups.get(c.group) ?? []) p.req?.destroy();
-      groups.delete(c.group);
+      for (const p of groups.get(c.group) ?? []) {
+        p.req?.destroy();
+        p.req = undefined;
+        p.seen.clear();
+        p.last = undefined;
+      }
+      // keep: the phones stay joined (cookies kept), to open their streams again.
+      if (!c.keep) groups.delete(c.group);
       return {};
     }
   }

@@ -77,20 +77,26 @@ export async function liveSuite(b: Bench, db: DbConfig): Promise<Entry[]> {
       const joined = await worker.send<{ statuses: Record<string, number>; ms: number }>({ cmd: "join", group: g, origin: app.origin, code: session.code, count: n });
       if (joined.statuses["200"] !== n) throw new Error(`live/${n}: joins answered ${JSON.stringify(joined.statuses)}`);
 
-      // Memory: the server with every phone joined but no stream, then with N streams open.
-      await sleep(2000);
-      const rssNone = rss(app);
-      await worker.send({ cmd: "open", group: g, url: `${app.origin}/api/live/${session.id}/events?view=participant`, firstEvent: true });
+      // Memory: the server's RSS with N streams open minus with none (phones joined), over N. RSS
+      // moves with the collector, so the streams are opened and closed a few times and the median
+      // difference is taken; the last opening stays for the steps.
+      await worker.send({ cmd: "clients", group: `base-${n}`, count: n, cookie: "" });
+      const perPhone = { app: [] as number[], base: [] as number[] };
+      const cycles = b.quick ? 2 : 3;
+      for (let c = 0; c < cycles; c++) {
+        for (const who of ["app", "base"] as const) {
+          const [server, group, url] = who === "app" ? [app, g, `${app.origin}/api/live/${session.id}/events?view=participant`] : [base, `base-${n}`, `${base.origin}/api/sse`];
+          await sleep(1500);
+          const none = rss(server);
+          await worker.send({ cmd: "open", group, url, firstEvent: who === "app" });
+          await sleep(1500);
+          perPhone[who].push((rss(server) - none) / n);
+          if (c < cycles - 1) await worker.send({ cmd: "close", group, keep: true });
+        }
+      }
       await worker.send({ cmd: "clients", group: `proj-${n}`, count: 1, cookie: facilitator.cookie });
       await worker.send({ cmd: "open", group: `proj-${n}`, url: `${app.origin}/api/live/${session.id}/events?view=projector`, firstEvent: true });
-      await sleep(2000);
-      const rssOpen = rss(app);
-      const baseNone = rss(base);
-      await worker.send({ cmd: "clients", group: `base-${n}`, count: n, cookie: "" });
-      await worker.send({ cmd: "open", group: `base-${n}`, url: `${base.origin}/api/sse`, firstEvent: false });
-      await sleep(2000);
-      const baseOpen = rss(base);
-      console.log(`live/${n}: ${n} phones joined in ${(joined.ms / 1000).toFixed(1)} s; streams open (app and bare)`);
+      console.log(`live/${n}: ${n} phones joined in ${(joined.ms / 1000).toFixed(1)} s; memory per phone app ${perPhone.app.map((x) => (x / 1024).toFixed(1)).join(", ")} KB, bare ${perPhone.base.map((x) => (x / 1024).toFixed(1)).join(", ")} KB`);
 
       // Step delivery: the app's steps and the bare broadcasts, alternating which goes first.
       const lat = { app: [] as number[], base: [] as number[] };
@@ -140,8 +146,7 @@ export async function liveSuite(b: Bench, db: DbConfig): Promise<Entry[]> {
       out.push(entry(`${e}.answers_stored_vs_phones`, stored / n, "ratio", null, "value <= 1"));
       out.push(entry(`${e}.answers_missing`, n - Math.min(stored, a.statuses["200"] ?? 0), "count", null, "value <= 0"));
       out.push(entry(`${e}.projector_tally_after_last_ack`, a.tallyAfterLastAckMs, "ms"));
-      // RSS moves with the collector's timing, so this is a rough figure; the bare route's is beside it.
-      out.push(entry(`${e}.memory_per_phone`, (rssOpen - rssNone) / n, "bytes", (baseOpen - baseNone) / n, "value < 65536"));
+      out.push(entry(`${e}.memory_per_phone`, median(perPhone.app), "bytes", median(perPhone.base), "value < 65536"));
     }
     return out;
   } finally {
