@@ -1,12 +1,12 @@
 // npm run bench — every benchmark of issue #6 in one run, each figure a ratio against a baseline
-// measured in the same run: lesson page throughput, page weight, answer submission, facilitator
-// reports and Lighthouse scores. Needs a prior `npm run build` (it serves .next with `next start`);
+// measured in the same run: lesson page throughput, page weight, answer submission, live
+// sessions (issue #24), facilitator reports and Lighthouse scores. Needs a prior `npm run build` (it serves .next with `next start`);
 // builds the bare baseline app (bench/baseline-app) itself. Prints one table of medians and writes
 // bench/results/latest.json. See bench/README.md.
 //
 //   npm run bench                       full run (about 12-15 minutes)
 //   npm run bench -- --quick            smoke run (about 3 minutes); also BENCH_QUICK=1
-//   npm run bench -- --only=lesson,weight,answers,reports,lighthouse
+//   npm run bench -- --only=lesson,weight,answers,live,reports,lighthouse
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   adds PostgreSQL
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -20,12 +20,13 @@ import { entry, printTable, writeResults, type Entry } from "./lib/results";
 import { abortReports, runReports } from "./reports";
 import { answersSuite } from "./suites/answers";
 import { lighthouseChrome, lighthouseSuite } from "./suites/lighthouse";
+import { liveSuite } from "./suites/live";
 import { lessonPageSuite, pageWeightSuite } from "./suites/pages";
 
 process.chdir(ROOT); // lib/content reads content/ from the working directory
 process.env.LOG_SILENT ??= "1";
 
-const SUITES = ["lesson", "weight", "lighthouse", "answers", "reports"] as const;
+const SUITES = ["lesson", "weight", "lighthouse", "answers", "live", "reports"] as const;
 type Suite = (typeof SUITES)[number];
 
 const args = process.argv.slice(2);
@@ -137,7 +138,7 @@ async function main() {
   };
   const plan = contentPlan();
 
-  const needServers = only.has("lesson") || only.has("weight") || only.has("lighthouse") || only.has("answers");
+  const needServers = only.has("lesson") || only.has("weight") || only.has("lighthouse") || only.has("answers") || only.has("live");
   if (needServers) {
     const baseDir = await buildBaselineApp();
     const dataDir = path.join(tmp, "data");
@@ -161,6 +162,7 @@ async function main() {
       });
     }
     if (only.has("answers")) await suite("answers (SQLite)", () => answersSuite(b, { engine: "sqlite", app, base, db: { kind: "sqlite", file: sqliteFile } }));
+    if (only.has("live")) await suite("live sessions (SQLite)", () => liveSuite(b, { kind: "sqlite", file: sqliteFile }));
     await app.stop();
     await base.stop();
 

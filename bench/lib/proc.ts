@@ -41,6 +41,16 @@ export function spawnPinned(pin: string[], cmd: string, args: string[], opts: { 
   return child;
 }
 
+/** Spawns a pinned child with piped stdin and stdout (a worker driven line by line), tracked for clean-up. */
+export function spawnPiped(pin: string[], cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; log?: string } = {}): ChildProcess {
+  const [file, ...rest] = [...pin, cmd, ...args];
+  const err = opts.log ? fs.openSync(opts.log, "a") : "ignore";
+  const child = spawn(file, rest, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ["pipe", "pipe", err] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
 /** Runs a child to completion; resolves with its stdout (rejects with stderr on failure). */
 export function runPinned(pin: string[], cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
   const [file, ...rest] = [...pin, cmd, ...args];
@@ -97,6 +107,24 @@ export function processTreeCpuMs(pid: number): number {
   };
   visit(pid);
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** Resident memory of `pid` and every live descendant, in bytes (Linux /proc; 0 elsewhere). */
+export function processTreeRssBytes(pid: number): number {
+  let bytes = 0;
+  const visit = (p: number) => {
+    try {
+      const rss = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
+      bytes += rss ? Number(rss[1]) * 1024 : 0;
+      for (const tid of fs.readdirSync(`/proc/${p}/task`)) {
+        for (const c of fs.readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(c));
+      }
+    } catch {
+      // exited meanwhile, or no /proc
+    }
+  };
+  visit(pid);
+  return bytes;
 }
 
 /** Waits until `origin + probe` answers (any status below 500). */

@@ -15,12 +15,12 @@ interface Learner {
   cookie: string;
 }
 
-async function signUpAndIn(origin: string, n: number): Promise<Learner> {
+export async function signUpAndIn(origin: string, n: number, role: "learner" | "facilitator" = "learner"): Promise<Learner> {
   const email = `bench-${n}-${crypto.randomUUID().slice(0, 8)}@example.org`;
   const signUp = await fetch(`${origin}/api/account`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD, displayName: `Bench learner ${n}` }),
+    body: JSON.stringify({ email, password: PASSWORD, displayName: `Bench learner ${n}`, ...(role === "learner" ? {} : { role }) }),
   });
   if (signUp.status !== 201) throw new Error(`sign-up answered ${signUp.status}: ${await signUp.text()}`);
   const { id } = (await signUp.json()) as { id: string };
