@@ -134,4 +134,37 @@ describe.each(testEngines())("fan-out of a step on $name", (engine) => {
     }
   });
 
+
+  it("builds the room screens' views once per change, and the projector shows names only when chosen", async () => {
+    const hub = new LiveHub();
+    const counted = counting(handle);
+    const screens = [{ user: fay, view: "projector" as const }, { user: fay, view: "projector" as const }, { user: fay, view: "facilitator" as const }, { user: fay, view: "facilitator" as const }];
+    const aborts = screens.map(() => new AbortController());
+    let firstReads = 0;
+    const streams = await Promise.all(
+      screens.map(async (s, i) => {
+        const open = await openLiveFrames(counted.handle, { user: s.user }, session.id, s.view);
+        const read = () => open().finally(() => firstReads++);
+        return viewStream({ hub, sessionId: session.id, signal: aborts[i].signal, read, tallies: true, serialised: (f) => f.json });
+      }),
+    );
+    // Each room screen gets its current view at once, then one per change.
+    const received = streams.map((s) => views(s, 2));
+    await vi.waitFor(() => expect(firstReads).toBe(screens.length));
+    counted.selects.clear();
+    // Answers came in: the coalesced tally reaches every room screen.
+    hub.publishTally(session.id, seq);
+    const frames = (await Promise.all(received)).map((v) => v[1] as unknown as { names?: string[]; showNames?: boolean });
+    for (const a of aborts) a.abort();
+
+    expect(counted.selects.get("live_sessions")).toBe(1);
+    // One tally of the round; participants counted once and their names read once.
+    expect(counted.selects.get("live_answers")).toBe(1);
+    expect(counted.selects.get("live_participants")).toBe(2);
+    expect(frames[0].names).toBeUndefined();
+    expect(frames[1].names).toBeUndefined();
+    expect(frames[2].names).toHaveLength(PHONES);
+    expect(frames[2]).toEqual(await readLiveView(handle, { user: fay }, session.id, "facilitator"));
+    expect(frames[0]).toEqual(await readLiveView(handle, { user: fay }, session.id, "projector"));
+  });
 });

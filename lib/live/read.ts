@@ -13,7 +13,7 @@ import type { ViewName } from "./inputs";
 import { currentStep, roundKey, type LiveState, type Phase } from "./session";
 import type { LiveContent } from "./steps";
 import { tallies } from "./tallies";
-import { facilitatorView, participantResult, participantShared, participantView, projectorView, type ViewContext } from "./views";
+import { facilitatorView, participantResult, participantShared, participantView, projectorView, type Tallies, type ViewContext } from "./views";
 
 /** One view as the event stream sends it: its seq and phase, and its JSON (one line). */
 export interface Frame {
@@ -34,6 +34,7 @@ export class Snapshot {
   private answers: Promise<Map<string, string>> | undefined;
   private readonly results = new Map<string, string>();
   private readonly rooms = new Map<"facilitator" | "projector", Promise<Frame>>();
+  private roomTallies: Promise<Tallies> | undefined;
 
   constructor(
     private readonly handle: Db,
@@ -87,9 +88,14 @@ export class Snapshot {
     return frame;
   }
 
+  /**
+   * The room's tallies, read once for the facilitator and the projector alike: with the names,
+   * which projectorView shows only when the facilitator has chosen to.
+   */
   async roomView(view: "facilitator" | "projector") {
-    if (view === "facilitator") return facilitatorView(this.state, await tallies(this.handle, this.row, this.state, true), this.content, this.ctx);
-    return projectorView(this.state, await tallies(this.handle, this.row, this.state, this.state.showNames), this.content, this.ctx);
+    this.roomTallies ??= tallies(this.handle, this.row, this.state, true);
+    const counted = await this.roomTallies;
+    return view === "facilitator" ? facilitatorView(this.state, counted, this.content, this.ctx) : projectorView(this.state, counted, this.content, this.ctx);
   }
 }
 
