@@ -22,6 +22,14 @@ export function encodeEvent(e: SseEvent): string {
   return `${out}data: ${JSON.stringify(e.data)}\n\n`;
 }
 
+/** The same event with its data already serialised (one line of JSON), as a room shares it. */
+export function encodeSerialised(e: { id?: number; event?: string; json: string }): string {
+  let out = "";
+  if (e.id !== undefined) out += `id: ${e.id}\n`;
+  if (e.event) out += `event: ${e.event.replace(/[\r\n]/g, "")}\n`;
+  return `${out}data: ${e.json}\n\n`;
+}
+
 /** A comment line: ignored by EventSource, enough to keep idle connections open. */
 export const encodeComment = (text: string) => `: ${text.replace(/[\r\n]/g, " ")}\n\n`;
 
@@ -43,6 +51,8 @@ export interface ViewStreamOptions<V extends { seq: number }> {
   heartbeatMs?: number;
   /** A view after which nothing more can come (an ended session): sent, then the stream closes. */
   isLast?: (view: V) => boolean;
+  /** The view's JSON when the reader serialised it already (once for the whole room, lib/live/read.ts). */
+  serialised?: (view: V) => string;
 }
 
 export const SSE_HEADERS = {
@@ -108,7 +118,7 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
           const view = await o.read();
           if (mode === "force" || view.seq > lastSent) {
             lastSent = view.seq;
-            write(encodeEvent({ id: view.seq, event: "view", data: view }));
+            write(o.serialised ? encodeSerialised({ id: view.seq, event: "view", json: o.serialised(view) }) : encodeEvent({ id: view.seq, event: "view", data: view }));
           }
           if (o.isLast?.(view)) stop();
           if (view.seq < wanted && stale++ < 3) again ??= "if-newer";

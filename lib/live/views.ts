@@ -272,17 +272,28 @@ function revealAnyway(state: LiveState, tallies: Tallies, content: LiveContent):
   return reveal({ ...state, phase: "revealed" }, tallies, content);
 }
 
+/** What every phone of the room gets alike at one seq: the step's text and options, never a key. */
+export function participantShared(state: LiveState, content: LiveContent, ctx: ViewContext): Pick<ParticipantView, "seq" | "phase" | "accepting" | "step"> {
+  return { seq: state.seq, phase: state.phase, accepting: state.accepting, step: publicStep(state, content, ctx) };
+}
+
+/** A phone's own grade and feedback: only after the reveal, and only for its own answer. */
+export function participantResult(state: LiveState, content: LiveContent, answer: string[] | null): ParticipantView["result"] {
+  return state.phase === "revealed" && answer ? gradeOwn(state, content, answer) : undefined;
+}
+
 /** A phone: the step's text and options; its own answer; its grade and feedback only after the reveal. */
 export function participantView(state: LiveState, content: LiveContent, ctx: ViewContext, me: { nickname: string | null; answer: string[] | null }): ParticipantView {
+  const shared = participantShared(state, content, ctx);
   const view: ParticipantView = {
-    seq: state.seq,
-    phase: state.phase,
-    accepting: state.accepting,
+    seq: shared.seq,
+    phase: shared.phase,
+    accepting: shared.accepting,
     nickname: me.nickname,
-    step: publicStep(state, content, ctx),
+    step: shared.step,
     answer: me.answer ? [...me.answer] : null,
   };
-  const result = state.phase === "revealed" && me.answer ? gradeOwn(state, content, me.answer) : undefined;
+  const result = participantResult(state, content, me.answer);
   if (result) view.result = result;
   return view;
 }
