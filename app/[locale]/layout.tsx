@@ -38,7 +38,7 @@ export default async function LocaleLayout(props: LayoutProps<"/[locale]">) {
   return (
     <html lang={locale}>
       <body>
-        {/* No query provider here: islands reach the one client through components/data/queries.ts. */}
+        {/* No query provider here: islands reach the one client through components/api/queries.ts. */}
         <a className="skip-link" href="#main">
           {t("skip")}
         </a>

@@ -4,7 +4,7 @@
 // ends on a page that says the account is gone.
 import { useState, type FormEvent } from "react";
 import { signOutHere } from "@/components/progress/sync";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import { BusyButton, Field, Form, FormError, FormScope, SubmitButton, useFormState } from "@/components/ui/form";
 
 export type AccountLabels = Record<

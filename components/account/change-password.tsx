@@ -5,7 +5,7 @@
 // and every other device is signed out. Should that second step fail, the page says to sign in.
 import { useState, type FormEvent } from "react";
 import Link from "@/components/ui/link";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import { Field, Form, FormError, SubmitButton, SuccessNotice, useFormState } from "@/components/ui/form";
 
 export type PasswordLabels = Record<

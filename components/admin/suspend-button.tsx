@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { fill } from "@/components/ui/fill";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import { BusyButton, FormError, FormScope, SuccessNotice, useFormState } from "@/components/ui/form";
 import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
 import "./admin.css";

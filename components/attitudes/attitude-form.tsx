@@ -7,9 +7,9 @@
 // privacy): the server never receives a learner's own ratings. The mechanism is the pure module
 // the server debiases with, so both use the same parameters (see its header).
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { useMutation, useQuery } from "@/components/data/queries";
-import { apiGet, apiSend, ApiError } from "@/components/data/api";
-import { queryKeys } from "@/components/data/query-keys";
+import { useMutation, useQuery } from "@/components/api/queries";
+import { apiGet, apiSend, ApiError } from "@/components/api/api";
+import { queryKeys } from "@/components/api/query-keys";
 import { MECHANISM, randomiseAnswers } from "@/lib/attitudes/randomised-response";
 import { readAccountHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { uuid } from "@/components/ui/uuid";

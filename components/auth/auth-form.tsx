@@ -6,7 +6,7 @@ import { useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import { syncAfterSignIn } from "@/components/progress/sync";
 import { Field, FieldFailure, Form, FormError, SubmitButton, useFormState } from "@/components/ui/form";
 import { safeRedirectPath } from "@/lib/http/redirect";

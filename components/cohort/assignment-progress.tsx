@@ -3,12 +3,12 @@
 // the learners who have not done it yet. Names are the facilitator's alone: this is a group tool,
 // never part of a view meant for the room. Rendered inside the assignments form's query client
 // (AssignmentsForm children), so it reads the same list and refreshes when an assignment changes.
-import { useQuery } from "@/components/data/queries";
+import { useQuery } from "@/components/api/queries";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { UserText } from "@/components/ui/user-text";
-import { apiGet } from "@/components/data/api";
-import { queryKeys } from "@/components/data/query-keys";
+import { apiGet } from "@/components/api/api";
+import { queryKeys } from "@/components/api/query-keys";
 import type { Assignment } from "./cohort-data";
 import "./assignment-progress.css";
 

@@ -2,12 +2,12 @@
 // Assignments: set a lesson or a check due by a date (not one that has passed) or with no due
 // date, see what is set, remove one. Built from the form kit (components/ui/form).
 import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
-import { useQuery } from "@/components/data/queries";
+import { useQuery } from "@/components/api/queries";
 import { formatDay, formatDayWithWeekday, localDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, FieldSet, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";
-import { apiGet } from "@/components/data/api";
-import { queryKeys } from "@/components/data/query-keys";
+import { apiGet } from "@/components/api/api";
+import { queryKeys } from "@/components/api/query-keys";
 import type { Assignment } from "./cohort-data";
 import type { AssignmentLabels, LessonColumn } from "./labels";
 import { byModule } from "./progress-grid";

@@ -3,12 +3,12 @@
 // the same for every email, so this never says whether someone has an account; nor is any email
 // sent: the page tells the owner to let the person know.
 import type { FormEvent } from "react";
-import { useQuery } from "@/components/data/queries";
+import { useQuery } from "@/components/api/queries";
 import { formatDay } from "@/components/ui/dates";
 import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, SuccessNotice } from "@/components/ui/form";
-import { apiGet } from "@/components/data/api";
-import { queryKeys } from "@/components/data/query-keys";
+import { apiGet } from "@/components/api/api";
+import { queryKeys } from "@/components/api/query-keys";
 import type { CoFacilitatorLabels } from "./labels";
 import type { PendingInvitation } from "./cohort-data";
 import { useListAction } from "./use-list-action";

@@ -6,7 +6,7 @@ import type { RosterView } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
 import { NAME_SLOT, UserText, withNames } from "@/components/ui/user-text";
 import { FormError, useFormState } from "@/components/ui/form";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import type { LearnerLabels } from "./labels";
 
 type Learner = RosterView["learners"][number];

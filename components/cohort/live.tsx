@@ -4,10 +4,10 @@
 // while the tab is visible and all stop when the facilitator pauses
 // (WCAG 2.2.2). Each view is one GET; the server's render is its initial data.
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useQuery } from "@/components/data/queries";
+import { useQuery } from "@/components/api/queries";
 import { fill } from "@/components/ui/fill";
-import { apiGet } from "@/components/data/api";
-import { queryKeys, type CohortView } from "@/components/data/query-keys";
+import { apiGet } from "@/components/api/api";
+import { queryKeys, type CohortView } from "@/components/api/query-keys";
 import type { LiveLabels } from "./labels";
 
 export const EVERY_MS = 10_000;

@@ -7,7 +7,7 @@ import { fill } from "@/components/ui/fill";
 import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, SuccessNotice, useFormState } from "@/components/ui/form";
 import { NAME_SLOT, withNames } from "@/components/ui/user-text";
 import { normaliseName, plainName } from "@/lib/text/names";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import type { ManageLabels } from "./labels";
 import "./cohort.css";
 

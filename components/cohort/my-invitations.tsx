@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { formatDay } from "@/components/ui/dates";
 import { FormError, useFormState } from "@/components/ui/form";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import type { MyInvitation } from "./cohort-data";
 import type { InvitationLabels } from "./labels";
 import "./cohort.css";

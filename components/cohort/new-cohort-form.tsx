@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Field, FieldSet, Form, FormError, SubmitButton, useFormState } from "@/components/ui/form";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import type { NewGroupLabels } from "./labels";
 import "./cohort.css";
 

@@ -4,7 +4,7 @@
 // refreshes the list when it succeeds, says so in the success notice, or shows the error (the
 // summary takes focus).
 import type { QueryKey } from "@tanstack/react-query";
-import { useSend } from "@/components/data/use-send";
+import { useSend } from "@/components/api/use-send";
 import { useFormState } from "@/components/ui/form";
 
 export function useListAction(key: QueryKey, failedLabel: string) {

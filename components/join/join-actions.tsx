@@ -6,8 +6,8 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useSend } from "@/components/data/use-send";
-import { queryKeys } from "@/components/data/query-keys";
+import { useSend } from "@/components/api/use-send";
+import { queryKeys } from "@/components/api/query-keys";
 import { syncAfterSignIn } from "@/components/progress/sync";
 import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, useFormState } from "@/components/ui/form";
 

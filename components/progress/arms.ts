@@ -5,7 +5,7 @@
 // lets a saved lesson quiz show the right version offline. A guest's arms are drawn here, with
 // the browser's cryptographic random source, and kept here. Signing out forgets both.
 import type { Experiment } from "@/lib/quiz/experiments";
-import { apiSend } from "@/components/data/api";
+import { apiSend } from "@/components/api/api";
 
 export const ARMS_KEY = "common-ground:arms:v1";
 

@@ -5,13 +5,13 @@
 // react-query (refetched when the tab regains focus).
 import { useEffect } from "react";
 import Link from "@/components/ui/link";
-import { useQuery } from "@/components/data/queries";
+import { useQuery } from "@/components/api/queries";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { fill } from "@/components/ui/fill";
-import { queryKeys } from "@/components/data/query-keys";
+import { queryKeys } from "@/components/api/query-keys";
 import { cacheDashboard, fetchDashboard } from "./sync";
 import { flush } from "./outbox";
-import { apiGet } from "@/components/data/api";
+import { apiGet } from "@/components/api/api";
 import { MyGroups, type MyGroupsData } from "./my-groups";
 import { nextStep } from "@/lib/progress/next-step";
 import { NextStepCard, type NextStepLabels } from "./next-step-card";

@@ -2,7 +2,7 @@
 // Writes of a signed-in learner (answers, finished attempts, lessons done) wait in an outbox in
 // localStorage and are sent in order, retried with backoff until the server acknowledges them.
 // A hall with poor Wi-Fi loses nothing: the queue survives reloads and goes out when back online.
-import { request } from "@/components/data/api";
+import { request } from "@/components/api/api";
 import { setSignedInHint } from "./account-hint";
 
 const KEY = "common-ground:outbox:v1";

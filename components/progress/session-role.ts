@@ -2,7 +2,7 @@
 // The signed-in user's role, read from next-auth's session endpoint with the plain API client:
 // the site header asks it on every page, and react-query there would load on every page
 // (bench/README.md, page weight).
-import { apiGet } from "@/components/data/api";
+import { apiGet } from "@/components/api/api";
 import { setSignedInHint, type HintRole } from "./account-hint";
 
 /** The role (asked afresh); null when signed out, undefined when it could not be read. */

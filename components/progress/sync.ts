@@ -1,9 +1,9 @@
 "use client";
 // Moving progress between this browser and a signed-in account. The reads go through the app's
 // query client (fetchQuery), so what sign-in loads is what the dashboard then shows.
-import { apiGet, apiSend, ApiError } from "@/components/data/api";
-import { queryKeys } from "@/components/data/query-keys";
-import { queryClient } from "@/components/data/query-client";
+import { apiGet, apiSend, ApiError } from "@/components/api/api";
+import { queryKeys } from "@/components/api/query-keys";
+import { queryClient } from "@/components/api/query-client";
 import { clearOutbox, flush } from "./outbox";
 import { setSignedInHint, type HintRole } from "./account-hint";
 import { sessionRole } from "./session-role";

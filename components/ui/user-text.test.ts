@@ -51,7 +51,7 @@ describe("the roster isolates every learner's name", () => {
 
   it("in the learner list, its buttons' hidden labels included", () => {
     const labels = { ...messages.facilitate.learners, ...messages.facilitate.form } as LearnerLabels;
-    // No provider: the list sends through hooks bound to the one client (components/data/queries.ts).
+    // No provider: the list sends through hooks bound to the one client (components/api/queries.ts).
     const html = renderToStaticMarkup(createElement(LearnerList, { cohortId: "c1", learners: roster.learners, labels }));
     // The name shown, and "for <name>" on the reset (nickname only) and let-them-try buttons.
     expect(isolated(html).filter((t) => t === "Ann\uFFFDgnp.exe")).toHaveLength(3);

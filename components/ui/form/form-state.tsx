@@ -11,7 +11,7 @@ export interface FormFailure {
   field?: string;
 }
 
-/** A failure a form raises itself (a client-side check); the API's are components/data/api.ts ApiError. */
+/** A failure a form raises itself (a client-side check); the API's are components/api/api.ts ApiError. */
 export class FieldFailure extends Error {
   constructor(
     message: string,

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { Field, FieldSet } from "./field";
 import { FormError } from "./form-error";
-import { errorFrom } from "@/components/data/api";
+import { errorFrom } from "@/components/api/api";
 import { FieldFailure, FormScope, owns, toFailure, type FormFailure, type FormState } from "./form-state";
 import { BusyButton, SubmitButton } from "./submit-button";
 import { SuccessNotice } from "./success-notice";

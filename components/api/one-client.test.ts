@@ -1,4 +1,4 @@
-// One react-query client and no provider to forget: only components/data may import react-query's
+// One react-query client and no provider to forget: only components/api may import react-query's
 // runtime (its hooks there are bound to the singleton in query-client.ts); elsewhere types only.
 // And the pages every learner loads (the header on every page, lessons, quizzes) stay free of
 // react-query altogether, which is most of what their JavaScript weighed above a bare Next page.
@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SOURCE = /\.(ts|tsx)$/;
-const DATA_RUNTIME = ["components/data/query-client.ts", "components/data/queries.ts"];
+const DATA_RUNTIME = ["components/api/query-client.ts", "components/api/queries.ts"];
 
 function walk(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
@@ -58,24 +58,24 @@ function graph(entry: string): Set<string> {
 const files = [...walk("app"), ...walk("components"), ...walk("lib")];
 
 describe("one react-query client", () => {
-  it("is reached only through components/data: react-query's runtime is imported nowhere else", () => {
+  it("is reached only through components/api: react-query's runtime is imported nowhere else", () => {
     const offenders = files.filter((f) => !DATA_RUNTIME.includes(f) && imports(f).some((i) => i.from.startsWith("@tanstack/react-query") && !i.typeOnly));
     expect(offenders).toEqual([]);
   });
 
-  it("has no provider to mount (the hooks in components/data/queries.ts carry the client)", () => {
+  it("has no provider to mount (the hooks in components/api/queries.ts carry the client)", () => {
     const providers = files.filter((f) => /QueryClientProvider/.test(fs.readFileSync(path.join(ROOT, f), "utf8")));
     expect(providers).toEqual([]);
   });
 
   it("reads its type-only imports correctly (the walker's own check)", () => {
     expect(imports("components/cohort/use-list-action.ts")).toContainEqual({ from: "@tanstack/react-query", typeOnly: true });
-    expect(graph("components/data/use-send.ts")).toContain("components/data/query-client.ts");
+    expect(graph("components/api/use-send.ts")).toContain("components/api/query-client.ts");
   });
 });
 
 describe("the pages every learner loads carry no react-query", () => {
-  const heavy = ["components/data/query-client.ts", "components/data/queries.ts", "components/data/use-send.ts"];
+  const heavy = ["components/api/query-client.ts", "components/api/queries.ts", "components/api/use-send.ts"];
   it.each([
     ["the site header (every page)", "components/ui/site-header.tsx"],
     ["the site footer (every page)", "components/ui/site-footer.tsx"],

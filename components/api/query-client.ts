@@ -1,7 +1,7 @@
 // The app's one react-query client. It is a module-level singleton rather than a provider in the
 // locale layout: a provider there put react-query on every page (about 18 KB gzip of 135), and
 // the header, lessons and quizzes need none of it (bench/README.md, page weight). Screens reach
-// it only through components/data/queries.ts, whose hooks are bound to it, so no island can miss
+// it only through components/api/queries.ts, whose hooks are bound to it, so no island can miss
 // a provider. Screens that poll set their own staleTime and refetchInterval on the query
 // (components/cohort/live.tsx).
 import { QueryClient } from "@tanstack/react-query";

@@ -1,7 +1,7 @@
 "use client";
 // react-query's hooks bound to the app's one client (query-client.ts): every screen imports them
 // from here, never from @tanstack/react-query, so none needs a provider above it and none can be
-// left without one (components/data/one-client.test.ts checks the imports).
+// left without one (components/api/one-client.test.ts checks the imports).
 import { useMutation as useMutationWith, useQuery as useQueryWith } from "@tanstack/react-query";
 import { queryClient } from "./query-client";
 
