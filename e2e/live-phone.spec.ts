@@ -4,7 +4,7 @@
 // scenario vote, a discernment mark; it drops off the network while the facilitator moves, and on
 // its return shows the step on screen with its nickname and its earlier answer kept.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { content, expect, expectAccessibleInBothThemes, newLearner, signInApi, signUpHeaders, test } from "./fixtures";
+import { content, expect, expectAccessibleInBothThemes, newLearner, signInApi, signUpApi, signUpHeaders, test } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -137,6 +137,52 @@ test("a phone joins a live session with a nickname and follows the facilitator, 
     const res = await (await stranger.newPage()).goto(`/en/live/${sessionId}`);
     expect(res?.status()).toBe(404);
     await stranger.close();
+  });
+  await context.close();
+});
+
+test("a group's member joins its live session with their account, signing in first", async ({ page, browser, baseURL }) => {
+  await facilitatorApi(page.request);
+  const cohort = await page.request.post("/api/cohorts", { data: { name: "Live hall", kind: "workshop", locale: "en", trackId: "workshop" } });
+  expect(cohort.ok(), await cohort.text()).toBe(true);
+  const { id: cohortId, joinCode } = (await cohort.json()) as { id: string; joinCode: string };
+  const created = await page.request.post("/api/live", { data: { cohortId } });
+  expect(created.status(), await created.text()).toBe(200);
+  const { id: sessionId, code } = (await created.json()) as { id: string; code: string };
+
+  const context = await browser.newContext({ baseURL, viewport: PHONE, isMobile: true, hasTouch: true });
+  const learner = newLearner("Ari Member");
+  await signUpApi(context.request, learner);
+  await signInApi(context.request, learner);
+  expect((await context.request.post("/api/join", { data: { code: joinCode } })).ok()).toBe(true);
+  const phone = await context.newPage();
+
+  await test.step("signed out: sign in first, then back to the join page", async () => {
+    const anonymous = await browser.newContext({ baseURL, viewport: PHONE });
+    const visitor = await anonymous.newPage();
+    await visitor.goto(`/en/join/${code}`);
+    await expect(visitor.getByRole("heading", { name: "Join the live session" })).toBeVisible();
+    await expect(visitor.getByRole("link", { name: "Sign in to join" })).toHaveAttribute("href", `/en/sign-in?next=${encodeURIComponent(`/en/join/${code}`)}`);
+    await expect(visitor.getByLabel("Your nickname")).toHaveCount(0);
+    await expectAccessibleInBothThemes(visitor, "live join, group session, signed out");
+    await anonymous.close();
+  });
+
+  await test.step("signed in: one button, then the phone view", async () => {
+    await phone.goto(`/en/join/${code}`);
+    await expect(phone.getByText(/You are\s+Ari Member/)).toBeVisible();
+    await expectAccessibleInBothThemes(phone, "live join, group session, signed in");
+    await phone.getByRole("button", { name: "Join" }).click();
+    await phone.waitForURL(`**/en/live/${sessionId}`);
+    await expect(phone.getByRole("heading", { name: "You're in" })).toBeVisible();
+  });
+
+  await test.step("the facilitator ends it: an ended code says so, the code kept in the field", async () => {
+    await control(page.request, sessionId, { type: "end" });
+    await expect(phone.getByRole("heading", { name: "Thank you for taking part" })).toBeVisible();
+    await phone.goto(`/en/join/${code}`);
+    await expect(phone.getByRole("heading", { name: "This live session has ended" })).toBeVisible();
+    await expect(phone.locator("main").getByRole("textbox")).toHaveValue(`${code.slice(0, 4)} ${code.slice(4)}`);
   });
   await context.close();
 });
