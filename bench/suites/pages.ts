@@ -7,6 +7,7 @@ import { startServer, type Server } from "../lib/proc";
 import { rawGet } from "../lib/http";
 import { entry, median, type Entry } from "../lib/results";
 import type { Bench } from "../run";
+import { signUpAndIn } from "./answers";
 
 /** The bare app's page at the lesson route's shape, about as heavy as a lesson (bench/baseline-app). */
 export const SAME_SHAPE_PATH = "/en/courses/shape-course/shape-lesson";
@@ -97,8 +98,8 @@ export function scriptSources(html: string): string[] {
   return [...new Set(out)];
 }
 
-async function jsWeight(origin: string, pagePath: string): Promise<{ bytes: number; scripts: number; raw: number }> {
-  const res = await fetch(origin + pagePath);
+async function jsWeight(origin: string, pagePath: string, cookie = ""): Promise<{ bytes: number; scripts: number; raw: number }> {
+  const res = await fetch(origin + pagePath, cookie ? { headers: { cookie } } : {});
   if (!res.ok) throw new Error(`${pagePath} answered ${res.status}`);
   const html = await res.text();
   const sources = scriptSources(html);
@@ -114,7 +115,22 @@ async function jsWeight(origin: string, pagePath: string): Promise<{ bytes: numb
   return { bytes, scripts: sources.length, raw };
 }
 
-/** Gzip bytes of JavaScript for home, lesson and quiz pages, against the bare Next page. */
+/**
+ * The live phone view (issue #24) is behind a join: a facilitator opens an ad hoc session and a
+ * nickname joins it; the page is then read with that phone's live cookie.
+ */
+async function livePhonePath(origin: string, locale: string, courseId: string): Promise<{ path: string; cookie: string }> {
+  const facilitator = await signUpAndIn(origin, 9100, "facilitator");
+  const created = await fetch(`${origin}/api/live`, { method: "POST", headers: { "content-type": "application/json", cookie: facilitator.cookie }, body: JSON.stringify({ locale, courseId }) });
+  if (!created.ok) throw new Error(`POST /api/live answered ${created.status}: ${await created.text()}`);
+  const session = (await created.json()) as { id: string; code: string };
+  const joined = await fetch(`${origin}/api/live/join`, { method: "POST", headers: { "content-type": "application/json", origin }, body: JSON.stringify({ code: session.code, nickname: "Bench phone" }) });
+  if (!joined.ok) throw new Error(`POST /api/live/join answered ${joined.status}: ${await joined.text()}`);
+  const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0];
+  return { path: `/${locale}/live/${session.id}`, cookie };
+}
+
+/** Gzip bytes of JavaScript for home, lesson, quiz and live phone pages, against the bare Next page. */
 export async function pageWeightSuite(b: Bench): Promise<Entry[]> {
   const floor = await jsWeight(b.base.origin, "/");
   console.log(`page weight: bare page ${floor.scripts} scripts, ${floor.bytes} bytes gzip (${floor.raw} raw)`);
@@ -128,5 +144,9 @@ export async function pageWeightSuite(b: Bench): Promise<Entry[]> {
     console.log(`page weight: ${name} (${p}) ${w.scripts} scripts, ${w.bytes} bytes gzip (${w.raw} raw)`);
     out.push(entry(`page_weight.${name}.js_gzip`, w.bytes, "bytes", floor.bytes, "ratio <= 1.15"));
   }
+  const phone = await livePhonePath(b.app.origin, b.content.locale, b.content.courseId);
+  const w = await jsWeight(b.app.origin, phone.path, phone.cookie);
+  console.log(`page weight: live phone (${phone.path}) ${w.scripts} scripts, ${w.bytes} bytes gzip (${w.raw} raw)`);
+  out.push(entry("page_weight.live_phone.js_gzip", w.bytes, "bytes", floor.bytes, "ratio <= 1.15"));
   return out;
 }

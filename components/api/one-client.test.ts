@@ -83,6 +83,7 @@ describe("the pages every learner loads carry no react-query", () => {
     ["the home page", "app/[locale]/page.tsx"],
     ["a lesson", "app/[locale]/(learn)/courses/[course]/[lesson]/page.tsx"],
     ["a lesson's quiz", "app/[locale]/(learn)/courses/[course]/[lesson]/quiz/page.tsx"],
+    ["a live session's phone view (issue #24: at most 1.15x a bare page's JavaScript)", "app/[locale]/(learn)/live/[session]/page.tsx"],
   ])("%s", (_name, entry) => {
     expect(fs.existsSync(path.join(ROOT, entry))).toBe(true);
     expect([...graph(entry)].filter((f) => heavy.includes(f))).toEqual([]);

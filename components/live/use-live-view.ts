@@ -82,12 +82,19 @@ export function useLiveView<S extends LiveScreen>(sessionId: string, screen: S, 
       delay = RETRY_MS;
       open();
     };
+    // The browser knows it has lost the network before the stream does (a dead Wi-Fi keeps a
+    // socket "open" for a while): say so at once, and start afresh when it is back.
+    const offline = () => {
+      if (!stopped) setConnection("reconnecting");
+    };
     open();
     window.addEventListener("online", online);
+    window.addEventListener("offline", offline);
     return () => {
       stopped = true;
       clearTimeout(timer);
       window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
       source?.close();
     };
   }, [sessionId, screen]);

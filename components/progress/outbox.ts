@@ -1,7 +1,9 @@
 "use client";
-// Writes of a signed-in learner (answers, finished attempts, lessons done) wait in an outbox in
+// Writes of a signed-in learner (answers, finished attempts, lessons done) and a live session's
+// answers from phones (a nickname phone's too, whose cookie says who it is) wait in an outbox in
 // localStorage and are sent in order, retried with backoff until the server acknowledges them.
 // A hall with poor Wi-Fi loses nothing: the queue survives reloads and goes out when back online.
+// Screens may follow one write's fate (outboxStatus, subscribeOutbox) to say "sent".
 import { request } from "@/components/api/api";
 import { setSignedInHint } from "./account-hint";
 
@@ -13,6 +15,22 @@ export interface OutboxItem {
   method: "POST" | "DELETE";
   url: string;
   body: unknown;
+  /**
+   * "cookie": the write carries its own right to be made (a live nickname phone's cookie), not the
+   * account's session, so an account's session ending does not drop it. Default: the account's.
+   */
+  auth?: "account" | "cookie";
+}
+
+/** pending: queued; sent: acknowledged; refused: the server said no for good (e.g. a closed round). */
+export type OutboxStatus = "pending" | "sent" | "refused";
+
+const CHANGE = "cg-outbox-change";
+/** The fate of writes sent from this page (the queue itself holds only what is pending). */
+const settled = new Map<string, Exclude<OutboxStatus, "pending">>();
+
+function changed() {
+  window.dispatchEvent(new Event(CHANGE));
 }
 
 function load(): OutboxItem[] {
@@ -30,6 +48,19 @@ function save(items: OutboxItem[]) {
   } catch {
     // Storage full or blocked: the in-flight send still happens.
   }
+  changed();
+}
+
+/** A write's fate as far as this page knows; undefined for an id it has never seen. */
+export function outboxStatus(id: string): OutboxStatus | undefined {
+  if (load().some((i) => i.id === id)) return "pending";
+  return settled.get(id);
+}
+
+/** Called after every change of the queue or of a write's fate (for useSyncExternalStore). */
+export function subscribeOutbox(listener: () => void): () => void {
+  window.addEventListener(CHANGE, listener);
+  return () => window.removeEventListener(CHANGE, listener);
 }
 
 let flushing: Promise<void> | null = null;
@@ -40,6 +71,11 @@ export function enqueue(item: OutboxItem) {
   const items = load();
   if (!items.some((i) => i.id === item.id)) save([...items, item]);
   void flush();
+}
+
+/** The writes still waiting to go, oldest first (a live phone finds its own answer after a reload). */
+export function queuedItems(): readonly OutboxItem[] {
+  return load();
 }
 
 export function pendingCount(): number {
@@ -69,10 +105,11 @@ async function send(): Promise<void> {
       status = 0; // offline (request's ApiError with status 0)
     }
     if (status === 401) {
-      // The session ended (signed out elsewhere): nothing here may be sent as anyone else.
-      clearOutbox();
+      // The session ended (signed out elsewhere): nothing of the account's may be sent as anyone
+      // else. A live phone's answers carry their own cookie and stay.
+      save(load().filter((i) => i.auth === "cookie" && i.id !== item.id));
       setSignedInHint(false);
-      return;
+      continue;
     }
     if (status === 0 || status >= 500 || status === 429 || status === 408) {
       failures++;
@@ -82,6 +119,7 @@ async function send(): Promise<void> {
     }
     // 2xx: stored. Other 4xx: the server refused it for good (e.g. lesson removed); drop it.
     failures = 0;
+    settled.set(item.id, status < 300 ? "sent" : "refused");
     save(load().filter((i) => i.id !== item.id));
   }
 }

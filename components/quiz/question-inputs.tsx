@@ -12,6 +12,8 @@ interface Props {
   selection: string[];
   onChange: (next: string[]) => void;
   feedback?: AnswerResult;
+  /** Locked without feedback to show (a live phone's answer, sent and waiting for the reveal). */
+  locked?: boolean;
   labels: QuizLabels;
 }
 
@@ -33,8 +35,8 @@ export function toChosen(question: Question, selection: string[], labels: QuizLa
 const setPair = (selection: string[], key: string, value: string) => [...selection.filter((s) => !s.startsWith(`${key}:`)), `${key}:${value}`];
 const pairValue = (selection: string[], key: string) => selection.find((s) => s.startsWith(`${key}:`))?.slice(key.length + 1);
 
-export function QuestionInputs({ question, selection, onChange, feedback, labels }: Props) {
-  const locked = Boolean(feedback);
+export function QuestionInputs({ question, selection, onChange, feedback, locked: lockedAnyway = false, labels }: Props) {
+  const locked = lockedAnyway || Boolean(feedback);
   if (question.type === "sort") {
     const right = new Map(question.correct.map((c) => c.split(":") as [string, string]));
     const pileLabel = (id: string | undefined) => question.categories?.find((c) => c.id === id)?.label ?? "";

@@ -1,6 +1,6 @@
 "use client";
-// One question as both runners show it (quiz-runner.tsx for a lesson's own quiz, graded-runner.tsx
-// for checks and refreshers): the fictional setting, the prompt as the legend, the hint, the
+// One question as every runner shows it (quiz-runner.tsx for a lesson's own quiz, graded-runner.tsx
+// for checks and refreshers, components/live/phone-view.tsx for a live session's phone): the fictional setting, the prompt as the legend, the hint, the
 // inputs, the error and, once answered, the feedback. Focus moves are the runner's: it passes the
 // ref for the legend while the question waits for an answer, and the one for the feedback after.
 import type { RefObject } from "react";
@@ -20,10 +20,12 @@ interface Props {
   /** Focused when a new question is shown; undefined while the feedback holds the focus. */
   legendRef: RefObject<HTMLLegendElement | null> | undefined;
   feedbackRef: RefObject<HTMLDivElement | null>;
+  /** The inputs are read-only (a live phone's answer on its way or sent). */
+  locked?: boolean;
   labels: QuizLabels;
 }
 
-export function QuestionView({ question, selection, onSelect, error, feedback, legendRef, feedbackRef, labels }: Props) {
+export function QuestionView({ question, selection, onSelect, error, feedback, legendRef, feedbackRef, locked, labels }: Props) {
   return (
     <>
       {question.vignette && (
@@ -39,7 +41,7 @@ export function QuestionView({ question, selection, onSelect, error, feedback, l
         <p className="hint" id={`hint-${question.id}`}>
           {hintFor(question, labels)}
         </p>
-        <QuestionInputs question={question} selection={selection} onChange={onSelect} feedback={feedback ?? undefined} labels={labels} />
+        <QuestionInputs question={question} selection={selection} onChange={onSelect} feedback={feedback ?? undefined} locked={locked} labels={labels} />
       </fieldset>
       {error && (
         <p className="error-text" id={`error-${question.id}`} role="alert">

@@ -73,6 +73,14 @@ export const PAGES: PageEntry[] = [
     path: "/{locale}/facilitate/{cohortId}/room",
     cells: { ...cohortRead(["cohort"]), anonymous: SIGN_IN },
   },
+  // A live session's phone view: its participants only (here the group's learner who joined it).
+  // Anyone else, the session's facilitator included, gets the 404 page, which names nothing.
+  {
+    file: "app/[locale]/(learn)/live/[session]/page.tsx",
+    params: "world",
+    path: "/{locale}/live/{liveSessionId}",
+    cells: { ...all(s(404)), learner: s(200) },
+  },
   {
     file: "app/[locale]/(admin)/admin/page.tsx",
     params: "none",

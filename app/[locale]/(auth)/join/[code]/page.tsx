@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import { JoinAsMember, NicknameJoin, type JoinLabels } from "@/components/join/join-actions";
 import { normaliseCode } from "@/components/join/code";
 import { NAME_SLOT, withNames } from "@/components/ui/user-text";
+import { LiveJoinScreen } from "@/components/live/live-join-screen";
+import { liveSessionByCode, type LiveByCode } from "@/lib/live/page-data";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -22,6 +24,16 @@ async function openCohort(code: string): Promise<{ name: string } | null | { ret
   }
 }
 
+/** The live session the code opens (tried first: a hall of phones is no series of misses), or the wait. */
+async function liveByCode(code: string): Promise<LiveByCode | null | { retryAfterSeconds: number }> {
+  try {
+    return await liveSessionByCode(code);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "throttled") return { retryAfterSeconds: Number(e.details?.retryAfterSeconds ?? 600) };
+    throw e;
+  }
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -30,17 +42,19 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** Where a join link leads: join with your account, or with a nickname only. */
+/** Where a join link leads: join with your account, or with a nickname only; or a live session's join. */
 export default async function JoinCodePage(props: PageProps<"/[locale]/join/[code]">) {
   const { locale, code: raw } = await props.params;
   setRequestLocale(locale);
   const code = normaliseCode(safeDecode(raw));
-  const [user, cohort, t, ta] = await Promise.all([
+  const [user, live, t, ta] = await Promise.all([
     currentUser(),
-    openCohort(code),
+    liveByCode(code),
     getTranslations({ locale, namespace: "join" }),
     getTranslations({ locale, namespace: "auth" }),
   ]);
+  if (live && "id" in live) return <LiveJoinScreen locale={locale} code={code} live={live} user={user} />;
+  const cohort = live ?? (await openCohort(code));
   if (!cohort) notFound();
   if ("retryAfterSeconds" in cohort) {
     return (
