@@ -8,6 +8,7 @@
 //   npm run bench -- --quick            smoke run (about 3 minutes); also BENCH_QUICK=1
 //   npm run bench -- --only=lesson,weight,answers,live,reports,lighthouse
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   adds PostgreSQL
+//   BENCH_PORT_BASE=3700 npm run bench  servers on 3701-3705 instead of 3201-3205
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,8 +37,10 @@ const only = new Set<Suite>(onlyArg ? (onlyArg.split(",").map((s) => s.trim()) a
 for (const s of only) if (!SUITES.includes(s)) throw new Error(`unknown suite "${s}" (known: ${SUITES.join(", ")})`);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "";
 
-/** Ports 3200-3299 belong to the bench. */
-const PORTS = { app: 3201, base: 3202, static: 3203, appPg: 3204, basePg: 3205 };
+/** Ports 3200-3299 belong to the bench; BENCH_PORT_BASE moves them (a run beside CI's, e.g. 3700). */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3200);
+if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65000) throw new Error("BENCH_PORT_BASE must be a port number from 1024 to 65000");
+const PORTS = { app: PORT_BASE + 1, base: PORT_BASE + 2, static: PORT_BASE + 3, appPg: PORT_BASE + 4, basePg: PORT_BASE + 5 };
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 
 /** What the suites share: the running servers, the pages to load, the content to answer. */
@@ -166,14 +169,15 @@ async function main() {
     await app.stop();
     await base.stop();
 
-    if (only.has("answers") && PG_URL) {
+    if ((only.has("answers") || only.has("live")) && PG_URL) {
       const database = await freshPgDatabase(PG_URL);
       cleanups.push(database.drop);
       const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"), DATA_DIR: path.join(tmp, "data-pg"), LOG_SILENT: "1" };
       const appPg = await startNext("app-pg", ROOT, PORTS.appPg, env, "/api/health", tmp);
       const basePg = await startNext("bare-next-pg", baseDir, PORTS.basePg, { BENCH_DB_URL: database.url }, "/api/health", tmp);
       try {
-        await suite("answers (PostgreSQL)", () => answersSuite({ ...b, app: appPg, base: basePg }, { engine: "postgres", app: appPg, base: basePg, db: { kind: "postgres", url: database.url } }));
+        if (only.has("answers")) await suite("answers (PostgreSQL)", () => answersSuite({ ...b, app: appPg, base: basePg }, { engine: "postgres", app: appPg, base: basePg, db: { kind: "postgres", url: database.url } }));
+        if (only.has("live")) await suite("live sessions (PostgreSQL)", () => liveSuite({ ...b, app: appPg, base: basePg }, { kind: "postgres", url: database.url }, "live.postgres"));
       } finally {
         await appPg.stop();
         await basePg.stop();

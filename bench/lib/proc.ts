@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -78,6 +79,8 @@ export interface Server {
   /** CPU time (user + system) the server and its descendants have used so far, in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
+  /** Where its processes write their heap figures (processTreeHeapBytes), when probed. */
+  heapDir?: string;
 }
 
 const TICKS_PER_SECOND = (() => {
@@ -127,6 +130,65 @@ export function processTreeRssBytes(pid: number): number {
   return bytes;
 }
 
+/** Pids of `pid` and every live descendant (Linux /proc). */
+function processTree(pid: number): number[] {
+  const pids: number[] = [];
+  const visit = (p: number) => {
+    try {
+      const children = fs.readdirSync(`/proc/${p}/task`).flatMap((tid) => fs.readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").split(" ").filter(Boolean));
+      pids.push(p);
+      for (const c of children) visit(Number(c));
+    } catch {
+      // exited meanwhile, or no /proc
+    }
+  };
+  visit(pid);
+  return pids;
+}
+
+const HEAP_PROBE = pathToFileURL(path.join(ROOT, "bench", "lib", "heap-probe.mjs")).href;
+
+/**
+ * What the server's processes hold after a full garbage collection: V8's heap in use plus the
+ * memory outside it that V8 knows of (buffers), summed over the tree, in bytes. Each process runs
+ * bench/lib/heap-probe.mjs (preloaded by startNext), which collects and writes its figures on
+ * SIGUSR2. Unlike RSS, this does not move with when the collector last ran.
+ */
+export async function processTreeHeapBytes(server: Server): Promise<number> {
+  const dir = server.heapDir;
+  if (!server.child.pid || !dir) return NaN;
+  const sent = Date.now();
+  const pids = processTree(server.child.pid).filter((p) => {
+    try {
+      // Only the Node processes of the tree have the probe (its environment names the directory;
+      // Next renames its process, so the command line does not say "node").
+      return fs.readFileSync(`/proc/${p}/environ`, "utf8").split("\0").includes(`BENCH_HEAP_DIR=${dir}`);
+    } catch {
+      return false;
+    }
+  });
+  if (!pids.length) throw new Error(`no process of ${server.name} has the heap probe`);
+  for (const p of pids) process.kill(p, "SIGUSR2");
+  let total = 0;
+  for (const p of pids) {
+    const file = path.join(dir, `${p}.json`);
+    for (let waited = 0; ; waited += 50) {
+      try {
+        const m = JSON.parse(fs.readFileSync(file, "utf8")) as { at: number; heapUsed: number; external: number };
+        if (m.at >= sent) {
+          total += m.heapUsed + m.external;
+          break;
+        }
+      } catch {
+        // not written yet
+      }
+      if (waited > 30_000) throw new Error(`process ${p} of ${server.name} wrote no heap figures within 30 s (is bench/lib/heap-probe.mjs preloaded?)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return total;
+}
+
 /** Waits until `origin + probe` answers (any status below 500). */
 async function waitUntilUp(origin: string, probe: string, child: ChildProcess, log: string, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
@@ -164,9 +226,15 @@ export async function startServer(name: string, port: number, cmd: string, args:
 }
 
 /** `next start` of a built app directory, pinned to the server core. */
-export function startNext(name: string, dir: string, port: number, env: Record<string, string>, probe: string, logDir: string): Promise<Server> {
-  const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+export async function startNext(name: string, dir: string, port: number, env: Record<string, string>, probe: string, logDir: string): Promise<Server> {
+  // The heap probe (processTreeHeapBytes): --expose-gc only adds the gc() function; the probe
+  // does nothing until SIGUSR2.
+  const heapDir = path.join(logDir, `heap-${name}`);
+  fs.mkdirSync(heapDir, { recursive: true });
+  const nodeOptions = [process.env.NODE_OPTIONS, "--expose-gc", `--import=${HEAP_PROBE}`].filter(Boolean).join(" ");
+  const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: nodeOptions, BENCH_HEAP_DIR: heapDir };
   // BENCH_PROF_DIR: each server writes a V8 CPU profile there when it stops (bench/README.md).
   const profile = process.env.BENCH_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF_DIR}`] : [];
-  return startServer(name, port, process.execPath, [...profile, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: fullEnv, probe, logDir });
+  const server = await startServer(name, port, process.execPath, [...profile, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: fullEnv, probe, logDir });
+  return { ...server, heapDir };
 }

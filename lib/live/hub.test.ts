@@ -3,7 +3,7 @@
 // connect/disconnect cycles leave no listener, timer or abort handler behind.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decodePayload, encodePayload, LiveHub, TALLY_EVERY_MS, type HubEvent, type Transport } from "./hub";
-import { encodeComment, encodeEvent, lastEventIdOf, viewStream } from "./sse";
+import { encodeComment, encodeEvent, heartbeats, lastEventIdOf, viewStream } from "./sse";
 
 describe("the hub", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -141,22 +141,53 @@ describe("a view stream", () => {
     }
   });
 
+  it("beats every open stream from one timer, which stops with the last stream", async () => {
+    vi.useFakeTimers();
+    try {
+      const hub = new LiveHub();
+      const aborts = Array.from({ length: 50 }, () => new AbortController());
+      const readers = aborts.map((abort) => viewStream({ hub, sessionId: "s", signal: abort.signal, read: async () => ({ seq: 1 }), tallies: false, heartbeatMs: 15_000 }).getReader());
+      for (const r of readers) await drain(r, (t) => t.includes("id: 1"));
+      expect(heartbeats.counts()).toEqual({ timers: 1, streams: 50 });
+      expect(vi.getTimerCount()).toBe(1);
+      vi.advanceTimersByTime(15_000);
+      for (const r of readers) expect(await drain(r, (t) => t.includes(": heartbeat"))).toContain(": heartbeat");
+      aborts.slice(1).forEach((a) => a.abort());
+      expect(heartbeats.counts()).toEqual({ timers: 1, streams: 1 });
+      aborts[0].abort();
+      expect(heartbeats.counts()).toEqual({ timers: 0, streams: 0 });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("leaves nothing behind after 1,000 connect/disconnect cycles", async () => {
+    // Timers and other handles that keep the process alive, as Node itself counts them.
+    const active = () => process.getActiveResourcesInfo().filter((r) => r !== "TTYWrap").length;
+    const before = active();
     const hub = new LiveHub();
+    let opened = 0;
     for (let i = 0; i < 1000; i++) {
       const abort = new AbortController();
       const add = vi.spyOn(abort.signal, "addEventListener");
       const remove = vi.spyOn(abort.signal, "removeEventListener");
       const reader = viewStream({ hub, sessionId: `s${i % 7}`, signal: abort.signal, read: async () => ({ seq: 1 }), tallies: i % 2 === 0 }).getReader();
       if (i % 3 === 0) await drain(reader, (t) => t.includes("id: 1"));
+      // While open, the stream is listening and has its heartbeat.
+      opened = Math.max(opened, hub.counts().listeners);
+      expect(heartbeats.counts().streams).toBe(1);
       hub.publishTally(`s${i % 7}`, 1);
       if (i % 2 === 0) abort.abort();
       else await reader.cancel();
       expect(remove.mock.calls.length).toBe(add.mock.calls.length);
     }
+    expect(opened).toBe(1);
     expect(hub.counts().listeners).toBe(0);
     expect(hub.counts().sessions).toBe(0);
+    expect(heartbeats.counts()).toEqual({ timers: 0, streams: 0 });
     await hub.close();
     expect(hub.counts().timers).toBe(0);
+    expect(active()).toBe(before);
   });
 });

@@ -7,6 +7,48 @@ import type { HubEvent, LiveHub } from "./hub";
 
 export const HEARTBEAT_MS = 15_000;
 
+// Shared by every stream of the process: one encoder, and the bytes every stream sends alike.
+const encoder = new TextEncoder();
+const RETRY = encoder.encode("retry: 1000\n\n");
+
+/**
+ * The heartbeats of every open stream in this process, from ONE timer per interval rather than one
+ * per stream. A timer of its own kept each stream's request context (Next's per-request stores)
+ * alive for as long as the phone stayed connected (bench/README.md, suite 6, memory per phone).
+ */
+class Heartbeats {
+  private readonly groups = new Map<number, { timer: ReturnType<typeof setInterval>; beats: Set<() => void> }>();
+
+  /** Calls `beat` every `ms` until the returned function is called. */
+  add(ms: number, beat: () => void): () => void {
+    let group = this.groups.get(ms);
+    if (!group) {
+      const beats = new Set<() => void>();
+      group = { beats, timer: setInterval(() => beats.forEach((b) => b()), ms) };
+      this.groups.set(ms, group);
+    }
+    group.beats.add(beat);
+    const mine = group;
+    return () => {
+      mine.beats.delete(beat);
+      if (mine.beats.size === 0 && this.groups.get(ms) === mine) {
+        clearInterval(mine.timer);
+        this.groups.delete(ms);
+      }
+    };
+  }
+
+  /** For tests and leak checks: the timers running and the streams they serve. */
+  counts(): { timers: number; streams: number } {
+    let streams = 0;
+    for (const g of this.groups.values()) streams += g.beats.size;
+    return { timers: this.groups.size, streams };
+  }
+}
+
+export const heartbeats = new Heartbeats();
+const HEARTBEAT = encoder.encode(": heartbeat\n\n");
+
 export interface SseEvent {
   id?: number;
   event?: string;
@@ -70,9 +112,8 @@ export const SSE_HEADERS = {
  * Reads are serialised: a change that arrives during a read is read once more afterwards.
  */
 export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   let unsubscribe: (() => void) | undefined;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let stopHeartbeat: (() => void) | undefined;
   let closed = false;
   let lastSent = -1;
   let reading = false;
@@ -91,7 +132,7 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
         if (closed) return;
         closed = true;
         unsubscribe?.();
-        if (heartbeat) clearInterval(heartbeat);
+        stopHeartbeat?.();
         o.signal.removeEventListener("abort", stop);
         try {
           controller.close();
@@ -99,10 +140,10 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
           // Already closed by the reader going away.
         }
       };
-      const write = (text: string) => {
+      const write = (text: string | Uint8Array) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
         } catch {
           stop();
         }
@@ -145,9 +186,9 @@ export function viewStream<V extends { seq: number }>(o: ViewStreamOptions<V>): 
       if (o.signal.aborted) return stop();
       o.signal.addEventListener("abort", stop);
       unsubscribe = o.hub.subscribe(o.sessionId, onEvent);
-      heartbeat = setInterval(() => write(encodeComment("heartbeat")), o.heartbeatMs ?? HEARTBEAT_MS);
+      stopHeartbeat = heartbeats.add(o.heartbeatMs ?? HEARTBEAT_MS, () => write(HEARTBEAT));
       // Reconnect quickly after a drop (EventSource's own default is about 3 s).
-      write("retry: 1000\n\n");
+      write(RETRY);
       // Tallies are not numbered, so a room screen always gets the current view; a phone that
       // already has this seq has missed nothing.
       if (!o.tallies && o.lastEventId !== undefined) lastSent = o.lastEventId;

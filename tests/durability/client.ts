@@ -43,16 +43,16 @@ export class Learner {
   async request(pathname: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
-    const res = await fetch(`${this.baseUrl()}${pathname}`, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(init.timeoutMs ?? 60_000) });
+    const res = await fetch(`${this.baseUrl()}${pathname}`, { ...init, headers, redirect: "manual", signal: init.signal ?? AbortSignal.timeout(init.timeoutMs ?? 60_000) });
     this.remember(res);
     return res;
   }
 
-  async signUpAndIn(): Promise<void> {
+  async signUpAndIn(role: "learner" | "facilitator" = "learner"): Promise<void> {
     const up = await this.request("/api/account", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: this.email, password: PASSWORD, displayName: "Durability learner" }),
+      body: JSON.stringify({ email: this.email, password: PASSWORD, displayName: "Durability learner", ...(role === "learner" ? {} : { role }) }),
     });
     if (up.status !== 201) throw new Error(`sign-up answered ${up.status}: ${await up.text()}`);
     const { csrfToken } = (await (await this.request("/api/auth/csrf")).json()) as { csrfToken: string };

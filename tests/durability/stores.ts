@@ -26,6 +26,14 @@ export interface Snapshot {
   integrity: { ok: boolean; detail: string };
 }
 
+/** A live session's stored answer (lib/live/store.ts submitLiveAnswer). */
+export interface LiveAnswerRow {
+  id: string;
+  participant_id: string;
+  round: string;
+  choice: string;
+}
+
 export interface Store {
   engine: "sqlite" | "postgres";
   /** Environment that points the server at this database. */
@@ -33,10 +41,13 @@ export interface Store {
   /** Which of these answer ids have a row (used while the server is down after a kill). */
   present(ids: string[]): Promise<Set<string>>;
   snapshot(): Promise<Snapshot>;
+  /** Every stored answer of one live session. */
+  liveAnswers(sessionId: string): Promise<LiveAnswerRow[]>;
   /** Drops the PostgreSQL database; removes the files unless they are kept to look into a failure. */
   dispose(keepFiles: boolean): Promise<void>;
 }
 
+const LIVE_ANSWERS = "select id, participant_id, round, choice from live_answers where session_id = ";
 const ANSWERS = "select id, user_id, attempt_id, question_id, chosen from quiz_responses";
 const COUNTS = `select
   (select count(*) from quiz_responses) as row_count,
@@ -103,6 +114,9 @@ export function sqliteStore(dataDir: string): Store {
           return toSnapshot(rows, counts, { ok, detail });
         })();
       });
+    },
+    async liveAnswers(sessionId) {
+      return withDb((db) => db.prepare(`${LIVE_ANSWERS}?`).all(sessionId) as LiveAnswerRow[]);
     },
     async dispose(keepFiles) {
       if (!keepFiles) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -193,6 +207,9 @@ export async function postgresStore(adminUrl: string, dataDir: string): Promise<
       } finally {
         client.release();
       }
+    },
+    async liveAnswers(sessionId) {
+      return (await pool.query<LiveAnswerRow>(`${LIVE_ANSWERS}$1`, [sessionId])).rows;
     },
     async dispose(keepFiles) {
       await pool.end();
