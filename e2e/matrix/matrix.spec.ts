@@ -39,7 +39,7 @@ const fill = (template: string, ids: WorldIds) =>
     return encodeURIComponent(value);
   });
 
-const locales = (JSON.parse(fs.readFileSync(path.join(root, "content", "locales.json"), "utf8")) as { locales: string[] }).locales;
+const locales = (JSON.parse(fs.readFileSync(path.join(root, "content", "locales.json"), "utf8")) as { locales: { code: string }[] }).locales.map((l) => l.code);
 
 /** Every path the build prerendered for a page: all locales, all params, as the app generates them. */
 function prerendered(file: string): string[] {
