@@ -13,6 +13,9 @@ const config = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "content", 
   locales: { code: string; name: string; dir: "ltr" | "rtl" }[];
 };
 const codes = config.locales.map((l) => l.code);
+/** The switcher's name in each language ("Language" in English). */
+const switcherName = (code: string) =>
+  (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "content", code, "messages.json"), "utf8")) as { language: { label: string } }).language.label;
 const lesson = content.lessons[0];
 /** Pages every visitor meets, as paths after the locale prefix. */
 const KEY_PAGES = ["", "/courses", lesson ? content.lessonPath(lesson.id).replace(/^\/en/, "") : "/courses", "/help", "/tracks", "/join", "/sign-in"];
@@ -26,7 +29,7 @@ test("each key page says its language and direction on <html>, and carries the s
       await page.goto(pagePath);
       await expect(page.locator("html"), pagePath).toHaveAttribute("lang", code);
       await expect(page.locator("html"), pagePath).toHaveAttribute("dir", dir);
-      const switcher = page.getByRole("navigation", { name: "Language" });
+      const switcher = page.getByRole("navigation", { name: switcherName(code) });
       await expect(switcher, pagePath).toBeVisible();
       const links = switcher.getByRole("link");
       await expect(links).toHaveCount(config.locales.length);
@@ -47,13 +50,13 @@ test("each key page says its language and direction on <html>, and carries the s
 
 test("the switcher keeps the learner's place: the query and fragment go with the path", async ({ publicPage: page }) => {
   await page.goto("/en/courses?from=home#list");
-  const current = page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: config.locales[0].name });
+  const current = page.getByRole("navigation", { name: switcherName("en") }).getByRole("link", { name: config.locales[0].name });
   await expect(current).toHaveAttribute("href", `/${config.locales[0].code}/courses?from=home#list`);
 });
 
 test("the switcher is reached and followed with the keyboard alone, and remembers the choice", async ({ page }) => {
   await page.goto("/en/help");
-  const current = page.getByRole("navigation", { name: "Language" }).locator('a[aria-current="true"]');
+  const current = page.getByRole("navigation", { name: switcherName("en") }).locator('a[aria-current="true"]');
   for (let i = 0; i < 80 && !(await current.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(current).toBeFocused();
   await page.keyboard.press("Enter");
@@ -93,7 +96,7 @@ test("a signed-in person's choice is saved on the account and comes back when th
   await page.goto("/en/dashboard");
   // Following the switcher saves the choice (POST /api/account/locale) before the page changes.
   const saved = page.waitForResponse((r) => r.url().endsWith("/api/account/locale") && r.request().method() === "POST");
-  await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: target.name }).click();
+  await page.getByRole("navigation", { name: switcherName("en") }).getByRole("link", { name: target.name }).click();
   expect((await saved).status()).toBe(200);
   await expect(page).toHaveURL(new RegExp(`/${target.code}/dashboard$`));
 
