@@ -100,6 +100,10 @@ const EFFECTS: Record<string, (w: World, caller: Caller, ctx: APIRequestContext)
   "DELETE app/api/account/route.ts": async (w) => {
     expect((await w.people.learner.ctx.get("/api/account/export")).status(), "the deleted account's session is over").toBe(401);
   },
+  "POST app/api/account/locale/route.ts": async (_w, _caller, ctx) => {
+    const mine = (await (await ctx.get("/api/account/export")).json()) as { account: { locale: string | null } };
+    expect(mine.account.locale, "the caller's own account holds the language").toBe("en");
+  },
   "POST app/api/account/sign-out-everywhere/route.ts": async (w, caller, ctx) => {
     expect(await sessionId(ctx), "the caller is signed out").toBeUndefined();
     if (caller !== "learner") expect(await sessionId(w.people.learner.ctx), "the learner is still signed in").toBe(w.ids.learnerId);

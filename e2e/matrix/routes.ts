@@ -53,8 +53,9 @@ export const ROUTES: RouteEntry[] = [
     path: "/api/account/locale",
     what: "save my language on my account",
     body: () => ({ locale: "en" }),
-    // Only the caller's own account row changes; a guest's choice is the browser's cookie alone.
-    cells: signedIn(s(200)),
+    // Only the caller's own account row changes (the learner's is in the world's fingerprint); a
+    // guest's choice is the browser's cookie alone.
+    cells: ownRecord(),
   },
   {
     file: "app/api/account/export/route.ts",
