@@ -66,9 +66,13 @@ test("the switcher is reached and followed with the keyboard alone, and remember
   expect(cookies.find((c) => c.name === "NEXT_LOCALE")!.expires - Date.now() / 1000).toBeGreaterThan(300 * 24 * 3600);
 });
 
-test("the home page, footer switcher included, is accessible in both themes", async ({ publicPage: page }) => {
-  await page.goto(`/${config.defaultLocale}`);
-  await expectAccessibleInBothThemes(page, "home page with the language switcher");
+test("the home and a lesson page, footer switcher included, are accessible in both themes in every language", async ({ publicPage: page }) => {
+  for (const code of codes) {
+    for (const rest of [KEY_PAGES[0], KEY_PAGES[2]]) {
+      await page.goto(`/${code}${rest}`);
+      await expectAccessibleInBothThemes(page, `/${code}${rest} with the language switcher`);
+    }
+  }
 });
 
 test("a first visit to / is negotiated from Accept-Language among the enabled languages only", async ({ playwright, baseURL }) => {
