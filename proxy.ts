@@ -1,5 +1,7 @@
-// Only redirects: "/" and paths without a locale go to the visitor's language (Accept-Language),
-// falling back to the default. Nothing is authorised here; deleting this file opens nothing.
+// Only redirects: "/" and paths without a locale go to the visitor's language: the one they chose
+// (the NEXT_LOCALE cookie, set by the language switcher and, from the account, at sign-in), else
+// Accept-Language among the enabled locales, else the default. Nothing is authorised here;
+// deleting this file opens nothing.
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
 

@@ -1,4 +1,5 @@
 import Link from "@/components/ui/link";
+import { locales } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
 import "./globals.css";
 
@@ -7,7 +8,7 @@ export default async function GlobalNotFound() {
   const locale = routing.defaultLocale;
   const { notFound: t, site } = (await import(`../content/${locale}/messages.json`)).default;
   return (
-    <html lang={locale}>
+    <html lang={locale} dir={locales.dir(locale)}>
       <body>
         <main id="main" className="container reading">
           <p className="eyebrow">{site.name}</p>

@@ -2,7 +2,7 @@
 // stylesheet a learner's page loads. These checks keep that shape: every CSS file is loaded one way
 // (composed by an @import, or imported by a facilitator's or admin's component, never both, which
 // would make Turbopack split the composition into several stylesheets), each selector has one home,
-// and no physical direction is added (issue #25 removes the ones listed below).
+// and no physical direction (left, right) is written: pages mirror by themselves under dir="rtl".
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -170,35 +170,6 @@ describe("the one stylesheet", () => {
   });
 });
 
-/**
- * Physical directions left to convert (issue #25), per file. The list may only shrink: a new
- * rule uses logical properties (margin-inline-start, padding-inline, text-align: start, ...), and
- * a converted declaration comes off this list. The two floats stay until float: inline-start is
- * safe on the phones learners use (Chrome 118, Safari 15).
- */
-const PHYSICAL_ALLOWANCE: Record<string, string[]> = {
-  "components/admin/admin.css": ["text-align: left", "text-align: right", "border-left: 4px solid var(--accent)"],
-  "components/attitudes/attitude-form.css": ["float: left"],
-  "components/cohort/cohort-reports.css": [
-    "margin-right: var(--space-2)",
-    "text-align: left",
-    "text-align: left",
-    "text-align: right",
-    "margin-left: auto",
-    "margin-right: var(--space-3)",
-    "text-align: right",
-  ],
-  "components/cohort/cohort.css": [
-    "margin-right: var(--space-3)",
-    "border-left: 4px solid var(--partial)",
-    "margin-left: var(--space-1)",
-    "border-left: 4px solid var(--accent)",
-    "padding-left: var(--space-3)",
-  ],
-  "components/cohort/join-sheet.css": ["padding-left: var(--space-5)"],
-  "components/quiz/quiz.css": ["float: left"],
-};
-
 const PHYSICAL_PROPERTY = /^(?:(?:margin|padding|border|scroll-margin|scroll-padding)-(?:left|right)(?:-[a-z]+)?|left|right|border-(?:top|bottom)-(?:left|right)-radius)$/;
 const PHYSICAL_VALUE = /^(?:text-align|float|clear)$/;
 
@@ -211,26 +182,11 @@ function physical(file: string): string[] {
 }
 
 describe("logical properties", () => {
-  const found: Record<string, string[]> = Object.fromEntries(
-    cssFiles.map((f): [string, string[]] => [f, physical(f).sort()]).filter(([, list]) => list.length > 0),
-  );
-  const allowed = Object.fromEntries(Object.entries(PHYSICAL_ALLOWANCE).map(([f, list]) => [f, [...list].sort()]));
-
-  it("adds no physical direction (left, right) to any stylesheet", () => {
-    for (const [file, list] of Object.entries(found)) {
-      const rest = [...(allowed[file] ?? [])];
-      const added = list.filter((d) => {
-        const i = rest.indexOf(d);
-        if (i < 0) return true;
-        rest.splice(i, 1);
-        return false;
-      });
-      expect(added, `${file}: use the logical property (e.g. margin-inline-start, text-align: start)`).toEqual([]);
-    }
-  });
-
-  it("keeps the allowance as short as the stylesheets: a converted declaration comes off the list", () => {
-    expect(found, "lower PHYSICAL_ALLOWANCE in tests/styles.test.ts").toEqual(allowed);
+  // Issue #25 converted the last physical declarations; `npm run lint` (stylelint.config.mjs)
+  // now refuses them as they are written, and this walk says the same of the committed files.
+  it("names no physical side (left, right) in any stylesheet", () => {
+    const found = Object.fromEntries(cssFiles.map((f): [string, string[]] => [f, physical(f)]).filter(([, list]) => list.length > 0));
+    expect(found, "use the logical property (margin-inline-start, inset-inline-end, border-inline-start, text-align: start, float: inline-start)").toEqual({});
   });
 
   it("finds the physical declarations it is meant to find", () => {
@@ -238,5 +194,30 @@ describe("logical properties", () => {
     const decls = rules(sample).flatMap((r) => r.declarations);
     const hits = decls.filter((d) => PHYSICAL_PROPERTY.test(d.property) || (PHYSICAL_VALUE.test(d.property) && /^(left|right)\b/.test(d.value)));
     expect(hits.map((d) => d.property)).toEqual(["margin-left", "text-align", "left", "float", "border-right-color"]);
+  });
+
+  it("has a lint that refuses each physical form and accepts its logical counterpart", async () => {
+    const { default: stylelint } = await import("stylelint");
+    const configFile = path.join(root, "stylelint.config.mjs");
+    const warnings = async (code: string) => (await stylelint.lint({ code, configFile })).results[0].warnings.map((w) => w.rule);
+    const physicalForms = [
+      "margin-left: 1px",
+      "padding-right: 1px",
+      "border-left: 1px solid",
+      "border-right-color: red",
+      "left: 0",
+      "right: 0",
+      "text-align: left",
+      "float: right",
+      "clear: left",
+      "border-top-left-radius: 2px",
+      "scroll-margin-left: 1px",
+      "margin: 0 1px 0 2px",
+      "border-radius: 1px 2px",
+      "background-position: right 1rem top",
+    ];
+    for (const form of physicalForms) expect(await warnings(`.a { ${form}; }`), form).not.toEqual([]);
+    const logical = "margin-inline-start: 1px; padding-inline-end: 1px; border-inline-start: 1px solid; inset-inline: 0; text-align: start; float: inline-start; clear: inline-start; border-start-start-radius: 2px; margin: 0 1px 2px; padding: 1px 2px; border-radius: 4px; top: 0; margin-top: 1px; width: 1px; max-height: 2px; border-bottom: 1px solid";
+    expect(await warnings(`.a { ${logical}; }`)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, routing } from "@/i18n/routing";
+import { locales } from "@/i18n/locales";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { ErrorStringsProvider } from "@/components/ui/error-strings";
@@ -36,7 +37,7 @@ export default async function LocaleLayout(props: LayoutProps<"/[locale]">) {
   // The words of every segment's error.tsx (components/ui/error-strings.tsx says why a context).
   const errorStrings = { title: te("title"), body: te("body"), retry: te("retry"), home: te("home"), emergency: t("emergency") };
   return (
-    <html lang={locale}>
+    <html lang={locale} dir={locales.dir(locale)}>
       <body>
         {/* No query provider here: islands reach the one client through components/api/queries.ts. */}
         <a className="skip-link" href="#main">

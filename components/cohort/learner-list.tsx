@@ -82,9 +82,13 @@ export function LearnerList({ cohortId, learners, labels }: { cohortId: string; 
           <p>{labels.newLead}</p>
           <dl className="secret-list">
             <dt>{labels.loginName}</dt>
-            <dd className="secret">{issued.loginName}</dd>
+            <dd className="secret">
+              <bdi dir="ltr">{issued.loginName}</bdi>
+            </dd>
             <dt>{labels.passphrase}</dt>
-            <dd className="secret">{issued.passphrase}</dd>
+            <dd className="secret">
+              <bdi dir="ltr">{issued.passphrase}</bdi>
+            </dd>
           </dl>
           <button type="button" className="button" onClick={closeIssued}>
             {labels.copied}

@@ -117,11 +117,11 @@ export function NicknameJoin({ code, locale, labels }: { code: string; locale: s
           <dl className="join-credentials">
             <dt>{labels.loginName}</dt>
             <dd>
-              <code>{details.loginName}</code>
+              <code dir="ltr">{details.loginName}</code>
             </dd>
             <dt>{labels.passphrase}</dt>
             <dd>
-              <code>{details.passphrase}</code>
+              <code dir="ltr">{details.passphrase}</code>
             </dd>
           </dl>
           <p className="meta">{labels.detailsOnce}</p>

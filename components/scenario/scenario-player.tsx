@@ -39,7 +39,7 @@ export function ScenarioPlayer({ scenario, labels }: { scenario: Scenario; label
                 <li key={`${p.step}-${i}`}>
                   <p>{s.text}</p>
                   <p>
-                    <strong>→ {s.choices?.find((c) => c.id === p.choice)?.text}</strong>
+                    <strong className="scenario-chosen">{s.choices?.find((c) => c.id === p.choice)?.text}</strong>
                   </p>
                 </li>
               );

@@ -39,7 +39,7 @@ const fill = (template: string, ids: WorldIds) =>
     return encodeURIComponent(value);
   });
 
-const locales = (JSON.parse(fs.readFileSync(path.join(root, "content", "locales.json"), "utf8")) as { locales: string[] }).locales;
+const locales = (JSON.parse(fs.readFileSync(path.join(root, "content", "locales.json"), "utf8")) as { locales: { code: string }[] }).locales.map((l) => l.code);
 
 /** Every path the build prerendered for a page: all locales, all params, as the app generates them. */
 function prerendered(file: string): string[] {
@@ -99,6 +99,10 @@ const EFFECTS: Record<string, (w: World, caller: Caller, ctx: APIRequestContext)
   },
   "DELETE app/api/account/route.ts": async (w) => {
     expect((await w.people.learner.ctx.get("/api/account/export")).status(), "the deleted account's session is over").toBe(401);
+  },
+  "POST app/api/account/locale/route.ts": async (_w, _caller, ctx) => {
+    const mine = (await (await ctx.get("/api/account/export")).json()) as { account: { locale: string | null } };
+    expect(mine.account.locale, "the caller's own account holds the language").toBe("en");
   },
   "POST app/api/account/sign-out-everywhere/route.ts": async (w, caller, ctx) => {
     expect(await sessionId(ctx), "the caller is signed out").toBeUndefined();

@@ -48,6 +48,16 @@ export const ROUTES: RouteEntry[] = [
     cells: { ...all(s(403)), anonymous: s(401), learner: s(200, { fresh: true }) },
   },
   {
+    file: "app/api/account/locale/route.ts",
+    method: "POST",
+    path: "/api/account/locale",
+    what: "save my language on my account",
+    body: () => ({ locale: "en" }),
+    // Only the caller's own account row changes (the learner's is in the world's fingerprint); a
+    // guest's choice is the browser's cookie alone.
+    cells: ownRecord(),
+  },
+  {
     file: "app/api/account/export/route.ts",
     method: "GET",
     path: "/api/account/export",

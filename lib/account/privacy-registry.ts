@@ -133,12 +133,12 @@ export const PRIVACY_REGISTRY = [
     table: "users",
     links: [byId("id")],
     identifies: ["email", "login_name"],
-    holds: "Your account: its id, email or sign-in name, the name shown, its role and when it was made (never the password).",
+    holds: "Your account: its id, email or sign-in name, the name shown, its role, the language you chose and when it was made (never the password).",
     exportAs: "account",
     single: true,
     // Not shown: password_hash (it only checks a password and never leaves the server) and
     // session_version (a counter that ends old sessions).
-    read: (rows) => rows.select(["id", "email", "display_name", "login_name", "role", "created_at", "suspended_at"]),
+    read: (rows) => rows.select(["id", "email", "display_name", "login_name", "role", "created_at", "suspended_at", "locale"]),
     erase: deleted("The account itself, after every row that points at it."),
   }),
   declare({

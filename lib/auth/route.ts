@@ -1,10 +1,12 @@
-// The next-auth route, plus the device cookie: after a successful password sign-in from a browser
-// that has no device cookie yet, issue one and trust it for that account (lib/auth/throttle.ts).
+// The next-auth route, plus two cookies after a successful password sign-in: the device cookie, for
+// a browser that has none yet, trusted for that account (lib/auth/throttle.ts); and the language
+// saved on the account (lib/account/locale.ts), so this browser's "/" leads to it.
 // Its POSTs (sign-in, sign-out) pass the same guards as the JSON routes first: from the app's own
 // pages only, and a body read up to the size limit, never whole.
 import "server-only";
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+import { localeSetCookie, savedLocale } from "@/lib/account/locale";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -81,13 +83,22 @@ export async function authRoute(incoming: Request, context: Ctx): Promise<Respon
   const isPasswordSignIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/callback/credentials");
   const email = isPasswordSignIn ? String((await request.clone().formData().catch(() => null))?.get("email") ?? "") : "";
   const response: Response = await NextAuth(authOptions())(request, context);
-  if (!isPasswordSignIn || !email || readDeviceId(request.headers.get("cookie"), authSecret, secureCookies)) return response;
-
+  if (!isPasswordSignIn || !email) return response;
   const signedIn = response.headers.getSetCookie().some((c) => /session-token=[^;]+/.test(c));
   if (!signedIn) return response;
-  const device = newDeviceCookieValue(authSecret);
-  await trustDevice(await getDb(), email, device.id);
+
+  const db = await getDb();
+  const extra: string[] = [];
+  // The language saved on the account comes back on this browser too, so "/" leads to it.
+  const locale = await savedLocale(db, email);
+  if (locale) extra.push(localeSetCookie(locale, secureCookies));
+  if (!readDeviceId(request.headers.get("cookie"), authSecret, secureCookies)) {
+    const device = newDeviceCookieValue(authSecret);
+    await trustDevice(db, email, device.id);
+    extra.push(deviceSetCookie(device.value, secureCookies));
+  }
+  if (extra.length === 0) return response;
   const headers = new Headers(response.headers);
-  headers.append("Set-Cookie", deviceSetCookie(device.value, secureCookies));
+  for (const cookie of extra) headers.append("Set-Cookie", cookie);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -3,10 +3,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { locales as localeCodes } from "@/i18n/locales";
 import { TECHNIQUES } from "./schema";
 
 const root = path.join(process.cwd(), "content");
-const { locales } = JSON.parse(readFileSync(path.join(root, "locales.json"), "utf8")) as { locales: string[] };
+const locales = localeCodes.codes;
 
 describe("manipulation techniques", () => {
   it.each(locales)("each has a label in %s/messages.json", (locale) => {

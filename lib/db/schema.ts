@@ -18,6 +18,8 @@ export interface UsersTable {
   login_name: string | null;
   /** A suspended facilitator can no longer run cohorts; the cohorts stay readable by admins. */
   suspended_at: string | null;
+  /** The language they chose with the switcher (a code of content/locales.json); null until then. */
+  locale: Generated<string | null>;
 }
 
 export type CohortKind = "workshop" | "class";

@@ -79,6 +79,8 @@ export const ENDPOINTS: Endpoint[] = [
         newPassword: fc.oneof({ arbitrary: fc.constantFrom("", "short", "password", PASSWORD), weight: 20 }, { arbitrary: fc.constant("quiet harbour lantern 42"), weight: 2 }),
       }),
   },
+  // The caller's language: mostly one the app offers, sometimes one it does not (refused, 400).
+  { route: "/api/account/locale", method: "POST", load: () => import("@/app/api/account/locale/route"), body: () => fc.record({ locale }) },
   get("/api/account/export", () => import("@/app/api/account/export/route")),
   get("/api/attitudes", () => import("@/app/api/attitudes/route"), { query: (w) => ({ courseId: fc.constantFrom(w.course, "other-course"), form: fc.constantFrom("pre", "post", "mid") }) }),
   {
