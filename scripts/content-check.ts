@@ -43,9 +43,9 @@ if (asJson) {
   console.log(JSON.stringify({ ...summary, testWise: items.testWise, translations: translations.locales }, null, 2));
 } else {
   console.log(
-    `content (${SOURCE_LOCALE}): ${source.courses} course(s), ${source.modules} module(s), ${source.lessons} lesson(s), ` +
+    `content: ${source.courses} course(s), ${source.modules} module(s), ${source.lessons} lesson(s), ` +
       `${source.quizzes} quiz(zes), ${source.questions} question(s), ${source.scenarios} scenario(s), ` +
-      `${source.tracks.length} track(s); all ${summary.locales.length} locale(s) valid`,
+      `${source.tracks.length} track(s): all valid` + (summary.locales.length > 1 ? ` (in ${summary.locales.length} locales)` : ""),
   );
   for (const l of translations.locales) {
     console.log(

@@ -40,7 +40,7 @@ function forLocale(locale: string): LocaleContent | undefined {
  */
 function served(): LocaleContent[] {
   const listed = readLocales(path.join(process.cwd(), "content"));
-  if ("error" in listed) return all();
+  if ("error" in listed || listed.locales.length === 0) return all();
   return all().filter((c) => listed.locales.some((l) => l.code === c.locale));
 }
 

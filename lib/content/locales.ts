@@ -25,10 +25,10 @@ export interface ListedLocale {
   status: LocaleStatus;
 }
 
-/** The listed locales, or a problem message when the file is missing or not in either format. */
+/** The listed locales (none when there is no locales.json), or a problem message when the file is in neither format. */
 export function readLocales(root: string): { defaultLocale: string; locales: ListedLocale[] } | { error: string } {
   const file = path.join(root, "locales.json");
-  if (!fs.existsSync(file)) return { error: "missing locales.json" };
+  if (!fs.existsSync(file)) return { defaultLocale: "en", locales: [] };
   let data: unknown;
   try {
     data = JSON.parse(fs.readFileSync(file, "utf8"));

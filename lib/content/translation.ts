@@ -73,6 +73,9 @@ export function contentFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** A top-level translation record: a line "translation:" (YAML, front matter) or a "$translation" key (messages.json). */
+const SOURCE_RECORD = /^translation:|^\s*"\$translation"\s*:/m;
+
 /** A path inside a locale folder without its extension: how a file is looked up whatever it is named (.yml or .yaml). */
 export function fileKey(relInLocale: string): string {
   return relInLocale.replace(/\.(mdx?|ya?ml|json)$/, "");
@@ -88,18 +91,20 @@ export function loadTranslationRecords(root: string, locale: string, problems: C
   const dir = path.join(root, locale);
   for (const file of contentFiles(dir)) {
     const fileRel = `${locale}/${file}`;
-    const parsed = parseContentFile(fs.readFileSync(path.join(dir, file), "utf8"), file);
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    const key = recordKey(file);
+    if (locale === SOURCE_LOCALE) {
+      // A source file is only looked at for a record, not parsed a second time (the loader parses it).
+      if (SOURCE_RECORD.test(text)) problems.push({ file: fileRel, field: key, message: `a ${SOURCE_LOCALE} file is a source, not a translation: remove the ${key} record` });
+      continue;
+    }
+    const parsed = parseContentFile(text, file);
     if ("error" in parsed) {
       // The loader names YAML and front-matter errors; messages.json is read only here and by the app.
       if (file.endsWith(".json")) problems.push({ file: fileRel, field: "", message: `not valid JSON: ${parsed.error}` });
       continue;
     }
     const raw = recordOf(parsed.data, file);
-    const key = recordKey(file);
-    if (locale === SOURCE_LOCALE) {
-      if (raw !== undefined) problems.push({ file: fileRel, field: key, message: `a ${SOURCE_LOCALE} file is a source, not a translation: remove the ${key} record` });
-      continue;
-    }
     if (raw === undefined) {
       problems.push({ file: fileRel, field: key, message: `a translated file records what it translates: add a ${key} record with source, sourceHash and status (content/README.md, Translations)` });
       continue;
