@@ -3,11 +3,16 @@
 // --json, prints one summary object on success, with each quiz's best test-wise score and the
 // support routes by country and kind. Support routes last verified more than 180 days ago are a
 // warning; with --release (npm run content:check -- --release) they fail the check.
+// Translations (lib/content/translation-check.ts): a stale translation, a key, id or answer that
+// differs from English, or a file a complete locale lacks fails the check; --json adds each
+// locale's coverage under "translations".
 import path from "node:path";
 import { checkChannelFreshness } from "../lib/content/channels";
 import { checkItemRules } from "../lib/content/item-rules";
 import { loadContent } from "../lib/content/load";
 import { summarise } from "../lib/content/summary";
+import { checkTranslations } from "../lib/content/translation-check";
+import { SOURCE_LOCALE } from "../lib/content/translation";
 
 const root = path.resolve(process.argv.find((a) => a.startsWith("--root="))?.slice(7) ?? "content");
 const asJson = process.argv.includes("--json");
@@ -19,8 +24,9 @@ const { content } = loaded;
 const items = loaded.problems.length === 0 ? checkItemRules(content) : { problems: [], testWise: {} };
 // Routes go stale as services change numbers and hours: a release needs every entry checked recently.
 const freshness = content.map((c) => (c.channels ? checkChannelFreshness(c.channels, `${c.locale}/resources/channels.yml`, new Date(), { release }) : { problems: [], warnings: [] }));
-const problems = [...loaded.problems, ...items.problems, ...freshness.flatMap((f) => f.problems)];
-const warnings = freshness.flatMap((f) => f.warnings);
+const translations = checkTranslations(root);
+const problems = [...loaded.problems, ...items.problems, ...freshness.flatMap((f) => f.problems), ...translations.problems];
+const warnings = [...freshness.flatMap((f) => f.warnings), ...translations.warnings];
 for (const w of warnings) console.error(`  warning: ${w.file}${w.field ? ` › ${w.field}` : ""}: ${w.message}`);
 
 if (problems.length > 0) {
@@ -30,17 +36,25 @@ if (problems.length > 0) {
 }
 
 const summary = summarise(content);
+// The text summary counts the English course once; translated locales are counted by coverage below.
+const source = summarise(content.filter((c) => c.locale === SOURCE_LOCALE));
 if (asJson) {
   // testWise: the best score a learner who knows nothing reaches on each quiz, form and booster.
-  console.log(JSON.stringify({ ...summary, testWise: items.testWise }, null, 2));
+  console.log(JSON.stringify({ ...summary, testWise: items.testWise, translations: translations.locales }, null, 2));
 } else {
   console.log(
-    `content: ${summary.courses} course(s), ${summary.modules} module(s), ${summary.lessons} lesson(s), ` +
-      `${summary.quizzes} quiz(zes), ${summary.questions} question(s), ${summary.scenarios} scenario(s), ` +
-      `${summary.tracks.length} track(s): all valid`,
+    `content: ${source.courses} course(s), ${source.modules} module(s), ${source.lessons} lesson(s), ` +
+      `${source.quizzes} quiz(zes), ${source.questions} question(s), ${source.scenarios} scenario(s), ` +
+      `${source.tracks.length} track(s): all valid` + (summary.locales.length > 1 ? ` (in ${summary.locales.length} locales)` : ""),
   );
-  for (const [id, grade] of Object.entries(summary.schoolReadingGrades)) console.log(`  school lesson ${id}: reading grade ${grade}`);
-  for (const [course, pairs] of Object.entries(summary.biasPairsByCourse)) {
+  for (const l of translations.locales) {
+    console.log(
+      `  ${l.locale} (${l.listed ? l.status : "not listed"}): ${l.translated}/${l.total} files translated (${l.coverage} %), ` +
+        `${l.draft} draft, ${l.reviewed} reviewed, ${l.missing.length} shown in English`,
+    );
+  }
+  for (const [id, grade] of Object.entries(source.schoolReadingGrades)) console.log(`  school lesson ${id}: reading grade ${grade}`);
+  for (const [course, pairs] of Object.entries(source.biasPairsByCourse)) {
     if (pairs.length === 0) continue;
     console.log(`  ${course}: ${pairs.length} bias-check pair(s), one version shown to each learner`);
     for (const p of pairs) console.log(`    ${p.id} (${p.feature}): ${p.file}`);

@@ -3,11 +3,10 @@
 // invented posts. The schema and the checks here keep every piece vetted: a named technique, a
 // harmless setting, one piece of each strength per step, no identity words, a mixed spot round.
 import path from "node:path";
-import fs from "node:fs";
 import { z } from "zod";
 import { PIECE_USES, type Activity } from "@/lib/activity/types";
 import { slug, TECHNIQUES } from "./schema";
-import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
+import { check, type ContentProblem, dupes, exists, parseYaml, readText, rel, sortedDir } from "./files";
 import { IDENTITY_WORDS } from "./materials";
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -83,7 +82,7 @@ const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 export function loadActivities(root: string, courseDir: string, problems: ContentProblem[]): Map<string, Activity> {
   const out = new Map<string, Activity>();
   const dir = path.join(courseDir, "activities");
-  if (!fs.existsSync(dir)) return out;
+  if (!exists(dir)) return out;
   for (const entry of sortedDir(dir)) {
     const file = rel(root, path.join(dir, entry.name));
     const m = entry.isFile() ? YAML_FILE.exec(entry.name) : null;
@@ -91,7 +90,7 @@ export function loadActivities(root: string, courseDir: string, problems: Conten
       problems.push({ file, field: "", message: "name the file <slug>.yml" });
       continue;
     }
-    const data = parseYaml(fs.readFileSync(path.join(dir, entry.name), "utf8"), file, problems);
+    const data = parseYaml(readText(path.join(dir, entry.name)), file, problems);
     if (data === undefined) continue;
     const a = check(activityFile, data, file, problems);
     if (!a) continue;

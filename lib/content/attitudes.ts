@@ -2,10 +2,9 @@
 // starting and final checks, optional and anonymous, shown to facilitators only as group totals.
 // The rule that matters most is what they may ask about: readiness to respond, never a person's
 // own faith, politics, sympathies or grievances, which could be read as a risk label.
-import fs from "node:fs";
 import path from "node:path";
 import { attitudeFile } from "./schema";
-import { check, dupes, parseYaml, rel, type ContentProblem } from "./files";
+import { check, type ContentProblem, dupes, exists, parseYaml, readText, rel } from "./files";
 
 export interface AttitudeItem {
   id: string;
@@ -46,11 +45,11 @@ export function offLimits(statement: string): { term: string; why: string } | un
 /** Reads and checks courses/<course>/attitudes.yml; undefined when the course has none. */
 export function loadAttitudes(root: string, courseDir: string, hasAssessments: boolean, problems: ContentProblem[]): Attitudes | undefined {
   const yaml = path.join(courseDir, "attitudes.yaml");
-  if (fs.existsSync(yaml)) problems.push({ file: rel(root, yaml), field: "", message: "name the file attitudes.yml, like the course's other files" });
+  if (exists(yaml)) problems.push({ file: rel(root, yaml), field: "", message: "name the file attitudes.yml, like the course's other files" });
   const full = path.join(courseDir, "attitudes.yml");
-  if (!fs.existsSync(full)) return undefined;
+  if (!exists(full)) return undefined;
   const file = rel(root, full);
-  const data = parseYaml(fs.readFileSync(full, "utf8"), file, problems);
+  const data = parseYaml(readText(full), file, problems);
   if (data === undefined) return undefined;
   const a = check(attitudeFile, data, file, problems);
   if (!a) return undefined;

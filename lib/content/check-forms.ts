@@ -4,11 +4,10 @@
 // report can cancel a difference in difficulty between the forms. That only works if the forms
 // are built to match, which this file checks: the same number of questions shown to a learner,
 // the same question types in the same order, the same skills.
-import fs from "node:fs";
 import path from "node:path";
 import { SKILLS, type Question, type Quiz } from "@/lib/quiz/types";
 import type { FormId } from "@/lib/quiz/experiments";
-import { rel, sortedDir, type ContentProblem } from "./files";
+import { type ContentProblem, exists, readText, rel, sortedDir } from "./files";
 import { asShown } from "./pair-rules";
 
 export interface CheckForms {
@@ -83,17 +82,17 @@ export function loadCheckForms(
   parseQuiz: (id: string, raw: string, file: string, problems: ContentProblem[]) => Quiz | undefined,
 ): CheckForms {
   const dir = path.join(courseDir, "assessments");
-  if (!fs.existsSync(dir)) return {};
+  if (!exists(dir)) return {};
   const result: CheckForms = {};
   const fileOf = (form: FormId) => rel(root, path.join(dir, formFile(form)));
   for (const form of FORM_IDS) {
     const full = path.join(dir, formFile(form));
     const file = fileOf(form);
-    if (!fs.existsSync(full)) {
+    if (!exists(full)) {
       problems.push({ file, field: "", message: `missing check form ${form.toUpperCase()} (assessments/ needs both form-a.yml and form-b.yml)` });
       continue;
     }
-    const quiz = parseQuiz(formQuizId(form), fs.readFileSync(full, "utf8"), file, problems);
+    const quiz = parseQuiz(formQuizId(form), readText(full), file, problems);
     if (!quiz) continue;
     // A learner sees one version of each bias-check pair: the length counts the questions shown.
     const shown = asShown(quiz).questions.length;

@@ -1,14 +1,14 @@
 // Content beyond lessons and quizzes: branching scenarios, boosters (per course),
 // tracks and reporting channels (per locale). Each is validated with its file and field named.
-import fs from "node:fs";
 import path from "node:path";
 import type { Quiz } from "@/lib/quiz/types";
 import { checkScenarioGraph, type Scenario } from "@/lib/scenario/graph";
 import { boosterFile, channelsFile, scenarioFile, trackFile, type TrackFile } from "./schema";
 import { normaliseChannels, type Channels } from "./channels";
 import type { z } from "zod";
-import { check, fieldPath, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
+import { check, type ContentProblem, exists, fieldPath, parseYaml, readText, rel, sortedDir } from "./files";
 import { fleschKincaid } from "./readability";
+import { SOURCE_LOCALE } from "./translation";
 import { MATERIALS_DIR } from "./materials";
 import { formatActivityId } from "./activity-id";
 import { checkPlanPrints } from "./plan";
@@ -25,7 +25,7 @@ export const WORKSHOP_MAX_SCENARIOS = 3;
 export const SCHOOL_MAX_GRADE = 9;
 
 function yamlFiles(root: string, dir: string, problems: ContentProblem[], subfolder?: string): { id: string; file: string; data: unknown }[] {
-  if (!fs.existsSync(dir)) return [];
+  if (!exists(dir)) return [];
   const out = [];
   for (const entry of sortedDir(dir)) {
     // A folder with its own loader (tracks/materials/, lib/content/materials.ts).
@@ -36,7 +36,7 @@ function yamlFiles(root: string, dir: string, problems: ContentProblem[], subfol
       problems.push({ file, field: "", message: "name the file <slug>.yml" });
       continue;
     }
-    const data = parseYaml(fs.readFileSync(path.join(dir, entry.name), "utf8"), file, problems);
+    const data = parseYaml(readText(path.join(dir, entry.name)), file, problems);
     if (data !== undefined) out.push({ id: m[1], file, data });
   }
   return out;
@@ -157,6 +157,8 @@ export function loadTracks(root: string, locale: string, refs: TrackRefs, proble
         l.uses.forEach((u, j) => {
           if (!course.lessons.has(u)) problems.push({ file, field: `lessons[${i}].uses[${j}]`, message: `no lesson "${u}"` });
         });
+        // Flesch-Kincaid counts English syllables: a translation's reading level is the reviewer's to judge.
+        if (locale !== SOURCE_LOCALE) return;
         const grade = fleschKincaid(`${l.learnerText}\n\n${l.contentWarning}\n\n${l.optOut}`).grade;
         track.readingGrades![l.id] = grade;
         if (grade > SCHOOL_MAX_GRADE) {
@@ -175,9 +177,9 @@ export type { Channels } from "./channels";
 
 export function loadChannels(root: string, locale: string, problems: ContentProblem[]): Channels | undefined {
   const full = path.join(root, locale, "resources", "channels.yml");
-  if (!fs.existsSync(full)) return undefined;
+  if (!exists(full)) return undefined;
   const file = rel(root, full);
-  const data = parseYaml(fs.readFileSync(full, "utf8"), file, problems);
+  const data = parseYaml(readText(full), file, problems);
   if (data === undefined) return undefined;
   const parsed = channelsFile.safeParse(data);
   if (!parsed.success) {

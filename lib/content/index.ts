@@ -9,6 +9,10 @@ import { experimentsOf, type Experiment, type FormId } from "@/lib/quiz/experime
 import { parseProgressActivity, type ProgressActivity } from "./activity-id";
 import { processSingleton } from "@/lib/process-singleton";
 import { asShown } from "./pair-rules";
+import { readLocales } from "./locales";
+import { versionOf, type Version } from "./versions";
+
+export { contentPath, leastFinished, sourceHref, type Version, type VersionStatus } from "./versions";
 
 export type { Activity, AttitudeItem, Attitudes, Booster, Channels, CheckForms, Course, Lesson, LessonRef, Material, Module, Scenario, Track } from "./load";
 
@@ -29,6 +33,32 @@ function all(): LocaleContent[] {
 function forLocale(locale: string): LocaleContent | undefined {
   return all().find((c) => c.locale === locale);
 }
+
+/**
+ * The locales the app serves (content/locales.json), for generateStaticParams: a folder under
+ * content/ that is not listed yet is a translation under way, checked but not built into pages.
+ */
+function served(): LocaleContent[] {
+  const listed = readLocales(path.join(process.cwd(), "content"));
+  if ("error" in listed || listed.locales.length === 0) return all();
+  return all().filter((c) => listed.locales.some((l) => l.code === c.locale));
+}
+
+/**
+ * Which version of a content file a page in `locale` shows (lib/content/versions.ts): the
+ * translation, or the English file when there is none yet. `file` is its path inside the locale
+ * folder (contentPath, or a lesson's `path`).
+ */
+export const getVersion = cache((locale: string, file: string): Version => {
+  const content = forLocale(locale);
+  return content ? versionOf(content, file) : { locale, status: "source" };
+});
+
+/** A lesson with the version it is shown in (the fallback notice and the block's lang come from it). */
+export const getLessonVersion = cache((locale: string, courseId: string, lessonId: string): { lesson: Lesson; version: Version } | undefined => {
+  const lesson = getLesson(locale, courseId, lessonId);
+  return lesson && { lesson, version: getVersion(locale, lesson.path) };
+});
 
 export const getCourses = cache((locale: string): Course[] => forLocale(locale)?.courses ?? []);
 
@@ -72,11 +102,11 @@ export const getLessonPosition = cache((locale: string, courseId: string, lesson
 
 /** Every (locale, course, lesson) for generateStaticParams. */
 export function allLessonParams(): { locale: string; course: string; lesson: string }[] {
-  return all().flatMap((c) => c.lessons.map((l) => ({ locale: c.locale, course: l.courseId, lesson: l.id })));
+  return served().flatMap((c) => c.lessons.map((l) => ({ locale: c.locale, course: l.courseId, lesson: l.id })));
 }
 
 export function allCourseParams(): { locale: string; course: string }[] {
-  return all().flatMap((c) => c.courses.map((k) => ({ locale: c.locale, course: k.id })));
+  return served().flatMap((c) => c.courses.map((k) => ({ locale: c.locale, course: k.id })));
 }
 
 /** A lesson and its quiz (if any), for grading on the server. */
@@ -99,7 +129,7 @@ export const getActivity = cache((locale: string, courseId: string, id: string) 
 
 /** Every lesson that links an activity, for the activity page's generateStaticParams. */
 export function allActivityParams(): { locale: string; course: string; lesson: string }[] {
-  return all().flatMap((c) => c.lessons.filter((l) => l.activityId).map((l) => ({ locale: c.locale, course: l.courseId, lesson: l.id })));
+  return served().flatMap((c) => c.lessons.filter((l) => l.activityId).map((l) => ({ locale: c.locale, course: l.courseId, lesson: l.id })));
 }
 
 /** The course's two parallel check forms (assessments/form-a.yml and form-b.yml), if it has them. */
@@ -155,7 +185,7 @@ export function isGradedActivity(locale: string, courseId: string, activityId: s
 }
 
 export function allTrackParams(): { locale: string; track: string }[] {
-  return all().flatMap((c) => c.tracks.map((t) => ({ locale: c.locale, track: t.id })));
+  return served().flatMap((c) => c.tracks.map((t) => ({ locale: c.locale, track: t.id })));
 }
 
 /** A school track's lesson by id, with its number (1-based) and its neighbours, for the lesson's own page. */
@@ -169,7 +199,7 @@ export const getSchoolLesson = cache((locale: string, trackId: string, lessonId:
 
 /** Every school lesson of every school track, for the lesson pages' generateStaticParams. */
 export function allSchoolLessonParams(): { locale: string; track: string; part: string }[] {
-  return all().flatMap((c) => c.tracks.flatMap((t) => (t.kind === "school" ? t.lessons.map((l) => ({ locale: c.locale, track: t.id, part: l.id })) : [])));
+  return served().flatMap((c) => c.tracks.flatMap((t) => (t.kind === "school" ? t.lessons.map((l) => ({ locale: c.locale, track: t.id, part: l.id })) : [])));
 }
 
 /** A track's printable materials, in file order (tracks/materials/). */
@@ -191,11 +221,11 @@ export const getMaterialQuizzes = cache((locale: string, material: Material) => 
 });
 
 export function allMaterialParams(): { locale: string; track: string; set: string }[] {
-  return all().flatMap((c) => c.materials.flatMap((m) => m.tracks.map((track) => ({ locale: c.locale, track, set: m.id }))));
+  return served().flatMap((c) => c.materials.flatMap((m) => m.tracks.map((track) => ({ locale: c.locale, track, set: m.id }))));
 }
 
 export function allCountryParams(): { locale: string; country: string }[] {
-  return all().flatMap((c) => (c.channels?.countries ?? []).map((k) => ({ locale: c.locale, country: k.code.toLowerCase() })));
+  return served().flatMap((c) => (c.channels?.countries ?? []).map((k) => ({ locale: c.locale, country: k.code.toLowerCase() })));
 }
 
 /** Every quiz of a course: its lessons' quizzes, the check forms and the boosters. */

@@ -9,7 +9,9 @@ import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source
 import { checkLessonBody } from "./markdown-check";
 import { checkLessonFacts } from "./fact-sources";
 import { findForbidden } from "./forbidden";
-import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
+import { check, type ContentProblem, dupes, exists, parseYaml, readText, rel, sortedDir, withFallback, withoutRecord } from "./files";
+import { readLocales } from "./locales";
+import { fileKey, loadTranslationRecords, SOURCE_LOCALE, type TranslationRecord } from "./translation";
 import { loadBoosters, loadChannels, loadScenarios, loadTracks, type Booster, type Channels, type Track } from "./extras";
 import { FORM_IDS, formFile, loadCheckForms, type CheckForms } from "./check-forms";
 import type { Scenario } from "@/lib/scenario/graph";
@@ -72,6 +74,8 @@ export interface Lesson {
   sources: Source[];
   /** Markdown with the `:::scenario` directive for fictional stories. */
   body: string;
+  /** The file inside the locale folder, e.g. "courses/x/lessons/01-y.md" (which version is shown: versions.ts). */
+  path: string;
 }
 
 export interface LocaleContent {
@@ -94,6 +98,10 @@ export interface LocaleContent {
   /** Printable materials for the tracks' activities (tracks/materials/). */
   materials: Material[];
   channels?: Channels;
+  /** The translation records of the locale's own files, by fileKey (translation.ts); empty for the source locale. */
+  translations: Map<string, TranslationRecord>;
+  /** Files (by fileKey) the locale does not have yet, read from the source locale instead. */
+  fallbacks: Set<string>;
 }
 
 export interface LoadResult {
@@ -115,7 +123,7 @@ export function quizKey(courseId: string, quizId: string): string {
 export function loadContent(root: string): LoadResult {
   const problems: ContentProblem[] = [];
   const content: LocaleContent[] = [];
-  if (!fs.existsSync(root)) {
+  if (!exists(root)) {
     return { content, problems: [{ file: ".", field: "", message: `content folder not found: ${root}` }] };
   }
   for (const entry of sortedDir(root)) {
@@ -124,8 +132,13 @@ export function loadContent(root: string): LoadResult {
       problems.push({ file: entry.name, field: "", message: "a top-level folder must be a locale such as 'en' or 'pt-BR'" });
       continue;
     }
-    content.push(loadLocale(root, entry.name, problems));
+    content.push(loadTranslatedLocale(root, entry.name, problems));
     checkForbiddenTerms(root, path.join(root, entry.name), problems);
+  }
+  // A locale listed in locales.json before any of it is translated is served in English throughout.
+  const listed = readLocales(root);
+  for (const { code } of "error" in listed ? [] : listed.locales) {
+    if (!content.some((c) => c.locale === code) && fs.existsSync(path.join(root, SOURCE_LOCALE))) content.push(loadTranslatedLocale(root, code, problems));
   }
   if (content.length === 0) problems.push({ file: ".", field: "", message: "no locale folder (such as content/en) found" });
   return { content, problems };
@@ -137,17 +150,33 @@ function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) checkForbiddenTerms(root, full, problems);
     else if (/\.(md|mdx|ya?ml|json)$/.test(entry.name)) {
-      for (const hit of findForbidden(fs.readFileSync(full, "utf8"))) {
+      for (const hit of findForbidden(readText(full))) {
         problems.push({ file: rel(root, full), field: `line ${hit.line}`, message: `"${hit.term}": ${hit.why}` });
       }
     }
   }
 }
 
+/**
+ * A translated locale loads over the source locale: a file it does not have yet is read from
+ * content/en, so a partly translated locale is whole (and its pages are never missing). Problems
+ * in those English files are the English files' own, reported once under en/.
+ */
+function loadTranslatedLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
+  const translations = loadTranslationRecords(root, locale, problems);
+  if (locale === SOURCE_LOCALE || !fs.existsSync(path.join(root, SOURCE_LOCALE))) return { ...loadLocale(root, locale, problems), translations };
+  const own: ContentProblem[] = [];
+  const { value, fellBack } = withFallback(root, locale, SOURCE_LOCALE, () => loadLocale(root, locale, own));
+  problems.push(...own.filter((p) => !fellBack.has(p.file)));
+  const prefix = `${locale}/`;
+  const fallbacks = new Set([...fellBack].map((f) => fileKey(f.slice(prefix.length))));
+  return { ...value, translations, fallbacks };
+}
+
 function loadLocale(root: string, locale: string, problems: ContentProblem[]): LocaleContent {
-  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), activities: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [], materials: [] };
+  const result: LocaleContent = { locale, courses: [], lessons: [], quizzes: new Map(), scenarios: new Map(), activities: new Map(), forms: new Map(), boosters: new Map(), attitudes: new Map(), tracks: [], materials: [], translations: new Map(), fallbacks: new Set() };
   const coursesDir = path.join(root, locale, "courses");
-  if (!fs.existsSync(coursesDir)) {
+  if (!exists(coursesDir)) {
     problems.push({ file: rel(root, coursesDir), field: "", message: "missing courses folder" });
     return result;
   }
@@ -204,14 +233,14 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
   const quizzes = new Map<string, Quiz>();
   const quizFiles = new Map<string, string>();
   const quizDir = path.join(dir, "quizzes");
-  for (const entry of fs.existsSync(quizDir) ? sortedDir(quizDir) : []) {
+  for (const entry of exists(quizDir) ? sortedDir(quizDir) : []) {
     const file = path.join(quizDir, entry.name);
     const m = entry.isFile() ? QUIZ_FILE.exec(entry.name) : null;
     if (!m) {
       problems.push({ file: rel(root, file), field: "", message: "a quiz file must be named <slug>.yml" });
       continue;
     }
-    const quiz = parseQuiz(m[1], fs.readFileSync(file, "utf8"), rel(root, file), problems);
+    const quiz = parseQuiz(m[1], readText(file), rel(root, file), problems);
     if (quiz) {
       quizzes.set(quiz.id, quiz);
       quizFiles.set(quiz.id, rel(root, file));
@@ -239,7 +268,7 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
   // Lessons.
   const lessons = new Map<string, Lesson & { file: string }>();
   const lessonDir = path.join(dir, "lessons");
-  for (const entry of fs.existsSync(lessonDir) ? sortedDir(lessonDir) : []) {
+  for (const entry of exists(lessonDir) ? sortedDir(lessonDir) : []) {
     const file = path.join(lessonDir, entry.name);
     const fileRel = rel(root, file);
     const m = entry.isFile() ? LESSON_FILE.exec(entry.name) : null;
@@ -256,7 +285,7 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
       problems.push({ file: fileRel, field: "", message: `another lesson already has the slug "${m[1]}"` });
       continue;
     }
-    const lesson = parseLesson(fs.readFileSync(file, "utf8"), fileRel, problems);
+    const lesson = parseLesson(readText(file), fileRel, problems);
     if (!lesson) continue;
     if (lesson.quiz && !quizzes.has(lesson.quiz)) {
       problems.push({ file: fileRel, field: "quiz", message: `no quiz "${lesson.quiz}" in ${rel(root, quizDir)}/` });
@@ -267,15 +296,15 @@ function loadCourse(root: string, locale: string, courseId: string, out: LocaleC
     if (lesson.activityId && !activities.has(lesson.activityId)) {
       problems.push({ file: fileRel, field: "activity", message: `no activity "${lesson.activityId}" in ${rel(root, path.join(dir, "activities"))}/` });
     }
-    lessons.set(m[1], { ...lesson, id: m[1], courseId, locale, moduleId: "", file: fileRel });
+    lessons.set(m[1], { ...lesson, id: m[1], courseId, locale, moduleId: "", file: fileRel, path: rel(path.join(root, locale), file) });
   }
 
   // The course outline, and the links from it to the lessons.
-  if (!fs.existsSync(courseFilePath)) {
+  if (!exists(courseFilePath)) {
     problems.push({ file: courseRel, field: "", message: "missing course.yml" });
     return;
   }
-  const parsed = parseYaml(fs.readFileSync(courseFilePath, "utf8"), courseRel, problems);
+  const parsed = parseYaml(readText(courseFilePath), courseRel, problems);
   if (parsed === undefined) return;
   const course = check(courseFile, parsed, courseRel, problems);
   if (!course) return;
@@ -335,7 +364,7 @@ export function parseLesson(
   raw: string,
   fileRel: string,
   problems: ContentProblem[],
-): (Omit<Lesson, "id" | "courseId" | "locale" | "moduleId"> & { quiz?: string; scenario?: string; activity?: string }) | undefined {
+): (Omit<Lesson, "id" | "courseId" | "locale" | "moduleId" | "path"> & { quiz?: string; scenario?: string; activity?: string }) | undefined {
   let fm: matter.GrayMatterFile<string>;
   try {
     fm = matter(raw);
@@ -343,7 +372,7 @@ export function parseLesson(
     problems.push({ file: fileRel, field: "front matter", message: `not valid YAML: ${(e as Error).message.split("\n")[0]}` });
     return undefined;
   }
-  const data = check(lessonFrontMatter, fm.data, fileRel, problems);
+  const data = check(lessonFrontMatter, withoutRecord(fm.data), fileRel, problems);
   const body = fm.content.trim();
   if (!body) problems.push({ file: fileRel, field: "body", message: "the lesson has no text" });
   for (const message of checkLessonBody(body)) problems.push({ file: fileRel, field: "body", message });

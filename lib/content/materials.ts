@@ -2,10 +2,9 @@
 // timelines, chats, letters and forms a teacher or facilitator prepares for a track's activities,
 // each with its answer key. The schema, the loader and the safety checks live here; the pages
 // under app/[locale]/tracks/[track]/materials print them.
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { check, dupes, parseYaml, rel, sortedDir, type ContentProblem } from "./files";
+import { check, type ContentProblem, dupes, exists, parseYaml, readText, rel, sortedDir } from "./files";
 import { TECHNIQUES, slug } from "./schema";
 import { IDEOLOGIES, MAX_IDEOLOGY_SHARE, ideologyMix } from "./ideology";
 
@@ -257,7 +256,7 @@ export const MATERIALS_DIR = "materials";
 /** Reads and checks content/<locale>/tracks/materials/*.yml. */
 export function loadMaterials(root: string, locale: string, problems: ContentProblem[]): Material[] {
   const dir = path.join(root, locale, "tracks", MATERIALS_DIR);
-  if (!fs.existsSync(dir)) return [];
+  if (!exists(dir)) return [];
   const out: Material[] = [];
   for (const entry of sortedDir(dir)) {
     const file = rel(root, path.join(dir, entry.name));
@@ -266,7 +265,7 @@ export function loadMaterials(root: string, locale: string, problems: ContentPro
       problems.push({ file, field: "", message: "name the file <slug>.yml" });
       continue;
     }
-    const data = parseYaml(fs.readFileSync(path.join(dir, entry.name), "utf8"), file, problems);
+    const data = parseYaml(readText(path.join(dir, entry.name)), file, problems);
     if (data === undefined) continue;
     const parsed = check(materialFile, data, file, problems);
     if (!parsed) continue;

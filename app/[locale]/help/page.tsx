@@ -3,7 +3,8 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
-import { getChannels } from "@/lib/content";
+import { contentPath, getChannels, getVersion } from "@/lib/content";
+import { TranslationNotice } from "@/components/ui/translation-notice";
 import { helpGroups } from "@/components/help/help-groups";
 import { CountryChoice } from "@/components/help/country-choice";
 
@@ -31,6 +32,7 @@ export default async function HelpPage(props: PageProps<"/[locale]/help">) {
           <h1 id="emergency-title">{t("emergencyTitle")}</h1>
           <p className="emergency-lead">{t("emergencyBody")}</p>
         </section>
+        <TranslationNotice locale={locale} version={getVersion(locale, contentPath.channels())} kind="help" href={`/${locale}/help`} />
 
         {/* The country chosen last time, or one the browser's language suggests: drawn in the browser. */}
         <CountryChoice

@@ -3,7 +3,8 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCountryParams, getChannels } from "@/lib/content";
+import { allCountryParams, contentPath, getChannels, getVersion } from "@/lib/content";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 import { findCountry } from "@/components/help/contact";
 import { ContactList } from "@/components/help/contact-list";
 import { ChannelSource } from "@/components/help/channel-source";
@@ -40,6 +41,8 @@ export default async function CountryHelpPage(props: Props) {
   const country = findCountry(getChannels(locale), code);
   if (!country) notFound();
   const t = await getTranslations({ locale, namespace: "help" });
+  const version = getVersion(locale, contentPath.channels());
+  const lang = blockLang(locale, version);
 
   return (
     <div className="container">
@@ -47,6 +50,7 @@ export default async function CountryHelpPage(props: Props) {
         <Breadcrumbs locale={locale} items={[{ label: t("breadcrumb"), href: `/${locale}/help` }, { label: country.name }]} />
         <h1>{t("countryTitle", { country: country.name })}</h1>
         <RememberCountry code={country.code} />
+        <TranslationNotice locale={locale} version={version} kind="help" href={`/${locale}/help/${code}`} />
 
         {helpGroups(country).map((group) => {
           if (group.id === "danger") {
@@ -63,9 +67,15 @@ export default async function CountryHelpPage(props: Props) {
             <section key={group.id} id={group.id} className="help-group" aria-labelledby={`${group.id}-title`}>
               <h2 id={`${group.id}-title`}>{t(text.title)}</h2>
               <p className="help-group-lead">{t(text.lead)}</p>
-              {group.advice && <p className="route-advice">{group.advice}</p>}
+              {group.advice && (
+                <p className="route-advice" lang={lang}>
+                  {group.advice}
+                </p>
+              )}
               {group.entries.length > 0 ? (
-                <ContactList locale={locale} contacts={group.entries} detailed />
+                <div lang={lang}>
+                  <ContactList locale={locale} contacts={group.entries} detailed />
+                </div>
               ) : (
                 !group.advice && text.none && <p>{t(text.none)}</p>
               )}
@@ -76,7 +86,7 @@ export default async function CountryHelpPage(props: Props) {
         {country.note && (
           <section aria-labelledby="note-title">
             <h2 id="note-title">{t("noteTitle")}</h2>
-            <p>{country.note}</p>
+            <p lang={lang}>{country.note}</p>
           </section>
         )}
 

@@ -3,7 +3,8 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allTrackParams, getCourse, getTrack } from "@/lib/content";
+import { allTrackParams, contentPath, getCourse, getTrack, getVersion } from "@/lib/content";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 import { trackNames } from "@/components/track/names";
 import { PlanGroups, type PlanGroupsLabels } from "@/components/track/plan-groups";
 import { SchoolTrackView } from "@/components/track/school-track";
@@ -33,6 +34,8 @@ export default async function TrackPage(props: Props) {
     getTranslations({ locale, namespace: "site" }),
     getTranslations({ locale, namespace: "assessment" }),
   ]);
+  const version = getVersion(locale, contentPath.track(track.id));
+  const lang = blockLang(locale, version);
   const names = trackNames(locale, track, course, { pre: ta("preTitle"), post: ta("postTitle") });
 
   return (
@@ -40,9 +43,12 @@ export default async function TrackPage(props: Props) {
       <Breadcrumbs locale={locale} items={[{ label: ts("tracks"), href: `/${locale}/tracks` }, { label: track.title }]} />
       <article className="reading track">
         <p className="eyebrow">{t(`kind.${track.kind}`)}</p>
-        <h1>{track.title}</h1>
-        <p className="lead">{track.summary}</p>
-        <p>{track.audience}</p>
+        <h1 lang={lang}>{track.title}</h1>
+        <TranslationNotice locale={locale} version={version} kind="track" href={`/${locale}/tracks/${track.id}`} />
+        <p className="lead" lang={lang}>
+          {track.summary}
+        </p>
+        <p lang={lang}>{track.audience}</p>
         <p className="meta dotted">
           <span>
             {track.kind === "workshop" && t("minutes", { minutes: track.minutes })}
@@ -55,9 +61,11 @@ export default async function TrackPage(props: Props) {
         {/* The page is static: the facilitator's own groups on this plan are listed in the browser. */}
         <PlanGroups locale={locale} track={track.id} labels={t.raw("planGroups") as PlanGroupsLabels} />
 
-        {track.kind === "workshop" && <WorkshopTrackView locale={locale} track={track} names={names} />}
-        {track.kind === "self-paced" && <SelfPacedTrackView locale={locale} track={track} names={names} />}
-        {track.kind === "school" && <SchoolTrackView locale={locale} track={track} names={names} />}
+        <div lang={lang}>
+          {track.kind === "workshop" && <WorkshopTrackView locale={locale} track={track} names={names} />}
+          {track.kind === "self-paced" && <SelfPacedTrackView locale={locale} track={track} names={names} />}
+          {track.kind === "school" && <SchoolTrackView locale={locale} track={track} names={names} />}
+        </div>
       </article>
     </div>
   );

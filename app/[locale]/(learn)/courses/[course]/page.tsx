@@ -3,7 +3,8 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getCourse, hasCheckForms } from "@/lib/content";
+import { allCourseParams, contentPath, getCourse, getVersion, hasCheckForms } from "@/lib/content";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 import { selfPacedCourse } from "@/lib/progress/self-paced";
 import { BoosterOffers } from "@/components/progress/booster-offers";
 import { CourseOutline } from "@/components/course/course-outline";
@@ -33,14 +34,19 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
     nextStepLabels(locale),
   ]);
   const hasAssessments = hasCheckForms(locale, course.id);
+  const version = getVersion(locale, contentPath.course(course.id));
+  const lang = blockLang(locale, version);
 
   return (
     <div className="container">
       <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title }]} />
-      <h1>{course.title}</h1>
+      <h1 lang={lang}>{course.title}</h1>
       <div className="reading">
-        <p className="lead">{course.summary}</p>
-        <p>{course.audience}</p>
+        <TranslationNotice locale={locale} version={version} kind="course" href={`/${locale}/courses/${course.id}`} />
+        <p className="lead" lang={lang}>
+          {course.summary}
+        </p>
+        <p lang={lang}>{course.audience}</p>
         <GuestNextStep locale={locale} route={route} labels={labels} before={{ title: ta("beforeTitle"), link: ta("beforeLink") }} />
       </div>
       <CourseOutline course={course} />

@@ -4,7 +4,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { trackNames } from "@/components/track/names";
 import { SchoolLessonView } from "@/components/track/school-lesson";
-import { allSchoolLessonParams, getCourse, getSchoolLesson } from "@/lib/content";
+import { allSchoolLessonParams, contentPath, getCourse, getSchoolLesson, getVersion } from "@/lib/content";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 
 export function generateStaticParams() {
   return allSchoolLessonParams();
@@ -33,6 +34,7 @@ export default async function SchoolLessonPage(props: Props) {
     getTranslations({ locale, namespace: "site" }),
     getTranslations({ locale, namespace: "assessment" }),
   ]);
+  const version = getVersion(locale, contentPath.track(track.id));
 
   return (
     <div className="container">
@@ -44,15 +46,18 @@ export default async function SchoolLessonPage(props: Props) {
           { label: t("lessonPage.crumb", { number }) },
         ]}
       />
-      <SchoolLessonView
-        locale={locale}
-        track={track}
-        lesson={lesson}
-        number={number}
-        previous={previous}
-        next={next}
-        names={trackNames(locale, track, course, { pre: ta("preTitle"), post: ta("postTitle") })}
-      />
+      <TranslationNotice locale={locale} version={version} kind="track" href={`/${locale}/tracks/${track.id}/${lesson.id}`} />
+      <div lang={blockLang(locale, version)}>
+        <SchoolLessonView
+          locale={locale}
+          track={track}
+          lesson={lesson}
+          number={number}
+          previous={previous}
+          next={next}
+          names={trackNames(locale, track, course, { pre: ta("preTitle"), post: ta("postTitle") })}
+        />
+      </div>
     </div>
   );
 }

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allLessonParams, getLesson, getLessonPosition, getScenario } from "@/lib/content";
+import { allLessonParams, contentPath, getLesson, getLessonPosition, getLessonVersion, getScenario, getVersion } from "@/lib/content";
 import { ScenarioPlayer, type ScenarioLabels } from "@/components/scenario/scenario-player";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonSources } from "@/components/lesson/lesson-sources";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonCompletion } from "@/components/progress/lesson-completion";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 
 
 export function generateStaticParams() {
@@ -25,12 +26,17 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function LessonPage(props: Props) {
   const { locale, course: courseId, lesson: lessonId } = await props.params;
   setRequestLocale(locale);
-  const lesson = getLesson(locale, courseId, lessonId);
+  const found = getLessonVersion(locale, courseId, lessonId);
   const position = getLessonPosition(locale, courseId, lessonId);
-  if (!lesson || !position) notFound();
+  if (!found || !position) notFound();
+  // A lesson not translated yet is shown in English, said so, and marked lang="en" (lib/content/versions.ts).
+  const { lesson, version } = found;
+  const lang = blockLang(locale, version);
   const [t, ts] = await Promise.all([getTranslations({ locale, namespace: "lesson" }), getTranslations({ locale, namespace: "scenario" })]);
   const base = `/${locale}/courses/${courseId}`;
   const scenario = lesson.scenarioId ? getScenario(locale, courseId, lesson.scenarioId) : undefined;
+  const scenarioVersion = lesson.scenarioId ? getVersion(locale, contentPath.scenario(courseId, lesson.scenarioId)) : version;
+  const href = `${base}/${lessonId}`;
   const scenarioLabels = Object.fromEntries(
     (["fictional", "title", "choose", "outcome_helpful", "outcome_mixed", "outcome_harmful", "debrief", "restart", "back", "path"] as const).map((k) => [k, ts(k)]),
   ) as ScenarioLabels;
@@ -38,27 +44,38 @@ export default async function LessonPage(props: Props) {
   return (
     <div className="container">
       <article className="reading">
-        <LessonHeader lesson={lesson} position={position} />
+        <LessonHeader lesson={lesson} position={position} lang={lang} />
+        <TranslationNotice locale={locale} version={version} kind="lesson" href={href} />
 
         <section className="objectives" aria-labelledby="objectives-title">
           <h2 id="objectives-title">{t("objectives")}</h2>
-          <ul>
+          <ul lang={lang}>
             {lesson.objectives.map((o) => (
               <li key={o}>{o}</li>
             ))}
           </ul>
         </section>
 
-        <LessonBody markdown={lesson.body} labels={{ fictional: t("fictional"), table: t("table") }} />
+        <div lang={lang}>
+          <LessonBody markdown={lesson.body} labels={{ fictional: t("fictional"), table: t("table") }} />
+        </div>
 
-        {scenario && <ScenarioPlayer scenario={scenario} labels={scenarioLabels} />}
+        {scenario && (
+          <>
+            {/* The scenario is its own file: said again only when its version differs from the lesson's. */}
+            {scenarioVersion.status !== version.status && <TranslationNotice locale={locale} version={scenarioVersion} kind="scenario" href={href} />}
+            <div lang={blockLang(locale, scenarioVersion)}>
+              <ScenarioPlayer scenario={scenario} labels={scenarioLabels} />
+            </div>
+          </>
+        )}
 
         <footer className="lesson-footer">
           <LessonCompletion
             locale={locale}
             course={courseId}
             lesson={lessonId}
-            href={`${base}/${lessonId}`}
+            href={href}
             title={lesson.title}
             labels={{ markDone: t("markDone"), markedDone: t("markedDone"), undo: t("undo") }}
           />
@@ -78,7 +95,9 @@ export default async function LessonPage(props: Props) {
           )}
         </footer>
 
-        <LessonSources sources={lesson.sources} heading={t("sources")} />
+        <div lang={lang}>
+          <LessonSources sources={lesson.sources} heading={t("sources")} />
+        </div>
 
         {/* The arrows are drawn by CSS (.pager-prev, .pager-next): see components/lesson/lesson.css. */}
         <nav className="pager" aria-label={t("pager")}>

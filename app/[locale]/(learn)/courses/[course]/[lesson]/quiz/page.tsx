@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allLessonParams, getLesson, getLessonPosition, getQuiz } from "@/lib/content";
+import { allLessonParams, contentPath, getLesson, getLessonPosition, getQuiz, getVersion } from "@/lib/content";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { PairedQuiz } from "@/components/quiz/paired-quiz";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { shownCount } from "@/lib/quiz/experiments";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 
 
 export function generateStaticParams() {
@@ -32,6 +33,7 @@ export default async function QuizPage(props: Props) {
   if (!lesson || !position || !quiz) notFound();
   const [t, labels] = await Promise.all([getTranslations({ locale, namespace: "quiz" }), quizLabels(locale)]);
   const base = `/${locale}/courses/${courseId}`;
+  const version = getVersion(locale, contentPath.quiz(courseId, quiz.id));
 
   return (
     <div className="container">
@@ -39,13 +41,16 @@ export default async function QuizPage(props: Props) {
         <LessonHeader lesson={lesson} position={position} suffix={t("title", { lesson: lesson.title })} />
         {/* What a learner sees: one version of each bias-check pair. */}
         <p>{t("intro", { count: shownCount(quiz) })}</p>
-        <PairedQuiz
-          quiz={quiz}
-          activity={{ locale, courseId, activityId: lessonId }}
-          backHref={`${base}/${lessonId}`}
-          next={position.next && { href: `${base}/${position.next.id}`, title: position.next.title }}
-          labels={labels}
-        />
+        <TranslationNotice locale={locale} version={version} kind="quiz" href={`${base}/${lessonId}/quiz`} />
+        <div lang={blockLang(locale, version)}>
+          <PairedQuiz
+            quiz={quiz}
+            activity={{ locale, courseId, activityId: lessonId }}
+            backHref={`${base}/${lessonId}`}
+            next={position.next && { href: `${base}/${position.next.id}`, title: position.next.title }}
+            labels={labels}
+          />
+        </div>
       </div>
     </div>
   );

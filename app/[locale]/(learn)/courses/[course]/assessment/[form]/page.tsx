@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getAttitudeItems, getCourse, getCourseExperiments, getForms, hasCheckForms } from "@/lib/content";
+import { allCourseParams, contentPath, getAttitudeItems, getCourse, getCourseExperiments, getForms, getVersion, hasCheckForms, leastFinished } from "@/lib/content";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { toPublicQuiz } from "@/lib/quiz/public";
@@ -45,44 +46,49 @@ export default async function AssessmentPage(props: Props) {
   const base = `/${locale}/courses/${courseId}`;
   const first = course.modules[0].lessons[0];
   const title = t(slot === "pre" ? "preTitle" : "postTitle");
+  // A learner's form is chosen in the browser: one notice for the two, the less finished deciding.
+  const version = leastFinished([getVersion(locale, contentPath.form(courseId, "a")), getVersion(locale, contentPath.form(courseId, "b"))]);
   return (
     <div className="container">
       <div className="reading">
         <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: title }]} />
         <h1>{title}</h1>
-        <AssessmentRunner
-          // Said once, before the first question: on a phone, repeated above every question it
-          // pushed each one below the fold.
-          intro={
-            <>
-              <p className="lead">{slot === "pre" ? t("preLead") : t("postLead")}</p>
-              {/* Parallel forms show a learner as many questions either way (lib/content/check-forms.ts). */}
-              <p>{t(slot === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(a) })}</p>
-            </>
-          }
-          forms={{ a: toPublicQuiz(a), b: toPublicQuiz(b) }}
-          experiments={getCourseExperiments(locale, courseId)}
-          slot={slot}
-          locale={locale}
-          courseId={courseId}
-          backHref={base}
-          next={slot === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
-          labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
-          checkLabels={{
-            finish: t("checkFinish"),
-            alreadyTaken: t("checkTaken"),
-            preDoneTitle: t("preDoneTitle"),
-            preDone: t("preDone"),
-            // Filled in the browser ({correct}, {date}…), so passed as they are written.
-            postScore: t.raw("postScore") as string,
-            takenPre: t.raw("takenPre") as string,
-            takenPost: t.raw("takenPost") as string,
-            takenPostScore: t.raw("takenPostScore") as string,
-          }}
-          gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
-          networkLabels={{ needsNetwork: t("needsNetwork"), retry: t("retry") }}
-          attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}
-        />
+        <TranslationNotice locale={locale} version={version} kind="check" href={`${base}/assessment/${param}`} />
+        <div lang={blockLang(locale, version)}>
+          <AssessmentRunner
+            // Said once, before the first question: on a phone, repeated above every question it
+            // pushed each one below the fold.
+            intro={
+              <>
+                <p className="lead">{slot === "pre" ? t("preLead") : t("postLead")}</p>
+                {/* Parallel forms show a learner as many questions either way (lib/content/check-forms.ts). */}
+                <p>{t(slot === "pre" ? "howItWorksPre" : "howItWorksPost", { count: shownCount(a) })}</p>
+              </>
+            }
+            forms={{ a: toPublicQuiz(a), b: toPublicQuiz(b) }}
+            experiments={getCourseExperiments(locale, courseId)}
+            slot={slot}
+            locale={locale}
+            courseId={courseId}
+            backHref={base}
+            next={slot === "pre" ? { href: `${base}/${first.id}`, title: first.title } : undefined}
+            labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
+            checkLabels={{
+              finish: t("checkFinish"),
+              alreadyTaken: t("checkTaken"),
+              preDoneTitle: t("preDoneTitle"),
+              preDone: t("preDone"),
+              // Filled in the browser ({correct}, {date}…), so passed as they are written.
+              postScore: t.raw("postScore") as string,
+              takenPre: t.raw("takenPre") as string,
+              takenPost: t.raw("takenPost") as string,
+              takenPostScore: t.raw("takenPostScore") as string,
+            }}
+            gainLabels={{ gain: t.raw("gain") as string, noPre: t("noPre") }}
+            networkLabels={{ needsNetwork: t("needsNetwork"), retry: t("retry") }}
+            attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}
+          />
+        </div>
       </div>
     </div>
   );

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { allCourseParams, getBoosters, getCourse } from "@/lib/content";
+import { allCourseParams, contentPath, getBoosters, getCourse, getVersion } from "@/lib/content";
+import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 import { PairedGradedQuiz } from "@/components/quiz/paired-graded-quiz";
 import { toPublicQuiz } from "@/lib/quiz/public";
 import { quizLabels } from "@/components/quiz/quiz-labels";
@@ -32,19 +33,26 @@ export default async function BoosterPage(props: Props) {
     quizLabels(locale),
   ]);
   const base = `/${locale}/courses/${courseId}`;
+  const version = getVersion(locale, contentPath.booster(courseId, booster.id));
+  const lang = blockLang(locale, version);
   return (
     <div className="container">
       <div className="reading">
         <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: booster.title }]} />
-        <h1>{booster.title}</h1>
-        <p className="lead">{booster.summary}</p>
+        <h1 lang={lang}>{booster.title}</h1>
+        <TranslationNotice locale={locale} version={version} kind="booster" href={`${base}/booster/${booster.id}`} />
+        <p className="lead" lang={lang}>
+          {booster.summary}
+        </p>
         <p>{t("boosterWhy")}</p>
-        <PairedGradedQuiz
-          quiz={toPublicQuiz(booster)}
-          activity={{ locale, courseId, activityId: formatActivityId({ kind: "booster", course: courseId, booster: booster.id }) }}
-          backHref={base}
-          labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
-        />
+        <div lang={lang}>
+          <PairedGradedQuiz
+            quiz={toPublicQuiz(booster)}
+            activity={{ locale, courseId, activityId: formatActivityId({ kind: "booster", course: courseId, booster: booster.id }) }}
+            backHref={base}
+            labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
+          />
+        </div>
       </div>
     </div>
   );
