@@ -13,6 +13,10 @@ const question = content.quizFor(questionLesson.id)!.questions.find((q) => q.typ
 const right = question.options.find((o) => question.correct.includes(o.id))!;
 const wrong = question.options.find((o) => !question.correct.includes(o.id))!;
 
+/** A sort question: items into piles; its key is "item:pile" for every item. */
+const sortLesson = content.lessons.find((l) => content.quizFor(l.id)?.questions.some((q) => q.type === "sort"))!;
+const sortQuestion = content.quizFor(sortLesson.id)!.questions.find((q) => q.type === "sort")!;
+
 const discernLesson = content.lessons.find((l) => content.quizFor(l.id)?.questions.some((q) => q.type === "discern"))!;
 const discern = content.quizFor(discernLesson.id)!.questions.find((q) => q.type === "discern")!;
 
@@ -161,6 +165,21 @@ test.describe("on a projector", () => {
       // Screen readers hear the reveal once, with its figure.
       await expect(page.locator(".live-projector").getByRole("status")).toContainText("Results shown. Answered: 3 of 3");
       await expectAccessibleInBothThemes(page, "the projector's revealed question");
+    });
+
+    await test.step("a sort question: after the reveal, each item's piles with the right one ticked", async () => {
+      await control(page.request, id, { type: "add", step: { kind: "question", lesson: sortLesson.id, question: sortQuestion.id } });
+      await expect(page.getByRole("heading", { level: 1, name: sortQuestion.prompt })).toBeVisible();
+      // Everyone sorts every item right.
+      for (const p of phones) await p.answer(sortQuestion.correct);
+      await expect(page.getByText("Answered: 3 of 3")).toBeVisible();
+      await expect(page.getByRole("table")).toHaveCount(0);
+      await control(page.request, id, { type: "reveal" });
+      const item = sortQuestion.options[0];
+      const row = page.getByRole("row").filter({ has: page.getByText(item.text, { exact: true }) });
+      await expect(row.getByRole("cell", { name: "3 (100%) (the right pile)" })).toBeVisible();
+      await expect(row.getByRole("cell", { name: "0 (0%)" }).first()).toBeVisible();
+      await expectAccessibleInBothThemes(page, "the projector's revealed sort question");
     });
 
     await test.step("a discernment round: the post, then the room's hits and false alarms", async () => {

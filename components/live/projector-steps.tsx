@@ -169,20 +169,7 @@ function QuestionReveal({ view, step, reveal, labels }: { view: ProjectorView; s
     <div className="projector-reveal">
       <Answered view={view} labels={labels} />
       {step.question.type === "sort" ? (
-        <ol className="projector-sort">
-          {sortBars(step, reveal).map((item) => {
-            const right = item.piles.find((p) => p.correct);
-            return (
-              <li key={item.id}>
-                <p className="projector-sort-item">{item.text}</p>
-                {right && <p className="projector-sort-right">{fill(t.belongsIn, { pile: right.text })}</p>}
-                <Bars bars={item.piles} labels={labels} />
-                {item.feedback && <p className="projector-bar-feedback">{item.feedback}</p>}
-              </li>
-            );
-          })}
-        </ol>
-      ) : (
+        <SortTable step={step} reveal={reveal} labels={labels} />      ) : (
         <Bars bars={questionBars(step, reveal, words)} labels={labels} />
       )}
       <div className="projector-talk">
@@ -195,6 +182,44 @@ function QuestionReveal({ view, step, reveal, labels }: { view: ProjectorView; s
         <Discuss labels={labels} prompt={t.discussQuestion} />
       </div>
     </div>
+  );
+}
+
+/** A sort question after the reveal: one row per item, one column per pile, the right pile ticked. */
+function SortTable({ step, reveal, labels }: { step: Step<"question">; reveal: RevealOf<"question">; labels: ProjectorLabels }) {
+  const t = labels.text;
+  const items = sortBars(step, reveal);
+  return (
+    <table className="projector-sort">
+      <caption>{t.sortCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.sortItem}</th>
+          {(step.question.categories ?? []).map((c) => (
+            <th key={c.id} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <th scope="row">
+              <span className="projector-sort-item">{item.text}</span>
+              {item.feedback && <span className="projector-sort-feedback">{item.feedback}</span>}
+            </th>
+            {item.piles.map((p) => (
+              <td key={p.id} className={p.correct ? "is-correct" : undefined}>
+                {p.correct && <span aria-hidden="true">✓ </span>}
+                {fill(t.votes, { count: p.count, percent: p.percent })}
+                {p.correct && <span className="visually-hidden"> ({t.rightPile})</span>}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
