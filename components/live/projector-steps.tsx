@@ -3,11 +3,12 @@
 // shown as numbers beside its bar and every right answer as words beside its mark, so nothing is
 // told by colour alone.
 import type { ReactNode } from "react";
-import type { ProjectorView, PublicStep, Reveal, RoomDiscernment } from "@/lib/live/views";
+import type { ProjectorView, PublicStep, Reveal } from "@/lib/live/views";
 import { fill } from "@/components/ui/fill";
 import { UserText } from "@/components/ui/user-text";
 import type { ProjectorLabels } from "./projector-labels";
-import { choiceBars, codeGroups, optionText, questionBars, sortBars, type Bar } from "./projector-format";
+import { choiceBars, codeGroups, optionText, questionBars } from "./projector-format";
+import { Answered, Bars, Discuss, RoomTable, SortTable } from "./projector-figures";
 
 type Step<K extends PublicStep["kind"]> = Extract<PublicStep, { kind: K }>;
 type RevealOf<K extends Reveal["kind"]> = Extract<Reveal, { kind: K }>;
@@ -36,45 +37,6 @@ export function stepHeading(view: ProjectorView, labels: ProjectorLabels): strin
     case "missing":
       return t.missingTitle;
   }
-}
-
-function Bars({ bars, labels, total }: { bars: Bar[]; labels: ProjectorLabels; total?: number }) {
-  const t = labels.text;
-  return (
-    <ol className="projector-bars">
-      {bars.map((b) => (
-        <li key={b.id} className={b.correct ? "projector-bar is-correct" : "projector-bar"}>
-          <p className="projector-bar-head">
-            <span className="projector-bar-text">{b.text}</span>
-            {b.correct && (
-              <strong className="projector-correct">
-                <span aria-hidden="true">✓ </span>
-                {t.correct}
-              </strong>
-            )}
-          </p>
-          <div className="projector-bar-row">
-            <span className="projector-bar-track" aria-hidden="true">
-              <span className="projector-bar-fill" style={{ inlineSize: `${b.percent}%` }} />
-            </span>
-            <span className="projector-bar-count">{total === undefined ? fill(t.votes, { count: b.count, percent: b.percent }) : fill(t.votesOf, { count: b.count, total, percent: b.percent })}</span>
-          </div>
-          {b.feedback && <p className="projector-bar-feedback">{b.feedback}</p>}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** "Answered: 12 of 30" while a round is open: the only figure before the reveal. */
-function Answered({ view, labels, finished = false }: { view: ProjectorView; labels: ProjectorLabels; finished?: boolean }) {
-  const t = labels.text;
-  return (
-    <div className="projector-answered">
-      <p className="projector-answered-count">{fill(finished ? t.finished : t.answered, { count: view.answered, total: view.participants })}</p>
-      {!view.accepting && view.phase === "open" && <p className="projector-answered-closed">{t.answeringClosed}</p>}
-    </div>
-  );
 }
 
 export function Lobby({ view, labels, qr, joinUrl }: { view: ProjectorView; labels: ProjectorLabels; qr: ReactNode; joinUrl: string }) {
@@ -116,15 +78,6 @@ export function Lobby({ view, labels, qr, joinUrl }: { view: ProjectorView; labe
         </section>
       )}
     </div>
-  );
-}
-
-function Discuss({ labels, prompt }: { labels: ProjectorLabels; prompt: string }) {
-  return (
-    <section className="projector-discuss" aria-labelledby="projector-discuss-title">
-      <h2 id="projector-discuss-title">{labels.text.discussTitle}</h2>
-      <p>{prompt}</p>
-    </section>
   );
 }
 
@@ -182,44 +135,6 @@ function QuestionReveal({ view, step, reveal, labels }: { view: ProjectorView; s
         <Discuss labels={labels} prompt={t.discussQuestion} />
       </div>
     </div>
-  );
-}
-
-/** A sort question after the reveal: one row per item, one column per pile, the right pile ticked. */
-function SortTable({ step, reveal, labels }: { step: Step<"question">; reveal: RevealOf<"question">; labels: ProjectorLabels }) {
-  const t = labels.text;
-  const items = sortBars(step, reveal);
-  return (
-    <table className="projector-sort">
-      <caption>{t.sortCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.sortItem}</th>
-          {(step.question.categories ?? []).map((c) => (
-            <th key={c.id} scope="col">
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id}>
-            <th scope="row">
-              <span className="projector-sort-item">{item.text}</span>
-              {item.feedback && <span className="projector-sort-feedback">{item.feedback}</span>}
-            </th>
-            {item.piles.map((p) => (
-              <td key={p.id} className={p.correct ? "is-correct" : undefined}>
-                {p.correct && <span aria-hidden="true">✓ </span>}
-                {fill(t.votes, { count: p.count, percent: p.percent })}
-                {p.correct && <span className="visually-hidden"> ({t.rightPile})</span>}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -287,47 +202,6 @@ export function Scenario({ view, step, labels }: { view: ProjectorView; step: St
         </>
       )}
     </div>
-  );
-}
-
-function RoomTable({ room, soFar, labels }: { room: RoomDiscernment; soFar: RoomDiscernment; labels: ProjectorLabels }) {
-  const t = labels.text;
-  const columns = [
-    ["hits", t.hits, t.hitsHint],
-    ["misses", t.misses, t.missesHint],
-    ["falseAlarms", t.falseAlarms, t.falseAlarmsHint],
-    ["correctRejections", t.correctRejections, t.correctRejectionsHint],
-  ] as const;
-  return (
-    <table className="projector-room">
-      <caption>{t.roomCaption}</caption>
-      <thead>
-        <tr>
-          <td />
-          {columns.map(([key, name, hint]) => (
-            <th key={key} scope="col">
-              {name}
-              <span className="projector-room-hint">{hint}</span>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {(
-          [
-            [t.thisPost, room],
-            [t.soFar, soFar],
-          ] as const
-        ).map(([name, figures]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            {columns.map(([key]) => (
-              <td key={key}>{figures[key]}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
