@@ -1,5 +1,5 @@
 // Every page of app/, with the answer each caller must get (see model.ts).
-import { all, cohortRead, s, SIGN_IN, type Cell, type Cells, type PageEntry } from "./model";
+import { all, cohortRead, liveController, s, SIGN_IN, type Cell, type Cells, type PageEntry } from "./model";
 
 const open = all(s(200));
 const signedInPage = (cell: Cell): Cells => ({ ...all(cell), anonymous: SIGN_IN });
@@ -80,6 +80,14 @@ export const PAGES: PageEntry[] = [
     params: "world",
     path: "/{locale}/live/{liveSessionId}",
     cells: { ...all(s(404)), learner: s(200) },
+  },
+  {
+    // A live session's projector: the people running it only (not admins); names are hidden until
+    // the facilitator shows them, so no learner's name is in the page.
+    file: "app/[locale]/(facilitate)/facilitate/live/[session]/projector/page.tsx",
+    params: "world",
+    path: "/{locale}/facilitate/live/{liveSessionId}/projector",
+    cells: { ...liveController(), anonymous: SIGN_IN },
   },
   {
     file: "app/[locale]/(admin)/admin/page.tsx",
