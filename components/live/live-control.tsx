@@ -56,7 +56,8 @@ export function LiveControl({ sessionId, locale, initial, addable, labels }: Pro
   const seqRef = useRef(view.seq);
   const busyRef = useRef(false);
   const [busy, setBusy] = useState(false);
-  const focusAfter = useRef<string | null>(null);
+  /** A control to focus once the view is past the seq it was pressed on (a moved step's button). */
+  const focusAfter = useRef<{ id: string; after: number } | null>(null);
   useEffect(() => {
     seqRef.current = Math.max(seqRef.current, view.seq);
   }, [view.seq]);
@@ -66,13 +67,15 @@ export function LiveControl({ sessionId, locale, initial, addable, labels }: Pro
       if (busyRef.current) return;
       busyRef.current = true;
       setBusy(true);
+      // Set before sending: the new view may arrive over the stream before the answer does.
+      focusAfter.current = options.focus ? { id: options.focus, after: seqRef.current } : null;
       void form
         .run(async () => {
           try {
             const { seq } = await send<{ seq: number }>("POST", `/api/live/${encodeURIComponent(sessionId)}/control`, { ...body, seq: seqRef.current });
             seqRef.current = Math.max(seqRef.current, seq);
-            if (options.focus) focusAfter.current = options.focus;
           } catch (e) {
+            focusAfter.current = null;
             // Refused as it stands (another device moved on, or the control no longer applies): show where the session is now.
             if (e instanceof ApiError && e.status === 409) {
               const fresh = await reload.refetch();
@@ -94,9 +97,9 @@ export function LiveControl({ sessionId, locale, initial, addable, labels }: Pro
 
   // Focus follows a moved step to its new place once the view shows it there.
   useEffect(() => {
-    const id = focusAfter.current;
-    if (!id) return;
-    const el = document.getElementById(id);
+    const pending = focusAfter.current;
+    if (!pending || view.seq <= pending.after) return;
+    const el = document.getElementById(pending.id);
     if (el && !(el as HTMLButtonElement).disabled) {
       focusAfter.current = null;
       el.focus();
@@ -140,7 +143,7 @@ export function LiveControl({ sessionId, locale, initial, addable, labels }: Pro
 
   return (
     <FormScope form={form}>
-      <div className="live-ctl-control">
+      <div className="live-ctl-control" aria-busy={busy || undefined}>
         <section className="card live-ctl-summary" aria-labelledby="live-ctl-code-title">
           <div className="live-ctl-code">
             <h2 id="live-ctl-code-title">{labels.code}</h2>
@@ -221,7 +224,7 @@ export function LiveControl({ sessionId, locale, initial, addable, labels }: Pro
             <section className="card" aria-labelledby="live-ctl-people-title">
               <h2 id="live-ctl-people-title">{labels.whoJoined}</h2>
               {!ended && (
-                <div className="check-field live-ctl-names-toggle">
+                <div className="live-ctl-names-toggle">
                   <button type="button" className="button secondary" aria-pressed={view.showNames} aria-describedby="live-ctl-names-hint" aria-disabled={busy || undefined} onClick={() => act({ type: "names", show: !view.showNames })}>
                     {labels.names}
                   </button>

@@ -37,7 +37,7 @@ export async function AdHocLiveSection({ locale }: { locale: string }) {
   }));
   if (!courses.length) return null;
   return (
-    <section aria-labelledby="live-ctl-adhoc-title" className="card">
+    <section aria-labelledby="live-ctl-adhoc-title" className="card live-ctl-block">
       <h2 id="live-ctl-adhoc-title">{t("adHoc.title")}</h2>
       <p>{t("adHoc.lead")}</p>
       <AdHocSessionForm locale={locale} courses={courses} labels={{ ...t.raw("adHoc"), ...t.raw("form") } as AdHocLabels} />
@@ -50,7 +50,7 @@ export async function RunningLiveSessions({ locale, sessions }: { locale: string
   if (!sessions.length) return null;
   const t = await getTranslations({ locale, namespace: "liveFacilitator.running" });
   return (
-    <section aria-labelledby="live-ctl-running-title" className="card">
+    <section aria-labelledby="live-ctl-running-title" className="card live-ctl-block">
       <h2 id="live-ctl-running-title">{t("title")}</h2>
       <p>{t("lead")}</p>
       <ul className="live-ctl-running">

@@ -54,10 +54,7 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
       <h1>{t("groups.title")}</h1>
       <p className="lead reading">{t("groups.lead")}</p>
       {invitationList}
-      <div className="live-entry">
-        <RunningLiveSessions locale={locale} sessions={running} />
-        <AdHocLiveSection locale={locale} />
-      </div>
+      <RunningLiveSessions locale={locale} sessions={running} />
       {!cohorts.ok ? (
         <div className="cohort-notice reading" role="alert">
           <p>{cohorts.error || t("groups.unavailable")}</p>
@@ -74,6 +71,7 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
           </section>
         </div>
       )}
+      <AdHocLiveSection locale={locale} />
     </div>
   );
 }
