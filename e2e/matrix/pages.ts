@@ -1,5 +1,5 @@
 // Every page of app/, with the answer each caller must get (see model.ts).
-import { all, cohortRead, s, SIGN_IN, type Cell, type Cells, type PageEntry } from "./model";
+import { all, cohortRead, liveController, s, SIGN_IN, type Cell, type Cells, type PageEntry } from "./model";
 
 const open = all(s(200));
 const signedInPage = (cell: Cell): Cells => ({ ...all(cell), anonymous: SIGN_IN });
@@ -72,6 +72,14 @@ export const PAGES: PageEntry[] = [
     params: "world",
     path: "/{locale}/facilitate/{cohortId}/room",
     cells: { ...cohortRead(["cohort"]), anonymous: SIGN_IN },
+  },
+  {
+    // The live session's controls: its facilitators only (everyone else, admins too, the 404 page).
+    // They see who joined: the group's learner joined the world's session.
+    file: "app/[locale]/(facilitate)/facilitate/live/[session]/page.tsx",
+    params: "world",
+    path: "/{locale}/facilitate/live/{liveSessionId}",
+    cells: { ...liveController(s(200, { shows: ["learner"] })), anonymous: SIGN_IN },
   },
   {
     file: "app/[locale]/(admin)/admin/page.tsx",
