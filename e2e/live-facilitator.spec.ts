@@ -201,6 +201,7 @@ test("a group's plan runs live from the group's page, moves to another device, a
     await expect(phone.locator(".live-ctl-code-value")).toHaveText((await page.locator(".live-ctl-code-value").textContent())!);
     const before = (await current(page).locator(".live-ctl-current-body").textContent())!;
     await phone.getByRole("button", { name: /^Next step/ }).click();
+    await expect(current(phone).locator(".live-ctl-current-body")).not.toHaveText(before);
     // The first device follows without a reload.
     await expect(current(page).locator(".live-ctl-current-body")).not.toHaveText(before);
     await expect(current(page).locator(".live-ctl-current-body")).toHaveText((await current(phone).locator(".live-ctl-current-body").textContent())!);

@@ -171,7 +171,7 @@ export function LiveControl({ sessionId, locale, initial, addable, labels }: Pro
             <div className="live-ctl-current-head">
               <h2 id="live-ctl-current-title">{labels.onScreen}</h2>
               <span className={`tag live-ctl-phase is-${view.phase}`}>{phaseLabel}</span>
-              <span className="live-ctl-kind">{labels[`kind_${view.step.kind}`]}</span>
+              {view.step.kind !== "lobby" && <span className="live-ctl-kind">{labels[`kind_${view.step.kind}`]}</span>}
             </div>
             {ended ? (
               <div className="live-ctl-ended">
@@ -228,7 +228,7 @@ export function LiveControl({ sessionId, locale, initial, addable, labels }: Pro
                   <button type="button" className="button secondary" aria-pressed={view.showNames} aria-describedby="live-ctl-names-hint" aria-disabled={busy || undefined} onClick={() => act({ type: "names", show: !view.showNames })}>
                     {labels.names}
                   </button>
-                  <p className="hint" id="live-ctl-names-hint">
+                  <p className="meta" id="live-ctl-names-hint">
                     {labels.namesHint}
                   </p>
                 </div>
