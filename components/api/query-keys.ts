@@ -13,6 +13,8 @@ export const queryKeys = {
   myGroups: () => ["cohorts", "me", "assignments"] as const,
   /** Whether the learner already answered a course's "Your views" form (GET /api/attitudes). */
   attitudes: (courseId: string, form: string) => ["attitudes", courseId, form] as const,
+  /** One screen's view of a live session (GET /api/live/<id>/state?view=), read again after a refused control. */
+  liveView: (sessionId: string, view: "facilitator" | "projector" | "participant") => ["live", sessionId, view] as const,
   cohort: (cohortId: string) => ["cohort", cohortId] as const,
   cohortView: (cohortId: string, view: CohortView) => ["cohort", cohortId, view] as const,
 };

@@ -5,7 +5,7 @@
 // restarted server that refused one attempt) and at once when the browser says it is back online,
 // so a phone that was offline for 30 s is on the current step within a few seconds of the network
 // returning. Views only move forward: an older seq than the one shown is ignored.
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { FacilitatorView, ParticipantView, ProjectorView } from "@/lib/live/views";
 
 export type LiveScreen = "facilitator" | "projector" | "participant";
@@ -28,7 +28,11 @@ export function liveEventsUrl(sessionId: string, screen: LiveScreen, lastEventId
  * The latest view of `screen` for the session, starting from `initial` (rendered by the server, so
  * the first paint needs no round trip). `view.phase === "ended"` means the stream is over.
  */
-export function useLiveView<S extends LiveScreen>(sessionId: string, screen: S, initial: ViewOf<S> | null): { view: ViewOf<S> | null; connection: LiveConnection } {
+export function useLiveView<S extends LiveScreen>(
+  sessionId: string,
+  screen: S,
+  initial: ViewOf<S> | null,
+): { view: ViewOf<S> | null; connection: LiveConnection; accept: (view: ViewOf<S>) => void } {
   const [view, setView] = useState<ViewOf<S> | null>(initial);
   const [connection, setConnection] = useState<LiveConnection>("connecting");
   const seqRef = useRef<number>(initial?.seq ?? -1);
@@ -99,5 +103,12 @@ export function useLiveView<S extends LiveScreen>(sessionId: string, screen: S, 
     };
   }, [sessionId, screen]);
 
-  return { view, connection };
+  /** A view read another way (the state route, after a refused control): taken unless the stream is already past it. */
+  const accept = useCallback((next: ViewOf<S>) => {
+    if (typeof next?.seq !== "number" || next.seq < seqRef.current) return;
+    seqRef.current = next.seq;
+    setView(next);
+  }, []);
+
+  return { view, connection, accept };
 }

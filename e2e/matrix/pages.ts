@@ -90,6 +90,14 @@ export const PAGES: PageEntry[] = [
     cells: { ...liveController(), anonymous: SIGN_IN },
   },
   {
+    // The live session's controls: its facilitators only (everyone else, admins too, the 404 page).
+    // They see who joined: the group's learner joined the world's session.
+    file: "app/[locale]/(facilitate)/facilitate/live/[session]/page.tsx",
+    params: "world",
+    path: "/{locale}/facilitate/live/{liveSessionId}",
+    cells: { ...liveController(s(200, { shows: ["learner"] })), anonymous: SIGN_IN },
+  },
+  {
     file: "app/[locale]/(admin)/admin/page.tsx",
     params: "none",
     path: "/{locale}/admin",

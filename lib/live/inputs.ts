@@ -57,14 +57,20 @@ export function stepOf(course: string, a: StepAddress): Step | undefined {
   }
 }
 
+/**
+ * The seq of the view the control was pressed on: when another device has moved the session since,
+ * the action is refused (a conflict) rather than applied to a step the facilitator did not see.
+ */
+const seenSeq = { seq: z.number().int().min(1).optional() };
+
 export const controlInput = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.enum(["start", "next", "reveal", "open-voting", "close-voting", "follow", "back", "end"]) }),
-  z.strictObject({ type: z.literal("goto"), key }),
-  z.strictObject({ type: z.literal("add"), step: stepAddress }),
-  z.strictObject({ type: z.literal("other"), choice: slug.optional() }),
-  z.strictObject({ type: z.literal("names"), show: z.boolean() }),
-  z.strictObject({ type: z.literal("reorder"), keys: z.array(key).min(1).max(500) }),
-  z.strictObject({ type: z.literal("skip"), key, skip: z.boolean() }),
+  z.strictObject({ type: z.enum(["start", "next", "reveal", "open-voting", "close-voting", "follow", "back", "end"]), ...seenSeq }),
+  z.strictObject({ type: z.literal("goto"), key, ...seenSeq }),
+  z.strictObject({ type: z.literal("add"), step: stepAddress, ...seenSeq }),
+  z.strictObject({ type: z.literal("other"), choice: slug.optional(), ...seenSeq }),
+  z.strictObject({ type: z.literal("names"), show: z.boolean(), ...seenSeq }),
+  z.strictObject({ type: z.literal("reorder"), keys: z.array(key).min(1).max(500), ...seenSeq }),
+  z.strictObject({ type: z.literal("skip"), key, skip: z.boolean(), ...seenSeq }),
 ]);
 export type ControlInput = z.infer<typeof controlInput>;
 

@@ -1,15 +1,21 @@
-// What server-rendered pages read from lib/live. Pages may not touch lib/db (the lint rule), so
-// this opens the database handle for them; authorisation stays in the functions called here.
+// What server-rendered live pages read (the phone's join and view, the facilitator's control
+// page). Pages may not touch lib/db (the lint rule), so this opens the database handle for them;
+// authorisation stays in the functions called here (lib/live/access.ts, read.ts, running.ts):
+// anyone who is not in the session, or does not run it, gets not_found.
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { getDb } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/accounts";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { headersClient } from "@/lib/ratelimit/client";
 import { perClient, refuseIfSpent } from "@/lib/ratelimit/limiter";
+import { sessionForController } from "./access";
+import { addableContent, type AddableSection } from "./content";
 import { LIVE_COOKIE, liveTokenOf } from "./cookie";
 import { readLiveView } from "./read";
-import type { ParticipantView } from "./views";
+import { runningLiveSessions } from "./running";
+import type { FacilitatorView, ParticipantView } from "./views";
 
 /** What a join code says about a live session: nothing personal, not even the group's name. */
 export interface LiveByCode {
@@ -47,4 +53,28 @@ export async function phoneViewFor(sessionId: string): Promise<{ view: Participa
     if (e instanceof AppError && e.code === "not_found") return null;
     throw e;
   }
+}
+
+export interface ControlScreen {
+  view: FacilitatorView;
+  session: { id: string; locale: string; courseId: string; group: boolean };
+  /** What "Add from the course" offers: plain data for the client island. */
+  addable: AddableSection[];
+}
+
+/** The control page's first paint: the facilitator's view and the course's content to add. */
+export async function liveControlScreen(actor: SessionUser, sessionId: string): Promise<ControlScreen> {
+  const db = await getDb();
+  const row = await sessionForController(db, actor, sessionId);
+  const view = (await readLiveView(db, { user: actor }, sessionId, "facilitator")) as FacilitatorView;
+  return {
+    view,
+    session: { id: row.id, locale: row.locale, courseId: row.course_id, group: Boolean(row.cohort_id) },
+    addable: addableContent(row.locale, row.course_id, { trackId: row.track_id, group: Boolean(row.cohort_id) }),
+  };
+}
+
+/** The live sessions the actor can go back to. */
+export async function myRunningLiveSessions(actor: SessionUser) {
+  return runningLiveSessions(await getDb(), actor);
 }

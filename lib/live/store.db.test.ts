@@ -120,6 +120,16 @@ describe.each(testEngines())("live sessions on $name", (engine) => {
     await expect(controlLiveSession(handle, fay, group.id, { type: "add", step: { kind: "scenario", lesson: lesson.id, scenario: "no-such-story" } })).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("refuses a control pressed on an older view (another device moved on), and applies one pressed on the current", async () => {
+    const before = (await readLiveView(handle, { user: fay }, group.id, "facilitator")) as FacilitatorView;
+    const { seq } = await controlLiveSession(handle, cole, group.id, { type: "names", show: !before.showNames, seq: before.seq });
+    expect(seq).toBe(before.seq + 1);
+    await expect(controlLiveSession(handle, fay, group.id, { type: "names", show: before.showNames, seq: before.seq })).rejects.toMatchObject({ code: "conflict" });
+    const row = await handle.db.selectFrom("live_sessions").select("seq").where("id", "=", group.id).executeTakeFirstOrThrow();
+    expect(Number(row.seq)).toBe(seq);
+    expect(await controlLiveSession(handle, fay, group.id, { type: "names", show: before.showNames, seq })).toEqual({ seq: seq + 1 });
+  });
+
   describe("an ad hoc session", () => {
     let adhoc: { id: string; code: string };
     let token: string;

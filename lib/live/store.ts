@@ -151,17 +151,24 @@ const ACTION_REFUSALS: Record<LiveActionError["reason"], string> = {
   "no-content": "That content is not available in this session.",
 };
 
+/** A control pressed on a view another device has since moved on from. */
+export const STALE_CONTROL = "The session changed on another screen. It now shows where the session is; press again if you still want to.";
+
 /**
  * Applies a facilitator's action and returns the new seq. Two controllers acting at once (a
  * laptop and a phone) cannot overwrite each other: the write is conditional on the seq it read,
  * and a lost race reads again and re-applies.
  */
-export async function controlLiveSession(handle: Db, actor: SessionUser, sessionId: string, input: ControlInput): Promise<{ seq: number }> {
+export async function controlLiveSession(handle: Db, actor: SessionUser, sessionId: string, control: ControlInput): Promise<{ seq: number }> {
+  const { seq: seen, ...input } = control as ControlInput & { seq?: number };
+  const plain = input as Control;
   for (let attempt = 0; attempt < 5; attempt++) {
     const row = await sessionForController(handle, actor, sessionId);
     const state = stateOf(row);
+    // Pressed on an older view (another device moved on): not applied to a step nobody chose.
+    if (seen !== undefined && seen !== state.seq) throw new AppError("conflict", STALE_CONTROL);
     const content = contentOf(row);
-    const action = await toAction(handle, row, state, input);
+    const action = await toAction(handle, row, state, plain);
     let next: LiveState;
     try {
       next = reduce(state, action, content);
@@ -191,8 +198,11 @@ export async function controlLiveSession(handle: Db, actor: SessionUser, session
   throw new AppError("conflict", "The session changed on another screen. Try again.");
 }
 
+/** A control without the seq it was pressed on (Omit on each member of the union). */
+type Control = ControlInput extends infer C ? (C extends ControlInput ? Omit<C, "seq"> : never) : never;
+
 /** The reducer's action from the request: a step added by address, and tallies counted here, not sent by a client. */
-async function toAction(handle: Db, row: SessionRow, state: LiveState, input: ControlInput): Promise<Action> {
+async function toAction(handle: Db, row: SessionRow, state: LiveState, input: Control): Promise<Action> {
   switch (input.type) {
     case "add": {
       const step = stepOf(row.course_id, input.step);

@@ -10,6 +10,8 @@ import { readMyCohorts, readMyInvitations } from "@/components/cohort/cohort-dat
 import type { InvitationLabels, NewGroupLabels } from "@/components/cohort/labels";
 import { MyInvitations } from "@/components/cohort/my-invitations";
 import { NewCohortForm } from "@/components/cohort/new-cohort-form";
+import { AdHocLiveSection, RunningLiveSessions } from "@/components/live/live-sections";
+import { myRunningLiveSessions } from "@/lib/live/page-data";
 
 export async function generateMetadata(props: PageProps<"/[locale]/facilitate">): Promise<Metadata> {
   const { locale } = await props.params;
@@ -45,13 +47,14 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
     );
   }
 
-  const cohorts = await readMyCohorts();
+  const [cohorts, running] = await Promise.all([readMyCohorts(), myRunningLiveSessions(user)]);
   const tracks = getTracks(locale).map((track) => ({ id: track.id, kind: track.kind, title: track.title }));
   return (
     <div className="container">
       <h1>{t("groups.title")}</h1>
       <p className="lead reading">{t("groups.lead")}</p>
       {invitationList}
+      <RunningLiveSessions locale={locale} sessions={running} />
       {!cohorts.ok ? (
         <div className="cohort-notice reading" role="alert">
           <p>{cohorts.error || t("groups.unavailable")}</p>
@@ -68,6 +71,7 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
           </section>
         </div>
       )}
+      <AdHocLiveSection locale={locale} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { CoFacilitatorInvitations } from "@/components/cohort/co-facilitator-inv
 import type { AssignmentLabels, CoFacilitatorLabels, ManageLabels } from "@/components/cohort/labels";
 import { LiveProvider } from "@/components/cohort/live";
 import { ManageCohort } from "@/components/cohort/manage-cohort";
+import { GroupLiveSection } from "@/components/live/live-sections";
 import { ReportLoading } from "@/components/cohort/report-loading";
 import { PlanSteps } from "@/components/cohort/plan-steps";
 import { UserText } from "@/components/ui/user-text";
@@ -75,6 +76,7 @@ export default async function CohortPage(props: Props) {
         </a>
         <span className="meta">{t("room.openHint")}</span>
       </p>
+      <GroupLiveSection locale={locale} cohort={cohort} />
       <PlanSteps cohort={cohort} locale={locale} />
       {/* One refresh and one pause for every report below; each streams in when its reads finish. */}
       <LiveProvider>
