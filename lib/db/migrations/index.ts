@@ -15,6 +15,7 @@ import { migration0012 } from "./0012-experiment-arms";
 import { migration0013 } from "./0013-attempt-answer-summary";
 import { migration0014 } from "./0014-assignment-optional-due";
 import { migration0015 } from "./0015-live-sessions";
+import { migration0017 } from "./0017-record-locale";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -36,6 +37,8 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0013-attempt-answer-summary": migration0013(kind),
         "0014-assignment-optional-due": migration0014(kind),
         "0015-live-sessions": migration0015(kind),
+        // 0016 is reserved for another branch of issue #25.
+        "0017-record-locale": migration0017(kind),
       };
     },
   };
