@@ -131,10 +131,10 @@ test("a workshop group's reports: the plan's lessons, low scores marked, plain w
     const header = rows[0];
     expect(header).toContain(`1.1 ${lesson.title} (best %)`);
     expect(header.join()).not.toContain(moduleSix.title);
-    expect(header.slice(-4)).toEqual(["Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)"]);
+    expect(header.slice(-5)).toEqual(["Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)", "Languages (locale codes)"]);
     const marten = rows.find((r) => r[0] === "Marten")!;
-    expect(marten.slice(-4)).toEqual(["100", expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), "", ""]);
-    expect(rows.find((r) => r[0] === "Heron")!.slice(-4)).toEqual(["", "", "", ""]);
+    expect(marten.slice(-5)).toEqual(["100", expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), "", "", "en"]);
+    expect(rows.find((r) => r[0] === "Heron")!.slice(-5)).toEqual(["", "", "", "", "en"]);
   });
 
   await test.step("the room view shows the group's figures and no learner's name, large enough for a projector", async () => {

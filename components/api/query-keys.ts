@@ -14,5 +14,6 @@ export const queryKeys = {
   /** Whether the learner already answered a course's "Your views" form (GET /api/attitudes). */
   attitudes: (courseId: string, form: string) => ["attitudes", courseId, form] as const,
   cohort: (cohortId: string) => ["cohort", cohortId] as const,
-  cohortView: (cohortId: string, view: CohortView) => ["cohort", cohortId, view] as const,
+  /** A view of a group; a report read in one language (`?locale=`) has that locale last. */
+  cohortView: (cohortId: string, view: CohortView, locale?: string) => (locale ? (["cohort", cohortId, view, locale] as const) : (["cohort", cohortId, view] as const)),
 };
