@@ -125,6 +125,21 @@ test("a workshop group's reports: the plan's lessons, low scores marked, plain w
     await expectAccessibleInBothThemes(page, "the group page on a laptop");
   });
 
+  await test.step("the reports can be read in one language, and back in all", async () => {
+    const language = page.getByLabel("Answers given in");
+    await expect(language).toHaveValue("");
+    await expect(language.getByRole("option")).toHaveText(["All languages", "English"]);
+    await language.selectOption({ label: "English" });
+    // Everything here was answered in English: the same figures, now read with ?locale=en.
+    await expect(page.getByRole("status").filter({ hasText: "Showing only what was done in English" })).toBeVisible();
+    const grid = page.getByRole("region", { name: "Progress grid (scrolls sideways)" });
+    await expect(grid.getByRole("row", { name: /Heron/ }).getByRole("cell", { name: /^Done, best score \d+%, below 50%$/ })).toBeVisible();
+    await expect(page.locator("#questions")).not.toContainText("By language");
+    await expectAccessibleInBothThemes(page, "the group page read in one language");
+    await language.selectOption({ label: "All languages" });
+    await expect(page.getByRole("status").filter({ hasText: "Showing only what was done in" })).toHaveCount(0);
+  });
+
   await test.step("the CSV has the plan's lessons and each learner's starting and final check", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     const rows = fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).map(csvCells);

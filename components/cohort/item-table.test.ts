@@ -84,7 +84,9 @@ describe("the item table", () => {
     expect(out).toContain("Questions that read differently in one language Lesson 1.1: Listening: Reads wrongly");
     expect(out).toContain("Arabic: 75% correct (12 answers)");
     expect(out).toContain("English: too few answers (3)");
-    expect(out).toContain("Arabic: 17% correct (12 answers) Check the translation: in Arabic far fewer got this right than in the other languages.");
+    // Said in full in the box above the table, briefly in the table and on each card.
+    expect(out).toContain("Reads wrongly Arabic: 17% correct (12 answers) Check the translation: in Arabic far fewer got this right than in the other languages.");
+    expect(out.match(/Arabic: 17% correct \(12 answers\) Check the translation\. /g)).toHaveLength(2);
     // One language only: no per-language column, no flags.
     const one = text({ ...frame, items: [row({})], forms: [] });
     expect(one).not.toContain("By language");

@@ -116,7 +116,7 @@ export function ItemTable({ view, lessons, labels, languages = {} }: { view: Ite
                 {q.byLocale && (
                   <div>
                     <span className="meta">{labels.byLanguage}:</span>
-                    <ByLanguage rows={q.byLocale} languages={languages} labels={labels} />
+                    <ByLanguage rows={q.byLocale} languages={languages} labels={labels} short />
                   </div>
                 )}
               </li>
@@ -160,7 +160,7 @@ export function ItemTable({ view, lessons, labels, languages = {} }: { view: Ite
                     </td>
                     <td>{telling(q)}</td>
                     <td>{q.commonWrong ? <span className="item-wrong">{mistake(q)}</span> : <span className="meta">{labels.noWrong}</span>}</td>
-                    {perLanguage && <td>{q.byLocale && <ByLanguage rows={q.byLocale} languages={languages} labels={labels} />}</td>}
+                    {perLanguage && <td>{q.byLocale && <ByLanguage rows={q.byLocale} languages={languages} labels={labels} short />}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -183,8 +183,8 @@ export function ItemTable({ view, lessons, labels, languages = {} }: { view: Ite
 const DIFFICULTY = { "most-right": "diffMostRight", "more-than-half": "diffMoreThanHalf", "fewer-than-half": "diffFewerThanHalf", "most-missed": "diffMostMissed" } as const;
 const DISCRIMINATION = { negative: "discNegative", weak: "discWeak", good: "discGood" } as const;
 
-/** A question's share correct per language, side by side; a language that stands apart is flagged in words. */
-function ByLanguage({ rows, languages, labels }: { rows: ItemLocaleRow[]; languages: LanguageNames; labels: ItemLabels }) {
+/** A question's share correct per language, side by side; a language that stands apart is flagged in words (`short`: briefly). */
+function ByLanguage({ rows, languages, labels, short = false }: { rows: ItemLocaleRow[]; languages: LanguageNames; labels: ItemLabels; short?: boolean }) {
   const name = (code: string) => languages[code] ?? code;
   return (
     <ul className="item-locales">
@@ -196,7 +196,8 @@ function ByLanguage({ rows, languages, labels }: { rows: ItemLocaleRow[]; langua
           {l.outlier && (
             <>
               {" "}
-              <strong>{fill(l.outlier === "harder" ? labels.languageHarder : labels.languageEasier, { language: name(l.locale) })}</strong>
+              {/* In the table and cards a short flag; the box above the table says which way and why. */}
+              <strong>{short ? labels.languageFlagShort : fill(l.outlier === "harder" ? labels.languageHarder : labels.languageEasier, { language: name(l.locale) })}</strong>
             </>
           )}
         </li>

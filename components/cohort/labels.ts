@@ -15,7 +15,7 @@ export type ItemLabels = Record<
   | "diffMostRight" | "diffMoreThanHalf" | "diffFewerThanHalf" | "diffMostMissed" | "discrimination" | "discNegative" | "discWeak"
   | "discGood" | "flag" | "formsTitle" | "formsLead" | "formActivity" | "formAttempts" | "formReliability" | "relHigh"
   | "relAcceptable" | "relRough" | "relPoor" | "relAlpha" | "checkFormA" | "checkFormB"
-  | "byLanguage" | "languagesLead" | "languageFigure" | "languageTooFew" | "languageHarder" | "languageEasier" | "languageFlagsTitle" | "languageFlag",
+  | "byLanguage" | "languagesLead" | "languageFigure" | "languageTooFew" | "languageHarder" | "languageEasier" | "languageFlagsTitle" | "languageFlag" | "languageFlagShort",
   string
 >;
 
