@@ -125,16 +125,31 @@ test("a workshop group's reports: the plan's lessons, low scores marked, plain w
     await expectAccessibleInBothThemes(page, "the group page on a laptop");
   });
 
+  await test.step("the reports can be read in one language, and back in all", async () => {
+    const language = page.getByLabel("Answers given in");
+    await expect(language).toHaveValue("");
+    await expect(language.getByRole("option")).toHaveText(["All languages", "English"]);
+    await language.selectOption({ label: "English" });
+    // Everything here was answered in English: the same figures, now read with ?locale=en.
+    await expect(page.getByRole("status").filter({ hasText: "Showing only what was done in English" })).toBeVisible();
+    const grid = page.getByRole("region", { name: "Progress grid (scrolls sideways)" });
+    await expect(grid.getByRole("row", { name: /Heron/ }).getByRole("cell", { name: /^Done, best score \d+%, below 50%$/ })).toBeVisible();
+    await expect(page.locator("#questions")).not.toContainText("By language");
+    await expectAccessibleInBothThemes(page, "the group page read in one language");
+    await language.selectOption({ label: "All languages" });
+    await expect(page.getByRole("status").filter({ hasText: "Showing only what was done in" })).toHaveCount(0);
+  });
+
   await test.step("the CSV has the plan's lessons and each learner's starting and final check", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     const rows = fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).map(csvCells);
     const header = rows[0];
     expect(header).toContain(`1.1 ${lesson.title} (best %)`);
     expect(header.join()).not.toContain(moduleSix.title);
-    expect(header.slice(-4)).toEqual(["Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)"]);
+    expect(header.slice(-5)).toEqual(["Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)", "Languages (locale codes)"]);
     const marten = rows.find((r) => r[0] === "Marten")!;
-    expect(marten.slice(-4)).toEqual(["100", expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), "", ""]);
-    expect(rows.find((r) => r[0] === "Heron")!.slice(-4)).toEqual(["", "", "", ""]);
+    expect(marten.slice(-5)).toEqual(["100", expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), "", "", "en"]);
+    expect(rows.find((r) => r[0] === "Heron")!.slice(-5)).toEqual(["", "", "", "", "en"]);
   });
 
   await test.step("the room view shows the group's figures and no learner's name, large enough for a projector", async () => {

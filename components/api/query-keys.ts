@@ -16,5 +16,6 @@ export const queryKeys = {
   /** One screen's view of a live session (GET /api/live/<id>/state?view=), read again after a refused control. */
   liveView: (sessionId: string, view: "facilitator" | "projector" | "participant") => ["live", sessionId, view] as const,
   cohort: (cohortId: string) => ["cohort", cohortId] as const,
-  cohortView: (cohortId: string, view: CohortView) => ["cohort", cohortId, view] as const,
+  /** A view of a group; a report read in one language (`?locale=`) has that locale last. */
+  cohortView: (cohortId: string, view: CohortView, locale?: string) => (locale ? (["cohort", cohortId, view, locale] as const) : (["cohort", cohortId, view] as const)),
 };

@@ -10,8 +10,8 @@ import { ItemTable } from "./item-table";
 import type { ItemLabels } from "./labels";
 
 const labels = messages.facilitate.items as ItemLabels;
-const text = (view: ItemAnalysisView) =>
-  renderToStaticMarkup(createElement(ItemTable, { view, lessons: [{ id: "l1", title: "Listening", module: 1, completed: 0 }], labels }))
+const text = (view: ItemAnalysisView, languages?: Record<string, string>) =>
+  renderToStaticMarkup(createElement(ItemTable, { view, lessons: [{ id: "l1", title: "Listening", module: 1, completed: 0 }], labels, languages }))
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
 
@@ -28,7 +28,7 @@ const row = (over: Partial<ItemAnalysisRow>): ItemAnalysisRow => ({
   commonWrong: { text: "Report at once", count: 3, kind: "chosen" },
   ...over,
 });
-const frame = { minAnswers: 5, minAttempts: 20, olderAttempts: 0 };
+const frame = { minAnswers: 5, minAttempts: 20, olderAttempts: 0, locales: ["en"] };
 
 describe("the item table", () => {
   it("says what each figure means and flags an item that strong learners missed", () => {
@@ -67,5 +67,29 @@ describe("the item table", () => {
     expect(out).toContain("Starting check, form B");
     expect(out).toContain("Final check, form A");
     expect(out).toMatch(/Starting check, form B 24 0\.70/);
+  });
+
+  it("shows each question per language when more than one answered, and lists first the ones where a language stands apart", () => {
+    const view = {
+      ...frame,
+      locales: ["ar", "en"],
+      items: [
+        row({ questionId: "ok", prompt: "Fine everywhere", byLocale: [{ locale: "ar", answers: 12, percentCorrect: 75, outlier: null }, { locale: "en", answers: 30, percentCorrect: 80, outlier: null }] }),
+        row({ questionId: "odd", prompt: "Reads wrongly", byLocale: [{ locale: "ar", answers: 12, percentCorrect: 17, outlier: "harder" }, { locale: "en", answers: 3, percentCorrect: null, outlier: null }] }),
+      ],
+      forms: [],
+    };
+    const out = text(view, { ar: "Arabic", en: "English" });
+    expect(out).toContain("Answers came in 2 languages");
+    expect(out).toContain("Questions that read differently in one language Lesson 1.1: Listening: Reads wrongly");
+    expect(out).toContain("Arabic: 75% correct (12 answers)");
+    expect(out).toContain("English: too few answers (3)");
+    // Said in full in the box above the table, briefly in the table and on each card.
+    expect(out).toContain("Reads wrongly Arabic: 17% correct (12 answers) Check the translation: in Arabic far fewer got this right than in the other languages.");
+    expect(out.match(/Arabic: 17% correct \(12 answers\) Check the translation\. /g)).toHaveLength(2);
+    // One language only: no per-language column, no flags.
+    const one = text({ ...frame, items: [row({})], forms: [] });
+    expect(one).not.toContain("By language");
+    expect(one).not.toContain("Answers came in");
   });
 });

@@ -2,19 +2,22 @@
 // Item analysis: each question the group answered, hardest first where enough answered, with its
 // share correct, whether it tells apart who learned the topic, and the mistake to discuss; a
 // filter by activity; then how consistent each quiz or check is (form-reliability.tsx). Ten
-// questions at first, so a projector shows what matters.
+// questions at first, so a projector shows what matters. When answers came in more than one
+// language, each question shows its share per language, and the questions where one language
+// stands apart (lib/cohorts/locale-outliers.ts) are listed first, whatever their rank.
 import { useId, useState } from "react";
-import type { ActivityKind, ItemAnalysisRow, ItemAnalysisView } from "@/lib/cohorts/reports";
+import type { ActivityKind, ItemAnalysisRow, ItemAnalysisView, ItemLocaleRow } from "@/lib/cohorts/reports";
 import { fill } from "@/components/ui/fill";
 import type { ItemLabels, LessonColumn } from "./labels";
 import { byModule } from "./progress-grid";
 import { FormReliability } from "./form-reliability";
+import type { LanguageNames } from "./language-names";
 
 const FIRST = 10;
 type Filter = "all" | ActivityKind;
 const FILTERS: Filter[] = ["all", "lesson", "pre", "post", "booster"];
 
-export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; lessons: LessonColumn[]; labels: ItemLabels }) {
+export function ItemTable({ view, lessons, labels, languages = {} }: { view: ItemAnalysisView; lessons: LessonColumn[]; labels: ItemLabels; languages?: LanguageNames }) {
   const [all, setAll] = useState(false);
   const [filter, setFilter] = useState<Filter>("all");
   const filterId = useId();
@@ -36,6 +39,8 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
   }
 
   const items = filter === "all" ? view.items : view.items.filter((q) => q.activityKind === filter);
+  const perLanguage = view.locales.length > 1;
+  const flagged = items.filter((q) => q.byLocale?.some((l) => l.outlier));
   const shown = all ? items : items.slice(0, FIRST);
   const tooFew = fill(labels.tooFew, { min: view.minAnswers });
   const percent = (q: ItemAnalysisRow) => (q.percentCorrect === null ? tooFew : fill(labels.cardCorrect, { percent: `${q.percentCorrect}%` }));
@@ -60,6 +65,20 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
 
   return (
     <>
+      {perLanguage && <p className="meta">{fill(labels.languagesLead, { count: view.locales.length })}</p>}
+      {flagged.length > 0 && (
+        <div className="item-language-flags">
+          <h3>{labels.languageFlagsTitle}</h3>
+          <ul>
+            {flagged.map((q) => (
+              <li key={`${q.activityId}/${q.form ?? ""}/${q.questionId}`}>
+                <p>{fill(labels.languageFlag, { activity: activity(q), question: q.prompt })}</p>
+                <ByLanguage rows={q.byLocale!} languages={languages} labels={labels} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="item-filter">
         <label htmlFor={filterId}>{labels.filterLabel}</label>{" "}
         <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
@@ -94,6 +113,12 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
                 <p className="item-card-wrong">
                   <span className="meta">{labels.wrong}:</span> {mistake(q)}
                 </p>
+                {q.byLocale && (
+                  <div>
+                    <span className="meta">{labels.byLanguage}:</span>
+                    <ByLanguage rows={q.byLocale} languages={languages} labels={labels} short />
+                  </div>
+                )}
               </li>
             ))}
           </ol>
@@ -109,6 +134,7 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
                   <th scope="col">{labels.correct}</th>
                   <th scope="col">{labels.discrimination}</th>
                   <th scope="col">{labels.wrong}</th>
+                  {perLanguage && <th scope="col">{labels.byLanguage}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -134,6 +160,7 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
                     </td>
                     <td>{telling(q)}</td>
                     <td>{q.commonWrong ? <span className="item-wrong">{mistake(q)}</span> : <span className="meta">{labels.noWrong}</span>}</td>
+                    {perLanguage && <td>{q.byLocale && <ByLanguage rows={q.byLocale} languages={languages} labels={labels} short />}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -155,3 +182,26 @@ export function ItemTable({ view, lessons, labels }: { view: ItemAnalysisView; l
 
 const DIFFICULTY = { "most-right": "diffMostRight", "more-than-half": "diffMoreThanHalf", "fewer-than-half": "diffFewerThanHalf", "most-missed": "diffMostMissed" } as const;
 const DISCRIMINATION = { negative: "discNegative", weak: "discWeak", good: "discGood" } as const;
+
+/** A question's share correct per language, side by side; a language that stands apart is flagged in words (`short`: briefly). */
+function ByLanguage({ rows, languages, labels, short = false }: { rows: ItemLocaleRow[]; languages: LanguageNames; labels: ItemLabels; short?: boolean }) {
+  const name = (code: string) => languages[code] ?? code;
+  return (
+    <ul className="item-locales">
+      {rows.map((l) => (
+        <li key={l.locale} className={l.outlier ? "item-flag" : undefined}>
+          {l.percentCorrect === null
+            ? fill(labels.languageTooFew, { language: name(l.locale), count: l.answers })
+            : fill(labels.languageFigure, { language: name(l.locale), percent: `${l.percentCorrect}%`, count: l.answers })}
+          {l.outlier && (
+            <>
+              {" "}
+              {/* In the table and cards a short flag; the box above the table says which way and why. */}
+              <strong>{short ? labels.languageFlagShort : fill(l.outlier === "harder" ? labels.languageHarder : labels.languageEasier, { language: name(l.locale) })}</strong>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

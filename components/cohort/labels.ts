@@ -14,7 +14,8 @@ export type ItemLabels = Record<
   | "filterLabel" | "filterAll" | "filterLesson" | "noneInFilter" | "older" | "olderOne" | "tooFew" | "tooFewAttempts" | "leftOut" | "leftOutCount" | "leftOutCountOne"
   | "diffMostRight" | "diffMoreThanHalf" | "diffFewerThanHalf" | "diffMostMissed" | "discrimination" | "discNegative" | "discWeak"
   | "discGood" | "flag" | "formsTitle" | "formsLead" | "formActivity" | "formAttempts" | "formReliability" | "relHigh"
-  | "relAcceptable" | "relRough" | "relPoor" | "relAlpha" | "checkFormA" | "checkFormB",
+  | "relAcceptable" | "relRough" | "relPoor" | "relAlpha" | "checkFormA" | "checkFormB"
+  | "byLanguage" | "languagesLead" | "languageFigure" | "languageTooFew" | "languageHarder" | "languageEasier" | "languageFlagsTitle" | "languageFlag" | "languageFlagShort",
   string
 >;
 
@@ -33,7 +34,7 @@ export type LearnerLabels = FormLabels & Record<
   string
 >;
 
-export type LiveLabels = Record<"status" | "updated" | "pause" | "resume" | "paused" | "refreshFailed" | "loading", string>;
+export type LiveLabels = Record<"status" | "updated" | "pause" | "resume" | "paused" | "refreshFailed" | "loading" | "languageLabel" | "languageAll" | "languageShown" | "languageLoading", string>;
 
 /** The room view: the group's reports with no names, to project. */
 export type RoomLabels = Record<

@@ -1,7 +1,9 @@
 "use client";
 // The live part of a cohort's page: the progress grid, item analysis, learning and learners,
 // refreshed with the page's other reports (live.tsx), so a facilitator in a hall sees answers
-// arrive. The server render is the initial data; each view is one GET.
+// arrive. The server render is the initial data; each view is one GET. A language filter reads the
+// three views again for one locale (?locale=, filtered in SQL, issue #25).
+import { useId, useState } from "react";
 import type { ItemAnalysisView, LearningView, RosterView } from "@/lib/cohorts/reports";
 import type { GridLabels, ItemLabels, LearnerLabels, LearningLabels, LiveLabels } from "./labels";
 import { LiveBar, useLiveReport } from "./live";
@@ -9,6 +11,8 @@ import { ProgressGrid } from "./progress-grid";
 import { ItemTable } from "./item-table";
 import { LearningSummary } from "./learning-summary";
 import { LearnerList } from "./learner-list";
+import { fill } from "@/components/ui/fill";
+import type { LanguageNames } from "./language-names";
 import "./cohort.css";
 import "./cohort-reports.css";
 
@@ -28,16 +32,38 @@ export interface LiveReportLabels {
   learners: LearnerLabels;
 }
 
-export function LiveReports({ cohortId, locale, initial, labels }: { cohortId: string; locale: string; initial: LiveInitial; labels: LiveReportLabels }) {
-  const roster = useLiveReport(cohortId, "roster", initial.roster, initial.at);
-  const items = useLiveReport(cohortId, "items", initial.items, initial.at);
-  const gain = useLiveReport(cohortId, "gain", initial.gain, initial.at);
+export function LiveReports({ cohortId, locale, initial, labels, languages }: { cohortId: string; locale: string; initial: LiveInitial; labels: LiveReportLabels; languages: LanguageNames }) {
+  // "" reads every language (the server's render); a locale code reads only what was done in it.
+  const [language, setLanguage] = useState("");
+  const languageId = useId();
+  const only = language || undefined;
+  const roster = useLiveReport(cohortId, "roster", initial.roster, initial.at, only);
+  const items = useLiveReport(cohortId, "items", initial.items, initial.at, only);
+  const gain = useLiveReport(cohortId, "gain", initial.gain, initial.at, only);
+  const switching = roster.switching || items.switching || gain.switching;
+  const languageName = languages[language] ?? language;
   // Never undefined: the server's data stands until a refetch replaces it.
   const data = { roster: roster.data ?? initial.roster, items: items.data ?? initial.items, gain: gain.data ?? initial.gain };
 
   return (
     <>
       <LiveBar updatedAt={Math.min(roster.updatedAt, items.updatedAt, gain.updatedAt)} failed={roster.failed || items.failed || gain.failed} locale={locale} labels={labels.live} />
+      <div className="report-language">
+        <p>
+          <label htmlFor={languageId}>{labels.live.languageLabel}</label>{" "}
+          <select id={languageId} value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <option value="">{labels.live.languageAll}</option>
+            {Object.entries(languages).map(([code, name]) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p role="status" className="meta">
+          {language && fill(switching ? labels.live.languageLoading : labels.live.languageShown, { language: languageName })}
+        </p>
+      </div>
       <section id="progress" aria-labelledby="progress-title" className="cohort-section">
         <h2 id="progress-title">{labels.grid.title}</h2>
         <ProgressGrid roster={data.roster} labels={labels.grid} />
@@ -45,7 +71,7 @@ export function LiveReports({ cohortId, locale, initial, labels }: { cohortId: s
       <section id="questions" aria-labelledby="questions-title" className="cohort-section">
         <h2 id="questions-title">{labels.items.title}</h2>
         <p className="section-lead">{labels.items.lead}</p>
-        <ItemTable view={data.items} lessons={data.roster.lessons} labels={labels.items} />
+        <ItemTable view={data.items} lessons={data.roster.lessons} labels={labels.items} languages={languages} />
       </section>
       <section id="learning" aria-labelledby="learning-title" className="cohort-section">
         <h2 id="learning-title">{labels.learning.title}</h2>

@@ -27,21 +27,26 @@ function usePaused() {
 
 /**
  * A report that refreshes itself: the server's data (when it could read it, at `at`) until a
- * refetch replaces it. Without initial data it fetches at once.
+ * refetch replaces it. Without initial data it fetches at once. With a `locale` it reads only what
+ * was done in that language (the server's render is of all languages, so it is not used then);
+ * until that read arrives the previous figures stay, and `switching` says so.
  */
-export function useLiveReport<T>(cohortId: string, view: CohortView, initialData: T | undefined, at: number) {
+export function useLiveReport<T>(cohortId: string, view: CohortView, initialData: T | undefined, at: number, locale?: string) {
   const { paused } = usePaused();
+  const initial = locale ? undefined : initialData;
   const query = useQuery({
-    queryKey: queryKeys.cohortView(cohortId, view),
-    queryFn: ({ signal }) => apiGet<T>(`/api/cohorts/${cohortId}/${view}`, signal),
-    initialData,
-    initialDataUpdatedAt: initialData === undefined ? undefined : at,
+    queryKey: queryKeys.cohortView(cohortId, view, locale),
+    queryFn: ({ signal }) => apiGet<T>(`/api/cohorts/${cohortId}/${view}${locale ? `?locale=${encodeURIComponent(locale)}` : ""}`, signal),
+    initialData: initial,
+    initialDataUpdatedAt: initial === undefined ? undefined : at,
+    // On a change of language the last figures stay on screen until the new ones arrive.
+    placeholderData: <P,>(previous: P) => previous,
     // react-query stops the interval while the tab is hidden and refetches when it is shown again.
     staleTime: EVERY_MS / 2,
     refetchInterval: paused ? false : EVERY_MS,
     refetchIntervalInBackground: false,
   });
-  return { data: query.data ?? initialData, updatedAt: query.dataUpdatedAt, failed: query.isError };
+  return { data: (query.data as T | undefined) ?? initialData, updatedAt: query.dataUpdatedAt, failed: query.isError, switching: query.isPlaceholderData };
 }
 
 const noSubscribe = () => () => {};

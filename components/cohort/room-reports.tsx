@@ -7,6 +7,7 @@ import { fill } from "@/components/ui/fill";
 import type { ItemLabels, LearningLabels, LiveLabels, RoomLabels } from "./labels";
 import { LiveBar, useLiveReport } from "./live";
 import { ItemTable } from "./item-table";
+import type { LanguageNames } from "./language-names";
 import { LearningSummary } from "./learning-summary";
 import { RoomProgress } from "./room-progress";
 import "./cohort.css";
@@ -27,7 +28,7 @@ export interface RoomReportLabels {
   learning: LearningLabels;
 }
 
-export function RoomReports({ cohortId, locale, initial, labels }: { cohortId: string; locale: string; initial: RoomInitial; labels: RoomReportLabels }) {
+export function RoomReports({ cohortId, locale, initial, labels, languages }: { cohortId: string; locale: string; initial: RoomInitial; labels: RoomReportLabels; languages: LanguageNames }) {
   const progress = useLiveReport(cohortId, "progress", initial.progress, initial.at);
   const items = useLiveReport(cohortId, "items", initial.items, initial.at);
   const gain = useLiveReport(cohortId, "gain", initial.gain, initial.at);
@@ -43,7 +44,7 @@ export function RoomReports({ cohortId, locale, initial, labels }: { cohortId: s
       <section aria-labelledby="room-questions-title" className="cohort-section">
         <h2 id="room-questions-title">{labels.items.title}</h2>
         <p className="section-lead">{labels.items.lead}</p>
-        <ItemTable view={data.items} lessons={data.progress.lessons} labels={labels.items} />
+        <ItemTable view={data.items} lessons={data.progress.lessons} labels={labels.items} languages={languages} />
       </section>
       <section aria-labelledby="room-learning-title" className="cohort-section">
         <h2 id="room-learning-title">{labels.learning.title}</h2>

@@ -3,6 +3,9 @@
 // discuss; per form (quiz, check or refresher) its reliability. Two statements in one read: the
 // answers of open attempts, grouped in the database, and one row per finished attempt with the
 // summary of its answers; only attempts on the current content version of each activity count.
+// Answers are counted per locale too (the attempt's, issue #25): when more than one language
+// answered, each question shows its share correct per language, and a language whose share stands
+// apart from the others is flagged (locale-outliers.ts): a mistranslated item shows up there.
 import "server-only";
 import { sql } from "kysely";
 import { reportQuery, type Db } from "@/lib/db/client";
@@ -31,6 +34,8 @@ import {
 import { decodeAnswerRecord, summaryRecords } from "@/lib/progress/answer-summary";
 import { cohortFor } from "./access";
 import { commonMistake, type CommonMistake } from "./common-mistake";
+import { andInLocale, type LocaleFilter } from "./locale-filter";
+import { compareLocales, type LocaleComparison } from "./locale-outliers";
 import { planLessons } from "./plan";
 
 export type ActivityKind = "lesson" | "pre" | "post" | "booster";
@@ -51,7 +56,14 @@ export interface ItemAnalysisRow {
   discriminationBand: DiscriminationBand | null;
   /** The mistake to discuss (never a right option). */
   commonWrong: CommonMistake | null;
+  /**
+   * Per locale that answered it, in the view's `locales` order: its share correct and whether it
+   * stands apart from the others (locale-outliers.ts). Only when the view has more than one locale.
+   */
+  byLocale?: ItemLocaleRow[];
 }
+
+export type ItemLocaleRow = LocaleComparison;
 
 export interface FormRow {
   activityId: string;
@@ -71,6 +83,8 @@ export interface ItemAnalysisView {
   forms: FormRow[];
   /** Finished attempts on an earlier version of their questions (or of unknown version): not counted. */
   olderAttempts: number;
+  /** The locales the counted answers were given in, sorted (one, or none, means no per-locale figures). */
+  locales: string[];
   minAnswers: number;
   minAttempts: number;
 }
@@ -119,15 +133,15 @@ function currentActivity(byKey: ReadonlyMap<string, Activity>, lessonId: string,
   return candidates.find((a) => a?.quiz.version === version);
 }
 
-type Row = { kind: string; lesson_id: string; v: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null };
+type Row = { kind: string; lesson_id: string; v: string | null; loc: string | null; question_id: string | null; chosen: string | null; correct: number | string | null; n: number | string; s1: number | string | null; s2: number | string | null };
 
-export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string): Promise<ItemAnalysisView> {
+export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: string, locale: LocaleFilter = null): Promise<ItemAnalysisView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
   // Only the lessons of the group's plan: a workshop group's questions are its workshop's.
   const plan = planLessons(cohort.locale, cohort.course_id, cohort.track_id).map((l) => l.id);
   const activities = new Map(courseActivities(cohort.locale, cohort.course_id, plan).map((a) => [activityKey(a.id, a.form), a]));
   const versions = [...new Set([...activities.values()].flatMap((a) => (a.quiz.version ? [a.quiz.version] : [])))];
-  const empty: ItemAnalysisView = { items: [], forms: [], olderAttempts: 0, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
+  const empty: ItemAnalysisView = { items: [], forms: [], olderAttempts: 0, locales: [], minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
   if (versions.length === 0) return empty;
   const current = sql`a.content_version in (${sql.join(versions)})`;
   // Attempts at activities outside the plan (a workshop learner's own module 6) are not read at
@@ -144,23 +158,24 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   // answer of a cohort in SQL had taken 18.7 x the bench baseline on SQLite (bench/README.md).
   const { open, finished } = await reportQuery(handle, async (db) => {
     const open = await sql<Row>`
-      select 'choice' as kind, a.lesson_id, a.content_version as v, r.question_id, r.chosen, r.correct, count(*) as n,
+      select 'choice' as kind, a.lesson_id, a.content_version as v, a.locale as loc, r.question_id, r.chosen, r.correct, count(*) as n,
              count(a.score) as s1, sum(a.score) as s2
         from ${members} join quiz_responses r on r.attempt_id = a.id
-        where m.cohort_id = ${cohortId} and ${current} and a.answer_summary is null
-        group by a.lesson_id, a.content_version, r.question_id, r.chosen, r.correct
+        where m.cohort_id = ${cohortId} and ${current} and a.answer_summary is null ${andInLocale("a.locale", locale)}
+        group by a.lesson_id, a.content_version, a.locale, r.question_id, r.chosen, r.correct
     `.execute(db);
     const finished = await sql<AttemptRow>`
-      select a.lesson_id, a.content_version as v, a.source, a.score, case when ${current} then a.answer_summary end as summary
+      select a.lesson_id, a.content_version as v, a.locale as loc, a.source, a.score, case when ${current} then a.answer_summary end as summary
         from ${members}
-        where m.cohort_id = ${cohortId} and a.finished_at is not null
+        where m.cohort_id = ${cohortId} and a.finished_at is not null ${andInLocale("a.locale", locale)}
     `.execute(db);
     return { open: open.rows, finished: finished.rows };
   });
   const rows = [...open, ...rowsOfAttempts(finished)];
 
   const num = (x: number | string | null) => Number(x ?? 0);
-  const items = new Map<string, { answers: number; points: number; wrong: Map<string, number>; sums: ItemSums }>();
+  const items = new Map<string, { answers: number; points: number; wrong: Map<string, number>; sums: ItemSums; byLocale: Map<string, { answers: number; points: number }> }>();
+  const answeredLocales = new Set<string>();
   const forms = new Map<string, FormSums>();
   let olderAttempts = 0;
   const key = (activityId: string, questionId: string) => `${activityId}\u0000${questionId}`;
@@ -181,12 +196,18 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     if (!activity || !at || !r.question_id) continue;
     const question = activity.quiz.questions.find((q) => q.id === r.question_id);
     if (!question) continue;
-    const e = items.get(key(at, r.question_id)) ?? { answers: 0, points: 0, wrong: new Map<string, number>(), sums: { sumX: 0, sumX2: 0, sumXT: 0 } };
+    const e = items.get(key(at, r.question_id)) ?? { answers: 0, points: 0, wrong: new Map<string, number>(), sums: { sumX: 0, sumX2: 0, sumXT: 0 }, byLocale: new Map() };
     items.set(key(at, r.question_id), e);
     const n = num(r.n);
     const x = pointsOf(question, r.chosen ?? "[]", num(r.correct) === 1);
     e.answers += n;
     e.points += n * x;
+    const loc = r.loc ?? "";
+    answeredLocales.add(loc);
+    const inLoc = e.byLocale.get(loc) ?? { answers: 0, points: 0 };
+    e.byLocale.set(loc, inLoc);
+    inLoc.answers += n;
+    inLoc.points += n * x;
     // Over finished attempts only (s1 of them, Σscore = s2): T = score × k.
     const k = shownCount(activity.quiz);
     e.sums.sumX += x * num(r.s1);
@@ -195,6 +216,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     if (num(r.correct) !== 1 && r.chosen !== null) e.wrong.set(r.chosen, (e.wrong.get(r.chosen) ?? 0) + n);
   }
 
+  const locales = [...answeredLocales].sort();
   const out: ItemAnalysisRow[] = [];
   for (const [k, e] of items) {
     const [at, questionId] = k.split("\u0000");
@@ -215,6 +237,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
       discrimination: r === null ? null : Math.round(r * 100) / 100,
       discriminationBand: r === null ? null : discriminationBand(r),
       commonWrong: commonMistake(question, e.wrong),
+      ...(locales.length > 1 ? { byLocale: compareLocales(locales.flatMap((l) => (e.byLocale.has(l) ? [{ locale: l, ...e.byLocale.get(l)! }] : [])), MIN_ANSWERS) } : {}),
     });
   }
 
@@ -238,7 +261,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
     };
   });
 
-  return { items: rankItems(out), forms: formRows, olderAttempts, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
+  return { items: rankItems(out), forms: formRows, olderAttempts, locales, minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
 }
 
 /**
@@ -256,16 +279,18 @@ function formItems(quiz: Quiz): string[][] {
   });
 }
 
-type AttemptRow = { lesson_id: string; v: string | null; source: string; score: number | string | null; summary: string | null };
+type AttemptRow = { lesson_id: string; v: string | null; loc: string; source: string; score: number | string | null; summary: string | null };
 
 /**
  * From finished attempts, the rows a GROUP BY over every answer would give: 'choice' rows from
  * their answer summaries (n answers, s1 with a score, s2 = Σscore), and per activity and version,
  * over attempts taken in the app with a score, a 'form' row (N, Σscore, Σscore²). Attempts with
- * the same answers share a summary, so each summary is split once however many attempts hold it.
+ * the same answers in the same locale share a summary, so each is split once however many attempts hold it.
  */
 function rowsOfAttempts(attempts: readonly AttemptRow[]): Row[] {
-  const byActivity = new Map<string, { lesson_id: string; v: string | null; form: { n: number; s1: number; s2: number }; summaries: Map<string, { n: number; s1: number; s2: number }> }>();
+  type Sums = { n: number; s1: number; s2: number };
+  // Summaries by locale, then by text: the texts are the long strings, so none is copied into a key.
+  const byActivity = new Map<string, { lesson_id: string; v: string | null; form: Sums; summaries: Map<string, Map<string, Sums>> }>();
   for (const a of attempts) {
     const k = `${a.lesson_id}\u0000${a.v ?? ""}`;
     let e = byActivity.get(k);
@@ -277,8 +302,10 @@ function rowsOfAttempts(attempts: readonly AttemptRow[]): Row[] {
       e.form.s2 += score * score;
     }
     if (a.summary === null) continue;
-    const same = e.summaries.get(a.summary) ?? { n: 0, s1: 0, s2: 0 };
-    e.summaries.set(a.summary, same);
+    let inLocale = e.summaries.get(a.loc);
+    if (!inLocale) e.summaries.set(a.loc, (inLocale = new Map()));
+    const same = inLocale.get(a.summary) ?? { n: 0, s1: 0, s2: 0 };
+    inLocale.set(a.summary, same);
     same.n += 1;
     if (score !== null) {
       same.s1 += 1;
@@ -287,22 +314,24 @@ function rowsOfAttempts(attempts: readonly AttemptRow[]): Row[] {
   }
   const rows: Row[] = [];
   for (const e of byActivity.values()) {
-    if (e.form.n > 0) rows.push({ kind: "form", lesson_id: e.lesson_id, v: e.v, question_id: null, chosen: null, correct: null, ...e.form });
-    const choices = new Map<string, Row & { n: number; s1: number; s2: number }>();
-    for (const [summary, t] of e.summaries) {
-      for (const record of summaryRecords(summary)) {
-        const seen = choices.get(record);
-        if (seen) {
-          seen.n += t.n;
-          seen.s1 += t.s1;
-          seen.s2 += t.s2;
-          continue;
+    if (e.form.n > 0) rows.push({ kind: "form", lesson_id: e.lesson_id, v: e.v, loc: null, question_id: null, chosen: null, correct: null, ...e.form });
+    for (const [loc, summaries] of e.summaries) {
+      const choices = new Map<string, Row & Sums>();
+      for (const [summary, t] of summaries) {
+        for (const record of summaryRecords(summary)) {
+          const seen = choices.get(record);
+          if (seen) {
+            seen.n += t.n;
+            seen.s1 += t.s1;
+            seen.s2 += t.s2;
+            continue;
+          }
+          const answer = decodeAnswerRecord(record);
+          choices.set(record, { kind: "choice", lesson_id: e.lesson_id, v: e.v, loc, question_id: answer.question_id, chosen: answer.chosen, correct: answer.correct, ...t });
         }
-        const answer = decodeAnswerRecord(record);
-        choices.set(record, { kind: "choice", lesson_id: e.lesson_id, v: e.v, question_id: answer.question_id, chosen: answer.chosen, correct: answer.correct, ...t });
       }
+      rows.push(...choices.values());
     }
-    rows.push(...choices.values());
   }
   return rows;
 }

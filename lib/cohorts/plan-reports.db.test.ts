@@ -101,10 +101,10 @@ describe.each(testEngines())("reports follow the group's plan on $name", (engine
     await insert(learner, "pre", "2026-02-03T09:15:30.000Z", 0.4);
     await insert(learner, "pre", "2026-02-04T09:15:30.000Z", 0.9);
     await insert(learner, "post", "2026-02-03T10:45:00.000Z", 0.733333);
-    // An unfinished check is no score at all.
+    // An unfinished check is no score at all; begun in French, it adds a language to the learner's list.
     await handle.db
       .insertInto("quiz_attempts")
-      .values({ id: crypto.randomUUID(), user_id: learner.id, course_id: course.id, lesson_id: "assessment-post", quiz_id: forms.a!.id, started_at: "2026-02-01T08:00:00.000Z", finished_at: null, score: null, source: "app", content_version: null })
+      .values({ id: crypto.randomUUID(), user_id: learner.id, course_id: course.id, lesson_id: "assessment-post", quiz_id: forms.a!.id, started_at: "2026-02-01T08:00:00.000Z", finished_at: null, score: null, source: "app", content_version: null, locale: "fr" })
       .execute();
     const nick = await joinWithNickname(handle, { code: (await handle.db.selectFrom("cohorts").select("join_code").where("id", "=", workshop).executeTakeFirstOrThrow()).join_code, nickname: "Kite" });
 
@@ -113,12 +113,12 @@ describe.each(testEngines())("reports follow the group's plan on $name", (engine
     const header = rows[0];
     expect(header).toContain(`"1.1 ${inWorkshop.title} (best %)"`);
     expect(header).not.toContain(moduleSix.title);
-    expect(header.endsWith('"Starting check (%)","Starting check finished (UTC)","Final check (%)","Final check finished (UTC)"')).toBe(true);
-    expect(header.split('","')).toHaveLength(3 + workshopIds.length + 4);
+    expect(header.endsWith('"Starting check (%)","Starting check finished (UTC)","Final check (%)","Final check finished (UTC)","Languages (locale codes)"')).toBe(true);
+    expect(header.split('","')).toHaveLength(3 + workshopIds.length + 5);
     const ada = rows.find((r) => r.startsWith('"Ada Plan"'))!;
-    expect(ada.endsWith('"40","2026-02-03 09:15","73","2026-02-03 10:45"')).toBe(true);
+    expect(ada.endsWith('"40","2026-02-03 09:15","73","2026-02-03 10:45","en fr"')).toBe(true);
     const kite = rows.find((r) => r.startsWith('"Kite"'))!;
-    expect(kite.endsWith('"","","",""')).toBe(true);
+    expect(kite.endsWith('"","","","",""')).toBe(true);
     expect(nick.userId).toBeTruthy();
   });
 

@@ -84,19 +84,20 @@ const csvTime = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace("T"
 /**
  * The roster and results as CSV (one row per learner): the lessons of the group's plan, then each
  * learner's first starting and final check with when they finished it (what their dashboard shows),
+ * the languages they worked in (locale codes of their attempts and lessons done, issue #25),
  * and a name for the file (any script: see lib/http/download.ts).
  */
 export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string): Promise<{ name: string; csv: string }> {
-  const { roster: grid, checks } = await rosterWithChecks(handle, actor, cohortId);
+  const { roster: grid, checks, locales } = await rosterWithChecks(handle, actor, cohortId);
   const header = [
     "Learner", "Nickname only", "Lessons done", ...grid.lessons.map((l) => `${l.number} ${l.title} (best %)`),
-    "Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)",
+    "Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)", "Languages (locale codes)",
   ];
   const rows = grid.learners.map((l) => {
     const own = checks.get(l.id);
     return [
       l.name, l.nicknameOnly ? "yes" : "no", l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? "done" : "")),
-      own?.pre?.percent, csvTime(own?.pre?.at), own?.post?.percent, csvTime(own?.post?.at),
+      own?.pre?.percent, csvTime(own?.pre?.at), own?.post?.percent, csvTime(own?.post?.at), (locales.get(l.id) ?? []).join(" "),
     ];
   });
   return { name: `${grid.cohort.name} results`, csv: toCsv([header, ...rows]) };

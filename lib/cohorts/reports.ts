@@ -13,11 +13,13 @@ import { gradeAnswer, discernmentRates, type Discernment } from "@/lib/quiz/grad
 import { discernmentTotals, groupSensitivity, type GroupSensitivity } from "@/lib/quiz/sensitivity";
 import { cohortFor } from "./access";
 import { courseActivities } from "./item-analysis";
+import { andInLocale, type LocaleFilter } from "./locale-filter";
 import { planLessons, type PlanLesson } from "./plan";
 import { summariseProgress, type RoomProgressView } from "./room";
 
 export type { RoomProgressView } from "./room";
-export { itemAnalysis, type ActivityKind, type FormRow, type ItemAnalysisRow, type ItemAnalysisView } from "./item-analysis";
+export type { LocaleFilter } from "./locale-filter";
+export { itemAnalysis, type ActivityKind, type ItemLocaleRow, type FormRow, type ItemAnalysisRow, type ItemAnalysisView } from "./item-analysis";
 
 const pct = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.floor(Number(s) * 100 + 1e-9));
 
@@ -42,8 +44,8 @@ export type CheckScores = Map<string, { pre?: CheckScore; post?: CheckScore }>;
 type Cohort = Awaited<ReturnType<typeof cohortFor>>;
 
 /** The learner × lesson grid (heat map) of the plan's lessons, with completion counts. */
-export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: string): Promise<RosterView> {
-  return (await readGrid(handle, await cohortFor(handle, actor, cohortId, "read"), false)).roster;
+export async function rosterGrid(handle: Db, actor: SessionUser, cohortId: string, locale: LocaleFilter = null): Promise<RosterView> {
+  return (await readGrid(handle, await cohortFor(handle, actor, cohortId, "read"), false, locale)).roster;
 }
 
 /** The room view's progress: the grid summed per lesson, with no name and no row per person. */
@@ -51,12 +53,18 @@ export async function roomProgress(handle: Db, actor: SessionUser, cohortId: str
   return summariseProgress(await rosterGrid(handle, actor, cohortId));
 }
 
-/** The grid and each learner's first starting and final check (the export): one statement. */
-export async function rosterWithChecks(handle: Db, actor: SessionUser, cohortId: string): Promise<{ roster: RosterView; checks: CheckScores }> {
-  return readGrid(handle, await cohortFor(handle, actor, cohortId, "read"), true);
+/**
+ * The grid, each learner's first starting and final check and the locales each learner answered
+ * or marked lessons done in (the export): one statement.
+ */
+export async function rosterWithChecks(handle: Db, actor: SessionUser, cohortId: string): Promise<{ roster: RosterView; checks: CheckScores; locales: LearnerLocales }> {
+  return readGrid(handle, await cohortFor(handle, actor, cohortId, "read"), true, null);
 }
 
-async function readGrid(handle: Db, cohort: Cohort, withChecks: boolean): Promise<{ roster: RosterView; checks: CheckScores }> {
+/** Per learner, the locales their attempts and lessons done were recorded in, sorted. */
+export type LearnerLocales = Map<string, string[]>;
+
+async function readGrid(handle: Db, cohort: Cohort, withChecks: boolean, locale: LocaleFilter): Promise<{ roster: RosterView; checks: CheckScores; locales: LearnerLocales }> {
   const cohortId = cohort.id;
   const plan = planLessons(cohort.locale, cohort.course_id, cohort.track_id);
   const inPlan = plan.length ? sql`a.lesson_id in (${sql.join(plan.map((l) => l.id))})` : sql`1 = 0`;
@@ -67,7 +75,17 @@ async function readGrid(handle: Db, cohort: Cohort, withChecks: boolean): Promis
     ? sql`union all
     select m.user_id, null, null, 'check', a.lesson_id, a.score, a.finished_at, a.id
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}
-      where m.cohort_id = ${cohortId} and a.lesson_id in ('assessment-pre', 'assessment-post') and a.finished_at is not null and a.score is not null`
+      where m.cohort_id = ${cohortId} and a.lesson_id in ('assessment-pre', 'assessment-post') and a.finished_at is not null and a.score is not null
+    union all
+    select m.user_id, null, null, 'locale', a.locale, null, null, null
+      from cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id}
+      where m.cohort_id = ${cohortId}
+      group by m.user_id, a.locale
+    union all
+    select m.user_id, null, null, 'locale', c.locale, null, null, null
+      from cohort_members m join lesson_completions c on c.user_id = m.user_id and c.course_id = ${cohort.course_id}
+      where m.cohort_id = ${cohortId}
+      group by m.user_id, c.locale`
     : sql``;
   const { rows } = await sql<{ user_id: string; name: string | null; pseudonymous: number | null; kind: string; item: string | null; score: number | string | null; at: string | null; attempt_id: string | null }>`
     select m.user_id, u.display_name as name, m.pseudonymous, 'member' as kind, null as item, cast(null as real) as score, cast(null as text) as at, cast(null as text) as attempt_id
@@ -76,11 +94,11 @@ async function readGrid(handle: Db, cohort: Cohort, withChecks: boolean): Promis
     union all
     select m.user_id, null, null, 'done', c.lesson_id, cast(null as real), null, null
       from cohort_members m join lesson_completions c on c.user_id = m.user_id and c.course_id = ${cohort.course_id}
-      where m.cohort_id = ${cohortId} and ${inPlanDone}
+      where m.cohort_id = ${cohortId} and ${inPlanDone} ${andInLocale("c.locale", locale)}
     union all
     select m.user_id, null, null, 'best', a.lesson_id, max(a.score), null, null
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id and a.course_id = ${cohort.course_id} and a.finished_at is not null
-      where m.cohort_id = ${cohortId} and ${inPlan}
+      where m.cohort_id = ${cohortId} and ${inPlan} ${andInLocale("a.locale", locale)}
       group by m.user_id, a.lesson_id
     ${checks}
   `.execute(handle.db);
@@ -90,12 +108,18 @@ async function readGrid(handle: Db, cohort: Cohort, withChecks: boolean): Promis
   const learners = new Map<string, RosterView["learners"][number]>();
   const checkScores: CheckScores = new Map();
   const firstCheck = new Map<string, { at: string; id: string }>();
+  const learnerLocales: LearnerLocales = new Map();
   for (const r of rows) {
     if (r.kind === "member") learners.set(r.user_id, { id: r.user_id, name: r.name ?? "", nicknameOnly: Number(r.pseudonymous) === 1, done: 0, cells: {} });
   }
   for (const r of rows) {
     const l = learners.get(r.user_id);
     if (!l || !r.item) continue;
+    if (r.kind === "locale") {
+      const own = learnerLocales.get(r.user_id) ?? [];
+      if (!own.includes(r.item)) learnerLocales.set(r.user_id, [...own, r.item].sort());
+      continue;
+    }
     if (r.kind === "check") {
       // The earliest finished attempt; on a tie, the dashboard's order (the larger id).
       const key = `${r.user_id}/${r.item}`;
@@ -124,6 +148,7 @@ async function readGrid(handle: Db, cohort: Cohort, withChecks: boolean): Promis
       learners: [...learners.values()].sort((a, b) => a.name.localeCompare(b.name)),
     },
     checks: checkScores,
+    locales: learnerLocales,
   };
 }
 
@@ -155,7 +180,7 @@ export type LearningView = GainFigures & {
  * Learning gain over learners with both checks; discernment rates over every discernment answer,
  * and the group's sensitivity (d′) as the mean of each learner's own.
  */
-export async function learningGain(handle: Db, actor: SessionUser, cohortId: string): Promise<LearningView> {
+export async function learningGain(handle: Db, actor: SessionUser, cohortId: string, locale: LocaleFilter = null): Promise<LearningView> {
   const cohort = await cohortFor(handle, actor, cohortId, "read");
   // Only attempts on the current content version of each activity count: a pre-check on the old
   // items and a post-check on the rewritten ones measure different things (issue #20).
@@ -171,13 +196,14 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
     select 'response', r.user_id, a.lesson_id, null, a.content_version, r.question_id, r.chosen, null
       from cohort_members m join quiz_responses r on r.user_id = m.user_id join quiz_attempts a on a.id = r.attempt_id
       where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id} and r.question_id in (${sql.join(discernIds)})
-        and a.content_version in (${sql.join(discernVersions)})`
+        and a.content_version in (${sql.join(discernVersions)}) ${andInLocale("a.locale", locale)}`
     : sql``;
   const assessments = checkVersions.length
     ? sql`select 'assessment' as kind, a.user_id, a.lesson_id as activity, a.score, a.finished_at as at, null as question_id, null as chosen, a.quiz_id
       from cohort_members m join quiz_attempts a on a.user_id = m.user_id
       where m.cohort_id = ${cohortId} and a.course_id = ${cohort.course_id}
-        and a.lesson_id in (${sql.join(CHECK_ACTIVITY_IDS)}) and a.content_version in (${sql.join(checkVersions)}) and a.finished_at is not null`
+        and a.lesson_id in (${sql.join(CHECK_ACTIVITY_IDS)}) and a.content_version in (${sql.join(checkVersions)}) and a.finished_at is not null
+        ${andInLocale("a.locale", locale)}`
     : sql`select 'none' as kind, null as user_id, null as activity, null as score, null as at, null as question_id, null as chosen, null as quiz_id where 1 = 0`;
   // "at" holds the finish time for an assessment and the content version for a response; quiz_id
   // names the form a check was taken on.

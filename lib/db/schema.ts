@@ -103,6 +103,11 @@ export interface LessonCompletionsTable {
   course_id: string;
   lesson_id: string;
   completed_at: string;
+  /**
+   * The locale the learner was using (content/locales.json), migration 0017; rows from before are
+   * 'en'. Optional on insert only because the column has that default: the app always names it.
+   */
+  locale: ColumnType<string, string | undefined, string>;
 }
 
 export interface QuizAttemptsTable {
@@ -129,6 +134,11 @@ export interface QuizAttemptsTable {
    * it finishes; null while it is open. Reports read it instead of every answer. Optional on insert.
    */
   answer_summary: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The locale the attempt was begun in (its first answer's) (content/locales.json), migration 0017; rows from before are
+   * 'en'. Optional on insert only because the column has that default: the app always names it.
+   */
+  locale: ColumnType<string, string | undefined, string>;
 }
 
 export interface QuizResponsesTable {
@@ -143,6 +153,11 @@ export interface QuizResponsesTable {
   points: number;
   correct: number;
   answered_at: string;
+  /**
+   * The locale the learner was using (content/locales.json), migration 0017; rows from before are
+   * 'en'. Optional on insert only because the column has that default: the app always names it.
+   */
+  locale: ColumnType<string, string | undefined, string>;
 }
 
 export type AttitudeForm = "pre" | "post";

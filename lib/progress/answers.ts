@@ -83,6 +83,7 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     userId: actor.id,
     courseId: input.courseId,
     lessonId: input.lessonId,
+    locale: input.locale,
     questionId: question.id,
     skill: question.skill,
     chosen: JSON.stringify(input.chosen),
@@ -106,10 +107,11 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       }
     }
     // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
-    // It records the content version the learner sees now: reports read its answers against that.
+    // It records the content version the learner sees now: reports read its answers against that;
+    // and the locale of this first answer: reports per language read the attempt's (issue #25).
     await trx
       .insertInto("quiz_attempts")
-      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quiz.id, started_at: now(), finished_at: null, score: null, source, content_version: quiz.version ?? null })
+      .values({ id: input.attemptId, user_id: actor.id, course_id: input.courseId, lesson_id: input.lessonId, quiz_id: quiz.id, started_at: now(), finished_at: null, score: null, source, content_version: quiz.version ?? null, locale: input.locale })
       .onConflict((oc) => oc.doNothing())
       .execute();
     const attempt = await trx.selectFrom("quiz_attempts").select(["user_id", "course_id", "lesson_id", "finished_at"]).where("id", "=", input.attemptId).executeTakeFirstOrThrow();
@@ -151,6 +153,7 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
         points: result.points,
         correct: result.verdict === "correct" ? 1 : 0,
         answered_at: now(),
+        locale: input.locale,
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -188,6 +191,8 @@ interface FreshAnswer {
   userId: string;
   courseId: string;
   lessonId: string;
+  /** The locale the learner answered in (content/locales.json). */
+  locale: string;
   questionId: string;
   skill: string;
   chosen: string;
@@ -210,8 +215,8 @@ interface FreshAnswer {
  */
 async function storeFreshAnswer(handle: Db, a: FreshAnswer): Promise<boolean> {
   const insert = sql`
-    insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at)
-    select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}
+    insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at, locale)
+    select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}, ${a.locale}
     where exists (select 1 from quiz_attempts where id = ${a.attemptId} and user_id = ${a.userId} and course_id = ${a.courseId} and lesson_id = ${a.lessonId} and finished_at is null)
       and not exists (select 1 from quiz_responses where id = ${a.id} or (attempt_id = ${a.attemptId} and question_id = ${a.questionId}))
     on conflict do nothing
@@ -230,7 +235,7 @@ export interface FinishedAttempt {
 
 /**
  * Closes an attempt: scores it over the questions the learner was shown (one version of each
- * bias-check pair) and marks the lesson done. Idempotent.
+ * bias-check pair) and marks the lesson done, in `locale`: the page's, where the learner finished. Idempotent.
  */
 export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: string, locale: string): Promise<FinishedAttempt> {
   return writeTx(handle, async (trx) => {
@@ -256,7 +261,7 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
       if (activity.kind === "lesson") {
         await trx
           .insertInto("lesson_completions")
-          .values({ user_id: actor.id, course_id: attempt.course_id, lesson_id: attempt.lesson_id, completed_at: at })
+          .values({ user_id: actor.id, course_id: attempt.course_id, lesson_id: attempt.lesson_id, completed_at: at, locale })
           .onConflict((oc) => oc.doNothing())
           .execute();
       }

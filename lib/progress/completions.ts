@@ -21,7 +21,7 @@ export async function completeLesson(handle: Db, actor: SessionUser, ref: Lesson
   return writeTx(handle, async (trx) => {
     await trx
       .insertInto("lesson_completions")
-      .values({ user_id: actor.id, course_id: ref.courseId, lesson_id: ref.lessonId, completed_at: now() })
+      .values({ user_id: actor.id, course_id: ref.courseId, lesson_id: ref.lessonId, completed_at: now(), locale: ref.locale })
       .onConflict((oc) => oc.doNothing())
       .execute();
     const row = await trx

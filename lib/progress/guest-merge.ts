@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
 import { findLessonQuiz, findQuizActivity, isGradedActivity } from "@/lib/content";
 import { activityKindOf } from "@/lib/content/activity-id";
+import { isKnownLocale } from "@/lib/content/known-locales";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { GuestMergeInput } from "./inputs";
 
@@ -15,7 +16,8 @@ const now = () => new Date().toISOString();
 /**
  * Merges what a guest did in this browser into their account: lessons done and best scores.
  * Each guest score becomes one attempt with an id derived from the account and lesson, so
- * merging the same browser twice adds nothing.
+ * merging the same browser twice adds nothing. The locale of each is the one in the browser's key
+ * ("<locale>/<course>/<lesson>"): the page's, where the guest did it.
  */
 export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: GuestMergeInput): Promise<{ lessons: number; scores: number; skipped: number }> {
   let lessons = 0;
@@ -24,6 +26,11 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
   await writeTx(handle, async (trx) => {
     for (const [key, entry] of Object.entries(guest.lessons)) {
       const [locale, courseId, lessonId] = key.split("/");
+      // A key of a language the app no longer serves (or never did) is skipped, not recorded.
+      if (!isKnownLocale(locale)) {
+        skipped++;
+        continue;
+      }
       const lesson = findLessonQuiz(locale, courseId, lessonId);
       const graded = isGradedActivity(locale, courseId, lessonId);
       if (!lesson && !graded) {
@@ -34,7 +41,7 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
       if (entry.doneAt && lesson) {
         const r = await trx
           .insertInto("lesson_completions")
-          .values({ user_id: actor.id, course_id: courseId, lesson_id: lessonId, completed_at: at })
+          .values({ user_id: actor.id, course_id: courseId, lesson_id: lessonId, completed_at: at, locale })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         lessons += Number(r.numInsertedOrUpdatedRows ?? 0);
@@ -49,7 +56,7 @@ export async function mergeGuestProgress(handle: Db, actor: SessionUser, guest: 
           .insertInto("quiz_attempts")
           // No content version: the browser does not say which version the guest took. Finished,
           // with no answers stored: an empty summary (answer-summary.ts).
-          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: quizId, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null, answer_summary: "" })
+          .values({ id, user_id: actor.id, course_id: courseId, lesson_id: lessonId, quiz_id: quizId, started_at: at, finished_at: at, score: entry.bestPercent / 100, source: "guest", content_version: null, answer_summary: "", locale })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         scores += Number(r.numInsertedOrUpdatedRows ?? 0);

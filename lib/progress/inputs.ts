@@ -1,9 +1,11 @@
 // One zod schema per input of the progress data layer; route handlers parse with these.
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
+import { knownLocale } from "@/lib/content/known-locales";
 import { activityKindOf, parseProgressKey, type ActivityKind } from "@/lib/content/activity-id";
 
-const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "unknown language");
+/** The page's locale: one of content/locales.json's. Every write records it (issue #25). */
+export const locale = knownLocale;
 
 /** A stored activity id of one of `kinds` (lib/content/activity-id.ts); the course is a field of its own. */
 const activityId = (kinds: readonly ActivityKind[], message: string) =>
@@ -66,4 +68,8 @@ export const guestMergeInput = z.strictObject({
     "too many lessons",
   ),
 });
+/** Closing a quiz attempt; the locale is the page's, recorded with the lesson it completes. */
+export const finishInput = z.strictObject({ attemptId: z.uuid(), locale });
+export type FinishInput = z.infer<typeof finishInput>;
+
 export type GuestMergeInput = z.infer<typeof guestMergeInput>;

@@ -34,6 +34,8 @@ const lessonIds = (w: World) => [w.lesson, "assessment-pre", "assessment-post", 
 /** Mostly the valid value, so requests get past validation; sometimes a near miss. */
 const mostly = <T>(value: T, ...others: T[]) => fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
 const locale = mostly("en", "fr", "en-GB", "xx");
+/** A group report's language filter (issue #25): none (all languages), a known locale, or not one. */
+const reportLocale = () => ({ locale: fc.constantFrom("", "en", "fr", "xx", "../en") });
 const lessonRef = (w: World) => fc.record({ locale, courseId: mostly(w.course, "other-course"), lessonId: fc.constantFrom(...lessonIds(w)) });
 /** Join codes: mostly wrong, sometimes one of the world's (nickname joins hash a passphrase: slow). */
 const code = (w: World, worldWeight: number) =>
@@ -135,8 +137,8 @@ export const ENDPOINTS: Endpoint[] = [
   },
   get("/api/cohorts/[cohort]/bias", () => import("@/app/api/cohorts/[cohort]/bias/route"), { params: cohortParam }),
   get("/api/cohorts/[cohort]/export", () => import("@/app/api/cohorts/[cohort]/export/route"), { params: cohortParam }),
-  get("/api/cohorts/[cohort]/gain", () => import("@/app/api/cohorts/[cohort]/gain/route"), { params: cohortParam }),
-  get("/api/cohorts/[cohort]/items", () => import("@/app/api/cohorts/[cohort]/items/route"), { params: cohortParam }),
+  get("/api/cohorts/[cohort]/gain", () => import("@/app/api/cohorts/[cohort]/gain/route"), { params: cohortParam, query: reportLocale }),
+  get("/api/cohorts/[cohort]/items", () => import("@/app/api/cohorts/[cohort]/items/route"), { params: cohortParam, query: reportLocale }),
   {
     route: "/api/cohorts/[cohort]/learners/[learner]/lift-throttle",
     method: "POST",
@@ -170,7 +172,7 @@ export const ENDPOINTS: Endpoint[] = [
     paramSets: (w) => Object.values(w.invitations).map((i) => ({ cohort: i.cohort, invitation: i.id })),
     body: () => fc.constant({}),
   },
-  get("/api/cohorts/[cohort]/roster", () => import("@/app/api/cohorts/[cohort]/roster/route"), { params: cohortParam }),
+  get("/api/cohorts/[cohort]/roster", () => import("@/app/api/cohorts/[cohort]/roster/route"), { params: cohortParam, query: reportLocale }),
   {
     route: "/api/cohorts/[cohort]",
     method: "DELETE",

@@ -1,5 +1,6 @@
-import { z } from "zod";
 import { learningGain } from "@/lib/cohorts/reports";
+import { localeFilterOf, reportFilterInput } from "@/lib/cohorts/locale-filter";
 import { idParam, userRoute } from "@/lib/http/handler";
 
-export const GET = userRoute(z.object({}), ({ db, user, params }) => learningGain(db, user, idParam(params, "cohort", "Group")));
+/** The learning figures; `?locale=` reads the checks and answers of one language. */
+export const GET = userRoute(reportFilterInput, ({ db, user, params, input }) => learningGain(db, user, idParam(params, "cohort", "Group"), localeFilterOf(input)));

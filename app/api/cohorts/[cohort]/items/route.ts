@@ -1,5 +1,6 @@
-import { z } from "zod";
 import { itemAnalysis } from "@/lib/cohorts/reports";
+import { localeFilterOf, reportFilterInput } from "@/lib/cohorts/locale-filter";
 import { idParam, userRoute } from "@/lib/http/handler";
 
-export const GET = userRoute(z.object({}), ({ db, user, params }) => itemAnalysis(db, user, idParam(params, "cohort", "Group")));
+/** The item analysis; `?locale=` reads the answers given in one language. */
+export const GET = userRoute(reportFilterInput, ({ db, user, params, input }) => itemAnalysis(db, user, idParam(params, "cohort", "Group"), localeFilterOf(input)));

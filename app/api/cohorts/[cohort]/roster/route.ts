@@ -1,5 +1,6 @@
-import { z } from "zod";
 import { rosterGrid } from "@/lib/cohorts/reports";
+import { localeFilterOf, reportFilterInput } from "@/lib/cohorts/locale-filter";
 import { idParam, userRoute } from "@/lib/http/handler";
 
-export const GET = userRoute(z.object({}), ({ db, user, params }) => rosterGrid(db, user, idParam(params, "cohort", "Group")));
+/** The progress grid; `?locale=` reads what was done in one language. */
+export const GET = userRoute(reportFilterInput, ({ db, user, params, input }) => rosterGrid(db, user, idParam(params, "cohort", "Group"), localeFilterOf(input)));

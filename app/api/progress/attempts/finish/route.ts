@@ -1,8 +1,6 @@
-import { z } from "zod";
 import { finishAttempt } from "@/lib/progress/answers";
+import { finishInput } from "@/lib/progress/inputs";
 import { userRoute } from "@/lib/http/handler";
 
-const finishInput = z.strictObject({ attemptId: z.uuid(), locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/) });
-
-/** Close a quiz attempt: score it and mark its lesson done. */
+/** Close a quiz attempt: score it and mark its lesson done (in the page's locale). */
 export const POST = userRoute(finishInput, ({ db, user, input }) => finishAttempt(db, user, input.attemptId, input.locale));
