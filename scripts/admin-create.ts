@@ -6,6 +6,7 @@ import { env } from "../lib/env";
 import { createDb, migrateToLatest } from "../lib/db/client";
 import { ensureAdmin } from "../lib/auth/accounts";
 import { checkNewPassword } from "../lib/auth/password";
+import { serverErrorText } from "../lib/http/error-text";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +28,7 @@ async function main() {
   if (!email) throw new Error("Give the admin's email: npm run admin:create -- --email you@example.org");
   const password = env().adminPassword ?? (process.stdin.isTTY ? await askHidden("Password for the new admin: ") : "");
   const problem = checkNewPassword(password, { email });
-  if (problem) throw new Error(`Password refused: ${problem}`);
+  if (problem) throw new Error(`Password refused: ${serverErrorText("en", problem)}`);
   const handle = createDb(env().database);
   try {
     await migrateToLatest(handle);

@@ -34,6 +34,12 @@ describe("errorFrom", () => {
     expect({ message: error.message, status: error.status, field: error.field }).toEqual(expected);
   });
 
+  it("keeps the message's code and arguments, for a page that words it itself", async () => {
+    const error = await errorFrom(json({ error: "Cette session est complète…", code: "live.full", args: { capacity: 1000 } }, 409));
+    expect(error).toMatchObject({ message: "Cette session est complète…", status: 409, code: "live.full", args: { capacity: 1000 } });
+    expect(await errorFrom(json({ error: "x", code: 3, args: "no" }, 400))).toMatchObject({ code: undefined, args: undefined });
+  });
+
   it("gives the form kit the server's words and field, or the form's own words when there are none", async () => {
     expect(toFailure(await errorFrom(json({ error: "password: Too short.", field: "password" }, 400)), "Try again.")).toEqual({ message: "Too short.", field: "password" });
     expect(toFailure(await errorFrom(new Response("", { status: 503 })), "Try again.")).toEqual({ message: "Try again." });
@@ -57,6 +63,21 @@ describe("apiGet and apiSend", () => {
     const init = fetch.mock.calls[0][1];
     expect(init).toMatchObject({ method: "DELETE", body: "{}", credentials: "same-origin" });
     expect((init?.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
+  });
+
+  it("names the page's language (X-Locale), so the server words its errors in it", async () => {
+    vi.stubGlobal("document", { documentElement: { lang: "ar" } });
+    const get = stubFetch(json({ ok: 1 }));
+    await apiGet("/api/progress");
+    const send = stubFetch(json({ ok: 1 }));
+    await apiSend("POST", "/api/x", {});
+    for (const fetch of [get, send]) expect((fetch.mock.calls[0][1]?.headers as Record<string, string>)["X-Locale"]).toBe("ar");
+  });
+
+  it("sends no X-Locale where there is no page (the server then uses the cookie or Accept-Language)", async () => {
+    const fetch = stubFetch(json({ ok: 1 }));
+    await apiGet("/api/progress");
+    expect(fetch.mock.calls[0][1]?.headers).not.toHaveProperty("X-Locale");
   });
 
   it("reads an empty success as undefined", async () => {

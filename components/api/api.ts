@@ -1,6 +1,7 @@
 // The browser's one way to talk to the app's API: JSON in and out, same origin only, and one error
-// type (ApiError) carrying the server's safe message and the field it is about ({ error, field? },
-// lib/http/handler.ts). Screens call these inside react-query queries and mutations; the outbox
+// type (ApiError) carrying the server's safe message, its code and the field it is about
+// ({ error, code, args?, field? }, lib/http/handler.ts). Each request names the page's language
+// (X-Locale), so the server words its errors in it. Screens call these inside react-query queries and mutations; the outbox
 // alone uses `request` directly, because it must read the status to decide on a retry.
 
 export type SendMethod = "POST" | "PUT" | "PATCH" | "DELETE";
@@ -14,6 +15,9 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly field?: string,
+    /** The message's key (lib/errors.ts ServerErrorArgs), for a page that words it itself. */
+    readonly code?: string,
+    readonly args?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ApiError";
@@ -32,23 +36,33 @@ function sameOrigin(url: string): string {
 }
 
 /**
- * The error an API answer stands for. Validation messages arrive as "field: message"; the form
- * marks the field beside its control, so the prefix goes. A body that is not the API's JSON (a
- * proxy's HTML page) gives an empty message.
+ * The error an API answer stands for: the server's words in the page's language, with the field
+ * the form marks beside its control. (An older server sent "field: message"; the prefix goes.) A
+ * body that is not the API's JSON (a proxy's HTML page) gives an empty message.
  */
 export async function errorFrom(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => ({}))) as { error?: unknown; field?: unknown } | null;
+  const body = (await res.json().catch(() => ({}))) as { error?: unknown; field?: unknown; code?: unknown; args?: unknown } | null;
   const field = typeof body?.field === "string" && body.field ? body.field : undefined;
   let message = typeof body?.error === "string" ? body.error : "";
   if (field && message.startsWith(`${field}: `)) message = message.slice(field.length + 2);
-  return new ApiError(message, res.status, field);
+  const code = typeof body?.code === "string" ? body.code : undefined;
+  const args = body?.args && typeof body.args === "object" ? (body.args as Record<string, unknown>) : undefined;
+  return new ApiError(message, res.status, field, code, args);
+}
+
+/** The page's language (the root layout sets <html lang>), for the server's error messages. */
+function pageLocale(): string | undefined {
+  return typeof document === "undefined" ? undefined : document.documentElement.lang || undefined;
 }
 
 /** The low-level call: the Response whatever its status; a network failure is an ApiError with status 0. */
 export async function request(method: "GET" | SendMethod, url: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-  const init: RequestInit = { method, credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }, signal };
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const locale = pageLocale();
+  if (locale) headers["X-Locale"] = locale;
   // Every state-changing route wants exactly application/json, even with nothing to say.
-  if (method !== "GET") init.headers = { Accept: "application/json", "Content-Type": "application/json" };
+  if (method !== "GET") headers["Content-Type"] = "application/json";
+  const init: RequestInit = { method, credentials: "same-origin", cache: "no-store", headers, signal };
   if (method !== "GET") init.body = JSON.stringify(body ?? {});
   const path = sameOrigin(url); // outside the try: a wrong URL is a bug to see, not a lost connection
   try {

@@ -5,8 +5,10 @@
 import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { serverErrorText } from "@/lib/http/error-text";
 import type { MyInvitation, PendingInvitation } from "@/lib/cohorts/invitations";
 import { cohortReports, cohortRoomReports, cohortRoster, cohortShell, facilitatorCohorts, invitationsForMe } from "@/lib/cohorts/page-data";
 import type { RosterView } from "@/lib/cohorts/reports";
@@ -22,11 +24,11 @@ export type Read<T> = { ok: true; data: T } | { ok: false; status: number; error
 
 async function read<T>(load: (actor: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<T>): Promise<Read<T>> {
   const actor = await currentUser();
-  if (!actor) return { ok: false, status: 401, error: "Sign in to continue." };
+  if (!actor) return { ok: false, status: 401, error: serverErrorText(await getLocale(), { key: "auth.signIn" }) };
   try {
     return { ok: true, data: await load(actor) };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, status: e.status, error: e.publicMessage };
+    if (e instanceof AppError) return { ok: false, status: e.status, error: serverErrorText(await getLocale(), e) };
     throw e;
   }
 }

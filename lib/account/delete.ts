@@ -19,15 +19,15 @@ import { PRIVACY_REGISTRY, signInName, type Subject } from "./privacy-registry";
  */
 export async function deleteMyAccount(handle: Db, actor: SessionUser, password: string, deviceId: string | null = null): Promise<void> {
   const row = await handle.db.selectFrom("users").select(["password_hash", "email", "login_name"]).where("id", "=", actor.id).executeTakeFirst();
-  if (!row) throw new AppError("not_found", "Account not found.");
+  if (!row) throw new AppError("not_found", "notFound.account");
   const who: Subject = { id: actor.id, email: row.email, loginName: row.login_name };
   const checked = await throttledPasswordCheck(handle, signInName(who), deviceId, () => verifyPassword(row.password_hash, password));
   if (!checked.ok && checked.retryAfterMs > 0) {
     const seconds = Math.ceil(checked.retryAfterMs / 1000);
     const minutes = Math.ceil(seconds / 60);
-    throw new AppError("throttled", `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`, { field: "password", retryAfterSeconds: seconds });
+    throw new AppError("throttled", "auth.tooManyWrongPasswords", { minutes }, { field: "password", retryAfterSeconds: seconds });
   }
-  if (!checked.ok) throw new AppError("forbidden", "That password is not right.", { field: "password" });
+  if (!checked.ok) throw new AppError("forbidden", "auth.wrongPassword", {}, { field: "password" });
   await writeTx(handle, async (trx) => {
     // Checked in the transaction that deletes, so a group made meanwhile cannot go with the account.
     await refuseWhileHeld(trx, who);

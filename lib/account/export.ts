@@ -14,7 +14,7 @@ const now = () => new Date().toISOString();
 /** What the account's rows are found by: its id, and the email or login name its hashes are of. */
 export async function subjectOf(db: Kysely<Database>, userId: string): Promise<Subject> {
   const row = await db.selectFrom("users").select(["email", "login_name"]).where("id", "=", userId).executeTakeFirst();
-  if (!row) throw new AppError("not_found", "Account not found.");
+  if (!row) throw new AppError("not_found", "notFound.account");
   return { id: userId, email: row.email, loginName: row.login_name };
 }
 
@@ -30,7 +30,7 @@ export async function exportMyData(handle: Db, actor: SessionUser): Promise<MyDa
     data[entry.exportAs] = entry.single ? sections[i][0] : sections[i];
   });
   // The account row was there a moment ago; gone now means it was deleted meanwhile.
-  if (data.account === undefined) throw new AppError("not_found", "Account not found.");
+  if (data.account === undefined) throw new AppError("not_found", "notFound.account");
   log("account.exported", { userId: actor.id });
   return data as MyData;
 }

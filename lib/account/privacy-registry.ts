@@ -154,10 +154,7 @@ export const PRIVACY_REGISTRY = [
       // be able to read. So the owner deletes them first, on purpose, from "My groups".
       why: "A group holds other people's data; its owner deletes it on purpose, from My groups, before the account.",
       refusal: (groups) =>
-        new AppError(
-          "conflict",
-          `You run ${groups === 1 ? "a group" : `${groups} groups`}. Delete ${groups === 1 ? "it" : "them"} under My groups first (that removes the group's data), then delete your account.`,
-        ),
+        new AppError("conflict", "account.runsGroups", { groups }),
     },
   }),
   declare({

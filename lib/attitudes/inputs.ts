@@ -1,6 +1,7 @@
 // One zod schema per input of the attitudes data layer; route handlers parse with these.
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
+import { errorKey } from "@/lib/errors";
 import { MECHANISM } from "./randomised-response";
 
 export const attitudeForm = z.enum(["pre", "post"]);
@@ -15,7 +16,7 @@ export const attitudeForm = z.enum(["pre", "post"]);
 export const attitudeSubmission = z.strictObject({
   courseId: slug,
   form: attitudeForm,
-  mechanism: z.literal(MECHANISM, { error: "This page is out of date: reload it, then share your views again." }),
+  mechanism: z.literal(MECHANISM, { error: errorKey("attitudes.outOfDate") }),
   /** Client-generated: sending the same submission again is recognised, not counted twice. */
   submissionId: z.uuid(),
   answers: z

@@ -72,12 +72,12 @@ async function joinBatch(trx: Kysely<Database>, cohortId: string, form: Attitude
 export async function submitAttitudes(handle: Db, actor: SessionUser, input: AttitudeSubmission): Promise<{ saved: true }> {
   const cohorts = await memberCohorts(handle.db, actor.id, input.courseId);
   if (cohorts.length === 0) {
-    throw new AppError("forbidden", "Views are collected only for groups, and you are not in an open group for this course.");
+    throw new AppError("forbidden", "attitudes.notInGroup");
   }
   for (const c of cohorts) {
     const known = new Set(getAttitudeItems(c.locale, c.course_id).map((i) => i.id));
     const unknown = input.answers.find((a) => !known.has(a.itemId));
-    if (unknown) throw new AppError("bad_request", `"${unknown.itemId}" is not one of this course's statements.`, { field: "answers" });
+    if (unknown) throw new AppError("bad_request", "attitudes.unknownStatement", { item: unknown.itemId }, { field: "answers" });
   }
   const answeredOn = new Date().toISOString().slice(0, 10);
 
@@ -108,7 +108,7 @@ export async function submitAttitudes(handle: Db, actor: SessionUser, input: Att
       stored++;
     }
     if (stored === 0 && repeated === 0) {
-      throw new AppError("conflict", "You have already shared your views for this check. Each person's views count once, so they cannot be changed now.");
+      throw new AppError("conflict", "attitudes.alreadyShared");
     }
     // Not logged: a log line with the person and the time would undo the anonymity.
     return { saved: true as const };

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
 import { userName } from "@/lib/text/name-schema";
 import { log } from "@/lib/log";
 import { checkNewPassword, hashPassword, verifyPassword, PASSWORD_MAX } from "./password";
@@ -18,8 +18,8 @@ export interface SessionUser {
 }
 
 export const signUpInput = z.object({
-  email: z.email("Enter an email address, like name@example.org.").max(254).transform((e) => e.trim().toLowerCase()),
-  displayName: userName({ empty: "Enter a name to show on your dashboard.", tooLong: "Use at most 60 characters." }, 60),
+  email: z.email(errorKey("validation.invalidFormat.email")).max(254).transform((e) => e.trim().toLowerCase()),
+  displayName: userName("names.displayNameEmpty", 60),
   password: z.string().max(PASSWORD_MAX + 1),
   /** Anyone may run workshops or classes: a community leader has no admin to ask. */
   role: z.enum(["learner", "facilitator"]).default("learner"),
@@ -31,7 +31,7 @@ export const SIGN_IN_FAILED = "Email or password is incorrect.";
 
 export async function createAccount(handle: Db, input: Omit<SignUpInput, "role"> & { role?: SignUpInput["role"] }, role: Role = input.role ?? "learner"): Promise<SessionUser> {
   const problem = checkNewPassword(input.password, { email: input.email, name: input.displayName });
-  if (problem) throw new AppError("bad_request", problem, { field: "password" });
+  if (problem) throw AppError.of("bad_request", problem, { field: "password" });
   const passwordHash = await hashPassword(input.password);
   const user = { id: crypto.randomUUID(), email: input.email, display_name: input.displayName, password_hash: passwordHash, role, created_at: new Date().toISOString(), login_name: null, suspended_at: null };
   const inserted = await handle.db
@@ -40,7 +40,7 @@ export async function createAccount(handle: Db, input: Omit<SignUpInput, "role">
     .onConflict((oc) => oc.column("email").doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (!inserted) throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { field: "email" });
+  if (!inserted) throw new AppError("conflict", "auth.emailTaken", {}, { field: "email" });
   log("auth.sign_up", { userId: user.id, role });
   return { id: user.id, role, displayName: user.display_name };
 }

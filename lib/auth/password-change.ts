@@ -8,15 +8,15 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { SessionUser } from "./accounts";
 import { checkNewPassword, hashPassword, verifyPassword, PASSWORD_MAX } from "./password";
 import { throttledPasswordCheck } from "./throttle";
 
 export const passwordChangeInput = z.strictObject({
-  currentPassword: z.string().min(1, "Enter your current password.").max(200),
-  newPassword: z.string().min(1, "Enter a new password.").max(PASSWORD_MAX + 1),
+  currentPassword: z.string().min(1, errorKey("auth.enterCurrentPassword")).max(200),
+  newPassword: z.string().min(1, errorKey("auth.enterNewPassword")).max(PASSWORD_MAX + 1),
 });
 export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
 
@@ -37,22 +37,22 @@ export async function canChangePassword(actor: SessionUser): Promise<boolean> {
  */
 export async function changePassword(handle: Db, actor: SessionUser, input: PasswordChangeInput, deviceId: string | null = null): Promise<{ signInName: string }> {
   const row = await handle.db.selectFrom("users").select(["email", "display_name", "password_hash"]).where("id", "=", actor.id).executeTakeFirst();
-  if (!row) throw new AppError("not_found", "Account not found.");
+  if (!row) throw new AppError("not_found", "notFound.account");
   if (!row.email) {
-    throw new AppError("forbidden", "You joined with a nickname, so your passphrase comes from your facilitator: ask them for a new one.");
+    throw new AppError("forbidden", "auth.nicknameAccount");
   }
   // The new password is checked first: it costs nothing and says nothing about the current one.
-  if (input.newPassword === input.currentPassword) throw new AppError("bad_request", "Choose a new password that is different from your current one.", { field: "newPassword" });
+  if (input.newPassword === input.currentPassword) throw new AppError("bad_request", "auth.samePassword", {}, { field: "newPassword" });
   const problem = checkNewPassword(input.newPassword, { email: row.email, name: row.display_name });
-  if (problem) throw new AppError("bad_request", problem, { field: "newPassword" });
+  if (problem) throw AppError.of("bad_request", problem, { field: "newPassword" });
 
   const checked = await throttledPasswordCheck(handle, row.email, deviceId, () => verifyPassword(row.password_hash, input.currentPassword));
   if (!checked.ok && checked.retryAfterMs > 0) {
     const seconds = Math.ceil(checked.retryAfterMs / 1000);
     const minutes = Math.ceil(seconds / 60);
-    throw new AppError("throttled", `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`, { field: "currentPassword", retryAfterSeconds: seconds });
+    throw new AppError("throttled", "auth.tooManyWrongPasswords", { minutes }, { field: "currentPassword", retryAfterSeconds: seconds });
   }
-  if (!checked.ok) throw new AppError("forbidden", "That is not your current password.", { field: "currentPassword" });
+  if (!checked.ok) throw new AppError("forbidden", "auth.wrongCurrentPassword", {}, { field: "currentPassword" });
 
   const passwordHash = await hashPassword(input.newPassword);
   await handle.db

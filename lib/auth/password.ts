@@ -1,5 +1,6 @@
 // Password hashing (argon2id, OWASP minimum: m=19456 KiB, t=2, p=1) and the password policy.
 import { hash, verify } from "@node-rs/argon2";
+import type { ServerMessage } from "@/lib/errors";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -29,17 +30,17 @@ export async function verifyPassword(storedHash: string | null | undefined, pass
   return ok && Boolean(storedHash);
 }
 
-/** Returns a message saying what is wrong with a new password, or null when it is acceptable. */
-export function checkNewPassword(password: string, context: { email?: string | null; name?: string } = {}): string | null {
+/** Returns the message (a server error key) saying what is wrong with a new password, or null when it is acceptable. */
+export function checkNewPassword(password: string, context: { email?: string | null; name?: string } = {}): ServerMessage | null {
   const length = [...password].length;
-  if (length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (length < PASSWORD_MIN) return { key: "password.tooShort", args: { minimum: PASSWORD_MIN } };
+  if (length > PASSWORD_MAX) return { key: "password.tooLong", args: { maximum: PASSWORD_MAX } };
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return "That password is too common and easy to guess. Try a few unrelated words together.";
+  if (COMMON_PASSWORDS.has(lower)) return { key: "password.common" };
   const personal = [context.email?.split("@")[0], context.name].filter((s): s is string => Boolean(s && s.length >= 3));
   if (personal.some((p) => lower === p.toLowerCase() || lower.includes(p.toLowerCase()) && lower.length - p.length < 4)) {
-    return "Don't base your password on your name or email address.";
+    return { key: "password.personal" };
   }
-  if (new Set(lower).size <= 2) return "That password is too easy to guess. Try a few unrelated words together.";
+  if (new Set(lower).size <= 2) return { key: "password.easy" };
   return null;
 }

@@ -29,8 +29,11 @@ function validCallbackUrl(url: string): boolean {
   }
 }
 
-function badRequest(message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: message }, { status: 400, headers: { "Cache-Control": "no-store", ...headers } });
+/** A 400 worded in the request's language, like every API error (lib/http/handler.ts). */
+function badRequest(request: Request, key: "auth.badSignInLink" | "auth.badSignInCookie" | "http.badJson", headers: Record<string, string> = {}): Response {
+  const res = errorResponse(new AppError("bad_request", key), request);
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+  return res;
 }
 
 /**
@@ -40,11 +43,11 @@ function badRequest(message: string, headers: Record<string, string> = {}): Resp
  */
 async function malformed(request: Request, secure: boolean): Promise<Response | null> {
   const query = new URL(request.url).searchParams.get("callbackUrl");
-  if (query !== null && !validCallbackUrl(query)) return badRequest("That sign-in link is not valid. Open the sign-in page and try again.");
+  if (query !== null && !validCallbackUrl(query)) return badRequest(request, "auth.badSignInLink");
   const cookieName = `${secure ? "__Secure-" : ""}next-auth.callback-url`;
   const value = readCookie(request.headers.get("cookie"), cookieName);
   if (value !== undefined && !validCallbackUrl(value)) {
-    return badRequest("Your browser sent a sign-in cookie we could not read, so we cleared it. Please try again.", {
+    return badRequest(request, "auth.badSignInCookie", {
       "Set-Cookie": `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`,
     });
   }
@@ -52,7 +55,7 @@ async function malformed(request: Request, secure: boolean): Promise<Response | 
     try {
       JSON.parse(await request.clone().text());
     } catch {
-      return badRequest("The request body is not valid JSON.");
+      return badRequest(request, "http.badJson");
     }
   }
   return null;
@@ -75,7 +78,7 @@ export async function authRoute(incoming: Request, context: Ctx): Promise<Respon
   try {
     request = await guarded(incoming);
   } catch (e) {
-    if (e instanceof AppError) return errorResponse(e);
+    if (e instanceof AppError) return errorResponse(e, incoming);
     throw e;
   }
   const refused = await malformed(request, secureCookies);

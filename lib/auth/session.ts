@@ -77,7 +77,7 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) {
     log("auth.denied", { reason: "unauthenticated" });
-    throw new AppError("unauthenticated", "Sign in to continue.");
+    throw new AppError("unauthenticated", "auth.signIn");
   }
   return user;
 }

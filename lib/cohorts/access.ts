@@ -13,12 +13,12 @@ export type Access = "read" | "manage";
 export async function requireFacilitator(db: Kysely<Database>, actor: SessionUser): Promise<void> {
   if (actor.role !== "facilitator" && actor.role !== "admin") {
     log("auth.denied", { userId: actor.id, reason: "not a facilitator" });
-    throw new AppError("forbidden", "Only facilitators can do this.");
+    throw new AppError("forbidden", "cohorts.facilitatorOnly");
   }
   const row = await db.selectFrom("users").select("suspended_at").where("id", "=", actor.id).executeTakeFirst();
   if (!row || row.suspended_at) {
     log("auth.denied", { userId: actor.id, reason: "suspended facilitator" });
-    throw new AppError("forbidden", "Your facilitator account is suspended. Contact an administrator.");
+    throw new AppError("forbidden", "cohorts.suspended");
   }
 }
 
@@ -38,7 +38,7 @@ export async function cohortFor(handle: Db | Kysely<Database>, actor: SessionUse
   const adminReads = row && actor.role === "admin" && access === "read";
   if (!row || !(facilitates || adminReads)) {
     log("auth.denied", { userId: actor.id, reason: "cohort not reachable", access });
-    throw new AppError("not_found", "Group not found.");
+    throw new AppError("not_found", "notFound.group");
   }
   // A suspended facilitator reaches none of their cohorts (admins still read them).
   if (!adminReads || facilitates) await requireFacilitator(db, actor);

@@ -76,9 +76,9 @@ export async function cohortBiasReport(handle: Db, actor: SessionUser, cohortId:
 export async function courseBiasReport(handle: Db, actor: SessionUser, locale: string, courseId: string): Promise<BiasReportView> {
   if (actor.role !== "admin") {
     log("auth.denied", { userId: actor.id, reason: "course bias report needs an admin" });
-    throw new AppError("forbidden", "Only administrators can do this.");
+    throw new AppError("forbidden", "cohorts.adminOnly");
   }
-  if (!getCourse(locale, courseId)) throw new AppError("not_found", "That course does not exist.");
+  if (!getCourse(locale, courseId)) throw new AppError("not_found", "content.unknownCourse");
   return biasReport(handle, locale, courseId, null);
 }
 

@@ -10,7 +10,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
 import type { Database } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { cohortFor, requireFacilitator } from "./access";
 
@@ -19,7 +19,7 @@ export const INVITATION_DAYS = 14;
 /** Pending invitations a group may hold at once (a group has a handful of facilitators). */
 export const MAX_PENDING = 20;
 
-export const invitationEmail = z.email("Enter an email address, like name@example.org.").max(254);
+export const invitationEmail = z.email(errorKey("validation.invalidFormat.email")).max(254);
 export const inviteInput = z.strictObject({ email: invitationEmail });
 
 /** What an invitation is matched by: the lower-cased email, hashed (the email itself is not kept). */
@@ -55,7 +55,7 @@ export async function addInvitations(trx: Kysely<Database>, cohortId: string, em
   }
   const pending = await trx.selectFrom("cohort_invitations").select((eb) => eb.fn.countAll<number>().as("n")).where("cohort_id", "=", cohortId).executeTakeFirstOrThrow();
   if (Number(pending.n) > MAX_PENDING) {
-    throw new AppError("conflict", `A group can have ${MAX_PENDING} pending invitations at most. Cancel some first.`, { field: "email" });
+    throw new AppError("conflict", "cohorts.tooManyInvitations", { maximum: MAX_PENDING }, { field: "email" });
   }
 }
 
@@ -64,7 +64,7 @@ async function ownedCohort(handle: Db, actor: SessionUser, cohortId: string) {
   const cohort = await cohortFor(handle, actor, cohortId, "manage");
   if (cohort.owner_id !== actor.id) {
     log("auth.denied", { userId: actor.id, reason: "not the cohort's owner" });
-    throw new AppError("forbidden", "Only the group's owner can invite co-facilitators.");
+    throw new AppError("forbidden", "cohorts.ownerInvitesOnly");
   }
   return cohort;
 }
@@ -109,10 +109,8 @@ export async function invitationsIfOwner(handle: Db, actor: SessionUser, cohortI
 export async function cancelInvitation(handle: Db, actor: SessionUser, cohortId: string, invitationId: string): Promise<void> {
   await ownedCohort(handle, actor, cohortId);
   const r = await handle.db.deleteFrom("cohort_invitations").where("id", "=", invitationId).where("cohort_id", "=", cohortId).executeTakeFirst();
-  if (!Number(r.numDeletedRows)) throw new AppError("not_found", "Invitation not found.");
+  if (!Number(r.numDeletedRows)) throw new AppError("not_found", "notFound.invitation");
 }
-
-const GONE = "No pending invitation of yours has that id: it may have expired, been cancelled or been answered.";
 
 /** The hash invitations to this account are stored under, or null for nickname-only accounts. */
 async function myEmailHash(db: Kysely<Database>, actor: SessionUser): Promise<string | null> {
@@ -128,7 +126,7 @@ async function myInvitation(db: Kysely<Database>, actor: SessionUser, invitation
     : undefined;
   if (!row) {
     log("auth.denied", { userId: actor.id, reason: "invitation not theirs or not pending" });
-    throw new AppError("not_found", GONE);
+    throw new AppError("not_found", "cohorts.invitationGone");
   }
   return row;
 }
@@ -161,10 +159,7 @@ export async function myInvitations(handle: Db, actor: SessionUser): Promise<MyI
 export async function acceptInvitation(handle: Db, actor: SessionUser, invitationId: string): Promise<{ cohortId: string }> {
   await myInvitation(handle.db, actor, invitationId);
   if (actor.role === "learner") {
-    throw new AppError(
-      "forbidden",
-      "Running a group needs a facilitator account, and this is a learner's account. Create a facilitator account from the sign-up page, then ask the group's owner to invite its email.",
-    );
+    throw new AppError("forbidden", "auth.learnerCannotRunGroup");
   }
   await requireFacilitator(handle.db, actor);
   return writeTx(handle, async (trx) => {
@@ -173,7 +168,7 @@ export async function acceptInvitation(handle: Db, actor: SessionUser, invitatio
     const cohort = await trx.selectFrom("cohorts").select("owner_id").where("id", "=", invitation.cohort_id).executeTakeFirstOrThrow();
     const member = await trx.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", invitation.cohort_id).where("user_id", "=", actor.id).executeTakeFirst();
     // As joinCohort says the other way round: a learner's answers would count in reports they read.
-    if (member) throw new AppError("conflict", "You are a learner in this group, so you cannot also run it. Decline the invitation instead.");
+    if (member) throw new AppError("conflict", "cohorts.learnerInGroup");
     if (cohort.owner_id !== actor.id) {
       await trx.insertInto("cohort_facilitators").values({ cohort_id: invitation.cohort_id, user_id: actor.id }).onConflict((oc) => oc.doNothing()).execute();
     }

@@ -56,7 +56,7 @@ export async function learnerGroup(handle: Db, actor: SessionUser, cohortId: str
     : undefined;
   if (!group) {
     log("auth.denied", { userId: actor.id, reason: "not a member of the cohort" });
-    throw new AppError("not_found", "Group not found.");
+    throw new AppError("not_found", "notFound.group");
   }
   const [assignments, activity, completions] = await Promise.all([
     handle.db.selectFrom("assignments").select(["activity_id", "due_at"]).where("cohort_id", "=", group.id).execute(),

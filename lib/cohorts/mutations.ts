@@ -13,7 +13,7 @@ import { forgetAccountSignInState } from "@/lib/auth/throttle";
 import { findLessonQuiz, getTrack, isGradedActivity } from "@/lib/content";
 import { activityKindOf } from "@/lib/content/activity-id";
 import { planAssignments } from "@/lib/content/plan";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
 import { userName } from "@/lib/text/name-schema";
 import { log } from "@/lib/log";
 import { UNKNOWN_CLIENT, type Client } from "@/lib/ratelimit/client";
@@ -40,7 +40,7 @@ export function normaliseJoinCode(input: string): string {
 }
 
 export const createCohortInput = z.strictObject({
-  name: userName({ empty: "Give the group a name.", tooLong: "Use at most 80 characters." }, 80),
+  name: userName("names.groupEmpty", 80),
   kind: z.enum(["workshop", "class"]),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   trackId: z.string().regex(/^[a-z0-9-]+$/),
@@ -51,7 +51,7 @@ export type CreateCohortInput = z.infer<typeof createCohortInput>;
 export async function createCohort(handle: Db, actor: SessionUser, input: CreateCohortInput): Promise<{ id: string; joinCode: string }> {
   await requireFacilitator(handle.db, actor);
   const track = getTrack(input.locale, input.trackId);
-  if (!track) throw new AppError("bad_request", "That track does not exist.", { field: "trackId" });
+  if (!track) throw new AppError("bad_request", "content.unknownTrack", {}, { field: "trackId" });
   const id = crypto.randomUUID();
   return writeTx(handle, async (trx) => {
     let joinCode = newJoinCode();
@@ -83,7 +83,7 @@ async function cohortByCode(handle: Db, code: string) {
   const cohort = JOIN_CODE.test(joinCode)
     ? await handle.db.selectFrom("cohorts").select(["id", "name", "archived_at", "locale", "course_id"]).where("join_code", "=", joinCode).executeTakeFirst()
     : undefined;
-  if (!cohort || cohort.archived_at) throw new AppError("not_found", "No open group has that code. Check it with your facilitator.", { field: "code" });
+  if (!cohort || cohort.archived_at) throw new AppError("not_found", "cohorts.noGroupWithCode", {}, { field: "code" });
   return cohort;
 }
 
@@ -123,7 +123,7 @@ export async function joinCohort(handle: Db, actor: SessionUser, code: string, c
     .where("c.id", "=", cohort.id)
     .executeTakeFirstOrThrow();
   if (runs.owner_id === actor.id || runs.co === actor.id) {
-    throw new AppError("conflict", "You run this group, so you cannot also join it as a learner. Learners join with its code.", { field: "code" });
+    throw new AppError("conflict", "cohorts.ownerCannotJoin", {}, { field: "code" });
   }
   const member = await handle.db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", cohort.id).where("user_id", "=", actor.id).executeTakeFirst();
   if (member) return { cohortId: cohort.id, name: cohort.name };
@@ -139,7 +139,7 @@ export async function joinCohort(handle: Db, actor: SessionUser, code: string, c
 export const nicknameInput = z.strictObject({
   code: z.string().max(20),
   // Marks and joiners too, so names in Hindi, Tamil or Persian are not refused for their spelling.
-  nickname: userName({ empty: "Choose a nickname.", tooLong: "Use at most 30 characters." }, 30).regex(/^[\p{L}\p{M}\p{N} ._\u200C\u200D-]+$/u, "Use letters, numbers, spaces, dots, dashes or underscores."),
+  nickname: userName("names.nicknameEmpty", 30).regex(/^[\p{L}\p{M}\p{N} ._\u200C\u200D-]+$/u, errorKey("names.nicknameCharacters")),
 });
 
 /**
@@ -166,7 +166,7 @@ export async function joinWithNickname(
       const candidate = `${base}-${crypto.randomInt(1000, 10000)}`;
       if (!(await trx.selectFrom("users").select("id").where("login_name", "=", candidate).executeTakeFirst())) loginName = candidate;
     }
-    if (!loginName) throw new AppError("conflict", "Please try again with another nickname.");
+    if (!loginName) throw new AppError("conflict", "cohorts.tryAnotherNickname");
     // Counted inside the write transaction, so simultaneous joins cannot pass the cap together:
     // SQLite's transaction holds the write lock; on PostgreSQL the group's row is locked.
     if (handle.kind === "postgres") await trx.selectFrom("cohorts").select("id").where("id", "=", cohort.id).forUpdate().execute();
@@ -177,7 +177,7 @@ export async function joinWithNickname(
       .where("pseudonymous", "=", 1)
       .executeTakeFirstOrThrow();
     if (Number(nicknames.n) >= NICKNAME_MEMBERS_MAX) {
-      throw new AppError("conflict", "This group has as many nickname members as it can take. Join with an account instead, or ask your facilitator.");
+      throw new AppError("conflict", "cohorts.nicknamesFull");
     }
     await trx
       .insertInto("users")
@@ -197,7 +197,7 @@ async function memberOr404(handle: Db, cohortId: string, learnerId: string) {
     .where("m.cohort_id", "=", cohortId)
     .where("m.user_id", "=", learnerId)
     .executeTakeFirst();
-  if (!m) throw new AppError("not_found", "That learner is not in this group.");
+  if (!m) throw new AppError("not_found", "cohorts.learnerNotInGroup");
   return m;
 }
 
@@ -205,7 +205,7 @@ async function memberOr404(handle: Db, cohortId: string, learnerId: string) {
 export async function resetLearnerPassphrase(handle: Db, actor: SessionUser, cohortId: string, learnerId: string): Promise<{ loginName: string; passphrase: string }> {
   await cohortFor(handle, actor, cohortId, "manage");
   const m = await memberOr404(handle, cohortId, learnerId);
-  if (!m.pseudonymous || !m.login_name) throw new AppError("bad_request", "Only nickname accounts made for this group can be reset here; others reset their own password.");
+  if (!m.pseudonymous || !m.login_name) throw new AppError("bad_request", "cohorts.onlyNicknameReset");
   const passphrase = generatePassphrase();
   const passwordHash = await hashPassword(passphrase);
   await handle.db
@@ -230,23 +230,20 @@ export async function liftLearnerThrottle(handle: Db, actor: SessionUser, cohort
 export const assignableActivityId = z.string().refine((id) => {
   const kind = activityKindOf(id);
   return kind === "lesson" || kind === "check" || kind === "booster";
-}, "That lesson or quiz does not exist.");
+}, errorKey("content.unknownActivity"));
 
 export const assignmentInput = z.strictObject({
   activityId: assignableActivityId,
   /** A calendar day ("2026-12-15"), or null: "no due date", chosen on purpose. */
-  dueAt: z.iso.date({ error: (issue) => (issue.input === undefined ? "Choose a due date, or no due date." : "Give the due date as a date.") }).nullable(),
+  dueAt: z.iso.date({ error: (issue) => (issue.input === undefined ? errorKey("cohorts.dueMissing") : errorKey("cohorts.dueInvalid")) }).nullable(),
 });
-
-/** The words for a due day that has passed; the form checks first, with the same words (facilitate.assignments.pastDue). */
-const PAST_DUE_MESSAGE = "That date has passed. Choose today or a later date, or choose \"No due date\".";
 
 export async function setAssignment(handle: Db, actor: SessionUser, cohortId: string, input: z.infer<typeof assignmentInput>, asOf = new Date()): Promise<{ id: string }> {
   const cohort = await cohortFor(handle, actor, cohortId, "manage");
   if (!findLessonQuiz(cohort.locale, cohort.course_id, input.activityId) && !isGradedActivity(cohort.locale, cohort.course_id, input.activityId)) {
-    throw new AppError("bad_request", "That lesson or quiz does not exist.", { field: "activityId" });
+    throw new AppError("bad_request", "content.unknownActivity", {}, { field: "activityId" });
   }
-  if (input.dueAt !== null && isPastDay(input.dueAt, asOf)) throw new AppError("bad_request", PAST_DUE_MESSAGE, { field: "dueAt" });
+  if (input.dueAt !== null && isPastDay(input.dueAt, asOf)) throw new AppError("bad_request", "cohorts.duePassed", {}, { field: "dueAt" });
   const id = crypto.randomUUID();
   const dueAt = input.dueAt === null ? null : `${input.dueAt}T23:59:59.000Z`;
   await handle.db
@@ -303,10 +300,10 @@ export async function deleteCohort(handle: Db, actor: SessionUser, cohortId: str
 export async function setFacilitatorSuspended(handle: Db, actor: SessionUser, facilitatorId: string, suspended: boolean): Promise<void> {
   if (actor.role !== "admin") {
     log("auth.denied", { userId: actor.id, reason: "not an admin" });
-    throw new AppError("forbidden", "Only administrators can do this.");
+    throw new AppError("forbidden", "cohorts.adminOnly");
   }
   const target = await handle.db.selectFrom("users").select("role").where("id", "=", facilitatorId).executeTakeFirst();
-  if (!target || target.role !== "facilitator") throw new AppError("not_found", "Facilitator not found.");
+  if (!target || target.role !== "facilitator") throw new AppError("not_found", "notFound.facilitator");
   await handle.db
     .updateTable("users")
     .set((eb) => ({ suspended_at: suspended ? now() : null, session_version: eb("session_version", "+", 1) }))

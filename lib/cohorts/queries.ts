@@ -105,7 +105,7 @@ export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string
 
 /** For admins: every facilitator, with their cohort count and whether they are suspended. */
 export async function listFacilitators(handle: Db, actor: SessionUser) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only administrators can do this.");
+  if (actor.role !== "admin") throw new AppError("forbidden", "cohorts.adminOnly");
   const rows = await handle.db
     .selectFrom("users as u")
     .leftJoin("cohorts as c", "c.owner_id", "u.id")
@@ -119,7 +119,7 @@ export async function listFacilitators(handle: Db, actor: SessionUser) {
 
 /** For admins: every cohort, read-only (a suspended facilitator's cohorts stay reachable). */
 export async function listAllCohorts(handle: Db, actor: SessionUser) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only administrators can do this.");
+  if (actor.role !== "admin") throw new AppError("forbidden", "cohorts.adminOnly");
   const rows = await handle.db
     .selectFrom("cohorts as c")
     .innerJoin("users as u", "u.id", "c.owner_id")

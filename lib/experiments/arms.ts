@@ -25,7 +25,7 @@ const randomIndex = (n: number) => crypto.randomInt(n);
 export async function armsFor(handle: Db, actor: SessionUser, locale: string, courseId: string, only?: readonly string[]): Promise<Arms> {
   const all = getCourseExperiments(locale, courseId);
   const wanted = only ? all.filter((e) => only.includes(e.id)) : all;
-  if (only && wanted.length < only.length) throw new AppError("not_found", "That course has no such experiment.");
+  if (only && wanted.length < only.length) throw new AppError("not_found", "content.noExperiment");
   if (wanted.length === 0) return {};
   const mine = await readArms(handle.db, actor.id, courseId);
   if (wanted.every((e) => isValid(e, mine[e.id]))) return pick(mine, wanted);

@@ -63,7 +63,7 @@ describe("a JSON route", () => {
       const { request, pulled } = streamed(total, headers);
       const res = await route(request);
       expect(res.status).toBe(413);
-      expect(await res.json()).toEqual({ error: "The request is too large." });
+      expect(await res.json()).toEqual({ error: "The request is too large.", code: "http.tooLarge" });
       expect(pulled.bytes).toBeLessThan(MAX_BODY_BYTES + 3 * 16 * 1024);
     }
     expect(fn).not.toHaveBeenCalled();

@@ -11,7 +11,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 function tooLarge(request: Request, how: "declared" | "streamed"): AppError {
   log("http.refused", { reason: `body too large (${how})`, method: request.method, path: new URL(request.url).pathname });
-  return new AppError("too_large", "The request is too large.");
+  return new AppError("too_large", "http.tooLarge");
 }
 
 /** The body's bytes, at most `limit` of them; a "too_large" AppError (413) beyond that. */

@@ -7,9 +7,11 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { currentUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, type NotFoundThing } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { readBodyText } from "./body";
+import { requestLocale, serverErrorText } from "./error-text";
+import { issueMessage } from "./zod-errors";
 import { isJsonMediaType, refuseCrossSite } from "./same-origin";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -18,28 +20,42 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   return Response.json(data, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-export function errorResponse(e: unknown): Response {
+/**
+ * An error as JSON: { error: the text in the request's language, code: its key, args?, field? }.
+ * `error` stays the words, so a client that only shows it keeps working; `code` and `args` let a
+ * page word it itself. Without a request (or a locale it knows) the words are English.
+ */
+export function errorResponse(e: unknown, request?: Pick<Request, "headers">): Response {
+  const locale = requestLocale(request);
   if (e instanceof AppError) {
     // A rate limit's refusal says when to try again, to people (the message) and to software
     // (Retry-After, and retryAfterSeconds for the page to say it in the reader's language).
     const retry = typeof e.details?.retryAfterSeconds === "number" ? e.details.retryAfterSeconds : undefined;
+    const field = typeof e.details?.field === "string" && e.details.field ? e.details.field : undefined;
+    const args = e.args as Record<string, unknown>;
     return json(
-      { error: e.publicMessage, ...(e.details?.field ? { field: e.details.field } : {}), ...(retry ? { retryAfterSeconds: retry } : {}) },
+      {
+        error: serverErrorText(locale, { key: e.key, args }),
+        code: e.key,
+        ...(Object.keys(args).length ? { args } : {}),
+        ...(field ? { field } : {}),
+        ...(retry ? { retryAfterSeconds: retry } : {}),
+      },
       e.status,
       retry ? { "Retry-After": String(retry) } : {},
     );
   }
   log("server.error", { message: e instanceof Error ? e.message : String(e) });
-  return json({ error: "Something went wrong on our side. Your last action was not saved; please try again." }, 500);
+  return json({ error: serverErrorText(locale, { key: "http.internal" }), code: "http.internal" }, 500);
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  if (!isJsonMediaType(request.headers.get("content-type"))) throw new AppError("bad_request", "Send the request as JSON (Content-Type: application/json).");
+  if (!isJsonMediaType(request.headers.get("content-type"))) throw new AppError("bad_request", "http.notJson");
   const text = await readBodyText(request);
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON.");
+    throw new AppError("bad_request", "http.badJson");
   }
 }
 
@@ -47,13 +63,13 @@ async function readJson(request: Request): Promise<unknown> {
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const r = schema.safeParse(data);
+  // reportInput: tells a missing field (input undefined) from a wrong one; the input is not echoed.
+  const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return r.data;
   const first = r.error.issues[0];
-  // Paths and messages can quote the request's own keys ("Unrecognized key: ..."): keep them short.
+  // A path can quote the request's own keys: keep it short. The message is a key, never zod's words.
   const field = first.path.map((p) => clip(String(p), 40)).join(".");
-  const message = clip(first.message, 160);
-  throw new AppError("bad_request", field ? `${field}: ${message}` : message, { field });
+  throw AppError.of("bad_request", issueMessage(first), field ? { field } : {});
 }
 
 interface Ctx<I> {
@@ -73,9 +89,9 @@ async function readParams(context: RouteContext | undefined): Promise<Record<str
 }
 
 /** A UUID from the URL, or "not found" (a malformed id names nothing). */
-export function idParam(params: Record<string, string>, name: string, what: string): string {
+export function idParam(params: Record<string, string>, name: string, what: NotFoundThing): string {
   const value = params[name];
-  if (!value || !z.uuid().safeParse(value).success) throw new AppError("not_found", `${what} not found.`);
+  if (!value || !z.uuid().safeParse(value).success) throw new AppError("not_found", `notFound.${what}`);
   return value;
 }
 
@@ -87,14 +103,14 @@ export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output
       const user = await currentUser();
       if (!user) {
         log("auth.denied", { reason: "unauthenticated", path: new URL(request.url).pathname });
-        throw new AppError("unauthenticated", "Sign in to continue.");
+        throw new AppError("unauthenticated", "auth.signIn");
       }
       const raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request);
       const input = parse(schema, raw);
       const result = await fn({ user, input, db: await getDb(), request, params: await readParams(context) });
       return result instanceof Response ? result : json(result ?? { ok: true });
     } catch (e) {
-      return errorResponse(e);
+      return errorResponse(e, request);
     }
   };
 }
@@ -114,7 +130,7 @@ export function visitorRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<
       const result = await fn({ user, input, db: await getDb(), request, params: await readParams(context) });
       return result instanceof Response ? result : json(result ?? { ok: true });
     } catch (e) {
-      return errorResponse(e);
+      return errorResponse(e, request);
     }
   };
 }
@@ -128,7 +144,7 @@ export function publicRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<z
       const result = await fn({ input, db: await getDb(), request, params: await readParams(context) });
       return json(result ?? { ok: true }, status);
     } catch (e) {
-      return errorResponse(e);
+      return errorResponse(e, request);
     }
   };
 }

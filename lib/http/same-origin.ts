@@ -51,7 +51,7 @@ export function refuseCrossSite(request: Request): void {
   if (!reason) return;
   // The path only: never the origin or a query, which could carry something personal.
   log("http.refused", { reason, method: request.method, path: new URL(request.url).pathname });
-  throw new AppError("forbidden", "This request came from another site, so it was refused. Open the app's own page and try again.");
+  throw new AppError("forbidden", "http.crossSite");
 }
 
 /**

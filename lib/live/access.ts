@@ -50,7 +50,7 @@ export async function sessionForController(handle: Db, actor: SessionUser, sessi
     .executeTakeFirst();
   if (!row) {
     log("auth.denied", { userId: actor.id, reason: "live session not reachable" });
-    throw new AppError("not_found", "Live session not found.");
+    throw new AppError("not_found", "notFound.liveSession");
   }
   await requireFacilitator(handle.db, actor);
   return row;
@@ -78,7 +78,7 @@ export async function participantOf(handle: Db, caller: Caller, sessionId: strin
     .executeTakeFirst();
   if (!row) {
     log("auth.denied", { userId: caller.user?.id, reason: "not in live session" });
-    throw new AppError("not_found", "Live session not found.");
+    throw new AppError("not_found", "notFound.liveSession");
   }
   return row;
 }

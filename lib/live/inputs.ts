@@ -1,6 +1,7 @@
 // The request bodies of the live routes, one zod schema each (app/api/live/...).
 import { z } from "zod";
 import { slug } from "@/lib/content/schema";
+import { errorKey } from "@/lib/errors";
 import { userName } from "@/lib/text/name-schema";
 import { keyed, type Step } from "./steps";
 
@@ -23,8 +24,8 @@ export const joinInput = z.strictObject({
     .string()
     .max(20)
     .transform((c) => c.toUpperCase().replace(/[\s-]/g, ""))
-    .pipe(z.string().regex(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/, "Type the 8-character code shown on the screen.")),
-  nickname: userName({ empty: "Choose a nickname to join.", tooLong: "Use at most 30 characters." }, 30).optional(),
+    .pipe(z.string().regex(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/, errorKey("live.codeFormat"))),
+  nickname: userName("live.chooseNickname", 30).optional(),
 });
 export type JoinInput = z.infer<typeof joinInput>;
 

@@ -122,7 +122,7 @@ export function readSnapshot(handle: Db, sessionId: string): Promise<Snapshot | 
 
 async function snapshotOrGone(handle: Db, sessionId: string): Promise<Snapshot> {
   const snap = await readSnapshot(handle, sessionId);
-  if (!snap) throw new AppError("not_found", "Live session not found.");
+  if (!snap) throw new AppError("not_found", "notFound.liveSession");
   return snap;
 }
 
@@ -131,7 +131,7 @@ export type AnyView = ReturnType<typeof facilitatorView> | ReturnType<typeof pro
 /** Who may read which view: the room's screens for the session's controllers, the phone view for its participants. */
 async function admit(handle: Db, caller: Caller, sessionId: string, view: ViewName): Promise<ParticipantRow | undefined> {
   if (view === "participant") return participantOf(handle, caller, sessionId);
-  if (!caller.user) throw new AppError("not_found", "Live session not found.");
+  if (!caller.user) throw new AppError("not_found", "notFound.liveSession");
   await sessionForController(handle, caller.user, sessionId);
   return undefined;
 }

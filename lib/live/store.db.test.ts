@@ -196,6 +196,6 @@ describe.each(testEngines())("live sessions on $name", (engine) => {
     const at = new Date().toISOString();
     const rows = Array.from({ length: LIVE_CAPACITY }, (_, i) => ({ id: crypto.randomUUID(), session_id: full.id, user_id: null, token_hash: crypto.randomBytes(16).toString("hex"), nickname: `P${i}`, joined_at: at, seen_at: at }));
     for (let i = 0; i < rows.length; i += 200) await handle.db.insertInto("live_participants").values(rows.slice(i, i + 200)).execute();
-    await expect(joinLiveSession(handle, { user: null }, { code: full.code, nickname: "One more" }, UNKNOWN_CLIENT)).rejects.toMatchObject({ code: "conflict", publicMessage: expect.stringMatching(/full/) });
+    await expect(joinLiveSession(handle, { user: null }, { code: full.code, nickname: "One more" }, UNKNOWN_CLIENT)).rejects.toMatchObject({ code: "conflict", key: "live.full", args: { capacity: LIVE_CAPACITY } });
   });
 });

@@ -10,7 +10,7 @@ import { cohortFor, requireFacilitator } from "@/lib/cohorts/access";
 import { newJoinCode } from "@/lib/cohorts/mutations";
 import { getCourse } from "@/lib/content";
 import { formatActivityId } from "@/lib/content/activity-id";
-import { AppError } from "@/lib/errors";
+import { AppError, type PlainErrorKey } from "@/lib/errors";
 import { recordAnswer } from "@/lib/progress/answers";
 import type { Client } from "@/lib/ratelimit/client";
 import { consume, perClient } from "@/lib/ratelimit/limiter";
@@ -42,20 +42,20 @@ export async function createLiveSession(handle: Db, actor: SessionUser, input: C
   let trackId = input.trackId ?? null;
   if (input.cohortId) {
     const cohort = await cohortFor(handle, actor, input.cohortId, "manage");
-    if (cohort.archived_at) throw new AppError("conflict", "This group is archived. Restore it to run a live session.");
+    if (cohort.archived_at) throw new AppError("conflict", "live.archived");
     locale = cohort.locale;
     courseId = cohort.course_id;
   } else {
-    if (!input.locale || !input.courseId) throw new AppError("bad_request", "Choose the course for an ad hoc session.", { field: "courseId" });
+    if (!input.locale || !input.courseId) throw new AppError("bad_request", "live.chooseCourse", {}, { field: "courseId" });
     locale = input.locale;
     courseId = input.courseId;
   }
-  if (!getCourse(locale, courseId)) throw new AppError("not_found", "That course does not exist.");
+  if (!getCourse(locale, courseId)) throw new AppError("not_found", "content.unknownCourse");
   let order: Step[] = [LOBBY];
   if (trackId) {
     const planned = runningOrderFromPlan(locale, trackId);
     if (!planned || planned.some((s) => s.kind !== "lobby" && s.kind !== "discussion" && "ref" in s && s.ref.course !== courseId)) {
-      throw new AppError("not_found", "That workshop plan does not exist for this course.");
+      throw new AppError("not_found", "content.unknownPlan");
     }
     order = input.cohortId ? planned : planned.filter((s) => s.kind !== "check");
   } else {
@@ -73,7 +73,7 @@ export async function createLiveSession(handle: Db, actor: SessionUser, input: C
       .onConflict((oc) => oc.column("code").doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { id, code };
-    if (attempt >= 5) throw new AppError("internal", "Could not make a join code. Try again.");
+    if (attempt >= 5) throw new AppError("internal", "live.noJoinCode");
   }
 }
 
@@ -94,13 +94,13 @@ export interface Joined {
 export async function joinLiveSession(handle: Db, caller: Caller, input: JoinInput, client: Client): Promise<Joined> {
   await consume(handle, ...perClient(client, "liveJoinPerDevice", "liveJoinPerAddress"));
   const session = await handle.db.selectFrom("live_sessions").select(["id", "cohort_id", "ended_at"]).where("code", "=", input.code).executeTakeFirst();
-  if (!session || session.ended_at) throw new AppError("not_found", "No live session has that code. Check it on the screen and try again.");
+  if (!session || session.ended_at) throw new AppError("not_found", "live.noSession");
 
   if (session.cohort_id) {
     const user = caller.user;
-    if (!user) throw new AppError("unauthenticated", "Sign in to join your group's live session.");
+    if (!user) throw new AppError("unauthenticated", "auth.signInToJoinLive");
     const member = await handle.db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", session.cohort_id).where("user_id", "=", user.id).executeTakeFirst();
-    if (!member) throw new AppError("not_found", "No live session has that code. Check it on the screen and try again.");
+    if (!member) throw new AppError("not_found", "live.noSession");
     await admit(handle, session.id, { user_id: user.id, token_hash: null, nickname: null });
     return { sessionId: session.id };
   }
@@ -112,7 +112,7 @@ export async function joinLiveSession(handle: Db, caller: Caller, input: JoinInp
       return { sessionId: session.id, token: caller.token };
     }
   }
-  if (!input.nickname) throw new AppError("bad_request", "Choose a nickname to join.", { field: "nickname" });
+  if (!input.nickname) throw new AppError("bad_request", "live.chooseNickname", {}, { field: "nickname" });
   const token = crypto.randomBytes(32).toString("base64url");
   await admit(handle, session.id, { user_id: null, token_hash: sha256(token), nickname: input.nickname });
   return { sessionId: session.id, token };
@@ -128,7 +128,7 @@ async function admit(handle: Db, sessionId: string, who: { user_id: string | nul
       }
     }
     const count = await trx.selectFrom("live_participants").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", sessionId).executeTakeFirstOrThrow();
-    if (Number(count.n) >= LIVE_CAPACITY) throw new AppError("conflict", `This session is full: it takes up to ${LIVE_CAPACITY.toLocaleString("en")} people. Follow along on the big screen.`);
+    if (Number(count.n) >= LIVE_CAPACITY) throw new AppError("conflict", "live.full", { capacity: LIVE_CAPACITY });
     const at = now();
     await trx
       .insertInto("live_participants")
@@ -143,16 +143,13 @@ async function admit(handle: Db, sessionId: string, who: { user_id: string | nul
 
 // ----- control ---------------------------------------------------------------------------------
 
-const ACTION_REFUSALS: Record<LiveActionError["reason"], string> = {
-  ended: "This session has ended.",
-  "unknown-step": "That step is not in this session's running order.",
-  "not-now": "That control does not apply to what is on screen now.",
-  "bad-order": "The running order must keep every step once, with the lobby first.",
-  "no-content": "That content is not available in this session.",
-};
-
-/** A control pressed on a view another device has since moved on from. */
-export const STALE_CONTROL = "The session changed on another screen. It now shows where the session is; press again if you still want to.";
+const ACTION_REFUSALS = {
+  ended: "live.ended",
+  "unknown-step": "live.unknownStep",
+  "not-now": "live.notNow",
+  "bad-order": "live.badOrder",
+  "no-content": "live.noContent",
+} as const satisfies Record<LiveActionError["reason"], PlainErrorKey>;
 
 /**
  * Applies a facilitator's action and returns the new seq. Two controllers acting at once (a
@@ -166,7 +163,7 @@ export async function controlLiveSession(handle: Db, actor: SessionUser, session
     const row = await sessionForController(handle, actor, sessionId);
     const state = stateOf(row);
     // Pressed on an older view (another device moved on): not applied to a step nobody chose.
-    if (seen !== undefined && seen !== state.seq) throw new AppError("conflict", STALE_CONTROL);
+    if (seen !== undefined && seen !== state.seq) throw new AppError("conflict", "live.staleControl");
     const content = contentOf(row);
     const action = await toAction(handle, row, state, plain);
     let next: LiveState;
@@ -195,7 +192,7 @@ export async function controlLiveSession(handle: Db, actor: SessionUser, session
       return { seq: next.seq };
     }
   }
-  throw new AppError("conflict", "The session changed on another screen. Try again.");
+  throw new AppError("conflict", "live.changedElsewhere");
 }
 
 /** A control without the seq it was pressed on (Omit on each member of the union). */
@@ -252,12 +249,12 @@ export async function submitLiveAnswer(handle: Db, caller: Caller, sessionId: st
 
   const previous = await handle.db.selectFrom("live_answers").select(["participant_id", "round", "choice"]).where("id", "=", input.id).executeTakeFirst();
   if (previous) {
-    if (previous.participant_id !== me.id) throw new AppError("conflict", "That answer id was already used.");
+    if (previous.participant_id !== me.id) throw new AppError("conflict", "quiz.answerIdUsed");
     await alsoRecord(handle, caller, row, state, input.id, JSON.parse(previous.choice) as string[], previous.round);
     return { stored: true, round: previous.round };
   }
-  if (!state.accepting || input.round !== round) throw new AppError("conflict", "Answers for this are closed. Look at the big screen for what comes next.");
-  if (!validChoice(state, content, input.chosen)) throw new AppError("bad_request", "That answer does not fit this question.", { field: "chosen" });
+  if (!state.accepting || input.round !== round) throw new AppError("conflict", "live.closed");
+  if (!validChoice(state, content, input.chosen)) throw new AppError("bad_request", "live.answerDoesNotFit", {}, { field: "chosen" });
   if (step.kind === "check") await refuseUnfinishedCheck(handle, caller, row);
 
   const inserted = await handle.db
@@ -267,7 +264,7 @@ export async function submitLiveAnswer(handle: Db, caller: Caller, sessionId: st
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
     const stored = await handle.db.selectFrom("live_answers").select(["participant_id", "round"]).where("id", "=", input.id).executeTakeFirst();
-    if (!stored || stored.participant_id !== me.id) throw new AppError("conflict", "You have already answered this.");
+    if (!stored || stored.participant_id !== me.id) throw new AppError("conflict", "live.alreadyAnswered");
   }
   await alsoRecord(handle, caller, row, state, input.id, input.chosen, round);
   hubFor(handle).publishTally(sessionId, state.seq);
@@ -291,7 +288,7 @@ async function alsoRecord(handle: Db, caller: Caller, row: SessionRow, state: Li
 /** A check is marked finished only by someone whose finished attempt of it the server holds. */
 async function refuseUnfinishedCheck(handle: Db, caller: Caller, row: SessionRow): Promise<void> {
   const step = currentStep(stateOf(row));
-  if (step.kind !== "check" || !caller.user) throw new AppError("conflict", "Only a group's members take the checks.");
+  if (step.kind !== "check" || !caller.user) throw new AppError("conflict", "live.membersOnly");
   const done = await handle.db
     .selectFrom("quiz_attempts")
     .select("id")
@@ -300,5 +297,5 @@ async function refuseUnfinishedCheck(handle: Db, caller: Caller, row: SessionRow
     .where("lesson_id", "=", formatActivityId(step.ref))
     .where("finished_at", "is not", null)
     .executeTakeFirst();
-  if (!done) throw new AppError("conflict", "Finish the check first, then come back here.");
+  if (!done) throw new AppError("conflict", "live.finishCheckFirst");
 }

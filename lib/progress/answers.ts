@@ -33,9 +33,9 @@ const now = () => new Date().toISOString();
 export async function recordAnswer(handle: Db, actor: SessionUser, input: AnswerInput, source: AttemptSource = "app"): Promise<RevealedAnswer> {
   const form = await checkFormOf(handle, actor, input);
   const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId, form)?.quiz;
-  if (!quiz) throw new AppError("not_found", "That quiz does not exist.");
+  if (!quiz) throw new AppError("not_found", "content.unknownQuiz");
   const question = quiz.questions.find((q) => q.id === input.questionId);
-  if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
+  if (!question) throw new AppError("bad_request", "quiz.unknownQuestion");
   await refuseOtherVersion(handle, actor, input, quiz, question.id);
   return revealFor(question, await storeAnswer(handle, actor, input, quiz, question, source));
 }
@@ -53,7 +53,7 @@ async function checkFormOf(handle: Db, actor: SessionUser, input: AnswerInput): 
   const check = parseProgressActivity(input.courseId, input.lessonId);
   if (check?.kind !== "check" || !hasCheckForms(input.locale, input.courseId)) return undefined;
   const order = await recordedArm(handle, actor, input.courseId, FORMS_EXPERIMENT);
-  if (order !== "ab" && order !== "ba") throw new AppError("conflict", "Open the check again: it has not been set up for you yet.");
+  if (order !== "ab" && order !== "ba") throw new AppError("conflict", "quiz.checkNotSetUp");
   return formFor(check.slot, order);
 }
 
@@ -68,9 +68,9 @@ async function refuseOtherVersion(handle: Db, actor: SessionUser, input: AnswerI
   const pair = quiz.biasPairs?.find((p) => p.versions.includes(questionId));
   if (!pair) return;
   const arm = await recordedArm(handle, actor, input.courseId, biasExperiment(pair.id));
-  if (arm === undefined) throw new AppError("conflict", "This quiz has not been set up for you yet. Reload the page.");
+  if (arm === undefined) throw new AppError("conflict", "quiz.notSetUp");
   if (pair.versions[PAIR_VERSIONS.indexOf(arm as (typeof PAIR_VERSIONS)[number])] !== questionId) {
-    throw new AppError("conflict", "This question is not in your version of the quiz. Reload the page.");
+    throw new AppError("conflict", "quiz.notYourVersion");
   }
 }
 
@@ -103,7 +103,7 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     if (activityKindOf(input.lessonId) === "check") {
       const known = await trx.selectFrom("quiz_attempts").select("id").where("id", "=", input.attemptId).executeTakeFirst();
       if (!known && (await hasFinishedCheck(trx, actor.id, input.courseId, input.lessonId, quiz.version ?? null))) {
-        throw new AppError("conflict", "You have already taken this check.");
+        throw new AppError("conflict", "quiz.checkTaken");
       }
     }
     // Create the attempt on its first answer; a concurrent first answer makes this a no-op.
@@ -117,10 +117,10 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     const attempt = await trx.selectFrom("quiz_attempts").select(["user_id", "course_id", "lesson_id", "finished_at"]).where("id", "=", input.attemptId).executeTakeFirstOrThrow();
     if (attempt.user_id !== actor.id) {
       log("auth.denied", { userId: actor.id, reason: "attempt of another user" });
-      throw new AppError("not_found", "Quiz attempt not found.");
+      throw new AppError("not_found", "notFound.quizAttempt");
     }
     if (attempt.course_id !== input.courseId || attempt.lesson_id !== input.lessonId) {
-      throw new AppError("bad_request", "That attempt belongs to another lesson.");
+      throw new AppError("bad_request", "quiz.attemptOtherLesson");
     }
 
     const existing = await trx
@@ -134,12 +134,12 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       // that no longer grades (the question was rewritten since) is refused as a bad request, not
       // a server error.
       if (same.user_id !== actor.id || same.attempt_id !== input.attemptId || same.question_id !== input.questionId) {
-        throw new AppError("conflict", "That answer id was already used.");
+        throw new AppError("conflict", "quiz.answerIdUsed");
       }
       return gradeOrRefuse(question, JSON.parse(same.chosen) as string[]);
     }
-    if (existing.length > 0) throw new AppError("conflict", "This question was already answered in this attempt.");
-    if (attempt.finished_at) throw new AppError("conflict", "This attempt is finished. Start the quiz again to answer.");
+    if (existing.length > 0) throw new AppError("conflict", "quiz.alreadyAnswered");
+    if (attempt.finished_at) throw new AppError("conflict", "quiz.attemptFinished");
 
     const inserted = await trx
       .insertInto("quiz_responses")
@@ -165,7 +165,7 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       if (stored && stored.user_id === actor.id && stored.attempt_id === input.attemptId && stored.question_id === input.questionId) {
         return gradeOrRefuse(question, JSON.parse(stored.chosen) as string[]);
       }
-      throw new AppError("conflict", stored ? "That answer id was already used." : "This question was already answered in this attempt.");
+      throw new AppError("conflict", stored ? "quiz.answerIdUsed" : "quiz.alreadyAnswered");
     }
     return result;
   });
@@ -240,10 +240,10 @@ export interface FinishedAttempt {
 export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: string, locale: string): Promise<FinishedAttempt> {
   return writeTx(handle, async (trx) => {
     const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
-    if (!attempt) throw new AppError("not_found", "Quiz attempt not found.");
+    if (!attempt) throw new AppError("not_found", "notFound.quizAttempt");
     // A check is scored on the form the attempt was taken on (its quiz_id).
     const activity = findQuizActivity(locale, attempt.course_id, attempt.lesson_id, formOfQuizId(attempt.quiz_id));
-    if (!activity) throw new AppError("not_found", "That quiz no longer exists.");
+    if (!activity) throw new AppError("not_found", "content.quizGone");
     const { quiz } = activity;
 
     let score = attempt.score;

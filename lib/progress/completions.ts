@@ -12,7 +12,7 @@ const now = () => new Date().toISOString();
 
 function lessonOrThrow(ref: LessonRefInput) {
   const found = findLessonQuiz(ref.locale, ref.courseId, ref.lessonId);
-  if (!found) throw new AppError("not_found", "That lesson does not exist.");
+  if (!found) throw new AppError("not_found", "content.unknownLesson");
   return found;
 }
 

@@ -154,7 +154,7 @@ describe.each(testEngines())("server grading on $name", (engine) => {
     const user = await createAccount(handle, { email: `once-${activity}-${engine.name}@example.org`, displayName: "Once", password: "river lamp orchard" });
     const first = await takeWhole(user, activity, await myForm(user, slot));
     const again = { ...first[0], id: crypto.randomUUID(), attemptId: crypto.randomUUID() };
-    await expect(recordAnswer(handle, user, again)).rejects.toMatchObject({ code: "conflict", publicMessage: "You have already taken this check." });
+    await expect(recordAnswer(handle, user, again)).rejects.toMatchObject({ code: "conflict", key: "quiz.checkTaken" });
     expect(await attemptsOf(user, activity)).toBe(1);
     // A replay of an answer to the finished attempt is acknowledged with its stored grade.
     expect(await recordAnswer(handle, user, first[0])).toMatchObject({ questionId: first[0].questionId });
@@ -168,7 +168,7 @@ describe.each(testEngines())("server grading on $name", (engine) => {
     const second = await takeWhole(user, "assessment-pre", form);
     expect(await attemptsOf(user, "assessment-pre")).toBe(2);
     // Only the current version blocks: the check just taken does.
-    await expect(recordAnswer(handle, user, { ...second[0], id: crypto.randomUUID(), attemptId: crypto.randomUUID() })).rejects.toMatchObject({ code: "conflict", publicMessage: "You have already taken this check." });
+    await expect(recordAnswer(handle, user, { ...second[0], id: crypto.randomUUID(), attemptId: crypto.randomUUID() })).rejects.toMatchObject({ code: "conflict", key: "quiz.checkTaken" });
 
     const activity = `booster-${booster.id}`;
     await takeWhole(user, activity, booster);
@@ -215,7 +215,7 @@ describe.each(testEngines())("bias-check pairs between subjects on $name", (engi
 
     // As the attempt's first answer (no attempt yet) and once the attempt exists (the fast path).
     const before = [await count(handle, "quiz_attempts"), await count(handle, "quiz_responses")];
-    await expect(recordAnswer(handle, learner, answer(attemptId, other))).rejects.toMatchObject({ code: "conflict", publicMessage: "This question is not in your version of the quiz. Reload the page." });
+    await expect(recordAnswer(handle, learner, answer(attemptId, other))).rejects.toMatchObject({ code: "conflict", key: "quiz.notYourVersion" });
     expect([await count(handle, "quiz_attempts"), await count(handle, "quiz_responses")]).toEqual(before);
     await recordAnswer(handle, learner, answer(attemptId, mine));
     await expect(recordAnswer(handle, learner, answer(attemptId, other))).rejects.toMatchObject({ code: "conflict" });
@@ -230,7 +230,7 @@ describe.each(testEngines())("bias-check pairs between subjects on $name", (engi
     const attemptId = crypto.randomUUID();
     const before = [await count(handle, "quiz_attempts"), await count(handle, "quiz_responses"), await count(handle, "experiment_arms")];
     for (const v of pair.versions) {
-      await expect(recordAnswer(handle, learner, answer(attemptId, question(v)))).rejects.toMatchObject({ code: "conflict", publicMessage: "This quiz has not been set up for you yet. Reload the page." });
+      await expect(recordAnswer(handle, learner, answer(attemptId, question(v)))).rejects.toMatchObject({ code: "conflict", key: "quiz.notSetUp" });
     }
     expect([await count(handle, "quiz_attempts"), await count(handle, "quiz_responses"), await count(handle, "experiment_arms")]).toEqual(before);
     // Once the page has drawn the arm, the learner's version goes in.
@@ -249,7 +249,7 @@ describe.each(testEngines())("bias-check pairs between subjects on $name", (engi
     const other = form.questions.find((q) => q.id !== mine.id && formPair.versions.includes(q.id))!;
     const attemptId = crypto.randomUUID();
     const check = (q: Question) => ({ ...answer(attemptId, q), lessonId: "assessment-pre" });
-    await expect(recordAnswer(handle, learner, check(other))).rejects.toMatchObject({ code: "conflict", publicMessage: "This question is not in your version of the quiz. Reload the page." });
+    await expect(recordAnswer(handle, learner, check(other))).rejects.toMatchObject({ code: "conflict", key: "quiz.notYourVersion" });
     expect(await recordAnswer(handle, learner, check(mine))).toMatchObject({ questionId: mine.id });
     const attempt = await handle.db.selectFrom("quiz_attempts").select("quiz_id").where("id", "=", attemptId).executeTakeFirstOrThrow();
     expect(attempt.quiz_id).toBe(form.id);

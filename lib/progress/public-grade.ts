@@ -14,7 +14,7 @@ export function gradeOrRefuse(question: Question, chosen: readonly string[]) {
   try {
     return gradeAnswer(question, chosen);
   } catch (e) {
-    if (e instanceof GradingError) throw new AppError("bad_request", e.message);
+    if (e instanceof GradingError) throw new AppError("bad_request", "quiz.invalidAnswer", { question: question.id });
     throw e;
   }
 }
@@ -26,8 +26,8 @@ export function gradeOrRefuse(question: Question, chosen: readonly string[]) {
 export function gradePublicAnswer(input: PublicAnswerInput): RevealedAnswer {
   // A check slot is graded on the form the guest's browser drew (publicAnswerInput requires it).
   const found = findQuizActivity(input.locale, input.courseId, input.lessonId, input.form);
-  if (!found || found.kind === "lesson") throw new AppError("not_found", "That assessment or booster does not exist.");
+  if (!found || found.kind === "lesson") throw new AppError("not_found", "content.unknownAssessment");
   const question = found.quiz.questions.find((q) => q.id === input.questionId);
-  if (!question) throw new AppError("bad_request", "That question is not in this quiz.");
+  if (!question) throw new AppError("bad_request", "quiz.unknownQuestion");
   return revealFor(question, gradeOrRefuse(question, input.chosen));
 }

@@ -36,7 +36,7 @@ function limiter(handle: Db, name: LimitName): RateLimiterStoreAbstract {
 export function throttled(msBeforeNext: number): AppError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const minutes = Math.ceil(seconds / 60);
-  return new AppError("throttled", `Too many attempts from this device or network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+  return new AppError("throttled", "rateLimit.tooManyAttempts", { minutes }, {
     retryAfterSeconds: seconds,
   });
 }

@@ -110,7 +110,7 @@ describe("names that are refused", () => {
 });
 
 describe("userName (the zod field every name schema uses)", () => {
-  const field = userName({ empty: "Enter a name.", tooLong: "Too long." }, 10);
+  const field = userName("names.displayNameEmpty", 10);
   it("stores NFC and trimmed", () => {
     expect(field.parse("  Zoe\u0308 ")).toBe("Zoë");
   });
@@ -120,11 +120,11 @@ describe("userName (the zod field every name schema uses)", () => {
   it("names the refused character in its message", () => {
     const r = field.safeParse("Ann\u202Egnp.exe long");
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0].message).toMatch(/U\+202E/);
+    expect(r.error?.issues[0]).toMatchObject({ message: "names.bidi", params: { codePoint: "U+202E" } });
   });
-  it("refuses empty and long names with the given words", () => {
-    expect(field.safeParse("   ").error?.issues[0].message).toBe("Enter a name.");
-    expect(field.safeParse("x".repeat(11)).error?.issues[0].message).toBe("Too long.");
+  it("refuses empty names with the given key, long ones with zod's too_big (worded by lib/http/zod-errors.ts)", () => {
+    expect(field.safeParse("   ").error?.issues[0].message).toBe("names.displayNameEmpty");
+    expect(field.safeParse("x".repeat(11)).error?.issues[0]).toMatchObject({ code: "too_big", maximum: 10 });
   });
 });
 

@@ -69,18 +69,12 @@ export function nameRefusal(name: string): NameRefusal | null {
   return null;
 }
 
-/** The message a person sees when their name is refused (zod issue text; see lib/http/handler.ts). */
-export function nameRefusalMessage(refusal: NameRefusal): string {
-  switch (refusal.problem) {
-    case "bidi":
-      return `Remove the hidden text-direction character (${refusal.codePoint}): it can make a name read differently.`;
-    case "control":
-      return `Remove the control character (${refusal.codePoint}): a name holds only characters you can see.`;
-    case "invisible":
-      return `Remove the invisible character (${refusal.codePoint}): a name holds only characters you can see.`;
-    case "mark":
-      return "Use fewer accent marks on one letter, and start with a letter rather than a mark.";
-  }
+/**
+ * The message a person sees when their name is refused, as a zod custom issue's message (a server
+ * error key, lib/errors.ts) and params (its arguments); lib/http/zod-errors.ts words it.
+ */
+export function nameRefusalMessage(refusal: NameRefusal): { message: "names.bidi" | "names.control" | "names.invisible"; params: { codePoint: string } } | { message: "names.mark" } {
+  return refusal.problem === "mark" ? { message: "names.mark" } : { message: `names.${refusal.problem}`, params: { codePoint: refusal.codePoint ?? "" } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { signUpInput } from "@/lib/auth/accounts";
 import { deleteMyAccount } from "@/lib/account/delete";
+import { errorKey } from "@/lib/errors";
 import { publicRoute, userRoute } from "@/lib/http/handler";
 import { requestClient, requestDeviceId } from "@/lib/ratelimit/client";
 import { signUp } from "@/lib/ratelimit/sign-up";
@@ -19,7 +20,7 @@ export const POST = publicRoute(
  * Delete my account and every row about me; the password is asked again, under the sign-in
  * throttle of this account and browser (the device cookie, as at sign-in).
  */
-export const DELETE = userRoute(z.strictObject({ password: z.string().min(1, "Enter your password to confirm.").max(200) }), async ({ db, user, input, request }) => {
+export const DELETE = userRoute(z.strictObject({ password: z.string().min(1, errorKey("auth.enterPasswordToConfirm")).max(200) }), async ({ db, user, input, request }) => {
   await deleteMyAccount(db, user, input.password, requestDeviceId(request));
   return { deleted: true };
 });

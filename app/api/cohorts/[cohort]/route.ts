@@ -4,5 +4,5 @@ import { idParam, userRoute } from "@/lib/http/handler";
 
 /** Delete the cohort with all its learners' cohort data (confirmed by typing its name). */
 export const DELETE = userRoute(z.strictObject({ confirm: z.literal(true, "Confirm the deletion.") }), ({ db, user, params }) =>
-  deleteCohort(db, user, idParam(params, "cohort", "Group")),
+  deleteCohort(db, user, idParam(params, "cohort", "group")),
 );

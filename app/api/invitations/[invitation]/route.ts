@@ -4,6 +4,6 @@ import { idParam, userRoute } from "@/lib/http/handler";
 
 /** Decline an invitation addressed to me. */
 export const DELETE = userRoute(z.strictObject({}), async ({ db, user, params }) => {
-  await declineInvitation(db, user, idParam(params, "invitation", "Invitation"));
+  await declineInvitation(db, user, idParam(params, "invitation", "invitation"));
   return { ok: true };
 });

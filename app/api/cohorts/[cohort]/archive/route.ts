@@ -4,6 +4,6 @@ import { idParam, userRoute } from "@/lib/http/handler";
 
 /** Archive (close to new joiners, keep the reports) or reopen a cohort. */
 export const POST = userRoute(z.strictObject({ archived: z.boolean() }), async ({ db, user, input, params }) => {
-  await archiveCohort(db, user, idParam(params, "cohort", "Group"), input.archived);
+  await archiveCohort(db, user, idParam(params, "cohort", "group"), input.archived);
   return { ok: true };
 });

@@ -5,7 +5,7 @@ import { idParam, userRoute } from "@/lib/http/handler";
 
 /** The roster and results as CSV (quoted, formulas escaped, with a BOM: lib/cohorts/csv.ts). */
 export const GET = userRoute(z.object({}), async ({ db, user, params }) => {
-  const { name, csv } = await cohortCsv(db, user, idParam(params, "cohort", "Group"));
+  const { name, csv } = await cohortCsv(db, user, idParam(params, "cohort", "group"));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -3,7 +3,7 @@ import { cohortInvitations, inviteCoFacilitator, inviteInput } from "@/lib/cohor
 import { idParam, userRoute } from "@/lib/http/handler";
 
 /** The group's pending co-facilitator invitations (its owner only; emails masked). */
-export const GET = userRoute(z.object({}), ({ db, user, params }) => cohortInvitations(db, user, idParam(params, "cohort", "Group")));
+export const GET = userRoute(z.object({}), ({ db, user, params }) => cohortInvitations(db, user, idParam(params, "cohort", "group")));
 
 /** Invite an email to co-facilitate: the same answer whatever the email is. */
-export const POST = userRoute(inviteInput, ({ db, user, input, params }) => inviteCoFacilitator(db, user, idParam(params, "cohort", "Group"), input));
+export const POST = userRoute(inviteInput, ({ db, user, input, params }) => inviteCoFacilitator(db, user, idParam(params, "cohort", "group"), input));

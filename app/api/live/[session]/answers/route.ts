@@ -6,6 +6,6 @@ import { liveAnswerInput } from "@/lib/live/inputs";
 import { submitLiveAnswer } from "@/lib/live/store";
 
 export const POST = visitorRoute(liveAnswerInput, ({ user, input, db, params, request }) => {
-  const sessionId = idParam(params, "session", "Live session");
+  const sessionId = idParam(params, "session", "liveSession");
   return submitLiveAnswer(db, { user, token: liveToken(request, sessionId)?.token }, sessionId, input);
 });

@@ -3,4 +3,4 @@ import { idParam, userRoute } from "@/lib/http/handler";
 import { controlInput } from "@/lib/live/inputs";
 import { controlLiveSession } from "@/lib/live/store";
 
-export const POST = userRoute(controlInput, ({ user, input, db, params }) => controlLiveSession(db, user, idParam(params, "session", "Live session"), input));
+export const POST = userRoute(controlInput, ({ user, input, db, params }) => controlLiveSession(db, user, idParam(params, "session", "liveSession"), input));

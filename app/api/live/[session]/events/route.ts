@@ -9,7 +9,7 @@ import { lastEventIdOf, SSE_HEADERS, viewStream } from "@/lib/live/sse";
 import { openLiveFrames } from "@/lib/live/read";
 
 export const GET = visitorRoute(eventsInput, async ({ user, input, db, params, request }) => {
-  const sessionId = idParam(params, "session", "Live session");
+  const sessionId = idParam(params, "session", "liveSession");
   const read = await openLiveFrames(db, { user, token: liveToken(request, sessionId)?.token }, sessionId, input.view);
   const stream = viewStream({ hub: hubFor(db), sessionId, signal: request.signal, read, tallies: input.view !== "participant", lastEventId: lastEventIdOf(request), isLast: (frame) => frame.phase === "ended", serialised: (frame) => frame.json });
   return new Response(stream, { headers: SSE_HEADERS });

@@ -5,6 +5,6 @@ import { viewInput } from "@/lib/live/inputs";
 import { readLiveView } from "@/lib/live/read";
 
 export const GET = visitorRoute(viewInput, ({ user, input, db, params, request }) => {
-  const sessionId = idParam(params, "session", "Live session");
+  const sessionId = idParam(params, "session", "liveSession");
   return readLiveView(db, { user, token: liveToken(request, sessionId)?.token }, sessionId, input.view);
 });

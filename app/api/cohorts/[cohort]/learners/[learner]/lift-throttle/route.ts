@@ -4,6 +4,6 @@ import { idParam, userRoute } from "@/lib/http/handler";
 
 /** Let a learner who mistyped their passphrase too often try again at once. */
 export const POST = userRoute(z.object({}), async ({ db, user, params }) => {
-  await liftLearnerThrottle(db, user, idParam(params, "cohort", "Group"), idParam(params, "learner", "Learner"));
+  await liftLearnerThrottle(db, user, idParam(params, "cohort", "group"), idParam(params, "learner", "learner"));
   return { ok: true };
 });
