@@ -34,8 +34,9 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
-      // The authorisation matrix sends no browser traffic: one project runs it.
-      testIgnore: /matrix\//,
+      // The authorisation matrix sends no browser traffic, and the live workshop makes its own
+      // phone and laptop contexts: one project runs each.
+      testIgnore: [/matrix\//, /live-workshop\.spec/],
       use: { ...devices["Pixel 7"], defaultBrowserType: "chromium", launchOptions },
     },
     {

@@ -1,9 +1,10 @@
 // What server-rendered live pages read (the phone's join and view, the facilitator's control
-// page). Pages may not touch lib/db (the lint rule), so this opens the database handle for them;
+// page, the projector). Pages may not touch lib/db (the lint rule), so this opens the database handle for them;
 // authorisation stays in the functions called here (lib/live/access.ts, read.ts, running.ts):
 // anyone who is not in the session, or does not run it, gets not_found.
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/accounts";
 import { currentUser } from "@/lib/auth/session";
@@ -15,7 +16,7 @@ import { addableContent, type AddableSection } from "./content";
 import { LIVE_COOKIE, liveTokenOf } from "./cookie";
 import { readLiveView } from "./read";
 import { runningLiveSessions } from "./running";
-import type { FacilitatorView, ParticipantView } from "./views";
+import type { FacilitatorView, ParticipantView, ProjectorView } from "./views";
 
 /** What a join code says about a live session: nothing personal, not even the group's name. */
 export interface LiveByCode {
@@ -77,4 +78,22 @@ export async function liveControlScreen(actor: SessionUser, sessionId: string): 
 /** The live sessions the actor can go back to. */
 export async function myRunningLiveSessions(actor: SessionUser) {
   return runningLiveSessions(await getDb(), actor);
+}
+
+const sessionIdSchema = z.uuid();
+
+/**
+ * The projector's current view of a session the actor runs, or undefined when they do not (or
+ * the id names nothing): the page answers "not found" either way, as the API does.
+ */
+export async function projectorViewFor(actor: SessionUser, id: string): Promise<ProjectorView | undefined> {
+  if (!sessionIdSchema.safeParse(id).success) return undefined;
+  try {
+    // readLiveView builds the "projector" view for this name: projectorView in lib/live/views.ts.
+    return (await readLiveView(await getDb(), { user: actor }, id, "projector")) as ProjectorView;
+  } catch (e) {
+    // Not a controller (404), or no longer a facilitator (403): the same page to them.
+    if (e instanceof AppError && (e.status === 404 || e.status === 403)) return undefined;
+    throw e;
+  }
 }

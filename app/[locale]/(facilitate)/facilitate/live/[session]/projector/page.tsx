@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
-import { projectorViewFor } from "@/lib/live/projector-data";
+import { projectorViewFor } from "@/lib/live/page-data";
 import { QrCode } from "@/components/cohort/qr-code";
 import { joinUrl } from "@/components/cohort/request-origin";
 import { LiveProjector } from "@/components/live/projector";
