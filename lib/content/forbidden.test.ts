@@ -73,3 +73,16 @@ describe("findForbidden in other course languages", () => {
     expect(findForbidden(text, locale)).toEqual([]);
   });
 });
+
+describe("appearance rules judge people, not posts", () => {
+  it.each([
+    ["fr", "un homme à l'air louche", 1],
+    ["fr", "Qu'est-ce qui rendait ce post suspect ?", 0],
+    ["es", "un hombre de aspecto sospechoso", 1],
+    ["es", "¿Qué hizo que la publicación pareciera sospechosa?", 0],
+    ["ar", "رجل ذو مظهر مريب", 1],
+    ["ar", "ما الذي جعله يبدو مريبًا وهو ليس كذلك؟", 0],
+  ])("%s: %j has %i hit(s)", (locale, text, n) => {
+    expect(findForbidden(text, locale)).toHaveLength(n);
+  });
+});
