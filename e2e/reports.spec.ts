@@ -128,7 +128,8 @@ test("a workshop group's reports: the plan's lessons, low scores marked, plain w
   await test.step("the reports can be read in one language, and back in all", async () => {
     const language = page.getByLabel("Answers given in");
     await expect(language).toHaveValue("");
-    await expect(language.getByRole("option")).toHaveText(["All languages", "English"]);
+    // Every language content/locales.json enables, named in the page's language.
+    await expect(language.getByRole("option")).toHaveText(["All languages", "English", "French", "Spanish", "Arabic"]);
     await language.selectOption({ label: "English" });
     // Everything here was answered in English: the same figures, now read with ?locale=en.
     await expect(page.getByRole("status").filter({ hasText: "Showing only what was done in English" })).toBeVisible();

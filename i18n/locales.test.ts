@@ -21,6 +21,11 @@ describe("content/locales.json", () => {
     expect(locales.dir(locales.defaultLocale)).toBe("ltr");
   });
 
+  it("enables English, French, Spanish and Arabic, Arabic right to left", () => {
+    expect(locales.codes).toEqual(["en", "fr", "es", "ar"]);
+    expect(locales.dir("ar")).toBe("rtl");
+  });
+
   it("enables only languages whose messages exist", () => {
     for (const code of locales.codes) expect(fs.existsSync(path.join(process.cwd(), "content", code, "messages.json")), code).toBe(true);
   });
@@ -44,6 +49,12 @@ describe("localeTable", () => {
     expect(table.isLocale("fr")).toBe(true);
     for (const other of ["de", "EN", "", "en/", null, 1]) expect(table.isLocale(other)).toBe(false);
     expect(() => table.dir("de")).toThrow(/Unknown locale "de"/);
+  });
+
+  it("accepts an entry marked partial (the content check's word; the app serves it alike)", () => {
+    const partial = localeTable({ ...FOUR, locales: [FOUR.locales[0], { ...FOUR.locales[1], status: "partial" }] });
+    expect(partial.codes).toEqual(["en", "ar"]);
+    expect(() => localeTable({ ...FOUR, locales: [{ ...FOUR.locales[0], status: "half" }] })).toThrow(/locales\.0\.status/);
   });
 
   it("refuses a file with a default that is not listed, a code twice, a bad code or direction", () => {

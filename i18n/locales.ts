@@ -17,6 +17,9 @@ const localesFile = z
           code: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/),
           name: z.string().trim().min(1),
           dir: z.enum(["ltr", "rtl"]),
+          // "partial" while its translation is under way: missing files show in English with a
+          // notice (lib/content/locales.ts, content/README.md "Translations"). The app serves it alike.
+          status: z.enum(["complete", "partial"]).optional(),
         }),
       )
       .min(1),

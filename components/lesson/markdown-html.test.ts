@@ -58,7 +58,7 @@ describe("markdownToHtml", () => {
       expect(out.match(/<aside class="scenario"/g)?.length ?? 0, l.id).toBe(out.match(/<p class="scenario-label">Fictional scenario<\/p>/g)?.length ?? 0);
       expect(out.match(/<table>/g)?.length ?? 0, l.id).toBe(out.match(/<div class="table-scroll" role="region"/g)?.length ?? 0);
     }
-  });
+  }, 30_000); // 80 lessons in four locales (20 with en only): over 5 s when the whole suite loads the machine
 });
 
 describe("safeUrl", () => {

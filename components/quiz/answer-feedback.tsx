@@ -3,6 +3,7 @@ import type { AnswerResult } from "@/lib/quiz/grade";
 import type { Question } from "@/lib/quiz/types";
 import { fill } from "@/components/ui/fill";
 import type { QuizLabels } from "./labels";
+import { useContentLang } from "./content-lang";
 import { optionText } from "./question-inputs";
 
 export function AnswerFeedback({ question, result, labels, compact }: { question: Question; result: AnswerResult; labels: QuizLabels; compact?: boolean }) {
@@ -10,6 +11,7 @@ export function AnswerFeedback({ question, result, labels, compact }: { question
   // Sort and discernment show their per-item feedback beside each item; here only the summary.
   const perOption = question.type !== "sort" && question.type !== "discern";
   const d = result.discernment;
+  const text = useContentLang();
   return (
     <div className={`feedback ${result.verdict}`}>
       <Title className={`verdict ${result.verdict}`}>{labels[result.verdict]}</Title>
@@ -24,17 +26,17 @@ export function AnswerFeedback({ question, result, labels, compact }: { question
             const o = question.options.find((x) => x.id === f.optionId);
             return (
               <li key={f.optionId}>
-                <strong>{f.chosen ? labels.yourChoice : labels.rightAnswer}:</strong> {o ? optionText(o, labels) : f.optionId}
+                <strong>{f.chosen ? labels.yourChoice : labels.rightAnswer}:</strong> <span {...(o?.text ? text : {})}>{o ? optionText(o, labels) : f.optionId}</span>
                 {f.chosen && f.correct ? " ✓" : ""}
                 <br />
-                {f.feedback}
+                <span {...text}>{f.feedback}</span>
               </li>
             );
           })}
         </ul>
       )}
       <p>
-        <strong>{labels.why}:</strong> {result.explanation}
+        <strong>{labels.why}:</strong> <span {...text}>{result.explanation}</span>
       </p>
     </div>
   );

@@ -5,6 +5,7 @@
 import type { AnswerResult } from "@/lib/quiz/grade";
 import type { Question } from "@/lib/quiz/types";
 import { fill } from "@/components/ui/fill";
+import { useContentLang } from "./content-lang";
 import type { QuizLabels } from "./labels";
 
 interface Props {
@@ -36,6 +37,7 @@ const setPair = (selection: string[], key: string, value: string) => [...selecti
 const pairValue = (selection: string[], key: string) => selection.find((s) => s.startsWith(`${key}:`))?.slice(key.length + 1);
 
 export function QuestionInputs({ question, selection, onChange, feedback, locked: lockedAnyway = false, labels }: Props) {
+  const text = useContentLang();
   const locked = lockedAnyway || Boolean(feedback);
   if (question.type === "sort") {
     const right = new Map(question.correct.map((c) => c.split(":") as [string, string]));
@@ -47,7 +49,7 @@ export function QuestionInputs({ question, selection, onChange, feedback, locked
           const ok = feedback && right.get(item.id) === chosen;
           return (
             <fieldset key={item.id} className={`sort-item${feedback ? (ok ? " is-correct" : " is-wrong") : ""}`}>
-              <legend>{item.text}</legend>
+              <legend {...text}>{item.text}</legend>
               <div className="piles">
                 {question.categories?.map((pile) => (
                   <label key={pile.id} className="pile">
@@ -59,7 +61,7 @@ export function QuestionInputs({ question, selection, onChange, feedback, locked
                       disabled={locked}
                       onChange={() => onChange(setPair(selection, item.id, pile.id))}
                     />
-                    <span>{pile.label}</span>
+                    <span {...text}>{pile.label}</span>
                   </label>
                 ))}
               </div>
@@ -88,7 +90,7 @@ export function QuestionInputs({ question, selection, onChange, feedback, locked
               <p className="post-label" aria-hidden="true">
                 {fill(labels.inventedPost, { n: question.options.indexOf(post) + 1 })}
               </p>
-              <blockquote className="post-text">{post.text}</blockquote>
+              <blockquote className="post-text" {...text}>{post.text}</blockquote>
               <div className="piles">
                 {(["g", "m"] as const).map((v) => (
                   <label key={v} className="pile">
@@ -140,7 +142,7 @@ export function QuestionInputs({ question, selection, onChange, feedback, locked
             <span className="option-body">
               {isRight && <span className="option-mark">✓ {labels.rightAnswer}</span>}
               {isWrong && <span className="option-mark">✗ {labels.yourChoice}</span>}
-              <span>{optionText(o, labels)}</span>
+              <span {...(o.text ? text : {})}>{optionText(o, labels)}</span>
             </span>
           </label>
         );

@@ -8,6 +8,7 @@ import type { AnswerResult } from "@/lib/quiz/grade";
 import type { Question } from "@/lib/quiz/types";
 import type { QuizLabels } from "./labels";
 import { AnswerFeedback } from "./answer-feedback";
+import { useContentLang } from "./content-lang";
 import { hintFor, QuestionInputs } from "./question-inputs";
 
 interface Props {
@@ -26,16 +27,17 @@ interface Props {
 }
 
 export function QuestionView({ question, selection, onSelect, error, feedback, legendRef, feedbackRef, locked, labels }: Props) {
+  const text = useContentLang();
   return (
     <>
       {question.vignette && (
         <aside className="scenario" aria-label={labels.fictional}>
           <p className="scenario-label">{labels.fictional}</p>
-          <p>{question.vignette}</p>
+          <p {...text}>{question.vignette}</p>
         </aside>
       )}
       <fieldset aria-describedby={`hint-${question.id}${error ? ` error-${question.id}` : ""}`}>
-        <legend tabIndex={-1} ref={legendRef}>
+        <legend tabIndex={-1} ref={legendRef} {...text}>
           {question.prompt}
         </legend>
         <p className="hint" id={`hint-${question.id}`}>

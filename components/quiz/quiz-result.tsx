@@ -6,6 +6,7 @@ import type { ReactNode, RefObject } from "react";
 import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
 import type { QuizResult } from "@/lib/quiz/grade";
+import { useContentLang } from "./content-lang";
 import { DiscernmentLines } from "./discernment-lines";
 import type { QuizLabels } from "./labels";
 
@@ -60,13 +61,14 @@ export function QuizResultView({ result, passMark, best, labels, afterResult, on
 
 /** Every question of the attempt with its feedback, in the order the learner met them. */
 export function ReviewList({ title, review }: { title: string; review: readonly ReviewItem[] }) {
+  const text = useContentLang();
   return (
     <>
       <h3>{title}</h3>
       <ol className="review">
         {review.map((item) => (
           <li key={item.id} className="card">
-            <p>
+            <p {...text}>
               <strong>{item.prompt}</strong>
             </p>
             {item.feedback}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "@/components/ui/link";
 import { sourceHref, type Version } from "@/lib/content";
+import { locales } from "@/i18n/locales";
 
 /** What the notice calls the block: its words are translation.missing.<kind> in messages.json. */
 export type NoticeKind = "lesson" | "quiz" | "scenario" | "check" | "booster" | "course" | "track" | "help";
@@ -8,6 +9,12 @@ export type NoticeKind = "lesson" | "quiz" | "scenario" | "check" | "booster" | 
 /** The lang attribute of a content block: set only when its text is not in the page's language. */
 export function blockLang(locale: string, version: Version): string | undefined {
   return version.locale === locale ? undefined : version.locale;
+}
+
+/** The dir attribute of a content block: set only when its text runs the other way from the page (English on an Arabic page). */
+export function blockDir(locale: string, version: Version): "ltr" | "rtl" | undefined {
+  const dir = locales.dir(version.locale);
+  return dir === locales.dir(locale) ? undefined : dir;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import { findActivityQuiz, getBoosters, getCourse } from "@/lib/content";
 import { activityKindOf, CHECK_SLOTS, formatActivityId, type ProgressActivity } from "@/lib/content/activity-id";
 import { FORM_IDS } from "@/lib/content/check-forms";
+import { KNOWN_LOCALES } from "@/lib/content/known-locales";
 import { gradeAnswer } from "@/lib/quiz/grade";
 import type { Quiz } from "@/lib/quiz/types";
 import { shownCount, type FormId } from "@/lib/quiz/experiments";
@@ -140,7 +141,16 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   // Only the lessons of the group's plan: a workshop group's questions are its workshop's.
   const plan = planLessons(cohort.locale, cohort.course_id, cohort.track_id).map((l) => l.id);
   const activities = new Map(courseActivities(cohort.locale, cohort.course_id, plan).map((a) => [activityKey(a.id, a.form), a]));
-  const versions = [...new Set([...activities.values()].flatMap((a) => (a.quiz.version ? [a.quiz.version] : [])))];
+  // An answer given in another language was taken on that language's version of the same quiz
+  // (same ids, keys and order: content:check), whose hash differs: it counts for this activity.
+  const translated = new Map<string, Activity>();
+  for (const code of KNOWN_LOCALES.filter((c) => c !== cohort.locale)) {
+    for (const a of courseActivities(code, cohort.course_id, plan)) {
+      const own = activities.get(activityKey(a.id, a.form));
+      if (own && a.quiz.version && a.quiz.version !== own.quiz.version) translated.set(`${a.id}\u0000${a.quiz.version}`, own);
+    }
+  }
+  const versions = [...new Set([...[...activities.values()].flatMap((a) => (a.quiz.version ? [a.quiz.version] : [])), ...[...translated.keys()].map((k) => k.split("\u0000")[1])])];
   const empty: ItemAnalysisView = { items: [], forms: [], olderAttempts: 0, locales: [], minAnswers: MIN_ANSWERS, minAttempts: MIN_ATTEMPTS };
   if (versions.length === 0) return empty;
   const current = sql`a.content_version in (${sql.join(versions)})`;
@@ -180,7 +190,7 @@ export async function itemAnalysis(handle: Db, actor: SessionUser, cohortId: str
   let olderAttempts = 0;
   const key = (activityId: string, questionId: string) => `${activityId}\u0000${questionId}`;
   for (const r of rows) {
-    const activity = currentActivity(activities, r.lesson_id, r.v);
+    const activity = currentActivity(activities, r.lesson_id, r.v) ?? translated.get(`${r.lesson_id}\u0000${r.v}`);
     const at = activity && activityKey(activity.id, activity.form);
     if (r.kind === "form") {
       if (!activity || !at) {

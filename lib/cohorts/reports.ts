@@ -1,6 +1,7 @@
 // Facilitator reports, one SQL statement per view, aggregated in the database where it can be;
 // the shapes returned hold only what the screen shows. No per-person risk label exists anywhere.
 import "server-only";
+import { KNOWN_LOCALES } from "@/lib/content/known-locales";
 import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/accounts";
@@ -184,7 +185,9 @@ export async function learningGain(handle: Db, actor: SessionUser, cohortId: str
   const cohort = await cohortFor(handle, actor, cohortId, "read");
   // Only attempts on the current content version of each activity count: a pre-check on the old
   // items and a post-check on the rewritten ones measure different things (issue #20).
-  const activities = courseActivities(cohort.locale, cohort.course_id);
+  // In every enabled language: a learner who took a check in French took the French version of the
+  // form (same ids and keys, another hash), and it counts as the group's own (issue #25).
+  const activities = [cohort.locale, ...KNOWN_LOCALES.filter((c) => c !== cohort.locale)].flatMap((code) => courseActivities(code, cohort.course_id));
   // Each check form has its own version; a check attempt counts when it was taken on one of them.
   const checkVersions = [...new Set(activities.filter((a) => a.form).flatMap((a) => a.quiz.version ?? []))];
   const currentQuiz = (activityId: string, version: string | null) => activities.find((a) => a.id === activityId && a.quiz.version === version)?.quiz;

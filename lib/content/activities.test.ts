@@ -113,13 +113,14 @@ describe("checkActivity", () => {
 
 describe("the course's activities", () => {
   const { content, problems } = loadContent(path.join(__dirname, "..", "..", "content"));
-  const activities = [...content.flatMap((c) => [...c.activities.values()])];
 
-  it("load, at least two, each with its own technique, each linked from a lesson", () => {
+  // Each locale is a whole course: techniques are distinct within a locale, not across them.
+  it.each(content.map((c) => [c.locale, c] as const))("%s: load, at least two, each with its own technique, each linked from a lesson", (_locale, c) => {
     expect(problems).toEqual([]);
+    const activities = [...c.activities.values()];
     expect(activities.length).toBeGreaterThanOrEqual(2);
     expect(new Set(activities.map((a) => a.technique)).size).toBe(activities.length);
-    const linked = new Set(content.flatMap((c) => c.lessons.map((l) => l.activityId)));
+    const linked = new Set(c.lessons.map((l) => l.activityId));
     for (const a of activities) expect(linked).toContain(a.id);
   });
 });

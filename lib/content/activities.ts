@@ -7,7 +7,8 @@ import { z } from "zod";
 import { PIECE_USES, type Activity } from "@/lib/activity/types";
 import { slug, TECHNIQUES } from "./schema";
 import { check, type ContentProblem, dupes, exists, parseYaml, readText, rel, sortedDir } from "./files";
-import { IDENTITY_WORDS } from "./materials";
+import { localeOfFile } from "./locale-terms";
+import { identityWord } from "./materials";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -67,8 +68,8 @@ export function checkActivity(a: ActivityFile, file: string): ContentProblem[] {
   if (using === 0 || using === a.spot.posts.length) add("spot.posts", "mix posts that use the technique with posts that do not: the round scores discernment");
   // Behaviour, never identity (content guide rules 1 and 9): the invented posts blame or frighten nobody by faith, dress or language.
   const identity = (field: string, value: string) => {
-    const hit = IDENTITY_WORDS.exec(value);
-    if (hit) add(field, `"${hit[0]}": an invented post may not mention faith, dress, language or origin; use a harmless setting (a bus timetable, a council decision)`);
+    const hit = identityWord(value, localeOfFile(file));
+    if (hit) add(field, `"${hit}": an invented post may not mention faith, dress, language or origin; use a harmless setting (a bus timetable, a council decision)`);
   };
   identity("frame", a.frame);
   a.steps.forEach((s, si) => s.pieces.forEach((p, pi) => identity(`steps[${si}].pieces[${pi}].text`, p.text)));

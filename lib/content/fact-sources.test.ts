@@ -35,6 +35,10 @@ describe("sectionHasSource", () => {
     ["Killed 14 people (AP).", true], // initials of a listed publisher
     ["Killed 14 people (Soufan Center).", true],
     ["| Number | What it counts | Source |\n|---|---|---|\n| 2,500 | fighters | US Central Command, 2024 |", true],
+    ["| Nombre | Ce qu'il compte | Source |\n|---|---|---|\n| 2 500 | combattants | US Central Command, 2024 |", true],
+    ["| Cifra | Qué cuenta | Fuente |\n|---|---|---|\n| 2500 | combatientes | US Central Command, 2024 |", true],
+    ["| الرقم | ماذا يعد | المصدر |\n|---|---|---|\n| 2500 | مقاتل | US Central Command, 2024 |", true],
+    ["| Cifra | Qué cuenta | Nota |\n|---|---|---|\n| 2500 | combatientes | aproximada |", false],
     ["Killed 14 people (UK).", false], // a bracket that names no listed source
     ["Killed 14 people.", false],
     ["See [the report](/local/page).", false], // not a web address

@@ -11,7 +11,7 @@
 //   numbers, clock times ("1:00 to 8:00"), phone numbers, list numbering, and the allow-list below.
 // - A section is *sourced* when it holds a Markdown link, a citation in parentheses with a year or a
 //   date ("(Soufan Center, 2017)", "(GOV.UK, February 2024)"), a bare citation "(AP)" that names one
-//   of the lesson's `sources` by publisher or its initials, or a table with a "Source" column.
+//   of the lesson's `sources` by publisher or its initials, or a table with a "Source" column (SOURCE_COLUMN_HEADINGS: "Fuente", "المصدر"...).
 // Every fact in a section with no source is a finding, by line.
 
 export interface LessonSourceRef {
@@ -40,6 +40,19 @@ export const FACT_ALLOW_LIST: readonly { text: RegExp; why: string }[] = [
   { text: /\b24\/7\b/, why: "opening hours, not a figure" },
   { text: /\bages? \d{2}(?:\s?(?:-|to)\s?\d{2})?\b/i, why: "the course's audience, not a figure" },
 ];
+
+/** The heading of a table's source column in each course language (singular and plural). */
+export const SOURCE_COLUMN_HEADINGS: Readonly<Record<string, readonly string[]>> = {
+  en: ["Source", "Sources"],
+  fr: ["Source", "Sources"],
+  es: ["Fuente", "Fuentes"],
+  ar: ["المصدر", "المصادر"],
+};
+
+const SOURCE_COLUMN = new RegExp(
+  `^\\s*\\|(?:[^|\\n]*\\|)*\\s*\\**(?:${[...new Set(Object.values(SOURCE_COLUMN_HEADINGS).flat())].join("|")})\\**\\s*\\|`,
+  "imu",
+);
 
 const COUNT_NOUNS =
   "people|persons|participants|fighters|foreign fighters|countries|deaths|dead|killed|injured|victims|members|users|recruits|students|children|adults|young people|teenagers|accounts|attacks|adults|players|respondents|volunteers|calls|referrals|arrests|charges|offences|counts";
@@ -98,8 +111,8 @@ export function sectionHasSource(text: string, sources: readonly LessonSourceRef
   for (const m of text.matchAll(/\(([A-Z][A-Za-z.&' -]{1,60})\)/g)) {
     if (namesASource(m[1], sources)) return true;
   }
-  // A table whose header row has a "Source" column.
-  if (/^\s*\|(?:[^|\n]*\|)*\s*\**Sources?\**\s*\|/im.test(text)) return true;
+  // A table whose header row has a "Source" column, in any course language.
+  if (SOURCE_COLUMN.test(text)) return true;
   return false;
 }
 

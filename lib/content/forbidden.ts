@@ -1,5 +1,8 @@
 // Terms the content guide rules out, checked in every content file. Each rule says why, so an
-// author who trips one learns the rule rather than just the word.
+// author who trips one learns the rule rather than just the word. The English rules apply to every
+// file; a translated file's locale adds its own (locale-terms.ts).
+import { FORBIDDEN_BY_LOCALE } from "./locale-terms";
+
 export interface ForbiddenRule {
   pattern: RegExp;
   why: string;
@@ -35,10 +38,16 @@ export interface ForbiddenHit {
   why: string;
 }
 
-export function findForbidden(text: string): ForbiddenHit[] {
+/** The rules a file of `locale` is held to: the English ones and the locale's own. */
+export function forbiddenRules(locale = "en"): readonly ForbiddenRule[] {
+  return [...FORBIDDEN, ...(FORBIDDEN_BY_LOCALE[locale] ?? [])];
+}
+
+export function findForbidden(text: string, locale = "en"): ForbiddenHit[] {
+  const rules = forbiddenRules(locale);
   const hits: ForbiddenHit[] = [];
   text.split("\n").forEach((line, i) => {
-    for (const rule of FORBIDDEN) {
+    for (const rule of rules) {
       const m = rule.pattern.exec(line);
       if (m) hits.push({ line: i + 1, term: m[0], why: rule.why });
     }

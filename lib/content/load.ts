@@ -9,6 +9,7 @@ import { courseFile, lessonFrontMatter, quizFile, type QuestionFile, type Source
 import { checkLessonBody } from "./markdown-check";
 import { checkLessonFacts } from "./fact-sources";
 import { findForbidden } from "./forbidden";
+import { localeOfFile } from "./locale-terms";
 import { check, type ContentProblem, dupes, exists, parseYaml, readText, rel, sortedDir, withFallback, withoutRecord } from "./files";
 import { readLocales } from "./locales";
 import { fileKey, loadTranslationRecords, SOURCE_LOCALE, type TranslationRecord } from "./translation";
@@ -150,7 +151,7 @@ function checkForbiddenTerms(root: string, dir: string, problems: ContentProblem
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) checkForbiddenTerms(root, full, problems);
     else if (/\.(md|mdx|ya?ml|json)$/.test(entry.name)) {
-      for (const hit of findForbidden(readText(full))) {
+      for (const hit of findForbidden(readText(full), localeOfFile(rel(root, full)))) {
         problems.push({ file: rel(root, full), field: `line ${hit.line}`, message: `"${hit.term}": ${hit.why}` });
       }
     }
@@ -419,7 +420,7 @@ function checkBiasPairs(pairs: readonly BiasPair[], questions: readonly Question
       for (const v of missing) problems.push({ file: fileRel, field: `${field}.versions`, message: `pair "${pair.id}" ("${a}", "${b}"): no question "${v}" in this quiz` });
       return;
     }
-    for (const message of checkPairVersions(found[0]!, found[1]!)) problems.push({ file: fileRel, field, message: `pair "${pair.id}": ${message}` });
+    for (const message of checkPairVersions(found[0]!, found[1]!, localeOfFile(fileRel))) problems.push({ file: fileRel, field, message: `pair "${pair.id}": ${message}` });
     for (const v of new Set(pair.versions)) {
       const other = pairOf.get(v);
       if (other) problems.push({ file: fileRel, field: `${field}.versions`, message: `pair "${pair.id}" ("${a}", "${b}"): question "${v}" is already a version in pair "${other}"; a question belongs to at most one pair` });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { loadContent } from "./load";
-import { CARD_MAX_CHARS, CARDS_PER_SHEET, MAX_IDEOLOGY_SHARE, cardSheets, checkMaterial, ideologyMix, itemCount, materialFile, type MaterialFile } from "./materials";
+import { CARD_MAX_CHARS, CARDS_PER_SHEET, MAX_IDEOLOGY_SHARE, cardSheets, checkMaterial, identityWord, ideologyMix, itemCount, materialFile, type MaterialFile } from "./materials";
 
 const piles = [
   { id: "calm", label: "No concern" },
@@ -208,5 +208,31 @@ describe("content/en materials", () => {
   it("are each linked from the track activities that ask for them", () => {
     const linked = new Set(en.tracks.flatMap((t) => (t.kind === "school" ? t.lessons.flatMap((l) => l.activities.flatMap((a) => a.handouts)) : t.kind === "workshop" ? t.parts.flatMap((p) => p.handouts) : [])));
     for (const m of en.materials.filter((x) => x.kind !== "letter")) expect(linked, m.id).toContain(m.id);
+  });
+});
+
+describe("identity words per locale", () => {
+  it.each([
+    ["fr", "Ils vont tous à la même mosquée.", "mosquée"],
+    ["fr", "Accusez les réfugiés.", "réfugiés"],
+    ["es", "Culpa a los inmigrantes.", "inmigrantes"],
+    ["es", "Todos rezan juntos.", "rezan"],
+    ["ar", "يذهبون جميعا إلى المسجد.", "المسجد"],
+    ["ar", "ألقوا اللوم على اللاجئين.", "اللاجئين"],
+  ])("%s: finds %j", (locale, text, word) => {
+    expect(identityWord(text, locale)).toBe(word);
+  });
+
+  it.each([
+    ["fr", "La mairie change les horaires du bus."],
+    ["es", "El ayuntamiento cambia el horario del autobús."],
+    ["ar", "غيرت المدينة مواعيد الحافلة."],
+  ])("%s: accepts a harmless setting %j", (locale, text) => {
+    expect(identityWord(text, locale)).toBeUndefined();
+  });
+
+  it("applies a locale's words to that locale's files only", () => {
+    expect(identityWord("la même mosquée", "fr")).toBe("mosquée");
+    expect(identityWord("la même mosquée", "es")).toBeUndefined();
   });
 });

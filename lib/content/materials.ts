@@ -7,6 +7,7 @@ import { z } from "zod";
 import { check, type ContentProblem, dupes, exists, parseYaml, readText, rel, sortedDir } from "./files";
 import { TECHNIQUES, slug } from "./schema";
 import { IDEOLOGIES, MAX_IDEOLOGY_SHARE, ideologyMix } from "./ideology";
+import { IDENTITY_WORDS_BY_LOCALE, localeOfFile } from "./locale-terms";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -32,6 +33,12 @@ export const CARDS_PER_SHEET = 8;
  */
 export const IDENTITY_WORDS =
   /\b(relig\w*|faiths?|mosques?|churche?s?|synagogues?|temples?|gurdwaras?|pray\w*|convert\w*|conversion|muslims?|christians?|jews|jewish|hindus?|sikhs?|buddhists?|islam\w*|headscar(?:f|ves)|hijabs?|veils?|beards?|turbans?|kippahs?|accents?|arabic|urdu|polish|languages?|immigrants?|refugees?)\b/i;
+
+/** The first identity word in `value` for a file of `locale` (the English words count in every locale). */
+export function identityWord(value: string, locale = "en"): string | undefined {
+  const own = IDENTITY_WORDS_BY_LOCALE[locale];
+  return IDENTITY_WORDS.exec(value)?.[0] ?? own?.exec(value)?.[0];
+}
 
 const pile = z.strictObject({
   id: slug,
@@ -184,8 +191,8 @@ export function checkMaterial(m: MaterialFile, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (field: string, message: string) => problems.push({ file, field, message });
   const identity = (field: string, value: string, what: string) => {
-    const hit = IDENTITY_WORDS.exec(value);
-    if (hit) add(field, `"${hit[0]}": ${what} never mentions faith, dress, language or origin; identity belongs in benign cards and swap-test pairs only`);
+    const hit = identityWord(value, localeOfFile(file));
+    if (hit) add(field, `"${hit}": ${what} never mentions faith, dress, language or origin; identity belongs in benign cards and swap-test pairs only`);
   };
 
   if (m.kind === "cards") {

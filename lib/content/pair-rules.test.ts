@@ -108,3 +108,30 @@ describe("checkPairVersions", () => {
     expect(own).toContain('"fridays-chess" explanation: "version" refers to a version of the story; a learner sees one version, so its words never mention the check or another version');
   });
 });
+
+describe("swapMention in other course languages", () => {
+  it.each([
+    ["fr", "Ce test de biais compte.", "biais"],
+    ["fr", "Dans l'autre version, Sam va au club.", "version"],
+    ["es", "Solo el nombre ha cambiado.", "Solo el"],
+    ["es", "Es la misma historia.", "misma historia"],
+    ["ar", "هذه نسخة أخرى من القصة.", "نسخة"],
+    ["ar", "لاحظ التحيز هنا.", "التحيز"],
+  ])("%s: finds %j", (locale, text, found) => {
+    expect(swapMention(text, locale)?.found).toBe(found);
+  });
+
+  it("applies a locale's words to that locale only, and English words everywhere", () => {
+    expect(swapMention("Un test de biais.", "es")).toBeUndefined();
+    expect(swapMention("Un test de biais.")).toBeUndefined();
+    expect(swapMention("Without the swap.", "fr")?.found).toBe("swap");
+  });
+
+  it.each([
+    ["fr", "Il partage une rumeur sans la vérifier : vérifiez d'abord."],
+    ["es", "Comparte un rumor sin comprobarlo: compruebe primero."],
+    ["ar", "يشارك شائعة دون التحقق منها: تحقق أولا."],
+  ])("%s: accepts ordinary feedback %j", (locale, text) => {
+    expect(swapMention(text, locale)).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
 // or scored on, and if nothing a learner reads after answering gives the experiment away.
 // Pure functions: the loader applies them and names the file and field.
 import type { Question, Quiz } from "@/lib/quiz/types";
+import { SWAP_MENTIONS_BY_LOCALE } from "./locale-terms";
 
 export const PAIR_RULES = {
   /**
@@ -31,9 +32,9 @@ export const SWAP_MENTIONS: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /\bwhatever (?:the person's|their|his|her) (?:background|faith|religion|name|origin)\b/i, why: "invites the comparison the pair measures" },
 ];
 
-/** The first words in `text` that give a pair away, with why; undefined when none. */
-export function swapMention(text: string): { found: string; why: string } | undefined {
-  for (const { pattern, why } of SWAP_MENTIONS) {
+/** The first words in `text` that give a pair away, with why; undefined when none. English words count in every locale. */
+export function swapMention(text: string, locale = "en"): { found: string; why: string } | undefined {
+  for (const { pattern, why } of [...SWAP_MENTIONS, ...(SWAP_MENTIONS_BY_LOCALE[locale] ?? [])]) {
     const m = pattern.exec(text);
     if (m) return { found: m[0], why };
   }
@@ -89,7 +90,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
  * skill and key; the same options with the same words and feedback, in the same order; the same
  * explanation; stories that differ by a small edit; and no words that give the pair away.
  */
-export function checkPairVersions(a: Question, b: Question): string[] {
+export function checkPairVersions(a: Question, b: Question, locale = "en"): string[] {
   const both = `"${a.id}" and "${b.id}"`;
   if (a.id === b.id) return [`the two versions must be two different questions (both are "${a.id}")`];
   const out: string[] = [];
@@ -120,7 +121,7 @@ export function checkPairVersions(a: Question, b: Question): string[] {
   for (const q of [a, b]) {
     for (const [where, text] of shown(q)) {
       if (q === b && first.get(where) === text) continue;
-      const hit = swapMention(text);
+      const hit = swapMention(text, locale);
       if (hit) out.push(`"${q.id}" ${where}: "${hit.found}" ${hit.why}; a learner sees one version, so its words never mention the check or another version`);
     }
   }

@@ -6,7 +6,8 @@ import { LessonHeader } from "@/components/lesson/lesson-header";
 import { PairedQuiz } from "@/components/quiz/paired-quiz";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { shownCount } from "@/lib/quiz/experiments";
-import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
+import { ContentLangProvider } from "@/components/quiz/content-lang";
+import { blockDir, blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 
 
 export function generateStaticParams() {
@@ -42,7 +43,7 @@ export default async function QuizPage(props: Props) {
         {/* What a learner sees: one version of each bias-check pair. */}
         <p>{t("intro", { count: shownCount(quiz) })}</p>
         <TranslationNotice locale={locale} version={version} kind="quiz" href={`${base}/${lessonId}/quiz`} />
-        <div lang={blockLang(locale, version)}>
+        <ContentLangProvider lang={blockLang(locale, version)} dir={blockDir(locale, version)}>
           <PairedQuiz
             quiz={quiz}
             activity={{ locale, courseId, activityId: lessonId }}
@@ -50,7 +51,7 @@ export default async function QuizPage(props: Props) {
             next={position.next && { href: `${base}/${position.next.id}`, title: position.next.title }}
             labels={labels}
           />
-        </div>
+        </ContentLangProvider>
       </div>
     </div>
   );

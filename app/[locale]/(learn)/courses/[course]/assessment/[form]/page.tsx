@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, contentPath, getAttitudeItems, getCourse, getCourseExperiments, getForms, getVersion, hasCheckForms, leastFinished } from "@/lib/content";
-import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
+import { ContentLangProvider } from "@/components/quiz/content-lang";
+import { blockDir, blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 import { AssessmentRunner } from "@/components/quiz/assessment-runner";
 import { quizLabels } from "@/components/quiz/quiz-labels";
 import { toPublicQuiz } from "@/lib/quiz/public";
@@ -54,7 +55,7 @@ export default async function AssessmentPage(props: Props) {
         <Breadcrumbs locale={locale} items={[{ label: ts("courses"), href: `/${locale}/courses` }, { label: course.title, href: base }, { label: title }]} />
         <h1>{title}</h1>
         <TranslationNotice locale={locale} version={version} kind="check" href={`${base}/assessment/${param}`} />
-        <div lang={blockLang(locale, version)}>
+        <ContentLangProvider lang={blockLang(locale, version)} dir={blockDir(locale, version)}>
           <AssessmentRunner
             // Said once, before the first question: on a phone, repeated above every question it
             // pushed each one below the fold.
@@ -88,7 +89,7 @@ export default async function AssessmentPage(props: Props) {
             networkLabels={{ needsNetwork: t("needsNetwork"), retry: t("retry") }}
             attitudes={{ items: getAttitudeItems(locale, courseId), labels: attitudeLabels }}
           />
-        </div>
+        </ContentLangProvider>
       </div>
     </div>
   );

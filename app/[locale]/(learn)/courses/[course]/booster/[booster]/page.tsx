@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { allCourseParams, contentPath, getBoosters, getCourse, getVersion } from "@/lib/content";
-import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
+import { ContentLangProvider } from "@/components/quiz/content-lang";
+import { blockDir, blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 import { PairedGradedQuiz } from "@/components/quiz/paired-graded-quiz";
 import { toPublicQuiz } from "@/lib/quiz/public";
 import { quizLabels } from "@/components/quiz/quiz-labels";
@@ -45,14 +46,14 @@ export default async function BoosterPage(props: Props) {
           {booster.summary}
         </p>
         <p>{t("boosterWhy")}</p>
-        <div lang={lang}>
+        <ContentLangProvider lang={lang} dir={blockDir(locale, version)}>
           <PairedGradedQuiz
             quiz={toPublicQuiz(booster)}
             activity={{ locale, courseId, activityId: formatActivityId({ kind: "booster", course: courseId, booster: booster.id }) }}
             backHref={base}
             labels={{ ...labels, backToLesson: t("backToCourse"), checkFailed: t("checkFailed") }}
           />
-        </div>
+        </ContentLangProvider>
       </div>
     </div>
   );
