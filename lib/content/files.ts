@@ -70,7 +70,7 @@ interface Overlay {
 let overlay: Overlay | undefined;
 
 export function withFallback<T>(root: string, locale: string, source: string, load: () => T): { value: T; fellBack: Set<string> } {
-  const o: Overlay = { root, dir: path.join(root, locale), source: path.join(root, source), fellBack: new Set() };
+  const o: Overlay = { root, dir: path.join(/*turbopackIgnore: true*/ root, locale), source: path.join(/*turbopackIgnore: true*/ root, source), fellBack: new Set() };
   overlay = o;
   try {
     return { value: load(), fellBack: o.fellBack };
@@ -84,7 +84,9 @@ function sourceOf(p: string): string | undefined {
   if (!overlay) return undefined;
   const r = path.relative(overlay.dir, p);
   if (r.startsWith("..") || path.isAbsolute(r)) return undefined;
-  return path.join(overlay.source, r);
+  // Not a file the build should trace (any path under the content root): content/ is traced from
+  // where the loaders start (lib/content/index.ts), and this join would otherwise pull in the whole project.
+  return path.join(/*turbopackIgnore: true*/ overlay.source, r);
 }
 
 /** Whether a content file or folder exists (in the locale, or in its source when it falls back). */

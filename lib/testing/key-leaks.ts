@@ -3,9 +3,14 @@
 // JSON-escaped, so each secret text is looked for by its longest run of plain characters.
 import type { Quiz } from "@/lib/quiz/types";
 
-/** The longest run of characters that no escaping changes (letters, digits, space, , . ;). */
+/**
+ * The longest run of characters that no escaping changes: letters and digits of any script
+ * (accented French and Spanish, Arabic), space, , . ; and the typographic apostrophe. A run cut
+ * at every accent would be a stock phrase ("la plateforme et au canal de la police") that the
+ * public options share, not the secret.
+ */
 export function plainRun(text: string): string {
-  return (text.match(/[A-Za-z0-9 ,.;]+/g) ?? []).map((r) => r.trim()).reduce((a, b) => (b.length > a.length ? b : a), "");
+  return (text.match(/[\p{L}\p{N} ,.;’]+/gu) ?? []).map((r) => r.trim()).reduce((a, b) => (b.length > a.length ? b : a), "");
 }
 
 /** Shorter runs ("Yes.", "It depends") also appear in questions and pages that hold no secret. */
