@@ -68,7 +68,7 @@ test("every progress and account route refuses an anonymous caller", async ({ ba
   for (const [method, url, data] of calls) {
     const res = await anon.fetch(url, { method, data });
     expect(res.status(), `${method} ${url}`).toBe(401);
-    expect(await res.json()).toEqual({ error: "Sign in to continue." });
+    expect(await res.json()).toEqual({ error: "Sign in to continue.", code: "auth.signIn" });
   }
   await anon.dispose();
 });
@@ -78,14 +78,16 @@ test("bad input gets a clear 400, not a 500", async ({ baseURL }) => {
   const cases: [string, unknown, RegExp][] = [
     ["/api/progress/answers", { nonsense: true }, /id/],
     ["/api/progress/answers", { id: "not-a-uuid", attemptId: crypto.randomUUID(), ...ref, questionId: "q1", chosen: ["a"] }, /id/],
-    ["/api/progress/answers", { id: crypto.randomUUID(), attemptId: crypto.randomUUID(), ...ref, questionId: quiz.questions[0].id, chosen: ["zz"] }, /no option/],
-    ["/api/progress/lessons", { ...ref, lessonId: "no-such-lesson" }, /does not exist/],
-    ["/api/progress/merge", { lessons: { "../../etc": { doneAt: "x" } } }, /lessons/],
+    ["/api/progress/answers", { id: crypto.randomUUID(), attemptId: crypto.randomUUID(), ...ref, questionId: quiz.questions[0].id, chosen: ["zz"] }, /\(quiz\.invalidAnswer\)$/],
+    ["/api/progress/lessons", { ...ref, lessonId: "no-such-lesson" }, /does not exist\. \(content\.unknownLesson\)$/],
+    ["/api/progress/merge", { lessons: { "../../etc": { doneAt: "x" } } }, /^lessons/],
   ];
   for (const [url, data, message] of cases) {
     const res = await learner.post(url, { data });
     expect(res.status(), url).toBe(url.endsWith("lessons") && JSON.stringify(data).includes("no-such") ? 404 : 400);
-    expect((await res.json()).error).toMatch(message);
+    // The body names the field, says what is wrong in the page's language, and gives its code.
+    const body = (await res.json()) as { error: string; code: string; field?: string };
+    expect(`${body.field ? `${body.field}: ` : ""}${body.error} (${body.code})`, url).toMatch(message);
   }
   const notJson = await learner.post("/api/progress/answers", { headers: { "Content-Type": "application/json" }, data: "{oops" });
   expect(notJson.status()).toBe(400);

@@ -37,7 +37,8 @@ for (const { code, dir } of config.locales.filter((l) => l.code !== "en")) {
   const first = lessons[0];
   const withScenario = local.lessons.find((l) => l.scenarioId)!;
   const scenario = local.scenarios.get(`${course.id}/${withScenario.scenarioId}`)!;
-  const quizShownInEnglish = local.fallbacks.size > 0;
+  // The first lesson's quiz falls back to English when this locale has no translation of it yet.
+  const quizShownInEnglish = local.fallbacks.has(`courses/${course.id}/quizzes/${local.lessons.find((l) => l.id === first.id)?.quizId}`);
 
   test(`${code}: home, lesson, quiz feedback, scenario, dashboard, group report and help, in ${code}`, async ({ page, baseURL }) => {
     test.setTimeout(180_000);

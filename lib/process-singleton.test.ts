@@ -44,7 +44,8 @@ describe("state that exists once per process, across module copies", () => {
     const [a, b] = await twoCopies(() => import("./content"));
     expect(a.getCourses("en").length).toBeGreaterThan(0);
     expect(b.getCourses("en")).toBe(a.getCourses("en"));
-  });
+    // Loading four languages' content takes a few seconds on a loaded 2-core machine.
+  }, 30_000);
 
   it("the database is opened once: two copies of lib/db return the same handle", async () => {
     process.env.DATA_DIR = dataDir;

@@ -52,7 +52,7 @@ export async function errorFrom(res: Response): Promise<ApiError> {
 
 /** The page's language (the root layout sets <html lang>), for the server's error messages. */
 function pageLocale(): string | undefined {
-  return typeof document === "undefined" ? undefined : document.documentElement.lang || undefined;
+  return typeof document === "undefined" ? undefined : document.documentElement?.lang || undefined;
 }
 
 /** The low-level call: the Response whatever its status; a network failure is an ApiError with status 0. */

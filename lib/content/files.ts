@@ -70,7 +70,7 @@ interface Overlay {
 let overlay: Overlay | undefined;
 
 export function withFallback<T>(root: string, locale: string, source: string, load: () => T): { value: T; fellBack: Set<string> } {
-  const o: Overlay = { root, dir: path.join(/*turbopackIgnore: true*/ root, locale), source: path.join(/*turbopackIgnore: true*/ root, source), fellBack: new Set() };
+  const o: Overlay = { root, dir: path.join(root, locale), source: path.join(root, source), fellBack: new Set() };
   overlay = o;
   try {
     return { value: load(), fellBack: o.fellBack };
@@ -84,16 +84,17 @@ function sourceOf(p: string): string | undefined {
   if (!overlay) return undefined;
   const r = path.relative(overlay.dir, p);
   if (r.startsWith("..") || path.isAbsolute(r)) return undefined;
-  // Not a file the build should trace (any path under the content root): content/ is traced from
-  // where the loaders start (lib/content/index.ts), and this join would otherwise pull in the whole project.
-  return path.join(/*turbopackIgnore: true*/ overlay.source, r);
+  // Reads of this path carry turbopackIgnore: it is any path under the content root, which the
+  // build's tracing cannot bound, so it would pull the whole project (tests too) into the server
+  // traces; content/ is traced from where the loaders start (lib/content/index.ts).
+  return path.join(overlay.source, r);
 }
 
 /** Whether a content file or folder exists (in the locale, or in its source when it falls back). */
 export function exists(p: string): boolean {
   if (fs.existsSync(p)) return true;
   const src = sourceOf(p);
-  return src !== undefined && fs.existsSync(src);
+  return src !== undefined && fs.existsSync(/*turbopackIgnore: true*/ src);
 }
 
 /** A content file's text, from the locale or (when it has no such file) from its source. */
@@ -101,7 +102,7 @@ export function readText(p: string): string {
   const src = sourceOf(p);
   if (src !== undefined && !fs.existsSync(p)) {
     overlay!.fellBack.add(rel(overlay!.root, p));
-    return fs.readFileSync(src, "utf8");
+    return fs.readFileSync(/*turbopackIgnore: true*/ src, "utf8");
   }
   return fs.readFileSync(p, "utf8");
 }
@@ -111,7 +112,7 @@ export function sortedDir(dir: string): fs.Dirent[] {
   const own = fs.existsSync(dir) ? realDir(dir) : [];
   const src = sourceOf(dir);
   const names = new Set(own.map((e) => e.name));
-  const extra = src !== undefined && fs.existsSync(src) ? realDir(src).filter((e) => !names.has(e.name)) : [];
+  const extra = src !== undefined && fs.existsSync(/*turbopackIgnore: true*/ src) ? realDir(src).filter((e) => !names.has(e.name)) : [];
   return [...own, ...extra].sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -91,7 +91,7 @@ describe.each(testEngines())("server errors in the page's language on $name", (e
     it.each([
       ["fr", { email: "not an email", displayName: "Ana", password: PASSWORD }, "email", "validation.invalidFormat.email", "Saisissez une adresse e-mail, par exemple nom@example.org."],
       ["ar", { email: "not an email", displayName: "Ana", password: PASSWORD }, "email", "validation.invalidFormat.email", "اكتب عنوان بريد إلكتروني، مثل name@example.org."],
-      ["fr", { email: "ana@example.org", displayName: "   ", password: PASSWORD }, "displayName", "names.displayNameEmpty", "Saisissez un nom à afficher sur votre page de progression."],
+      ["fr", { email: "ana@example.org", displayName: "   ", password: PASSWORD }, "displayName", "names.displayNameEmpty", "Saisissez un nom à afficher dans «\u00a0Ma progression\u00a0»."],
       ["ar", { email: "ana@example.org", displayName: "Ana\u202E", password: PASSWORD }, "displayName", "names.bidi", "احذف رمز اتجاه النص المخفي (U+202E): فقد يجعل الاسم يُقرأ بشكل مختلف."],
     ])("%s: %s", async (locale, body, field, code, text) => {
       state.user = null;
