@@ -122,6 +122,26 @@ describe.each(testEngines())("reports follow the group's plan on $name", (engine
     expect(nick.userId).toBeTruthy();
   });
 
+  it("the CSV is written in the language asked for: French and Arabic headers and words", async () => {
+    const lines = async (locale: string) => (await cohortCsv(handle, lead, workshop, locale)).csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const [fr, ...frRows] = await lines("fr");
+    expect(fr.startsWith('"Participant","Pseudo seulement","Leçons terminées"')).toBe(true);
+    expect(fr).toContain(`"1.1 ${inWorkshop.title} (meilleur score, %)"`);
+    expect(fr.endsWith('"Bilan de départ (%)","Fin du bilan de départ (UTC)","Bilan final (%)","Fin du bilan final (UTC)","Langues (codes de langue)"')).toBe(true);
+    expect(frRows.find((r) => r.startsWith('"Ada Plan"'))).toMatch(/^"Ada Plan","non","1",/);
+    expect(frRows.find((r) => r.startsWith('"Kite"'))).toMatch(/^"Kite","oui",/);
+    const [ar, ...arRows] = await lines("ar");
+    expect(ar.startsWith('"المشارك","اسم مستعار فقط","الدروس المُنجزة"')).toBe(true);
+    // No bidi isolates around the number and title: the CSV would turn them into U+FFFD (lib/cohorts/csv.ts).
+    expect(ar).toContain(`"1.1 ${inWorkshop.title} (أفضل نتيجة ٪)"`);
+    expect(ar).not.toContain("\uFFFD");
+    expect(ar).toContain('"التقييم القبلي (٪)","وقت إنهاء التقييم القبلي (UTC)"');
+    expect(arRows.find((r) => r.startsWith('"Ada Plan"'))).toMatch(/^"Ada Plan","لا","1",/);
+    // No English header word is left in either; a language the app lacks is written in English.
+    for (const header of [fr, ar]) for (const word of ["Learner", "Nickname", "Lessons done", "best %", "Starting check", "Final check"]) expect(header).not.toContain(word);
+    expect((await lines("xx"))[0].startsWith('"Learner","Nickname only","Lessons done"')).toBe(true);
+  });
+
   it("the room view's progress counts per lesson and holds no name", async () => {
     const room = await roomProgress(handle, lead, workshop);
     expect(room.lessons.map((l) => l.id)).toEqual(workshopIds);

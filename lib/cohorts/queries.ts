@@ -7,6 +7,7 @@ import { getTrack } from "@/lib/content";
 import { activityUrl, parseProgressActivity, type ProgressActivity } from "@/lib/content/activity-id";
 import { planAssignments, planPartsOf } from "@/lib/content/plan";
 import { AppError } from "@/lib/errors";
+import { FALLBACK_LOCALE, serverTranslator } from "@/lib/http/error-text";
 import { cohortFor, requireFacilitator } from "./access";
 import { rosterWithChecks } from "./reports";
 import { toCsv } from "./csv";
@@ -85,18 +86,21 @@ const csvTime = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace("T"
  * The roster and results as CSV (one row per learner): the lessons of the group's plan, then each
  * learner's first starting and final check with when they finished it (what their dashboard shows),
  * the languages they worked in (locale codes of their attempts and lessons done, issue #25),
- * and a name for the file (any script: see lib/http/download.ts).
+ * and a name for the file (any script: see lib/http/download.ts). Header and cell words are in
+ * `locale` (content/<locale>/messages.json "csv"; English for a locale the server lacks).
  */
-export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string): Promise<{ name: string; csv: string }> {
+export async function cohortCsv(handle: Db, actor: SessionUser, cohortId: string, locale: string = FALLBACK_LOCALE): Promise<{ name: string; csv: string }> {
   const { roster: grid, checks, locales } = await rosterWithChecks(handle, actor, cohortId);
+  const t = serverTranslator(locale, "csv");
   const header = [
-    "Learner", "Nickname only", "Lessons done", ...grid.lessons.map((l) => `${l.number} ${l.title} (best %)`),
-    "Starting check (%)", "Starting check finished (UTC)", "Final check (%)", "Final check finished (UTC)", "Languages (locale codes)",
+    t("learner"), t("nicknameOnly"), t("lessonsDone"), ...grid.lessons.map((l) => t("lessonBest", { number: l.number, title: l.title })),
+    t("preScore"), t("preFinished"), t("postScore"), t("postFinished"), t("languages"),
   ];
+  const [yes, no, done] = [t("yes"), t("no"), t("done")];
   const rows = grid.learners.map((l) => {
     const own = checks.get(l.id);
     return [
-      l.name, l.nicknameOnly ? "yes" : "no", l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? "done" : "")),
+      l.name, l.nicknameOnly ? yes : no, l.done, ...grid.lessons.map((x) => l.cells[x.id]?.bestPercent ?? (l.cells[x.id]?.done ? done : "")),
       own?.pre?.percent, csvTime(own?.pre?.at), own?.post?.percent, csvTime(own?.post?.at), (locales.get(l.id) ?? []).join(" "),
     ];
   });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { createTranslator } from "use-intl/core";
 import { AppError, errorKey, notFound, type ServerErrorKey } from "@/lib/errors";
 import { userName } from "@/lib/text/name-schema";
-import { negotiate, requestLocale, serverErrorText, serverLocales } from "./error-text";
+import { knownLocale, negotiate, requestLocale, serverErrorText, serverLocales, serverTranslator } from "./error-text";
 import { errorResponse } from "./handler";
 import { issueMessage } from "./zod-errors";
 
@@ -181,5 +181,19 @@ describe("zod problems as keys", () => {
     ["an empty name", userName("names.groupEmpty", 80), "  ", { key: "names.groupEmpty", args: {} }],
   ] as const)("%s", (_what, schema, value, expected) => {
     expect(first(schema, value)).toEqual(expected);
+  });
+});
+
+describe("serverTranslator: server-made text in a locale", () => {
+  it("formats a namespace's key in the locale, with English for a locale the app lacks", () => {
+    expect(serverTranslator("fr", "csv")("lessonBest", { number: "1.1", title: "Rumeurs" })).toBe("1.1 Rumeurs (meilleur score, %)");
+    expect(serverTranslator("es", "csv")("yes")).toBe("sí");
+    expect(serverTranslator("xx", "csv")("learner")).toBe("Learner");
+  });
+
+  it("knows the app's locales in any case and nothing else", () => {
+    expect(knownLocale("FR")).toBe("fr");
+    expect(knownLocale("ar")).toBe("ar");
+    for (const bad of ["xx", "", "../en", undefined, null]) expect(knownLocale(bad)).toBeUndefined();
   });
 });

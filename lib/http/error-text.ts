@@ -11,6 +11,7 @@ export const FALLBACK_LOCALE = "en";
 const CONTENT = () => path.join(process.cwd(), "content");
 
 type Messages = Record<string, unknown>;
+const files = new Map<string, Messages | null>();
 const loaded = new Map<string, Messages | null>();
 let locales: readonly string[] | undefined;
 
@@ -24,16 +25,42 @@ export function serverLocales(): readonly string[] {
   return locales;
 }
 
-function messagesOf(locale: string): Messages | null {
-  if (!loaded.has(locale)) {
-    let messages: Messages | null = null;
-    if (serverLocales().includes(locale)) {
-      const all = JSON.parse(fs.readFileSync(path.join(CONTENT(), locale, "messages.json"), "utf8")) as Messages;
-      messages = (all.serverErrors as Messages | undefined) ?? null;
-    }
-    loaded.set(locale, messages);
+/** A locale's whole messages.json, read once per process; null for a locale the server lacks. */
+function fileOf(locale: string): Messages | null {
+  if (!files.has(locale)) {
+    files.set(locale, serverLocales().includes(locale) ? (JSON.parse(fs.readFileSync(path.join(CONTENT(), locale, "messages.json"), "utf8")) as Messages) : null);
   }
+  return files.get(locale) ?? null;
+}
+
+function messagesOf(locale: string): Messages | null {
+  if (!loaded.has(locale)) loaded.set(locale, (fileOf(locale)?.serverErrors as Messages | undefined) ?? null);
   return loaded.get(locale) ?? null;
+}
+
+/** One of the server's locales for a value from a request (any case), or undefined. */
+export function knownLocale(value: string | null | undefined): string | undefined {
+  return value ? serverLocales().find((l) => l.toLowerCase() === value.trim().toLowerCase()) : undefined;
+}
+
+/**
+ * Server-made text (a CSV's header, say) in a locale: a translator for one namespace of
+ * content/<locale>/messages.json. A locale the server lacks, or one without the namespace, is
+ * answered in English; a key missing from the locale falls back to the English text.
+ */
+export function serverTranslator(locale: string, namespace: string): (key: string, args?: Record<string, string | number>) => string {
+  const english = (fileOf(FALLBACK_LOCALE)?.[namespace] as Messages | undefined) ?? {};
+  const own = fileOf(locale)?.[namespace] as Messages | undefined;
+  const use = own ? locale : FALLBACK_LOCALE;
+  const make = (l: string, m: Messages) => createTranslator({ locale: l, messages: { [namespace]: m }, namespace }) as unknown as (key: string, args?: object) => string;
+  const t = make(use, own ?? english);
+  const fallback = make(FALLBACK_LOCALE, english);
+  const has = (m: Messages | undefined, key: string) => {
+    let node: unknown = m;
+    for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Messages)[part] : undefined;
+    return typeof node === "string";
+  };
+  return (key, args = {}) => (has(own, key) ? t(key, args) : fallback(key, args));
 }
 
 /** Whether `key` has a text in `locale` (tests use it to prove every key is in every locale). */
@@ -98,7 +125,5 @@ function cookie(header: string | null, name: string): string | undefined {
  */
 export function requestLocale(request: Pick<Request, "headers"> | undefined): string {
   if (!request) return FALLBACK_LOCALE;
-  const available = serverLocales();
-  const pick = (value: string | null | undefined) => (value ? available.find((l) => l.toLowerCase() === value.trim().toLowerCase()) : undefined);
-  return pick(request.headers.get("x-locale")) ?? pick(cookie(request.headers.get("cookie"), "NEXT_LOCALE")) ?? negotiate(request.headers.get("accept-language"), available) ?? FALLBACK_LOCALE;
+  return knownLocale(request.headers.get("x-locale")) ?? knownLocale(cookie(request.headers.get("cookie"), "NEXT_LOCALE")) ?? negotiate(request.headers.get("accept-language"), serverLocales()) ?? FALLBACK_LOCALE;
 }

@@ -136,7 +136,8 @@ export const ENDPOINTS: Endpoint[] = [
     body: (w) => fc.record({ activityId: fc.constantFrom(...lessonIds(w)) }),
   },
   get("/api/cohorts/[cohort]/bias", () => import("@/app/api/cohorts/[cohort]/bias/route"), { params: cohortParam }),
-  get("/api/cohorts/[cohort]/export", () => import("@/app/api/cohorts/[cohort]/export/route"), { params: cohortParam }),
+  // ?locale= is the CSV's language (the group page's), not a filter: an unknown one falls back.
+  get("/api/cohorts/[cohort]/export", () => import("@/app/api/cohorts/[cohort]/export/route"), { params: cohortParam, query: reportLocale }),
   get("/api/cohorts/[cohort]/gain", () => import("@/app/api/cohorts/[cohort]/gain/route"), { params: cohortParam, query: reportLocale }),
   get("/api/cohorts/[cohort]/items", () => import("@/app/api/cohorts/[cohort]/items/route"), { params: cohortParam, query: reportLocale }),
   {

@@ -110,7 +110,7 @@ export default async function CohortPage(props: Props) {
           <h3>{t("manage.exportTitle")}</h3>
           <p>{t("manage.exportLead")}</p>
           <p>
-            <a className="button secondary" href={`/api/cohorts/${cohort.id}/export`} download>
+            <a className="button secondary" href={`/api/cohorts/${cohort.id}/export?locale=${encodeURIComponent(locale)}`} download>
               {t("manage.export")}
             </a>
           </p>
