@@ -49,7 +49,7 @@ export function check<S extends z.ZodType>(schema: S, data: unknown, file: strin
 }
 
 function realDir(dir: string): fs.Dirent[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
+  return fs.readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
 }
 
 /**
@@ -92,7 +92,7 @@ function sourceOf(p: string): string | undefined {
 
 /** Whether a content file or folder exists (in the locale, or in its source when it falls back). */
 export function exists(p: string): boolean {
-  if (fs.existsSync(p)) return true;
+  if (fs.existsSync(/*turbopackIgnore: true*/ p)) return true;
   const src = sourceOf(p);
   return src !== undefined && fs.existsSync(/*turbopackIgnore: true*/ src);
 }
@@ -100,16 +100,16 @@ export function exists(p: string): boolean {
 /** A content file's text, from the locale or (when it has no such file) from its source. */
 export function readText(p: string): string {
   const src = sourceOf(p);
-  if (src !== undefined && !fs.existsSync(p)) {
+  if (src !== undefined && !fs.existsSync(/*turbopackIgnore: true*/ p)) {
     overlay!.fellBack.add(rel(overlay!.root, p));
     return fs.readFileSync(/*turbopackIgnore: true*/ src, "utf8");
   }
-  return fs.readFileSync(p, "utf8");
+  return fs.readFileSync(/*turbopackIgnore: true*/ p, "utf8");
 }
 
 /** A folder's entries by name (hidden files left out); under an overlay, the locale's and its source's together. */
 export function sortedDir(dir: string): fs.Dirent[] {
-  const own = fs.existsSync(dir) ? realDir(dir) : [];
+  const own = fs.existsSync(/*turbopackIgnore: true*/ dir) ? realDir(dir) : [];
   const src = sourceOf(dir);
   const names = new Set(own.map((e) => e.name));
   const extra = src !== undefined && fs.existsSync(/*turbopackIgnore: true*/ src) ? realDir(src).filter((e) => !names.has(e.name)) : [];

@@ -8,7 +8,6 @@ import { createTranslator } from "use-intl/core";
 import type { ServerErrorKey, ServerMessage } from "@/lib/errors";
 
 export const FALLBACK_LOCALE = "en";
-const CONTENT = () => path.join(process.cwd(), "content");
 
 type Messages = Record<string, unknown>;
 const files = new Map<string, Messages | null>();
@@ -18,8 +17,8 @@ let locales: readonly string[] | undefined;
 /** The locales with a messages file, read once per process. */
 export function serverLocales(): readonly string[] {
   locales ??= fs
-    .readdirSync(CONTENT(), { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(e.name) && fs.existsSync(path.join(CONTENT(), e.name, "messages.json")))
+    .readdirSync(path.join(process.cwd(), "content"), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(e.name) && fs.existsSync(path.join(process.cwd(), "content", e.name, "messages.json")))
     .map((e) => e.name)
     .sort();
   return locales;
@@ -28,7 +27,7 @@ export function serverLocales(): readonly string[] {
 /** A locale's whole messages.json, read once per process; null for a locale the server lacks. */
 function fileOf(locale: string): Messages | null {
   if (!files.has(locale)) {
-    files.set(locale, serverLocales().includes(locale) ? (JSON.parse(fs.readFileSync(path.join(CONTENT(), locale, "messages.json"), "utf8")) as Messages) : null);
+    files.set(locale, serverLocales().includes(locale) ? (JSON.parse(fs.readFileSync(path.join(process.cwd(), "content", locale, "messages.json"), "utf8")) as Messages) : null);
   }
   return files.get(locale) ?? null;
 }
