@@ -65,7 +65,10 @@ const nextConfig = {
   // never belong in a build's server file traces, which is what a deployment copies; lib/env.ts
   // keeps Turbopack from following the data paths, and this holds the line whatever a later
   // path expression does (e2e/static.spec.ts checks the traces; .ci/run builds with data/ there).
-  outputFileTracingExcludes: { "*": ["data/**", ".e2e-data/**", "**/*.sqlite", "**/*.sqlite-wal", "**/*.sqlite-shm", "**/.auth-secret"] },
+  // Test code, benches and docs never ship with the server: the content loaders read paths known
+  // only at run time (a locale's file or its English fallback, lib/content/files.ts), which the
+  // build traces as "anything in the project" for the pages that load content.
+  outputFileTracingExcludes: { "*": ["data/**", ".e2e-data/**", "**/*.sqlite", "**/*.sqlite-wal", "**/*.sqlite-shm", "**/.auth-secret", "e2e/**", "tests/**", "bench/**", "docs/**", "**/*.test.ts", "**/*.test.tsx"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

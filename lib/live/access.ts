@@ -10,8 +10,6 @@ import { requireFacilitator } from "@/lib/cohorts/access";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { liveContent } from "./content";
-import type { LiveState } from "./session";
-import type { Step } from "./steps";
 
 export const now = () => new Date().toISOString();
 export const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
@@ -25,10 +23,7 @@ export interface Caller {
 
 export type SessionRow = LiveSessionsTable;
 
-/** The reducer's state from a stored row (the order and the rest are two columns). */
-export function stateOf(row: SessionRow): LiveState {
-  return { ...(JSON.parse(row.state) as Omit<LiveState, "order">), order: JSON.parse(row.running_order) as Step[], seq: Number(row.seq) };
-}
+export { stateOf } from "./state";
 
 export const contentOf = (row: Pick<SessionRow, "locale">) => liveContent(row.locale);
 

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { writeTx } from "@/lib/db/client";
 import type { Database } from "@/lib/db/schema";
-import { stateOf } from "./access";
+import { stateOf } from "./state";
 import { tallyRows } from "./tallies";
 
 /** Ad hoc sessions keep their totals this long after they end, then are deleted. */
