@@ -1,12 +1,16 @@
 "use client";
 // A branching scenario, played one step at a time: each choice leads to a consequence, and each
 // ending to a debrief. Always labelled fictional. Nothing is stored: it is practice.
+// When the scenario is not translated yet (an English scenario on an Arabic page), only its own
+// text carries `lang` and `dir` (`text`); the player's buttons, headings and verdicts stay in the
+// page's language, as the quiz runner does (components/quiz/content-lang.tsx).
 import { useEffect, useRef, useState } from "react";
+import type { ContentLang } from "@/components/quiz/content-lang";
 import type { Scenario } from "@/lib/scenario/graph";
 
 export type ScenarioLabels = Record<"fictional" | "title" | "choose" | "outcome_helpful" | "outcome_mixed" | "outcome_harmful" | "debrief" | "restart" | "back" | "path", string>;
 
-export function ScenarioPlayer({ scenario, labels }: { scenario: Scenario; labels: ScenarioLabels }) {
+export function ScenarioPlayer({ scenario, labels, text = {} }: { scenario: Scenario; labels: ScenarioLabels; text?: ContentLang }) {
   const [path, setPath] = useState<{ step: string; choice?: string }[]>([{ step: scenario.start }]);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -26,9 +30,11 @@ export function ScenarioPlayer({ scenario, labels }: { scenario: Scenario; label
     <section className="scenario-player scenario" aria-labelledby={`scenario-${scenario.id}`}>
       <p className="scenario-label">{labels.fictional}</p>
       <h2 id={`scenario-${scenario.id}`}>
-        {labels.title}: {scenario.title}
+        {labels.title}: <span {...text}>{scenario.title}</span>
       </h2>
-      <p className="meta">{scenario.summary}</p>
+      <p className="meta" {...text}>
+        {scenario.summary}
+      </p>
       {path.length > 1 && (
         <details className="scenario-path">
           <summary>{labels.path}</summary>
@@ -37,8 +43,8 @@ export function ScenarioPlayer({ scenario, labels }: { scenario: Scenario; label
               const s = scenario.steps[p.step];
               return (
                 <li key={`${p.step}-${i}`}>
-                  <p>{s.text}</p>
-                  <p>
+                  <p {...text}>{s.text}</p>
+                  <p {...text}>
                     <strong className="scenario-chosen">{s.choices?.find((c) => c.id === p.choice)?.text}</strong>
                   </p>
                 </li>
@@ -51,12 +57,14 @@ export function ScenarioPlayer({ scenario, labels }: { scenario: Scenario; label
         <h3 tabIndex={-1} ref={heading} className="visually-hidden">
           {step.ending ? labels.debrief : labels.choose}
         </h3>
-        <p className="scenario-text">{step.text}</p>
+        <p className="scenario-text" {...text}>
+          {step.text}
+        </p>
         {step.choices && (
           <div className="scenario-choices" role="group" aria-label={labels.choose}>
             {step.choices.map((c) => (
               <button key={c.id} type="button" className="button secondary scenario-choice" onClick={() => go(c.id, c.next)}>
-                {c.text}
+                <span {...text}>{c.text}</span>
               </button>
             ))}
           </div>
@@ -65,7 +73,7 @@ export function ScenarioPlayer({ scenario, labels }: { scenario: Scenario; label
           <div className={`feedback ${step.ending.outcome === "helpful" ? "correct" : step.ending.outcome === "mixed" ? "partial" : "incorrect"}`}>
             <p className="verdict">{labels[`outcome_${step.ending.outcome}`]}</p>
             <p>
-              <strong>{labels.debrief}:</strong> {step.ending.debrief}
+              <strong>{labels.debrief}:</strong> <span {...text}>{step.ending.debrief}</span>
             </p>
           </div>
         )}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkTranslations, sha256 } from "./translation-check";
+import { checkTranslations, compareSchoolReading, sha256 } from "./translation-check";
 import { compareIcu, icuArguments } from "./icu";
 
 // A tiny English source and a French translation of it; each test changes one thing.
@@ -193,6 +193,38 @@ describe("checkTranslations", () => {
   it("fails a file that has no English source", () => {
     const fr = { ...FR, "courses/c/quizzes/other.yml": QUIZ_FR };
     expect(messagesOf(tree({ fr }))).toEqual([expect.stringMatching(/^fr\/courses\/c\/quizzes\/other\.yml: content\/en\/courses\/c\/quizzes\/other\.yml does not exist/)]);
+  });
+});
+
+describe("a translated school text's reading level", () => {
+  const school = (learnerText: string) => ({ kind: "school", lessons: [{ id: "s1", learnerText, contentWarning: "", optOut: "" }] });
+  const EN_TEXT = "Some posts try to make you angry. Stop before you share. Ask who made it. Talk to an adult you trust.";
+  const problems = (text: string, locale: string) => {
+    const out: string[] = [];
+    compareSchoolReading(school(EN_TEXT), school(text), locale, (field, message) => out.push(`${field}: ${message}`));
+    return out;
+  };
+
+  it("passes a translation with the English's short sentences, in French and in Arabic", () => {
+    expect(problems("Certains messages cherchent à te mettre en colère. Arrête-toi avant de partager. Demande qui l'a fait. Parles-en à un adulte de confiance.", "fr")).toEqual([]);
+    expect(problems("بعض المنشورات تحاول أن تغضبك. توقّف قبل أن تشارك. اسأل من صنعها. تحدّث إلى شخص بالغ تثق به.", "ar")).toEqual([]);
+  });
+
+  it("fails a translation that joins the English's sentences into one long one", () => {
+    const joined = "Certains messages cherchent à te mettre en colère, alors arrête-toi avant de partager, demande-toi qui l'a fait et parles-en à un adulte de confiance.";
+    expect(problems(joined, "fr")).toEqual(["lessons[0].learnerText: 1 sentences where the English has 4: keep the English's short sentences (split, do not join)"]);
+  });
+
+  it("fails sentences longer than the language usually makes them, with Arabic held to its shorter length", () => {
+    // As many sentences as the English, each padded: 10 words a sentence against the English's 5.3 (21 words, 4 sentences); Arabic's limit is 5.3 x 0.85 x 1.25.
+    const long = "بعض المنشورات على الإنترنت تحاول دائما أن تجعلك غاضبا جدا جدا. توقّف قليلا وفكّر جيدا قبل أن تشارك أي شيء. اسأل نفسك دائما من صنع هذا المنشور ولماذا صنعه. تحدّث إلى شخص بالغ تثق به في البيت أو في المدرسة.";
+    expect(problems(long, "ar")).toEqual(["lessons[0].learnerText: 10 words a sentence, above 5.6 (the English's 5.3 at this language's usual length): use shorter sentences"]);
+  });
+
+  it("leaves tracks that are not school tracks alone", () => {
+    const out: string[] = [];
+    compareSchoolReading({ kind: "workshop", lessons: [] }, { kind: "workshop", lessons: [] }, "fr", (f, m) => out.push(m));
+    expect(out).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fieldPath, withoutRecord, type ContentProblem } from "./files";
 import { compareIcu } from "./icu";
 import { readLocales, type LocaleStatus } from "./locales";
+import { SENTENCE_LENGTH_ALLOWANCE, sentenceLength, TYPICAL_WORDS_PER_ENGLISH_WORD } from "./readability";
 import { contentFiles, parseContentFile, recordKey, recordOf, SOURCE_LOCALE, translationRecord } from "./translation";
 
 export interface LocaleCoverage {
@@ -83,6 +84,7 @@ function checkLocale(root: string, locale: string, isListed: boolean, status: Lo
       compareMessages(withoutRecord(source.data, key), withoutRecord(parsed.data, key), locale, report, (field, message) => warnings.push({ file: fileRel, field, message }));
     } else {
       compareStructure(withoutRecord(source.data, key), withoutRecord(parsed.data, key), [], report);
+      compareSchoolReading(source.data, parsed.data, locale, report);
       if (/\.mdx?$/.test(file)) compareDirectives(sourceBytes.toString("utf8"), raw, report);
     }
   }
@@ -93,6 +95,32 @@ function checkLocale(root: string, locale: string, isListed: boolean, status: Lo
   }
   coverage.coverage = coverage.total === 0 ? 0 : Math.round((coverage.translated / coverage.total) * 1000) / 10;
   return coverage;
+}
+
+/**
+ * A school track's texts for students, translated: as many sentences as the English (a sentence
+ * may become two, two may not become one) and no longer than the language usually makes them
+ * (lib/content/readability.ts). English school texts are held to a reading grade by
+ * lib/content/extras.ts; this keeps a translation at the same reading level in any script.
+ */
+export function compareSchoolReading(source: unknown, translated: unknown, locale: string, report: Report): void {
+  const lessonsOf = (d: unknown) => (d && typeof d === "object" && (d as { kind?: unknown }).kind === "school" && Array.isArray((d as { lessons?: unknown }).lessons) ? ((d as { lessons: unknown[] }).lessons as Record<string, unknown>[]) : undefined);
+  const src = lessonsOf(source);
+  const own = lessonsOf(translated);
+  if (!src || !own) return;
+  const textOf = (l: Record<string, unknown>) => ["learnerText", "contentWarning", "optOut"].map((k) => (typeof l[k] === "string" ? l[k] : "")).join("\n\n");
+  const factor = (TYPICAL_WORDS_PER_ENGLISH_WORD[locale] ?? 1) * SENTENCE_LENGTH_ALLOWANCE;
+  own.forEach((l, i) => {
+    if (!src[i]) return; // compareStructure reports the difference in length.
+    const english = sentenceLength(textOf(src[i]));
+    const mine = sentenceLength(textOf(l));
+    const limit = Math.round(english.wordsPerSentence * factor * 10) / 10;
+    if (mine.sentences < Math.floor(english.sentences * 0.8)) {
+      report(`lessons[${i}].learnerText`, `${mine.sentences} sentences where the English has ${english.sentences}: keep the English's short sentences (split, do not join)`);
+    } else if (mine.wordsPerSentence > limit) {
+      report(`lessons[${i}].learnerText`, `${mine.wordsPerSentence} words a sentence, above ${limit} (the English's ${english.wordsPerSentence} at this language's usual length): use shorter sentences`);
+    }
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonSources } from "@/components/lesson/lesson-sources";
 import { LessonHeader } from "@/components/lesson/lesson-header";
 import { LessonCompletion } from "@/components/progress/lesson-completion";
-import { blockLang, TranslationNotice } from "@/components/ui/translation-notice";
+import { blockDir, blockLang, TranslationNotice } from "@/components/ui/translation-notice";
 
 
 export function generateStaticParams() {
@@ -64,9 +64,7 @@ export default async function LessonPage(props: Props) {
           <>
             {/* The scenario is its own file: said again only when its version differs from the lesson's. */}
             {scenarioVersion.status !== version.status && <TranslationNotice locale={locale} version={scenarioVersion} kind="scenario" href={href} />}
-            <div lang={blockLang(locale, scenarioVersion)}>
-              <ScenarioPlayer scenario={scenario} labels={scenarioLabels} />
-            </div>
+            <ScenarioPlayer scenario={scenario} labels={scenarioLabels} text={{ lang: blockLang(locale, scenarioVersion), dir: blockDir(locale, scenarioVersion) }} />
           </>
         )}
 
