@@ -41,9 +41,9 @@ function buildNeeded(): string | null {
   return newest > built ? "the sources changed since the last build" : null;
 }
 
-function run(command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: process.env });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
