@@ -6,9 +6,9 @@
 //
 //   npm run bench                       full run (about 12-15 minutes)
 //   npm run bench -- --quick            smoke run (about 3 minutes); also BENCH_QUICK=1
-//   npm run bench -- --only=lesson,weight,answers,live,reports,lighthouse
+//   npm run bench -- --only=lesson,weight,answers,live,reports,lighthouse,hall
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   adds PostgreSQL
-//   BENCH_PORT_BASE=3700 npm run bench  servers on 3701-3705 instead of 3201-3205
+//   BENCH_PORT_BASE=3700 npm run bench  servers on 3701-3706 instead of 3201-3206
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +20,7 @@ import { killAll, pinning, ROOT, startNext, type Server } from "./lib/proc";
 import { entry, printTable, writeResults, type Entry } from "./lib/results";
 import { abortReports, runReports } from "./reports";
 import { answersSuite } from "./suites/answers";
+import { hallSuite } from "./suites/hall";
 import { lighthouseChrome, lighthouseSuite } from "./suites/lighthouse";
 import { liveSuite } from "./suites/live";
 import { lessonPageSuite, pageWeightSuite } from "./suites/pages";
@@ -27,7 +28,7 @@ import { lessonPageSuite, pageWeightSuite } from "./suites/pages";
 process.chdir(ROOT); // lib/content reads content/ from the working directory
 process.env.LOG_SILENT ??= "1";
 
-const SUITES = ["lesson", "weight", "lighthouse", "answers", "live", "reports"] as const;
+const SUITES = ["lesson", "weight", "lighthouse", "answers", "live", "reports", "hall"] as const;
 type Suite = (typeof SUITES)[number];
 
 const args = process.argv.slice(2);
@@ -40,7 +41,7 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? "";
 /** Ports 3200-3299 belong to the bench; BENCH_PORT_BASE moves them (a run beside CI's, e.g. 3700). */
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3200);
 if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65000) throw new Error("BENCH_PORT_BASE must be a port number from 1024 to 65000");
-const PORTS = { app: PORT_BASE + 1, base: PORT_BASE + 2, static: PORT_BASE + 3, appPg: PORT_BASE + 4, basePg: PORT_BASE + 5 };
+const PORTS = { app: PORT_BASE + 1, base: PORT_BASE + 2, static: PORT_BASE + 3, appPg: PORT_BASE + 4, basePg: PORT_BASE + 5, hall: PORT_BASE + 6 };
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 
 /** What the suites share: the running servers, the pages to load, the content to answer. */
@@ -184,6 +185,9 @@ async function main() {
       }
     }
   }
+
+  // Its own server, as `npm run hall` runs it, so the other suites' rows do not weigh on it.
+  if (only.has("hall")) await suite("hall", () => hallSuite({ quick, tmp, port: PORTS.hall, ...plan }));
 
   if (only.has("reports")) {
     console.log("");

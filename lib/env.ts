@@ -24,6 +24,11 @@ const schema = z
     TRUST_PROXY_HOPS: z.string().regex(/^[0-5]$/, "must be a whole number from 0 to 5").default("0"),
     /** "1" silences the structured log lines (tests and scripts). */
     LOG_SILENT: z.enum(["0", "1"]).default("0"),
+    /** "1": serving a hall from a laptop (`npm run hall` sets it): join addresses use the LAN address. */
+    HALL: z.enum(["0", "1"]).default("0"),
+    /** The hall's port (`npm run hall`); PORT when unset, then 3000. */
+    HALL_PORT: z.string().regex(/^\d{1,5}$/, "must be a port number").optional(),
+    PORT: z.string().regex(/^\d{1,5}$/, "must be a port number").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
@@ -51,6 +56,10 @@ export interface Env {
   logSilent: boolean;
   /** Proxies whose X-Forwarded-For entries are believed (0: the address is not known). */
   trustProxyHops: number;
+  /** Serving a hall (`npm run hall`, lib/hall): join addresses carry the laptop's LAN address. */
+  hall: boolean;
+  /** The port phones reach the hall on (HALL_PORT, else PORT, else 3000). */
+  hallPort: number;
 }
 
 let cached: Env | undefined;
@@ -83,6 +92,8 @@ export function env(): Env {
     adminPassword: e.ADMIN_PASSWORD,
     logSilent: e.LOG_SILENT === "1",
     trustProxyHops: Number(e.TRUST_PROXY_HOPS),
+    hall: e.HALL === "1",
+    hallPort: Number(e.HALL_PORT ?? e.PORT ?? 3000),
   };
   return cached;
 }

@@ -122,6 +122,11 @@ export interface ServerErrorArgs {
   "live.alreadyAnswered": NoArgs;
   "live.membersOnly": NoArgs;
   "live.finishCheckFirst": NoArgs;
+  "hall.badFile": NoArgs;
+  "hall.otherCourse": NoArgs;
+  "hall.sameGroup": NoArgs;
+  "hall.otherGroup": NoArgs;
+  "hall.idTaken": NoArgs;
   "validation.required": NoArgs;
   "validation.invalidType": NoArgs;
   "validation.tooSmall.string": { minimum: number };

@@ -85,3 +85,11 @@ export interface LessonColumn {
   /** Its number in the course ("5.3"), when the report gives it. */
   number?: string;
 }
+
+export type HallLabels = FormLabels &
+  Record<
+    | "exportTitle" | "exportLead" | "export" | "importTitle" | "importLead" | "fileLabel" | "fileHint" | "check" | "chooseFile"
+    | "notJson" | "tooBig" | "previewTitle" | "previewFrom" | "what" | "added" | "known" | "learners" | "attempts" | "responses"
+    | "completions" | "nothingNew" | "confirm" | "imported",
+    string
+  >;

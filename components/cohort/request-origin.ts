@@ -2,6 +2,7 @@
 // the facilitator reached the app by: the Host header, and the proxy's scheme when there is one.
 import "server-only";
 import { headers } from "next/headers";
+import { hallOriginFor } from "@/lib/hall/address";
 
 export async function requestOrigin(): Promise<string> {
   const h = await headers();
@@ -12,7 +13,14 @@ export async function requestOrigin(): Promise<string> {
   return `${proto === "https" ? "https" : "http"}://${safeHost}`;
 }
 
+/**
+ * The join address for a sheet, a panel or the projector's QR code. On a hall laptop
+ * (`npm run hall`) it holds the LAN IP address phones can reach (not localhost, nor a .local name
+ * many Android phones cannot resolve): lib/hall/address.ts.
+ */
 export async function joinUrl(locale: string, code: string): Promise<string> {
-  return `${await requestOrigin()}/${locale}/join/${code}`;
+  const origin = await requestOrigin();
+  const hall = hallOriginFor(new URL(origin).host);
+  return `${hall ?? origin}/${locale}/join/${code}`;
 }
 

@@ -119,6 +119,23 @@ export const ROUTES: RouteEntry[] = [
     cells: cohortManage(),
   },
   { file: "app/api/cohorts/[cohort]/export/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/export", what: "export the roster as CSV", cells: cohortRead(["learner", "nickname"]) },
+  {
+    file: "app/api/cohorts/[cohort]/hall-export/route.ts",
+    method: "GET",
+    path: "/api/cohorts/{cohortId}/hall-export",
+    what: "export the group's hall records as JSON",
+    // Its facilitators only (admins read reports, but carrying records to another server is a facilitator's act).
+    cells: { ...cohortManage(["learner", "nickname", "cohort"]), facilitator: s(200, { shows: ["learner", "nickname", "cohort"] }) },
+  },
+  {
+    file: "app/api/cohorts/[cohort]/hall-import/route.ts",
+    method: "POST",
+    path: "/api/cohorts/{cohortId}/hall-import",
+    what: "preview importing a file that is not a hall export",
+    body: () => ({ confirm: false, file: {} }),
+    // Only the group's facilitators reach the file check (400); nothing is written for anyone.
+    cells: { ...cohortManage(), facilitator: s(400) },
+  },
   { file: "app/api/cohorts/[cohort]/bias/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/bias", what: "read the bias-check report", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/gain/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/gain", what: "read the learning gain", cells: cohortRead() },
   { file: "app/api/cohorts/[cohort]/items/route.ts", method: "GET", path: "/api/cohorts/{cohortId}/items", what: "read the item analysis", cells: cohortRead() },

@@ -166,6 +166,8 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
           answers: getAttitudeItems("en", course.id).map((i) => ({ itemId: i.id, value: 3 })),
         });
         await armsFor(handle, user, "en", course.id);
+        // As if their records had been brought over from a hall laptop (lib/hall/import.ts).
+        await handle.db.insertInto("hall_learners").values({ cohort_id: classJoin.id, hall_user_id: crypto.randomUUID(), user_id: user.id }).execute();
         await completeLesson(handle, user, ref);
         const attemptId = crypto.randomUUID();
         for (const q of quiz.questions.slice(0, 2)) await recordAnswer(handle, user, { id: crypto.randomUUID(), attemptId, ...ref, questionId: q.id, chosen: q.correct });

@@ -230,6 +230,16 @@ export const PRIVACY_REGISTRY = [
     erase: deleted("Only about you; a group's balance is kept by the people still in it."),
   }),
   declare({
+    table: "hall_learners",
+    links: [byId("user_id")],
+    // Set when a group's records were brought over from a hall laptop (lib/hall/import.ts).
+    identifies: ["hall_user_id"],
+    holds: "If your account was made when your group's answers were brought over from a hall laptop: the group, and the id you had on that laptop.",
+    exportAs: "broughtFromHall",
+    read: (rows) => rows.select(["cohort_id", "hall_user_id"]).orderBy("cohort_id"),
+    erase: deleted("Only the link to the hall laptop's id; it goes with the account."),
+  }),
+  declare({
     table: "attitude_submissions",
     links: [byId("user_id")],
     // Only that views were shared; the answers are anonymous, so they cannot be found again.

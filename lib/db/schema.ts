@@ -272,6 +272,20 @@ export interface LiveAnswersTable {
   answered_at: string;
 }
 
+/** A hall laptop's group imported into a group of this server (lib/hall/import.ts): one group each. */
+export interface HallGroupsTable {
+  hall_cohort_id: string;
+  cohort_id: string;
+  imported_at: string;
+}
+
+/** A learner from a hall laptop and the nickname account made for them here, per group. */
+export interface HallLearnersTable {
+  cohort_id: string;
+  hall_user_id: string;
+  user_id: string;
+}
+
 /** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
 export interface Database {
   users: UsersTable;
@@ -294,5 +308,7 @@ export interface Database {
   live_sessions: LiveSessionsTable;
   live_participants: LiveParticipantsTable;
   live_answers: LiveAnswersTable;
+  hall_groups: HallGroupsTable;
+  hall_learners: HallLearnersTable;
 }
 

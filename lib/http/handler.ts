@@ -9,7 +9,7 @@ import { currentUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import { AppError, type NotFoundThing } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { readBodyText } from "./body";
+import { MAX_BODY_BYTES, readBodyText } from "./body";
 import { requestLocale, serverErrorText } from "./error-text";
 import { issueMessage } from "./zod-errors";
 import { isJsonMediaType, refuseCrossSite } from "./same-origin";
@@ -49,9 +49,9 @@ export function errorResponse(e: unknown, request?: Pick<Request, "headers">): R
   return json({ error: serverErrorText(locale, { key: "http.internal" }), code: "http.internal" }, 500);
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request, maxBodyBytes = MAX_BODY_BYTES): Promise<unknown> {
   if (!isJsonMediaType(request.headers.get("content-type"))) throw new AppError("bad_request", "http.notJson");
-  const text = await readBodyText(request);
+  const text = await readBodyText(request, maxBodyBytes);
   try {
     return JSON.parse(text);
   } catch {
@@ -95,8 +95,13 @@ export function idParam(params: Record<string, string>, name: string, what: NotF
   return value;
 }
 
+interface RouteOptions {
+  /** A larger body ceiling than MAX_BODY_BYTES, for the one route that takes a file (the hall import). */
+  maxBodyBytes?: number;
+}
+
 /** A JSON endpoint for a signed-in user. `input` comes from the body (POST/DELETE) or the query (GET). */
-export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output<S>>) => Promise<unknown>) {
+export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output<S>>) => Promise<unknown>, options: RouteOptions = {}) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       refuseCrossSite(request);
@@ -105,7 +110,7 @@ export function userRoute<S extends z.ZodType>(schema: S, fn: (ctx: Ctx<z.output
         log("auth.denied", { reason: "unauthenticated", path: new URL(request.url).pathname });
         throw new AppError("unauthenticated", "auth.signIn");
       }
-      const raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request);
+      const raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await readJson(request, options.maxBodyBytes);
       const input = parse(schema, raw);
       const result = await fn({ user, input, db: await getDb(), request, params: await readParams(context) });
       return result instanceof Response ? result : json(result ?? { ok: true });

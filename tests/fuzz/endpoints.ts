@@ -174,6 +174,32 @@ export const ENDPOINTS: Endpoint[] = [
     body: () => fc.constant({}),
   },
   get("/api/cohorts/[cohort]/roster", () => import("@/app/api/cohorts/[cohort]/roster/route"), { params: cohortParam, query: reportLocale }),
+  get("/api/cohorts/[cohort]/hall-export", () => import("@/app/api/cohorts/[cohort]/hall-export/route"), { params: cohortParam }),
+  {
+    route: "/api/cohorts/[cohort]/hall-import",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/[cohort]/hall-import/route"),
+    params: cohortParam,
+    // Files near a hall export's shape: the import must refuse each with a 4xx, never a 500.
+    body: (w) =>
+      fc.record({
+        confirm: fc.boolean(),
+        file: fc.oneof(
+          fc.constant({}),
+          fc.record({
+            format: mostly("common-ground-hall-export", "other"),
+            version: mostly(1, 2, 0),
+            exportedAt: mostly("2026-11-01T12:00:00.000Z", "yesterday"),
+            group: fc.record({ id: fc.constantFrom(w.cohorts.c1.id, "00000000-0000-4000-8000-000000000000"), name: fc.constantFrom("Hall", ""), courseId: mostly(w.course, "other-course"), locale }),
+            learners: fc.array(fc.record({ id: fc.uuid(), displayName: fc.constantFrom("Ada", "\u202E", ""), joinedAt: fc.constant("2026-11-01T09:00:00.000Z") }), { maxLength: 3 }),
+            completions: fc.constant([] as Json[]),
+            attempts: fc.constant([] as Json[]),
+            responses: fc.constant([] as Json[]),
+            arms: fc.constant([] as Json[]),
+          }),
+        ),
+      }),
+  },
   {
     route: "/api/cohorts/[cohort]",
     method: "DELETE",

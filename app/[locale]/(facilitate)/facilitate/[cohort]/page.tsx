@@ -13,9 +13,11 @@ import { readCohortShell, unlessReadable } from "@/components/cohort/cohort-data
 import { CohortReportsSection } from "@/components/cohort/cohort-reports-section";
 import { JoinPanel } from "@/components/cohort/join-panel";
 import { CoFacilitatorInvitations } from "@/components/cohort/co-facilitator-invitations";
-import type { AssignmentLabels, CoFacilitatorLabels, ManageLabels } from "@/components/cohort/labels";
+import type { AssignmentLabels, CoFacilitatorLabels, HallLabels, ManageLabels } from "@/components/cohort/labels";
 import { LiveProvider } from "@/components/cohort/live";
 import { ManageCohort } from "@/components/cohort/manage-cohort";
+import { HallExport, HallImport } from "@/components/cohort/hall-transfer";
+import { isHall } from "@/lib/hall/address";
 import { GroupLiveSection } from "@/components/live/live-sections";
 import { ReportLoading } from "@/components/cohort/report-loading";
 import { PlanSteps } from "@/components/cohort/plan-steps";
@@ -115,6 +117,13 @@ export default async function CohortPage(props: Props) {
             </a>
           </p>
         </div>
+        {/* A hall laptop's group goes to the main server as a file; the main server takes it in (lib/hall). */}
+        {cohort.canManage &&
+          (isHall() ? (
+            <HallExport cohortId={cohort.id} labels={{ ...t.raw("hall"), ...t.raw("form") } as HallLabels} />
+          ) : (
+            <HallImport cohortId={cohort.id} locale={locale} labels={{ ...t.raw("hall"), ...t.raw("form") } as HallLabels} />
+          ))}
         {invitations && <CoFacilitatorInvitations cohortId={cohort.id} locale={locale} initial={invitations} labels={{ ...t.raw("coFacilitators"), ...t.raw("form") } as CoFacilitatorLabels} />}
         <ManageCohort cohortId={cohort.id} locale={locale} name={cohort.name} archived={cohort.archived} labels={{ ...t.raw("manage"), ...t.raw("form") } as ManageLabels} />
       </section>
