@@ -272,6 +272,31 @@ export interface LiveAnswersTable {
   answered_at: string;
 }
 
+/** The installation's LRS (one row, id "lrs"); credentials encrypted (lib/xapi/crypto.ts). */
+export interface XapiSettingsTable {
+  id: string;
+  endpoint: string;
+  credentials: string | null;
+  version: string;
+  enabled: number;
+  activity_base: string;
+  actor_salt: string;
+  updated_at: string;
+}
+
+/** A statement on its way to the LRS (lib/xapi/outbox.ts). */
+export interface XapiOutboxTable {
+  id: string;
+  user_id: string | null;
+  statement: string;
+  status: "pending" | "sending" | "sent" | "dead";
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 /** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
 export interface Database {
   users: UsersTable;
@@ -294,5 +319,7 @@ export interface Database {
   live_sessions: LiveSessionsTable;
   live_participants: LiveParticipantsTable;
   live_answers: LiveAnswersTable;
+  xapi_settings: XapiSettingsTable;
+  xapi_outbox: XapiOutboxTable;
 }
 
