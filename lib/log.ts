@@ -16,7 +16,9 @@ export type LogEvent =
   | "ratelimit.refused"
   | "http.refused"
   | "server.error"
-  | "live.hub";
+  | "live.hub"
+  | "xapi.settings"
+  | "xapi.delivery";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;

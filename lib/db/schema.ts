@@ -289,7 +289,8 @@ export interface XapiOutboxTable {
   id: string;
   user_id: string | null;
   statement: string;
-  status: "pending" | "sending" | "sent" | "dead";
+  /** pending -> sending -> sent; dead: out of tries (can be retried); rejected: refused for good (409, 400). */
+  status: "pending" | "sending" | "sent" | "dead" | "rejected";
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;

@@ -13,7 +13,7 @@
 // answer's client id, an attempt's is the attempt id, a completion's is derived from it (nameUuid).
 // Activity IRIs come from lib/content/activity-id.ts (one IRI per lesson, question, check item and
 // scenario step, the same in every language); the language is context.language.
-import { activityIri, parseActivityId, type ActivityRef } from "@/lib/content/activity-id";
+import { activityIri, parseActivityId, SLUG, type ActivityRef } from "@/lib/content/activity-id";
 import { nameUuid, pseudonym } from "./crypto";
 
 /** Where statements point: the app's origin (actor homePage, activity IRIs) and the pseudonym salt. */
@@ -115,12 +115,12 @@ function activity(target: XapiTarget, ref: ActivityRef, interactionType?: string
 
 const course = (target: XapiTarget, id: string): Activity => ({ objectType: "Activity", id: courseIri(target, id), definition: { type: TYPES.course } });
 
-function context(target: XapiTarget, courseId: string, locale: string, parent?: ActivityRef, registration?: string): NonNullable<Statement["context"]> {
+function context(target: XapiTarget, courseId: string, locale: string, parent?: Activity, registration?: string): NonNullable<Statement["context"]> {
   return {
     ...(registration ? { registration } : {}),
     platform: PLATFORM,
     language: locale,
-    contextActivities: { ...(parent ? { parent: [activity(target, parent)] } : {}), grouping: [course(target, courseId)] },
+    contextActivities: { ...(parent ? { parent: [parent] } : {}), grouping: [course(target, courseId)] },
   };
 }
 
@@ -165,27 +165,43 @@ export interface AnswerFacts {
   answeredAt: string;
 }
 
-/** The question (or check item) answered, inside its lesson, booster or check. */
-export function answerActivity(f: Pick<AnswerFacts, "courseId" | "lessonId" | "questionId" | "form">): { object: ActivityRef; parent: ActivityRef } {
-  const parent = progressRef(f.courseId, f.lessonId);
-  if (parent.kind === "check") {
-    if (!f.form) throw new Error("a check item needs its form");
-    return { object: { kind: "assessment-item", course: f.courseId, form: f.form, question: f.questionId }, parent };
+/**
+ * The question (or check item) answered, and the lesson, booster or check it belongs to. A check
+ * taken on forms names the form's item (the same item in either slot); a check without forms
+ * (a course with one set of check questions) names the question under its slot.
+ */
+export function answerActivities(target: XapiTarget, f: Pick<AnswerFacts, "courseId" | "lessonId" | "questionId" | "form">, interactionType?: string): { object: Activity; parent: Activity } {
+  const parentRef = progressRef(f.courseId, f.lessonId);
+  const parent = activity(target, parentRef);
+  const interaction = (id: string): Activity => ({ objectType: "Activity", id, definition: { type: TYPES.interaction, ...(interactionType ? { interactionType } : {}) } });
+  switch (parentRef.kind) {
+    case "check":
+      return f.form
+        ? { object: activity(target, { kind: "assessment-item", course: f.courseId, form: f.form, question: f.questionId }, interactionType), parent }
+        : { object: interaction(`${parent.id}/questions/${questionSlug(f.questionId)}`), parent };
+    case "lesson":
+      return { object: activity(target, { kind: "question", course: f.courseId, quiz: { kind: "lesson", lesson: parentRef.lesson }, question: f.questionId }, interactionType), parent };
+    case "booster":
+      return { object: activity(target, { kind: "question", course: f.courseId, quiz: { kind: "booster", booster: parentRef.booster }, question: f.questionId }, interactionType), parent };
+    default:
+      throw new Error(`answers belong to a lesson, check or booster, not ${parentRef.kind}`);
   }
-  if (parent.kind === "lesson") return { object: { kind: "question", course: f.courseId, quiz: { kind: "lesson", lesson: parent.lesson }, question: f.questionId }, parent };
-  if (parent.kind === "booster") return { object: { kind: "question", course: f.courseId, quiz: { kind: "booster", booster: parent.booster }, question: f.questionId }, parent };
-  throw new Error(`answers belong to a lesson, check or booster, not ${parent.kind}`);
+}
+
+function questionSlug(id: string): string {
+  if (!SLUG.test(id)) throw new Error(`not a question id: ${id}`);
+  return id;
 }
 
 /** "answered": one question, its result and the learner's response. */
 export function statementForAnswer(target: XapiTarget, f: AnswerFacts): Statement {
-  const { object, parent } = answerActivity(f);
   const r = response(f.chosen);
+  const { object, parent } = answerActivities(target, f, r.interactionType);
   return {
     id: f.id,
     actor: actorFor(target, f.userId),
     verb: verb("answered"),
-    object: activity(target, object, r.interactionType),
+    object,
     result: { success: f.correct, response: r.response, score: score(f.points) },
     context: context(target, f.courseId, f.locale, parent, f.attemptId),
     timestamp: f.answeredAt,

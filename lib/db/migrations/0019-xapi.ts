@@ -33,7 +33,8 @@ export function migration0019(_kind: DbKind): Migration {
         .addColumn("user_id", "text", (c) => c.references("users.id").onDelete("cascade"))
         // The statement, as JSON.
         .addColumn("statement", "text", (c) => c.notNull())
-        // pending -> sending -> sent; or dead after a permanent failure or too many tries.
+        // pending -> sending -> sent; dead when out of tries (an admin may retry); rejected when
+        // the LRS refused it for good (409: another statement has its id; 400: not valid).
         .addColumn("status", "text", (c) => c.notNull())
         .addColumn("attempts", "integer", (c) => c.notNull())
         // When it may be tried (pending), or when a claim by a worker that died lapses (sending).
