@@ -19,6 +19,8 @@ export interface LrsStandIn {
   endpoint: string;
   /** Stored statements by id, as received. */
   statements: Map<string, Record<string, unknown>>;
+  /** How many times each id was received in an accepted request (an identical resend counts again). */
+  received: Map<string, number>;
   /** Ids of statements voided by a voiding statement. */
   voided: Set<string>;
   /** Every request to /statements, with the status given. */
@@ -44,6 +46,7 @@ const VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 export async function startLrsStandIn(credentials: { key: string; secret: string }, port = 0): Promise<LrsStandIn> {
   const statements = new Map<string, Record<string, unknown>>();
   const voided = new Set<string>();
+  const received = new Map<string, number>();
   const requests: LrsStandIn["requests"] = [];
   const failures: Failure[] = [];
   const expected = `Basic ${Buffer.from(`${credentials.key}:${credentials.secret}`).toString("base64")}`;
@@ -80,6 +83,7 @@ export async function startLrsStandIn(credentials: { key: string; secret: string
         if (stored && canonical(stored) !== canonical(s)) return answer(409, { error: `statement ${s.id} exists with other content` });
       }
       for (const s of batch) {
+        received.set(s.id as string, (received.get(s.id as string) ?? 0) + 1);
         if (statements.has(s.id as string)) continue;
         statements.set(s.id as string, s);
         const verb = s.verb as { id?: string } | undefined;
@@ -94,6 +98,7 @@ export async function startLrsStandIn(credentials: { key: string; secret: string
   return {
     endpoint: `http://127.0.0.1:${address.port}/xapi/`,
     statements,
+    received,
     voided,
     requests,
     failNext(times, failure) {
