@@ -122,6 +122,8 @@ export interface ServerErrorArgs {
   "live.alreadyAnswered": NoArgs;
   "live.membersOnly": NoArgs;
   "live.finishCheckFirst": NoArgs;
+  "xapi.badAddress": NoArgs;
+  "xapi.keyAndSecret": NoArgs;
   "validation.required": NoArgs;
   "validation.invalidType": NoArgs;
   "validation.tooSmall.string": { minimum: number };

@@ -66,6 +66,8 @@ export const VERBS = {
   attended: "http://adlnet.gov/expapi/verbs/attended",
   earned: "http://id.tincanapi.com/verb/earned",
   voided: "http://adlnet.gov/expapi/verbs/voided",
+  /** The admin page's test statement (admin.ts). */
+  initialized: "http://adlnet.gov/expapi/verbs/initialized",
 } as const;
 type VerbName = keyof typeof VERBS;
 
