@@ -13,7 +13,8 @@ import type { Db } from "@/lib/db/client";
 import { claimDue, LEASE_MS, markFailed, markRejected, markSent, type Claimed } from "./outbox";
 import { lrsConnection, type LrsConnection } from "./settings";
 
-export const MAX_ATTEMPTS = 10;
+/** About a day of tries (16 to 33 hours with the jitter) before a statement is a dead letter. */
+export const MAX_ATTEMPTS = 15;
 export const BATCH_SIZE = 50;
 /** The first retry waits about this long; each further one twice as long, up to MAX_DELAY_MS. */
 export const BASE_DELAY_MS = 30_000;
