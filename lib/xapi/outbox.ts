@@ -160,7 +160,9 @@ export async function outboxSummary(db: Kysely<Database>): Promise<OutboxSummary
 export async function forgetStatementsOf(db: Kysely<Database>, userId: string, now = new Date(), leaseMs = LEASE_MS): Promise<void> {
   const settings = await db.selectFrom("xapi_settings").select(["activity_base", "actor_salt"]).executeTakeFirst();
   if (settings) {
-    const reached = await db.selectFrom("xapi_outbox").select("id").where("user_id", "=", userId).where("attempts", ">", 0).execute();
+    // Tried at least once, so perhaps stored; not one the LRS refused (a 409 means the statement it
+    // holds under that id is not this one, and a 400 that it stored nothing): never void those.
+    const reached = await db.selectFrom("xapi_outbox").select("id").where("user_id", "=", userId).where("attempts", ">", 0).where("status", "!=", "rejected").execute();
     const target = { base: settings.activity_base, salt: settings.actor_salt };
     const at = now.toISOString();
     await enqueue(

@@ -253,9 +253,13 @@ describe.each(testEngines())("xAPI learning records on $name", (engine) => {
     await setUpLrs(handle, { endpoint: lrs.endpoint, ...CREDENTIALS });
     const sent = await enqueueSome(2);
     await deliverDue(handle, opts());
+    // One more the LRS refused (it holds another statement under its id): never voided.
+    const [refused] = await enqueueSome(1);
+    lrs.statements.set(refused, { id: refused, other: true });
+    await deliverDue(handle, opts());
     const queued = await enqueueSome(1);
     const data = await exportMyData(handle, learner);
-    expect(data.learningRecords.map((r) => r.id).sort()).toEqual([...sent, ...queued].sort());
+    expect(data.learningRecords.map((r) => r.id).sort()).toEqual([...sent, refused, ...queued].sort());
     expect(data.learningRecords.find((r) => r.id === queued[0])).toMatchObject({ status: "pending", statement: { id: queued[0], verb: { id: "http://adlnet.gov/expapi/verbs/answered" } } });
 
     await deleteMyAccount(handle, learner, PASSWORD);
@@ -275,5 +279,6 @@ describe.each(testEngines())("xAPI learning records on $name", (engine) => {
     expect(await deliverDue(handle, { now: () => new Date(erasedAt + LEASE_MS + 1_000) })).toMatchObject({ sent: 2 });
     expect([...lrs.voided].sort()).toEqual([...sent].sort());
     expect(lrs.received.has(queued[0])).toBe(false);
+    expect(lrs.voided.has(refused)).toBe(false);
   });
 });
