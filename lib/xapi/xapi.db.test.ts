@@ -18,6 +18,7 @@ import { claimDue, enqueue, LEASE_MS, outboxSummary, requeueDead } from "./outbo
 import { forgetCachedTarget, lrsSettings, xapiTarget } from "./settings";
 import { statementForAnswer } from "./statements";
 import { startLrsStandIn, type LrsStandIn } from "./testing/lrs-stand-in";
+import { tick } from "./worker";
 import { setUpLrs } from "./testing/settings";
 
 process.env.LOG_SILENT = "1";
@@ -140,6 +141,14 @@ describe.each(testEngines())("xAPI learning records on $name", (engine) => {
     expect(lrs.requests).toEqual([{ status: 200, count: 3 }]);
     expect((await rows(handle)).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
     expect(await deliverDue(handle, opts())).toMatchObject({ claimed: 0 });
+  });
+
+  it("the worker's tick sends what is due, and does nothing without an LRS", async () => {
+    expect(await tick(handle)).toBe(0);
+    await setUpLrs(handle, { endpoint: lrs.endpoint, ...CREDENTIALS });
+    const ids = await enqueueSome(2);
+    expect(await tick(handle)).toBe(2);
+    expect([...lrs.statements.keys()].sort()).toEqual([...ids].sort());
   });
 
   it("does nothing while the LRS is switched off, and retries with wrong credentials", async () => {
