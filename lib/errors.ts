@@ -127,6 +127,8 @@ export interface ServerErrorArgs {
   "hall.sameGroup": NoArgs;
   "hall.otherGroup": NoArgs;
   "hall.idTaken": NoArgs;
+  "xapi.badAddress": NoArgs;
+  "xapi.keyAndSecret": NoArgs;
   "validation.required": NoArgs;
   "validation.invalidType": NoArgs;
   "validation.tooSmall.string": { minimum: number };

@@ -19,6 +19,8 @@ export type LogEvent =
   | "live.hub"
   | "hall.imported"
   | "hall.import_refused";
+  | "xapi.settings"
+  | "xapi.delivery";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;

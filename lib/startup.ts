@@ -5,6 +5,7 @@ import { ensureAdmin } from "@/lib/auth/accounts";
 import { pruneRevokedSessions } from "@/lib/auth/revocation";
 import { pruneThrottles } from "@/lib/auth/throttle";
 import { purgeLiveSessions } from "@/lib/live/retention";
+import { startXapiWorker } from "@/lib/xapi/worker";
 
 export async function startServer() {
   const config = env();
@@ -14,6 +15,8 @@ export async function startServer() {
   await pruneRevokedSessions(db);
   // Ad hoc live sessions keep only totals once ended, and nothing after 30 days (lib/live/store.ts).
   await purgeLiveSessions(db);
+  // Learning records waiting for the LRS are sent in the background (lib/xapi/worker.ts).
+  startXapiWorker(getDb);
 }
 
 /** Starts, or stops the process with a message naming the problem (rather than serving errors). */

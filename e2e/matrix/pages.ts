@@ -103,4 +103,11 @@ export const PAGES: PageEntry[] = [
     path: "/{locale}/admin",
     cells: { ...all(s(404)), anonymous: SIGN_IN, admin: s(200, { shows: ["facilitator", "otherFacilitator", "cohort"] }) },
   },
+  {
+    file: "app/[locale]/(admin)/admin/learning-records/page.tsx",
+    params: "none",
+    path: "/{locale}/admin/learning-records",
+    // The LRS settings and the outbox's counts: nobody's data, admins only.
+    cells: { ...all(s(404)), anonymous: SIGN_IN, admin: s(200) },
+  },
 ];

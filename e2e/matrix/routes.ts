@@ -84,6 +84,32 @@ export const ROUTES: RouteEntry[] = [
     cells: { ...all(s(403)), anonymous: s(401), admin: s(200, { fresh: true }) },
   },
   {
+    file: "app/api/admin/xapi/route.ts",
+    method: "POST",
+    path: "/api/admin/xapi",
+    what: "set up the LRS for learning records (switched off, at an address that refuses)",
+    body: () => ({ endpoint: "http://127.0.0.1:9/xapi/", version: "1.0.3", enabled: false }),
+    // One LRS per installation: an admin's save changes it, so it runs in a world of its own.
+    cells: { ...all(s(403)), anonymous: s(401), admin: s(200, { fresh: true }) },
+  },
+  {
+    file: "app/api/admin/xapi/test/route.ts",
+    method: "POST",
+    path: "/api/admin/xapi/test",
+    what: "send a test statement to the LRS",
+    body: () => ({}),
+    // Writes nothing; with no LRS saved it reports that nothing was sent.
+    cells: { ...all(s(403)), anonymous: s(401), admin: s(200) },
+  },
+  {
+    file: "app/api/admin/xapi/retry/route.ts",
+    method: "POST",
+    path: "/api/admin/xapi/retry",
+    what: "try the dead-lettered learning records again",
+    body: () => ({}),
+    cells: { ...all(s(403)), anonymous: s(401), admin: s(200, { fresh: true }) },
+  },
+  {
     file: "app/api/cohorts/route.ts",
     method: "GET",
     path: "/api/cohorts",

@@ -19,6 +19,7 @@ import { completeLesson } from "@/lib/progress/completions";
 import { testEngines } from "@/lib/testing/db";
 import { controlLiveSession, createLiveSession, joinLiveSession, submitLiveAnswer } from "@/lib/live/store";
 import { UNKNOWN_CLIENT } from "@/lib/ratelimit/client";
+import { setUpLrs } from "@/lib/xapi/testing/settings";
 import { deleteMyAccount } from "./delete";
 import { exportMyData } from "./export";
 import { PRIVACY_EXEMPT, PRIVACY_REGISTRY, type Subject } from "./privacy-registry";
@@ -137,6 +138,8 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
     const counts = async (who: Subject) => Object.fromEntries(await Promise.all(PRIVACY_REGISTRY.map(async (e) => [e.table, await e.count(handle.db, who)] as const)));
 
     beforeAll(async () => {
+      // An LRS is set up, so answers and completions leave learning records (lib/xapi).
+      await setUpLrs(handle);
       olga = await createAccount(handle, { email: `olga-${engine.name}@example.org`, displayName: "Olga", password: PASSWORD, role: "facilitator" });
       const emails = ["erin", "frank"].map((n) => `${n}-${engine.name}@example.org`);
       const options = { kind: "workshop" as const, locale: "en", trackId: "workshop" };

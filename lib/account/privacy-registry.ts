@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { accountHash } from "@/lib/auth/throttle";
 import { invitationEmailHash } from "@/lib/cohorts/invitations";
 import { storedKey } from "@/lib/ratelimit/limits";
+import { forgetStatementsOf } from "@/lib/xapi/outbox";
 
 /** The person an export or a deletion is about: what their rows can be found by. */
 export interface Subject {
@@ -77,6 +78,8 @@ interface Declaration<T extends Table, Row, Out, As extends string, Single exten
   /** Plain JSON from a row (numbers from either engine, parsed JSON, booleans). */
   shape?(row: Row): Out;
   erase: Erasure;
+  /** Deletion, when it must do more than delete the person's rows (learning records void theirs). */
+  remove?(db: Kysely<Database>, who: Subject): Promise<void>;
 }
 
 function declare<T extends Table, Row, As extends string, Out = Row, Single extends boolean = false>(d: Declaration<T, Row, Out, As, Single>): PrivacyEntry<As, Out, Single> {
@@ -115,6 +118,7 @@ function declare<T extends Table, Row, As extends string, Out = Row, Single exte
       return Number(row.n);
     },
     async remove(db, who) {
+      if (d.remove) return d.remove(db, who);
       if (matches(who).length === 0) return;
       await db.deleteFrom(d.table as Table).where(theirs(who, false)).execute();
     },
@@ -283,6 +287,18 @@ export const PRIVACY_REGISTRY = [
     read: (rows) => rows.select(["id", "session_id", "round", "choice", "answered_at"]).orderBy("answered_at"),
     shape: (r) => ({ ...r, choice: JSON.parse(r.choice) as string[] }),
     erase: deleted("Your answers leave the session's tallies with you."),
+  }),
+  declare({
+    table: "xapi_outbox",
+    links: [byId("user_id")],
+    // The statement names the learner by a pseudonym only (lib/xapi/crypto.ts), never this id.
+    holds: "Learning records made from your answers and progress for your organisation's learning record store (LRS), if it has one: what each says, and whether it was sent.",
+    exportAs: "learningRecords",
+    read: (rows) => rows.select(["id", "status", "created_at", "sent_at", "statement"]).orderBy("created_at").orderBy("id"),
+    shape: (r) => ({ id: r.id, status: r.status, createdAt: r.created_at, sentAt: r.sent_at, statement: JSON.parse(r.statement) as unknown }),
+    // Statements in an LRS cannot be deleted from here: each one sent is voided (docs/xapi.md).
+    erase: deleted("Records not yet sent are deleted; each one already sent to the LRS is withdrawn there by a voiding statement."),
+    remove: (db, who) => forgetStatementsOf(db, who.id),
   }),
   declare({
     table: "login_throttle",

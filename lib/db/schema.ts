@@ -284,6 +284,30 @@ export interface HallLearnersTable {
   cohort_id: string;
   hall_user_id: string;
   user_id: string;
+/** The installation's LRS (one row, id "lrs"); credentials encrypted (lib/xapi/crypto.ts). */
+export interface XapiSettingsTable {
+  id: string;
+  endpoint: string;
+  credentials: string | null;
+  version: string;
+  enabled: number;
+  activity_base: string;
+  actor_salt: string;
+  updated_at: string;
+}
+
+/** A statement on its way to the LRS (lib/xapi/outbox.ts). */
+export interface XapiOutboxTable {
+  id: string;
+  user_id: string | null;
+  statement: string;
+  /** pending -> sending -> sent; dead: out of tries (can be retried); rejected: refused for good (409, 400). */
+  status: "pending" | "sending" | "sent" | "dead" | "rejected";
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 /** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
@@ -310,5 +334,7 @@ export interface Database {
   live_answers: LiveAnswersTable;
   hall_groups: HallGroupsTable;
   hall_learners: HallLearnersTable;
+  xapi_settings: XapiSettingsTable;
+  xapi_outbox: XapiOutboxTable;
 }
 

@@ -21,6 +21,9 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import type { AnswerInput } from "./inputs";
 import { encodeAnswerSummary } from "./answer-summary";
 import { gradeOrRefuse } from "./public-grade";
+import { enqueue } from "@/lib/xapi/outbox";
+import { xapiTarget } from "@/lib/xapi/settings";
+import { statementForAnswer, statementForAttempt, statementForCompletion, type Statement, type XapiTarget } from "@/lib/xapi/statements";
 
 const now = () => new Date().toISOString();
 
@@ -37,7 +40,9 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) throw new AppError("bad_request", "quiz.unknownQuestion");
   await refuseOtherVersion(handle, actor, input, quiz, question.id);
-  return revealFor(question, await storeAnswer(handle, actor, input, quiz, question, source));
+  // Learning records (lib/xapi): null, from memory, when no LRS is set up; then nothing more is written.
+  const target = await xapiTarget(handle);
+  return revealFor(question, await storeAnswer(handle, actor, input, quiz, question, source, target && { target, form }));
 }
 
 /** Where an attempt was taken: on the learner's own ("app") or in a live session ("live", lib/live). */
@@ -74,7 +79,13 @@ async function refuseOtherVersion(handle: Db, actor: SessionUser, input: AnswerI
   }
 }
 
-async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question, source: AttemptSource): Promise<AnswerResult> {
+/** Where the answer's statement goes, when an LRS is set up (lib/xapi), and the check form it was taken on. */
+interface Records {
+  target: XapiTarget;
+  form: FormId | undefined;
+}
+
+async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question, source: AttemptSource, records: Records | null): Promise<AnswerResult> {
   const result = gradeOrRefuse(question, input.chosen);
 
   const fresh: FreshAnswer = {
@@ -91,7 +102,24 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
     correct: result.verdict === "correct" ? 1 : 0,
     at: now(),
   };
-  if (await storeFreshAnswer(handle, fresh)) return result;
+  // The statement is written with the answer, in its transaction (the outbox pattern, lib/xapi).
+  const statement = records
+    ? statementForAnswer(records.target, {
+        id: input.id,
+        userId: actor.id,
+        attemptId: input.attemptId,
+        locale: input.locale,
+        courseId: input.courseId,
+        lessonId: input.lessonId,
+        questionId: question.id,
+        form: records.form,
+        chosen: input.chosen,
+        points: result.points,
+        correct: result.verdict === "correct",
+        answeredAt: fresh.at,
+      })
+    : undefined;
+  if (await storeFreshAnswer(handle, fresh, statement)) return result;
 
   // Not stored by the fast path: the quiz's first answer (no attempt yet), a retry, a rival answer,
   // someone else's or a finished attempt, or a race. Work out which, inside one transaction.
@@ -167,6 +195,7 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
       }
       throw new AppError("conflict", stored ? "quiz.answerIdUsed" : "quiz.alreadyAnswered");
     }
+    if (statement) await enqueue(trx, [{ statement, userId: actor.id }]);
     return result;
   });
 }
@@ -213,7 +242,7 @@ interface FreshAnswer {
  * attempt, always takes the transaction: creating the attempt here would leave it behind whenever
  * the answer is then refused.
  */
-async function storeFreshAnswer(handle: Db, a: FreshAnswer): Promise<boolean> {
+async function storeFreshAnswer(handle: Db, a: FreshAnswer, statement?: Statement): Promise<boolean> {
   const insert = sql`
     insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at, locale)
     select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}, ${a.locale}
@@ -222,8 +251,33 @@ async function storeFreshAnswer(handle: Db, a: FreshAnswer): Promise<boolean> {
     on conflict do nothing
   `;
   // SQLite writes go through the group commit; on PostgreSQL one statement is its own transaction.
-  const result = handle.kind === "postgres" ? await insert.execute(handle.db) : await writeTx(handle, (trx) => insert.execute(trx));
-  return Number(result.numAffectedRows ?? 0) === 1;
+  if (!statement) {
+    const result = handle.kind === "postgres" ? await insert.execute(handle.db) : await writeTx(handle, (trx) => insert.execute(trx));
+    return Number(result.numAffectedRows ?? 0) === 1;
+  }
+  // With an LRS set up, the answer's statement joins it in the outbox, atomically: on PostgreSQL
+  // still one statement (the insert's RETURNING feeds the outbox row), on SQLite in the same write.
+  if (handle.kind === "postgres") {
+    const result = await sql`
+      with stored as (
+        insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at, locale)
+        select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}, ${a.locale}
+        where exists (select 1 from quiz_attempts where id = ${a.attemptId} and user_id = ${a.userId} and course_id = ${a.courseId} and lesson_id = ${a.lessonId} and finished_at is null)
+          and not exists (select 1 from quiz_responses where id = ${a.id} or (attempt_id = ${a.attemptId} and question_id = ${a.questionId}))
+        on conflict do nothing
+        returning id
+      )
+      insert into xapi_outbox (id, user_id, statement, status, attempts, next_attempt_at, last_error, created_at, sent_at)
+      select id, ${a.userId}, ${JSON.stringify(statement)}, 'pending', 0, ${a.at}, null, ${a.at}, null from stored
+      on conflict do nothing
+    `.execute(handle.db);
+    return Number(result.numAffectedRows ?? 0) === 1;
+  }
+  return writeTx(handle, async (trx) => {
+    const stored = Number((await insert.execute(trx)).numAffectedRows ?? 0) === 1;
+    if (stored) await enqueue(trx, [{ statement, userId: a.userId }]);
+    return stored;
+  });
 }
 
 export interface FinishedAttempt {
@@ -238,6 +292,7 @@ export interface FinishedAttempt {
  * bias-check pair) and marks the lesson done, in `locale`: the page's, where the learner finished. Idempotent.
  */
 export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: string, locale: string): Promise<FinishedAttempt> {
+  const target = await xapiTarget(handle);
   return writeTx(handle, async (trx) => {
     const attempt = await trx.selectFrom("quiz_attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", actor.id).executeTakeFirst();
     if (!attempt) throw new AppError("not_found", "notFound.quizAttempt");
@@ -258,12 +313,20 @@ export async function finishAttempt(handle: Db, actor: SessionUser, attemptId: s
       const answers = await trx.selectFrom("quiz_responses").select(["question_id", "chosen", "correct"]).where("attempt_id", "=", attemptId).execute();
       const at = now();
       await trx.updateTable("quiz_attempts").set({ finished_at: at, score, answer_summary: encodeAnswerSummary(answers) }).where("id", "=", attemptId).execute();
+      let completed = false;
       if (activity.kind === "lesson") {
-        await trx
+        const inserted = await trx
           .insertInto("lesson_completions")
           .values({ user_id: actor.id, course_id: attempt.course_id, lesson_id: attempt.lesson_id, completed_at: at, locale })
           .onConflict((oc) => oc.doNothing())
-          .execute();
+          .executeTakeFirst();
+        completed = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+      }
+      if (target) {
+        const facts = { userId: actor.id, locale, courseId: attempt.course_id, lessonId: attempt.lesson_id };
+        const statements = [statementForAttempt(target, { ...facts, attemptId, score, passed: score + 1e-9 >= quiz.passMark, finishedAt: at })];
+        if (completed) statements.push(statementForCompletion(target, { ...facts, completedAt: at }));
+        await enqueue(trx, statements.map((statement) => ({ statement, userId: actor.id })));
       }
     }
     const best = await trx

@@ -7,6 +7,9 @@ import { findLessonQuiz } from "@/lib/content";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { LessonRefInput } from "./inputs";
+import { enqueue } from "@/lib/xapi/outbox";
+import { xapiTarget } from "@/lib/xapi/settings";
+import { statementForCompletion } from "@/lib/xapi/statements";
 
 const now = () => new Date().toISOString();
 
@@ -18,12 +21,19 @@ function lessonOrThrow(ref: LessonRefInput) {
 
 export async function completeLesson(handle: Db, actor: SessionUser, ref: LessonRefInput): Promise<{ completedAt: string }> {
   lessonOrThrow(ref);
+  const target = await xapiTarget(handle);
   return writeTx(handle, async (trx) => {
-    await trx
+    const at = now();
+    const inserted = await trx
       .insertInto("lesson_completions")
-      .values({ user_id: actor.id, course_id: ref.courseId, lesson_id: ref.lessonId, completed_at: now(), locale: ref.locale })
+      .values({ user_id: actor.id, course_id: ref.courseId, lesson_id: ref.lessonId, completed_at: at, locale: ref.locale })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .executeTakeFirst();
+    // A learning record for a new completion only (lib/xapi), in this transaction.
+    if (target && Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+      const statement = statementForCompletion(target, { userId: actor.id, locale: ref.locale, courseId: ref.courseId, lessonId: ref.lessonId, completedAt: at });
+      await enqueue(trx, [{ statement, userId: actor.id }]);
+    }
     const row = await trx
       .selectFrom("lesson_completions")
       .select("completed_at")

@@ -114,6 +114,23 @@ export const ENDPOINTS: Endpoint[] = [
     body: () => fc.record({ suspended: fc.boolean() }),
   },
   {
+    route: "/api/admin/xapi",
+    method: "POST",
+    load: () => import("@/app/api/admin/xapi/route"),
+    // Switched off, at addresses that refuse at once (port 9): a fuzzed save never sends anything.
+    body: () =>
+      fc.record({
+        endpoint: fc.constantFrom("http://127.0.0.1:9/xapi/", "https://127.0.0.1:9/lrs", "ftp://x", "http://user:pw@127.0.0.1:9/", "not a url"),
+        key: fc.constantFrom("key", ""),
+        secret: fc.constantFrom("secret", ""),
+        version: fc.constantFrom("1.0.3", "2.0.0", "0.9"),
+        enabled: fc.constant(false),
+        activityBase: fc.constantFrom("https://commonground.example", "javascript:alert(1)"),
+      }),
+  },
+  { route: "/api/admin/xapi/test", method: "POST", load: () => import("@/app/api/admin/xapi/test/route"), body: () => fc.constant({}) },
+  { route: "/api/admin/xapi/retry", method: "POST", load: () => import("@/app/api/admin/xapi/retry/route"), body: () => fc.constant({}) },
+  {
     route: "/api/cohorts/[cohort]/archive",
     method: "POST",
     load: () => import("@/app/api/cohorts/[cohort]/archive/route"),

@@ -106,6 +106,12 @@ export function forbiddenChange(change: Change, reach: Reach, world: { before: S
         const session = world.before.get("live_sessions")?.get(String(row.session_id)) ?? world.after.get("live_sessions")?.get(String(row.session_id));
         return Boolean(session && (reach.users.has(String(session.owner_id)) || (session.cohort_id !== null && reach.cohorts.has(String(session.cohort_id)))));
       }
+      case "xapi_settings":
+        // One LRS per installation: admins set it up.
+        return reach.admin;
+      case "xapi_outbox":
+        // A learner's statements go with their answers; admins retry dead letters of anyone's.
+        return reach.admin || (row.user_id !== null && reach.users.has(String(row.user_id)));
       case "login_throttle":
       case "login_devices":
         return reach.accountHashes.has(String(row.account_hash));
