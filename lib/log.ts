@@ -18,7 +18,7 @@ export type LogEvent =
   | "server.error"
   | "live.hub"
   | "hall.imported"
-  | "hall.import_refused";
+  | "hall.import_refused"
   | "xapi.settings"
   | "xapi.delivery";
 

@@ -284,6 +284,8 @@ export interface HallLearnersTable {
   cohort_id: string;
   hall_user_id: string;
   user_id: string;
+}
+
 /** The installation's LRS (one row, id "lrs"); credentials encrypted (lib/xapi/crypto.ts). */
 export interface XapiSettingsTable {
   id: string;

@@ -17,8 +17,8 @@ import { migration0014 } from "./0014-assignment-optional-due";
 import { migration0015 } from "./0015-live-sessions";
 import { migration0016 } from "./0016-user-locale";
 import { migration0017 } from "./0017-record-locale";
-import { migration0022 } from "./0022-hall-imports";
 import { migration0019 } from "./0019-xapi";
+import { migration0022 } from "./0022-hall-imports";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -42,8 +42,8 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0015-live-sessions": migration0015(kind),
         "0016-user-locale": migration0016(kind),
         "0017-record-locale": migration0017(kind),
-        "0022-hall-imports": migration0022(kind),
         "0019-xapi": migration0019(kind),
+        "0022-hall-imports": migration0022(kind),
       };
     },
   };
