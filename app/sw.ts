@@ -8,7 +8,7 @@
 //   anything the cache policy refuses (lib/offline/cache-policy.ts) are never stored.
 // - Every cache name carries the build id: a new deployment's worker fills its own caches (saving
 //   saved courses again) while the old one keeps serving, and deletes the old ones once active.
-import { CacheFirst, ExpirationPlugin, Serwist, StaleWhileRevalidate, type PrecacheEntry, type SerwistPlugin } from "serwist";
+import { CacheFirst, ExpirationPlugin, Serwist, type PrecacheEntry, type SerwistPlugin } from "serwist";
 import { isPersonalPath, mayCache } from "@/lib/offline/cache-policy";
 import { assetsCache, courseCache, coursesToRenew, otherBuildsCaches, pagesCache, parseCourseCache, precacheId } from "@/lib/offline/cache-names";
 import type { OfflineManifest, OfflinePage } from "@/lib/offline/course-pages";
@@ -51,7 +51,8 @@ const serwist = new Serwist({
     },
     {
       matcher: ({ url, sameOrigin }) => sameOrigin && /^\/(?:icon\.svg|favicon\.ico|apple-icon\.png|manifest\.webmanifest|icons\/)/.test(url.pathname),
-      handler: new StaleWhileRevalidate({ cacheName: assetsCache(BUILD), plugins: [policy] }),
+      // Cache first: they change only with a build, and the cache is this build's.
+      handler: new CacheFirst({ cacheName: assetsCache(BUILD), plugins: [policy] }),
     },
   ],
 });
