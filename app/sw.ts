@@ -10,7 +10,7 @@
 //   saved courses again) while the old one keeps serving, and deletes the old ones once active.
 import { CacheFirst, ExpirationPlugin, Serwist, type PrecacheEntry, type SerwistPlugin } from "serwist";
 import { isPersonalPath, mayCache } from "@/lib/offline/cache-policy";
-import { assetsCache, courseCache, coursesToRenew, otherBuildsCaches, pagesCache, parseCourseCache, precacheId } from "@/lib/offline/cache-names";
+import { assetsCache, courseCache, coursesToRenew, otherBuildsCaches, pagesCache, parseCourseCache, precacheName } from "@/lib/offline/cache-names";
 import type { OfflineManifest, OfflinePage } from "@/lib/offline/course-pages";
 import { OFFLINE_MESSAGE, type OfflineReply, type OfflineRequest, type SavedCourse } from "@/lib/offline/protocol";
 
@@ -34,7 +34,8 @@ const policy: SerwistPlugin = {
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
-  cacheId: precacheId(BUILD),
+  // Named here, not by cacheId: Serwist 9.5 names its precache before it reads cacheId.
+  precacheOptions: { cacheName: precacheName(BUILD) },
   // Waits until no tab uses the old worker, so no page mixes two builds' chunks (docs/offline.md).
   skipWaiting: false,
   clientsClaim: true,
@@ -119,8 +120,12 @@ async function page(request: Request, url: URL): Promise<Response> {
 
 // Saving a course.
 
+/** The build has no such course (any more): nothing to save, as opposed to a network failure. */
+class CourseGone extends Error {}
+
 async function readManifest(locale: string, course: string): Promise<OfflineManifest> {
   const res = await fetch(`/${encodeURIComponent(locale)}/courses/${encodeURIComponent(course)}/offline-manifest.json`, { credentials: "omit", cache: "no-cache" });
+  if (res.status === 404) throw new CourseGone(`${locale}/${course}`);
   if (!res.ok) throw new Error(`offline manifest: ${res.status}`);
   return (await res.json()) as OfflineManifest;
 }
@@ -220,7 +225,9 @@ self.addEventListener("message", (event) => {
 });
 
 // A new build: save again, for this build, every course saved under an older one, before this
-// worker may activate (install waits for it). A failure leaves that course unsaved, not broken.
+// worker may activate (install waits for it). If that fails (the network dropped), installing
+// fails and the browser tries again on a later visit, while the old worker keeps serving the old
+// build's saved course whole. A course the new build no longer has is simply not saved again.
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
@@ -231,7 +238,9 @@ self.addEventListener("install", (event) => {
           return p && p.locale === locale && p.course === course;
         });
         const before = old ? await readSaved(old) : undefined;
-        await saveCourse(locale, course, before?.help?.code ?? null, () => {}).catch(() => undefined);
+        await saveCourse(locale, course, before?.help?.code ?? null, () => {}).catch((e: unknown) => {
+          if (!(e instanceof CourseGone)) throw e;
+        });
       }
     })(),
   );

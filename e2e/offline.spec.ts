@@ -12,6 +12,8 @@ import { isPersonalPath } from "../lib/offline/cache-policy";
 
 test.use({ serviceWorkers: "allow" });
 test.skip(({ isMobile }) => !isMobile, "one journey is enough: it runs in the phone project");
+// In order: the last test swaps the built worker for a moment.
+test.describe.configure({ mode: "serial" });
 
 interface Export {
   quizResponses: { question_id: string }[];
@@ -136,4 +138,51 @@ test("a saved course works offline, its answers arrive once, and the next person
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText(first.name)).toHaveCount(0);
   expect(await sent()).toEqual({ answers: [], done: [], attempts: 0 });
+});
+
+test("a new build's worker saves the course again, waits for the old pages, then removes the old build's caches", async ({ page, context }) => {
+  await page.goto(coursePath);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const save = page.getByRole("region", { name: "Use this course without internet" });
+  await save.getByRole("button", { name: "Save this course for offline" }).click();
+  await expect(save.getByRole("status")).toHaveText(/^Saved for offline/);
+  const cacheNames = () => page.evaluate(async () => (await caches.keys()).sort());
+  const before = await cacheNames();
+  const build = /^cg-(.+)-course-en-/.exec(before.find((n) => n.includes("-course-en-"))!)![1];
+
+  // The next deployment, as the browser sees it: the same worker with another build id. The
+  // worker's own script cannot be routed by Playwright, so the built file is swapped for the
+  // update and put back (the other specs block service workers; this file runs in order).
+  const file = path.join(__dirname, "..", "public", "sw.js");
+  const script = fs.readFileSync(file, "utf8");
+  expect(script).toContain(`"${build}"`);
+  let states: string[];
+  try {
+    fs.writeFileSync(file, script.replaceAll(`"${build}"`, '"next-build"'));
+    states = await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.getRegistration())!;
+      await registration.update();
+      const worker = registration.installing ?? registration.waiting!;
+      const seen = [worker.state];
+      if (worker.state === "installing") {
+        await new Promise<void>((done) => worker.addEventListener("statechange", () => (seen.push(worker.state), worker.state !== "installing" && done())));
+      }
+      return seen;
+    });
+  } finally {
+    fs.writeFileSync(file, script);
+  }
+  // Installed with the course saved again, but waiting: this page still runs on the old build.
+  expect(states).toEqual(["installing", "installed"]);
+  const renewed = [`cg-next-build-course-en-${content.course.id}`, "cg-next-build-precache"];
+  expect(await cacheNames()).toEqual(expect.arrayContaining([...before, ...renewed]));
+
+  // Once no page uses the old build, the new worker takes over and the old caches go.
+  await page.close();
+  const next = await context.newPage();
+  await next.goto(coursePath);
+  await expect(next.getByRole("region", { name: "Use this course without internet" }).getByRole("status")).toHaveText(/^Saved for offline/);
+  const names = async () => (await next.evaluate(() => caches.keys())).filter((n) => n.startsWith("cg-"));
+  await expect.poll(async () => (await names()).filter((n) => n.includes(build))).toEqual([]);
+  expect(await names()).toEqual(expect.arrayContaining(renewed));
 });

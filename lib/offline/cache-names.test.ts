@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { assetsCache, courseCache, coursesToRenew, otherBuildsCaches, pagesCache, parseCourseCache, precacheId } from "./cache-names";
+import { assetsCache, courseCache, coursesToRenew, otherBuildsCaches, pagesCache, parseCourseCache, precacheName } from "./cache-names";
 
 describe("cache names", () => {
   test("a saved course's cache names its build, locale and course", () => {
@@ -11,13 +11,14 @@ describe("cache names", () => {
 
   test("only this app's caches of other builds are deleted", () => {
     const names = [
-      `${precacheId("old")}-precache-v2-https://x/`,
+      precacheName("old"),
       pagesCache("old"),
       courseCache("old", "en", "c"),
-      `${precacheId("new")}-precache-v2-https://x/`,
+      precacheName("new"),
       assetsCache("new"),
       courseCache("new", "en", "c"),
       "another-app-cache",
+      "serwist-precache-v2-https://x/",
     ];
     expect(otherBuildsCaches(names, "new")).toEqual(names.slice(0, 3));
     // A build id that starts like another's is still another build.

@@ -4,8 +4,8 @@
 
 const PREFIX = "cg";
 
-/** Serwist's cacheId: its precache (the app shell) becomes "cg-<build>-precache-v2-<scope>". */
-export const precacheId = (build: string) => `${PREFIX}-${build}`;
+/** Serwist's precache: the app shell of this build. */
+export const precacheName = (build: string) => `${PREFIX}-${build}-precache`;
 
 /** Public pages visited while online (network first), kept for reading offline. */
 export const pagesCache = (build: string) => `${PREFIX}-${build}-pages`;
