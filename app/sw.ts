@@ -90,7 +90,19 @@ async function findSaved(url: URL): Promise<Response | undefined> {
 const loadWholePage = () => new Response("", { status: 200, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 
 async function offlineFallback(url: URL): Promise<Response> {
-  return (await serwist.matchPrecache(`/${localeOf(url)}/offline`)) ?? Response.error();
+  // "/" (where the installed app starts) names no language: that of a saved course, if any.
+  const locale = url.pathname === "/" ? ((await savedCourses())[0]?.locale ?? localeOf(url)) : localeOf(url);
+  return (await serwist.matchPrecache(`/${locale}/offline`)) ?? Response.error();
+}
+
+/** Public pages kept from visits: the most recent ones, so the cache cannot grow without end. */
+const VISITED_PAGES = 60;
+
+async function keepVisited(path: string, response: Response): Promise<void> {
+  const cache = await caches.open(pagesCache(BUILD));
+  await cache.put(path, response);
+  const keys = await cache.keys(); // oldest first
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - VISITED_PAGES)).map((k) => cache.delete(k)));
 }
 
 async function page(request: Request, url: URL): Promise<Response> {
@@ -107,10 +119,7 @@ async function page(request: Request, url: URL): Promise<Response> {
   if (saved) return navigate ? saved : loadWholePage();
   try {
     const response = await fetch(request);
-    if (navigate && mayCache(request, response, ORIGIN)) {
-      const copy = response.clone();
-      void caches.open(pagesCache(BUILD)).then((c) => c.put(url.pathname, copy));
-    }
+    if (navigate && mayCache(request, response, ORIGIN)) void keepVisited(url.pathname, response.clone()).catch(() => undefined);
     return response;
   } catch {
     if (!navigate) return Response.error(); // Next then loads the page itself (below)
