@@ -70,7 +70,13 @@ const nextConfig = {
   // build traces as "anything in the project" for the pages that load content.
   outputFileTracingExcludes: { "*": ["data/**", ".e2e-data/**", "**/*.sqlite", "**/*.sqlite-wal", "**/*.sqlite-shm", "**/.auth-secret", "e2e/**", "tests/**", "bench/**", "docs/**", "**/*.test.ts", "**/*.test.tsx"] },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The service worker (scripts/build-sw.mjs writes public/sw.js after the build): always
+      // revalidated, so a new deployment's worker is found on the next visit (docs/offline.md).
+      // At the root, its scope is the whole app without a Service-Worker-Allowed header.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+    ];
   },
 };
 

@@ -29,6 +29,10 @@ export default defineConfig({
     // against 60 s for the same 27 tests). CI keeps only the log, never test-results/, so it
     // records none; locally a failure keeps its trace.
     trace: process.env.CI ? "off" : "retain-on-failure",
+    // The app registers a service worker in secure contexts (127.0.0.1 is one), which precaches the
+    // app shell in every new browser context: about 80 files per test. Only e2e/offline.spec.ts,
+    // which tests it, lets it run.
+    serviceWorkers: "block",
     launchOptions,
   },
   projects: [

@@ -19,6 +19,7 @@ const publicPages = [
   "/en/sign-in",
   "/en/sign-up",
   "/en/join",
+  "/en/offline",
 ];
 
 function expectSecurityHeaders(res: APIResponse, what: string) {
@@ -69,6 +70,20 @@ test.describe("security headers", () => {
     // Static lesson pages are served from the build; personal pages are the only no-store ones.
     const lessonRes = await request.get(content.lessonPath(lesson.id));
     expect(lessonRes.headers()["cache-control"] ?? "").not.toContain("no-store");
+  });
+
+  test("the service worker is revalidated on every visit; the manifest and offline files are public", async ({ request }) => {
+    const sw = await request.get("/sw.js");
+    expect(sw.status()).toBe(200);
+    expect(sw.headers()["content-type"]).toContain("javascript");
+    expect(sw.headers()["cache-control"]).toBe("no-cache");
+    expect(sw.headers()["content-security-policy"]).toContain("worker-src 'self'");
+    const manifest = await request.get("/manifest.webmanifest");
+    expect(manifest.status()).toBe(200);
+    expect(manifest.headers()["content-type"]).toContain("application/manifest+json");
+    const pages = await request.get(`/en/courses/${content.course.id}/offline-manifest.json`);
+    expect(pages.status()).toBe(200);
+    expect(pages.headers()["cache-control"] ?? "").not.toMatch(/no-store|private/);
   });
 
   test("a page that does not exist is a 404 page with the same headers", async ({ request }) => {

@@ -7,6 +7,11 @@
 //   container (the PNG form of ICO, read by every browser since 2007).
 // - app/apple-icon.png: iOS's home-screen icon, 180 x 180, on the page background, since iOS
 //   fills transparency with black.
+// - public/icons/icon-192.png and icon-512.png: the web app manifest's icons (app/manifest.ts),
+//   transparent around the disc, as the SVG is.
+// - public/icons/maskable-512.png: the manifest's maskable icon, which Android crops to a circle
+//   or a rounded square: the page background to every edge, the disc inside the safe zone (the
+//   centre circle of 80 % of the width, https://w3c.github.io/manifest/#icon-masks).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,7 +55,13 @@ const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "
 try {
   fs.writeFileSync(path.join(root, "app", "favicon.ico"), icoFromPng(await render(browser, 32, 0), 32));
   fs.writeFileSync(path.join(root, "app", "apple-icon.png"), await render(browser, 180, 30, PAGE_BACKGROUND));
-  console.log("wrote app/favicon.ico and app/apple-icon.png");
+  const icons = path.join(root, "public", "icons");
+  fs.mkdirSync(icons, { recursive: true });
+  fs.writeFileSync(path.join(icons, "icon-192.png"), await render(browser, 192, 0));
+  fs.writeFileSync(path.join(icons, "icon-512.png"), await render(browser, 512, 0));
+  // The disc's diameter is 70 % of the width (inset 15 %), inside the 80 % safe circle.
+  fs.writeFileSync(path.join(icons, "maskable-512.png"), await render(browser, 512, 77, PAGE_BACKGROUND));
+  console.log("wrote app/favicon.ico, app/apple-icon.png and public/icons/*.png");
 } finally {
   await browser.close();
 }

@@ -6,6 +6,7 @@ import { locales } from "@/i18n/locales";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { ErrorStringsProvider } from "@/components/ui/error-strings";
+import { OfflineStatus } from "@/components/offline/offline-status";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -17,7 +18,7 @@ export async function generateMetadata(props: LayoutProps<"/[locale]">): Promise
   const t = await getTranslations({ locale, namespace: "site" });
   // An ASCII separator: a prerendered page is written as a JavaScript string on every request, and
   // one character above U+007F makes that slower (e2e/static.spec.ts, bench/README.md).
-  return { title: { default: t("name"), template: `%s - ${t("name")}` }, description: t("tagline") };
+  return { title: { default: t("name"), template: `%s - ${t("name")}` }, description: t("tagline"), manifest: "/manifest.webmanifest" };
 }
 
 export const viewport: Viewport = {
@@ -33,7 +34,11 @@ export default async function LocaleLayout(props: LayoutProps<"/[locale]">) {
   const { locale } = await props.params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, te] = await Promise.all([getTranslations({ locale, namespace: "site" }), getTranslations({ locale, namespace: "errors" })]);
+  const [t, te, to] = await Promise.all([
+    getTranslations({ locale, namespace: "site" }),
+    getTranslations({ locale, namespace: "errors" }),
+    getTranslations({ locale, namespace: "offline" }),
+  ]);
   // The words of every segment's error.tsx (components/ui/error-strings.tsx says why a context).
   const errorStrings = { title: te("title"), body: te("body"), retry: te("retry"), home: te("home"), emergency: t("emergency") };
   return (
@@ -44,6 +49,7 @@ export default async function LocaleLayout(props: LayoutProps<"/[locale]">) {
           {t("skip")}
         </a>
         <SiteHeader locale={locale} />
+        <OfflineStatus label={to("status")} />
         <main id="main" tabIndex={-1}>
           <ErrorStringsProvider locale={locale} strings={errorStrings}>
             {props.children}

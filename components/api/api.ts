@@ -55,6 +55,16 @@ function pageLocale(): string | undefined {
   return typeof document === "undefined" ? undefined : document.documentElement?.lang || undefined;
 }
 
+/**
+ * Window event after each request: detail true when the server answered, false when the request
+ * never reached it (the offline banner, components/offline/offline-status.tsx, listens).
+ */
+export const NETWORK_EVENT = "cg-network";
+
+function networkState(reached: boolean) {
+  if (typeof window !== "undefined") window.dispatchEvent(new CustomEvent(NETWORK_EVENT, { detail: reached }));
+}
+
 /** The low-level call: the Response whatever its status; a network failure is an ApiError with status 0. */
 export async function request(method: "GET" | SendMethod, url: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -66,9 +76,12 @@ export async function request(method: "GET" | SendMethod, url: string, body?: un
   if (method !== "GET") init.body = JSON.stringify(body ?? {});
   const path = sameOrigin(url); // outside the try: a wrong URL is a bug to see, not a lost connection
   try {
-    return await fetch(path, init);
+    const res = await fetch(path, init);
+    networkState(true);
+    return res;
   } catch (e) {
     if (signal?.aborted) throw e; // react-query cancelled it: not a failure to show
+    networkState(false);
     throw new ApiError("", 0);
   }
 }

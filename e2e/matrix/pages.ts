@@ -27,6 +27,8 @@ export const PAGES: PageEntry[] = [
   { file: "app/[locale]/(auth)/sign-in/page.tsx", params: "static", cells: open },
   // After deleting an account: a static page that holds nobody's data.
   { file: "app/[locale]/account-deleted/page.tsx", params: "static", cells: open },
+  // The service worker's page for a page it has not saved, offline: static, nobody's data in it.
+  { file: "app/[locale]/offline/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/sign-up/page.tsx", params: "static", cells: open },
   { file: "app/[locale]/(auth)/join/page.tsx", params: "none", path: "/{locale}/join", cells: open },
   // The code is the key: whoever has it sees the group's name (and, signed in, their own).

@@ -5,6 +5,14 @@ const lessonRef = (w: WorldIds) => ({ locale: w.locale, courseId: w.courseId, le
 
 export const ROUTES: RouteEntry[] = [
   { file: "app/api/health/route.ts", method: "GET", path: "/api/health", what: "liveness", cells: all(s(200)) },
+  // The pages "Save this course for offline" stores: a static file per course, built from content.
+  {
+    file: "app/[locale]/(learn)/courses/[course]/offline-manifest.json/route.ts",
+    method: "GET",
+    path: "/{locale}/courses/{courseId}/offline-manifest.json",
+    what: "the list of a course's pages to save for offline",
+    cells: all(s(200)),
+  },
   {
     file: "app/api/auth/[...nextauth]/route.ts",
     method: "GET",

@@ -11,6 +11,9 @@ import { CourseOutline } from "@/components/course/course-outline";
 import { GuestNextStep } from "@/components/progress/guest-next-step";
 import { nextStepLabels } from "@/components/progress/next-step-labels";
 import { activityUrl } from "@/lib/content/activity-id";
+import { SaveCourse, type SaveCourseLabels } from "@/components/offline/save-course";
+
+const SAVE_LABELS = ["title", "lead", "save", "size", "country", "saving", "progress", "saved", "savedHelp", "remove", "removed", "failed", "unavailable", "unsupported"] as const satisfies readonly (keyof SaveCourseLabels)[];
 
 export function generateStaticParams() {
   return allCourseParams();
@@ -28,11 +31,13 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
   const course = getCourse(locale, courseId);
   const route = selfPacedCourse(locale, courseId);
   if (!course || !route) notFound();
-  const [ts, ta, labels] = await Promise.all([
+  const [ts, ta, to, labels] = await Promise.all([
     getTranslations({ locale, namespace: "site" }),
     getTranslations({ locale, namespace: "assessment" }),
+    getTranslations({ locale, namespace: "offline" }),
     nextStepLabels(locale),
   ]);
+  const saveLabels: SaveCourseLabels = Object.fromEntries(SAVE_LABELS.map((k) => [k, to.raw(k) as string])) as Record<(typeof SAVE_LABELS)[number], string>;
   const hasAssessments = hasCheckForms(locale, course.id);
   const version = getVersion(locale, contentPath.course(course.id));
   const lang = blockLang(locale, version);
@@ -61,6 +66,7 @@ export default async function CoursePage(props: PageProps<"/[locale]/courses/[co
           <BoosterOffers locale={locale} route={route} labels={{ ...labels, gainShort: ta.raw("gainShort") as string }} />
         </section>
       )}
+      <SaveCourse locale={locale} course={course.id} labels={saveLabels} />
     </div>
   );
 }
