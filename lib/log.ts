@@ -16,7 +16,8 @@ export type LogEvent =
   | "ratelimit.refused"
   | "http.refused"
   | "server.error"
-  | "live.hub";
+  | "live.hub"
+  | "rosters.imported";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;
