@@ -161,7 +161,7 @@ export function readRoster(input: RosterText): ReadRoster {
     };
     const id = row.get("sourcedId");
     if (id) unique("enrollments", row.line, id);
-    const pair = `${e.classSourcedId}\u0000${e.userSourcedId}\u0000${e.status}`;
+    const pair = `${e.classSourcedId}\u0000${e.userSourcedId}\u0000${e.role}\u0000${e.status}`;
     if (pairs.has(pair)) continue;
     pairs.add(pair);
     if (e.role !== "student" && e.role !== "teacher") {
