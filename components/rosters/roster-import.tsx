@@ -2,7 +2,7 @@
 // Importing a class roster: choose the OneRoster files, preview what changes (every problem by
 // file and line; nothing is imported while any remains), import, then print the sign-in sheet of
 // the new learners, whose passphrases are shown this once (lib/rosters/import.ts).
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import Link from "@/components/ui/link";
 import { fill } from "@/components/ui/fill";
 import { UserText } from "@/components/ui/user-text";
@@ -24,6 +24,14 @@ export function RosterImport({ locale, tracks, labels }: { locale: string; track
   const [result, setResult] = useState<RosterResult | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  // Each answer's heading takes the focus once it is on the screen, so a screen reader starts there.
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
 
   const body = () => ({ classes: files.classes ?? "", users: files.users ?? "", enrollments: files.enrollments ?? "", locale, trackId });
 
@@ -49,7 +57,6 @@ export function RosterImport({ locale, tracks, labels }: { locale: string; track
     }
     void form.run(async () => {
       setPreview(await send<RosterPreview>("POST", "/api/rosters/preview", body()));
-      requestAnimationFrame(() => previewHeading.current?.focus());
     });
   }
 
@@ -57,7 +64,6 @@ export function RosterImport({ locale, tracks, labels }: { locale: string; track
     void applying.run(async () => {
       setResult(await send<RosterResult>("POST", "/api/rosters/apply", body()));
       setPreview(null);
-      requestAnimationFrame(() => resultHeading.current?.focus());
     });
   }
 
@@ -100,10 +106,9 @@ export function RosterImport({ locale, tracks, labels }: { locale: string; track
             </div>
           )}
           {preview.errors.length === 0 && preview.unchanged && <p className="lead">{labels.unchanged}</p>}
-          {preview.classes.length > 0 && (
-            <div className="roster-table" role="region" aria-labelledby="roster-classes-caption" tabIndex={0}>
-              <table>
-                <caption id="roster-classes-caption">{labels.previewTitle}</caption>
+          {preview.errors.length === 0 && preview.classes.length > 0 && (
+            <div className="roster-table" role="region" aria-labelledby="roster-preview-title" tabIndex={0}>
+              <table aria-labelledby="roster-preview-title">
                 <thead>
                   <tr>
                     <th scope="col">{labels.class}</th>
@@ -169,15 +174,14 @@ export function RosterImport({ locale, tracks, labels }: { locale: string; track
             <p>{labels.noNew}</p>
           ) : (
             <>
-              <p>{labels.sheetLead}</p>
+              <p className="roster-sheet-lead">{labels.sheetLead}</p>
               <div className="actions">
                 <button type="button" className="button" onClick={() => window.print()}>
                   {labels.print}
                 </button>
               </div>
-              <div className="roster-table" role="region" aria-labelledby="roster-sheet-caption" tabIndex={0}>
-                <table>
-                  <caption id="roster-sheet-caption">{labels.sheetTitle}</caption>
+              <div className="roster-table" role="region" aria-labelledby="roster-sheet-title" tabIndex={0}>
+                <table aria-labelledby="roster-sheet-title">
                   <thead>
                     <tr>
                       <th scope="col">{labels.group}</th>

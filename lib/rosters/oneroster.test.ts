@@ -38,6 +38,11 @@ describe("reading a roster", () => {
     expect(r.warnings).toEqual([{ file: "enrollments", line: 4, key: "otherRole", args: { role: "parent" } }]);
   });
 
+  it("names a file it cannot read once, not again for every row that refers to it", () => {
+    const r = readRoster(input("sourcedId,title\nc,C\n", 'sourcedId,givenName,familyName\nu,A,"B\n', "classSourcedId,userSourcedId,role\nc,u,student\nc,v,student\n"));
+    expect(planRoster(r, none).errors.map((e) => [e.file, e.key])).toEqual([["users", "csvUnclosed"]]);
+  });
+
   it("refuses names with bidirectional overrides", () => {
     const r = readRoster(input("sourcedId,title\nc,\u202Eevil\n", "sourcedId,givenName,familyName\nu,\u202Eevil,B\n", "classSourcedId,userSourcedId,role\n"));
     expect(r.errors.map((e) => [e.file, e.key])).toEqual([["classes", "badName"], ["users", "badName"]]);

@@ -207,6 +207,8 @@ export interface RosterPlan {
 export function planRoster(read: ReadRoster, existing: Existing): RosterPlan {
   const errors = [...read.errors];
   const warnings = [...read.warnings];
+  // A file that could not be read at all is one problem, not one more for every row that names it.
+  const unread = new Set(read.errors.filter((e) => e.key.startsWith("csv") || e.key === "missingColumn").map((e) => e.file));
   const users = new Map(read.users.map((u) => [u.sourcedId, u]));
   const plans = new Map<string, ClassPlan>();
 
@@ -229,7 +231,7 @@ export function planRoster(read: ReadRoster, existing: Existing): RosterPlan {
       plans.set(classId, p);
       return p;
     }
-    if (!read.classes.some((c) => c.sourcedId === classId)) errors.push({ file, line, key: "unknownClass", args: { id: classId } });
+    if (!unread.has("classes") && !read.classes.some((c) => c.sourcedId === classId)) errors.push({ file, line, key: "unknownClass", args: { id: classId } });
     return undefined;
   };
 
@@ -253,7 +255,7 @@ export function planRoster(read: ReadRoster, existing: Existing): RosterPlan {
       continue;
     }
     if (!user && !learner) {
-      errors.push({ file: "enrollments", line: e.line, key: "unknownUser", args: { id: e.userSourcedId } });
+      if (!unread.has("users")) errors.push({ file: "enrollments", line: e.line, key: "unknownUser", args: { id: e.userSourcedId } });
       continue;
     }
     const removing = e.status === "tobedeleted" || user?.status === "tobedeleted";

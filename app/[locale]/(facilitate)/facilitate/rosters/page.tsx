@@ -31,12 +31,15 @@ export default async function RostersPage(props: PageProps<"/[locale]/facilitate
   const tracks = getTracks(locale).map((track) => ({ id: track.id, kind: track.kind, title: track.title }));
   return (
     <div className="container">
-      <p>
-        <Link href={`/${locale}/facilitate`}>{t("back")}</Link>
-      </p>
-      <h1>{t("title")}</h1>
-      <p className="lead reading">{t("lead")}</p>
-      <p className="reading">{t("keeps")}</p>
+      {/* Not printed: the printout is the sign-in sheet alone (components/rosters/rosters.css). */}
+      <div className="roster-intro">
+        <p>
+          <Link href={`/${locale}/facilitate`}>{t("back")}</Link>
+        </p>
+        <h1>{t("title")}</h1>
+        <p className="lead reading">{t("lead")}</p>
+        <p className="reading">{t("keeps")}</p>
+      </div>
       <RosterImport locale={locale} tracks={tracks} labels={{ ...t.raw("form"), ...tf.raw("form"), issue: t.raw("issue") } as RosterLabels} />
     </div>
   );
