@@ -8,7 +8,7 @@ import { expect, expectAccessibleInBothThemes, newLearner, signInApi, signUpHead
 const files = (id: string) => [
   { name: "classes.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFFsourcedId,status,dateLastModified,title\r\n${id}-c1,,,"Year 9, Citizenship ${id}"\r\n`) },
   { name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(`sourcedId,givenName,familyName,email\r\n${id}-u1,Amira,Khan,\r\n${id}-u2,Ben,"O'Neil",\r\n`) },
-  { name: "enrollments.csv", mimeType: "text/csv", buffer: Buffer.from(`sourcedId,classSourcedId,userSourcedId,role\r\ne1,${id}-c1,${id}-u1,student\r\ne2,${id}-c1,${id}-u2,student\r\ne3,${id}-c1,${id}-u2,guardian\r\n`) },
+  { name: "enrollments.csv", mimeType: "text/csv", buffer: Buffer.from(`sourcedId,classSourcedId,userSourcedId,role\r\ne1,${id}-c1,${id}-u1,student\r\ne2,${id}-c1,${id}-u2,student\r\ne3,${id}-c1,${id}-g1,guardian\r\n`) },
 ];
 
 async function signedInFacilitator(context: BrowserContext, baseURL: string) {
