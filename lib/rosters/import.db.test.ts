@@ -64,7 +64,7 @@ describe.each(testEngines())("roster import on $name", (engine) => {
     lead = await createAccount(handle, { email: "lead@example.org", displayName: "Lead", password: PASSWORD, role: "facilitator" });
     other = await createAccount(handle, { email: "other@example.org", displayName: "Other", password: PASSWORD, role: "facilitator" });
     learner = await createAccount(handle, { email: "learner@example.org", displayName: "Ada", password: PASSWORD });
-  });
+  }, 60_000);
   afterAll(async () => cleanup());
 
   it("is for facilitators only", async () => {
