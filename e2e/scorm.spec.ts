@@ -27,12 +27,14 @@ let server: http.Server;
 let origin = "";
 const packages: Record<string, Record<string, Uint8Array>> = {};
 
-const host = (version: "1.2" | "2004") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS stand-in</title>
+/** The LMS's page; `resume` is what it kept from an earlier session (suspend data and location), loaded before the SCO starts. */
+const host = (version: "1.2" | "2004", resume?: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS stand-in</title>
 <script src="/scorm-again.js"></script>
 <script>
   window.commits = [];
   ${version === "1.2"
     ? `window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+       ${resume ? `window.API.loadFromJSON(${resume});` : ""}
        window.API.on("LMSCommit", () => window.commits.push(window.API.cmi.core.lesson_status));`
     : `window.API_1484_11 = new Scorm2004API({ autocommit: false, logLevel: 5 });
        window.API_1484_11.on("Commit", () => window.commits.push(window.API_1484_11.cmi.completion_status));`}
@@ -58,7 +60,7 @@ test.beforeAll(() => {
     const [, first, ...rest] = url.pathname.split("/");
     const version = url.searchParams.get("v") ?? "1.2";
     let body: Uint8Array | string | undefined;
-    if (first === "host.html") body = host(version === "2004" ? "2004" : "1.2");
+    if (first === "host.html") body = host(version === "2004" ? "2004" : "1.2", url.searchParams.get("resume") ?? undefined);
     else if (first === "scorm-again.js") body = runtime(req.headers.referer?.includes("v=2004") ? "2004" : "1.2");
     else body = packages[first]?.[rest.join("/")];
     if (body === undefined) {
@@ -110,6 +112,14 @@ test("a SCORM 1.2 package reports status, score and progress to the LMS", async 
   expect(decodeState(cmi.suspend).best).toEqual({ 0: 100 });
   const commits = await page.evaluate(() => (window as unknown as { commits: unknown[] }).commits.length);
   expect(commits).toBeGreaterThanOrEqual(2);
+  // The next session resumes: the LMS hands back the suspend data and location it kept.
+  const resume = JSON.stringify({ suspend_data: cmi.suspend, core: { lesson_location: cmi.location, entry: "resume" } });
+  const again = await page.context().newPage();
+  await again.goto(`${origin}/host.html?v=1.2&resume=${encodeURIComponent(resume)}`);
+  const resumed = again.frameLocator("iframe[title=Course]");
+  await expect(resumed.getByRole("link", { name: `${lesson.title} \u2713 Done` })).toBeVisible();
+  await expect(resumed.getByText("Course score: 100% (1 of 1 quizzes taken)")).toBeVisible();
+  await again.close();
   // Leaving the course ends the session: LMSFinish after a last commit.
   const finished = page.evaluate(() => new Promise<boolean>((resolve) => (window as unknown as { API: { on(e: string, f: () => void): void } }).API.on("LMSFinish", () => resolve(true))));
   await page.locator("iframe[title=Course]").evaluate((f: HTMLIFrameElement) => (f.src = "about:blank"));
