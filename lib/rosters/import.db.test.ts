@@ -100,6 +100,9 @@ describe.each(testEngines())("roster import on $name", (engine) => {
     expect(amira.login_name).toMatch(/^amira-k-\d{4}$/);
     const signIn = await authenticate(handle, amira.login_name!, result.newLearners[0].passphrase, null);
     expect(signIn.ok).toBe(true);
+    // Ben is in both classes; his account belongs with the first (deleting the other group keeps it).
+    const ben = await handle.db.selectFrom("cohort_members as m").innerJoin("users as u", "u.id", "m.user_id").innerJoin("cohorts as c", "c.id", "m.cohort_id").select(["c.name", "m.pseudonymous"]).where("u.display_name", "=", "Ben O.").orderBy("c.name").execute();
+    expect(ben.map((m) => [m.name, Number(m.pseudonymous)])).toEqual([["Year 10 Safeguarding", 0], ["Year 9, Citizenship", 1]]);
     // The teacher with an email is invited (a hash and a hint only); the importer is not.
     const invitations = await handle.db.selectFrom("cohort_invitations").selectAll().execute();
     expect(invitations).toHaveLength(1);

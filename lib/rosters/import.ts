@@ -20,7 +20,7 @@ import { log } from "@/lib/log";
 import { requireFacilitator } from "@/lib/cohorts/access";
 import { addInvitations, invitationEmailHash } from "@/lib/cohorts/invitations";
 import { newJoinCode } from "@/lib/cohorts/mutations";
-import { isEmptyPlan, planRoster, readRoster, type ClassAction, type Existing, type RosterIssue, type RosterPlan } from "./oneroster";
+import { isEmptyPlan, planRoster, readRoster, type ClassAction, type ClassPlan, type Existing, type RosterIssue, type RosterPlan } from "./oneroster";
 
 /** The three files' text; 64 KB of JSON at most reaches here (lib/http/body.ts), a few hundred learners. */
 export const rosterInput = z.strictObject({
@@ -150,8 +150,12 @@ export async function applyRoster(handle: Db, actor: SessionUser, input: RosterI
     for (const [sourcedId, l] of (await existingFor(trx, actor.id)).learners) userIds.set(sourcedId, l.userId);
 
     const created: RosterResult["newLearners"] = [];
-    const groupOf = new Map<string, string>();
-    for (const c of plan.classes) for (const s of c.add) if (!groupOf.has(s)) groupOf.set(s, c.title);
+    // A new learner's home group is the first class that adds them: their membership there is the
+    // one marked pseudonymous, so deleting that group deletes the account (as for a nickname join,
+    // lib/cohorts/mutations.ts deleteCohort), and deleting another of their groups does not.
+    const home = new Map<string, ClassPlan>();
+    const isNew = new Set(plan.newLearners.map((l) => l.sourcedId));
+    for (const c of plan.classes) for (const s of c.add) if (isNew.has(s) && !home.has(s)) home.set(s, c);
     for (const l of plan.newLearners) {
       let loginName = "";
       for (let i = 0; i < 20 && !loginName; i++) {
@@ -163,7 +167,7 @@ export async function applyRoster(handle: Db, actor: SessionUser, input: RosterI
       await trx.insertInto("users").values({ id, email: null, login_name: loginName, display_name: l.nickname, password_hash: secrets.get(l.sourcedId)!.hash, role: "learner", created_at: at, suspended_at: null }).execute();
       await trx.insertInto("roster_learners").values({ owner_id: actor.id, source_id: l.sourcedId, user_id: id, imported_at: at }).execute();
       userIds.set(l.sourcedId, id);
-      created.push({ nickname: l.nickname, loginName, passphrase: secrets.get(l.sourcedId)!.passphrase, group: groupOf.get(l.sourcedId) ?? "" });
+      created.push({ nickname: l.nickname, loginName, passphrase: secrets.get(l.sourcedId)!.passphrase, group: home.get(l.sourcedId)?.title ?? "" });
       log("auth.sign_up", { userId: id, role: "learner", pseudonymous: true, by: actor.id, via: "roster" });
     }
     for (const r of plan.renamed) await trx.updateTable("users").set({ display_name: r.nickname }).where("id", "=", r.userId).execute();
@@ -193,7 +197,7 @@ export async function applyRoster(handle: Db, actor: SessionUser, input: RosterI
       if (c.add.length) {
         await trx
           .insertInto("cohort_members")
-          .values(c.add.map((s) => ({ cohort_id: cohortId!, user_id: userIds.get(s)!, joined_at: at, pseudonymous: 1 })))
+          .values(c.add.map((s) => ({ cohort_id: cohortId!, user_id: userIds.get(s)!, joined_at: at, pseudonymous: home.get(s) === c ? 1 : 0 })))
           .onConflict((oc) => oc.doNothing())
           .execute();
         added += c.add.length;
