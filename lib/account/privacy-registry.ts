@@ -212,7 +212,8 @@ export const PRIVACY_REGISTRY = [
     links: [byId("user_id"), byId("owner_id")],
     holds: "School roster ids: which learner account a student's roster id stands for, and who imported it.",
     exportAs: "rosterIds",
-    read: (rows) => rows.select(["roster_learners.source_id", "roster_learners.user_id", "roster_learners.owner_id", "roster_learners.imported_at"]).orderBy("roster_learners.imported_at").orderBy("roster_learners.source_id"),
+    // The roster id and when; not the account ids, which would name the other side to each.
+    read: (rows) => rows.select(["roster_learners.source_id", "roster_learners.imported_at"]).orderBy("roster_learners.imported_at").orderBy("roster_learners.source_id"),
     erase: deleted("The roster id's link to the account; importing the roster again would make a new account."),
   }),
   declare({
