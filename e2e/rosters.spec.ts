@@ -20,6 +20,8 @@ async function signedInFacilitator(context: BrowserContext, baseURL: string) {
 }
 
 test("a facilitator previews and imports a class roster, and prints the sign-in sheet", async ({ page, context, baseURL, browser }) => {
+  // One viewport keeps CI short: a teacher's phone is the narrower case (tables scroll in their box).
+  test.skip(test.info().project.name !== "phone", "runs at phone size only; the same page at projector size adds no check");
   await signedInFacilitator(context, baseURL!);
   const id = crypto.randomUUID().slice(0, 8);
   await page.goto("/en/facilitate/rosters");
