@@ -85,6 +85,8 @@ export interface ServerErrorArgs {
   "cohorts.invitationGone": NoArgs;
   "cohorts.learnerInGroup": NoArgs;
   "account.runsGroups": { groups: number };
+  "rosters.hasProblems": { problems: number };
+  "rosters.changed": NoArgs;
   "names.groupEmpty": NoArgs;
   "names.displayNameEmpty": NoArgs;
   "names.nicknameEmpty": NoArgs;

@@ -20,7 +20,8 @@ export type LogEvent =
   | "hall.imported"
   | "hall.import_refused"
   | "xapi.settings"
-  | "xapi.delivery";
+  | "xapi.delivery"
+  | "rosters.imported";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;

@@ -56,6 +56,8 @@ export const PAGES: PageEntry[] = [
     // The other facilitator's pending invitation names the group and its owner.
     cells: { ...signedInPage(s(200)), facilitator: s(200, { shows: ["cohort"] }), otherFacilitator: s(200, { shows: ["cohort", "facilitator"] }) },
   },
+  // The roster import: a form, with nobody's data until a roster is chosen (learners are told it is for facilitators).
+  { file: "app/[locale]/(facilitate)/facilitate/rosters/page.tsx", params: "none", path: "/{locale}/facilitate/rosters", cells: signedInPage(s(200)) },
   {
     file: "app/[locale]/(facilitate)/facilitate/[cohort]/page.tsx",
     params: "world",

@@ -1,6 +1,15 @@
 // Every route handler method of app/api, with the answer each caller must get (see model.ts).
 import { all, cohortManage, cohortOwner, cohortRead, invitedOnly, learnersRecord, liveController, liveParticipant, ownRecord, s, signedIn, type RouteEntry, type WorldIds } from "./model";
 
+/** A one-class, one-student OneRoster roster. */
+const rosterBody = (w: WorldIds) => ({
+  classes: "sourcedId,title\r\nmx-c1,Matrix roster class\r\n",
+  users: "sourcedId,givenName,familyName\r\nmx-u1,Matrix,Student\r\n",
+  enrollments: "classSourcedId,userSourcedId,role\r\nmx-c1,mx-u1,student\r\n",
+  locale: w.locale,
+  trackId: "school",
+});
+
 const lessonRef = (w: WorldIds) => ({ locale: w.locale, courseId: w.courseId, lessonId: w.otherLessonId });
 
 export const ROUTES: RouteEntry[] = [
@@ -116,6 +125,23 @@ export const ROUTES: RouteEntry[] = [
     what: "try the dead-lettered learning records again",
     body: () => ({}),
     cells: { ...all(s(403)), anonymous: s(401), admin: s(200, { fresh: true }) },
+  },
+  {
+    file: "app/api/rosters/preview/route.ts",
+    method: "POST",
+    path: "/api/rosters/preview",
+    what: "preview a class roster import",
+    body: (w) => rosterBody(w),
+    cells: { anonymous: s(401), learner: s(403), otherLearner: s(403), facilitator: s(200), otherFacilitator: s(200), admin: s(200) },
+  },
+  {
+    file: "app/api/rosters/apply/route.ts",
+    method: "POST",
+    path: "/api/rosters/apply",
+    what: "import a class roster as a group",
+    body: (w) => rosterBody(w),
+    // Facilitators (and admins) import into groups of their own; a learner cannot.
+    cells: { anonymous: s(401), learner: s(403), otherLearner: s(403), facilitator: s(200, { fresh: true }), otherFacilitator: s(200, { fresh: true }), admin: s(200, { fresh: true }) },
   },
   {
     file: "app/api/cohorts/route.ts",

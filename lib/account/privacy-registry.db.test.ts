@@ -179,6 +179,11 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
         // unknown browser here) neither uses nor clears.
         await trustDevice(handle, email, `${name}-phone`);
         await recordFailure(handle, await throttleKeyFor(handle, email, `${name}-phone`));
+        // Their own group came from a school roster, with one student (the links lib/rosters/import.ts writes).
+        const student = await joinWithNickname(handle, { code: own.joinCode, nickname: `${name} student` });
+        const at = new Date().toISOString();
+        await handle.db.insertInto("roster_classes").values({ owner_id: user.id, source_id: "class-1", cohort_id: own.id, imported_at: at }).execute();
+        await handle.db.insertInto("roster_learners").values({ owner_id: user.id, source_id: "student-1", user_id: student.userId, imported_at: at }).execute();
         people[name] = { user, who: { id: user.id, email, loginName: null }, ownGroup: own.id };
       }
       await createCohort(handle, olga, { ...options, name: "Pending", coFacilitatorEmails: emails });

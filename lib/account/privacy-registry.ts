@@ -198,6 +198,29 @@ export const PRIVACY_REGISTRY = [
     erase: deleted("Your membership; the group and its other members stay."),
   }),
   declare({
+    table: "roster_classes",
+    links: [byId("owner_id")],
+    holds: "Classes you imported from a school roster: each class's roster id and the group it became.",
+    exportAs: "rosterClassesImported",
+    read: (rows) =>
+      rows
+        .innerJoin("cohorts as c", "c.id", "roster_classes.cohort_id")
+        .select(["roster_classes.source_id", "roster_classes.cohort_id", "c.name as group", "roster_classes.imported_at"])
+        .orderBy("roster_classes.imported_at")
+        .orderBy("roster_classes.source_id"),
+    erase: deleted("The link between a roster class and your group; the group itself goes only when you delete it."),
+  }),
+  declare({
+    table: "roster_learners",
+    // Theirs twice over: the learner the roster id stands for, and the facilitator who imported it.
+    links: [byId("user_id"), byId("owner_id")],
+    holds: "School roster ids: which learner account a student's roster id stands for, and who imported it.",
+    exportAs: "rosterIds",
+    // The roster id and when; not the account ids, which would name the other side to each.
+    read: (rows) => rows.select(["roster_learners.source_id", "roster_learners.imported_at"]).orderBy("roster_learners.imported_at").orderBy("roster_learners.source_id"),
+    erase: deleted("The roster id's link to the account; importing the roster again would make a new account."),
+  }),
+  declare({
     table: "lesson_completions",
     links: [byId("user_id")],
     holds: "Lessons you marked done, when, and in which language.",

@@ -56,6 +56,22 @@ export interface CohortInvitationsTable {
   expires_at: string;
 }
 
+/** A roster class (OneRoster sourcedId, per importing facilitator) and the group it became (lib/rosters). */
+export interface RosterClassesTable {
+  owner_id: string;
+  source_id: string;
+  cohort_id: string;
+  imported_at: string;
+}
+
+/** A roster student (OneRoster sourcedId, per importing facilitator) and the learner account made for them. */
+export interface RosterLearnersTable {
+  owner_id: string;
+  source_id: string;
+  user_id: string;
+  imported_at: string;
+}
+
 export interface CohortMembersTable {
   cohort_id: string;
   user_id: string;
@@ -338,5 +354,7 @@ export interface Database {
   hall_learners: HallLearnersTable;
   xapi_settings: XapiSettingsTable;
   xapi_outbox: XapiOutboxTable;
+  roster_classes: RosterClassesTable;
+  roster_learners: RosterLearnersTable;
 }
 

@@ -371,6 +371,22 @@ export const ENDPOINTS: Endpoint[] = [
     params: liveParam,
     body: (w) => fc.record({ id: fc.uuid(), round: fc.constantFrom(w.liveRound, "lobby"), chosen: fc.uniqueArray(fc.constantFrom(...w.liveOptions, "finished", "nope"), { minLength: 1, maxLength: 3 }) }),
   },
+  ...(["preview", "apply"] as const).map(
+    (step): Endpoint => ({
+      route: `/api/rosters/${step}`,
+      method: "POST",
+      load: () => (step === "preview" ? import("@/app/api/rosters/preview/route") : import("@/app/api/rosters/apply/route")),
+      // One class and one student: after the first apply the same roster changes nothing (and hashes no passphrase).
+      body: () =>
+        fc.record({
+          classes: mostly("sourcedId,title\r\nfz-c1,Fuzz class\r\n", "", "sourcedId\nx\n", '"unclosed', "sourcedId,title\nfz-c1,A\nfz-c1,B\n"),
+          users: mostly("sourcedId,givenName,familyName\r\nfz-u1,Fuzz,Learner\r\n", "", "sourcedId,givenName,familyName\nfz-u1,\u202Eevil,X\n"),
+          enrollments: mostly("classSourcedId,userSourcedId,role\r\nfz-c1,fz-u1,student\r\n", "classSourcedId,userSourcedId,role\nnope,fz-u1,student\n", "classSourcedId,userSourcedId,role\nfz-c1,fz-u1,teacher\n"),
+          locale,
+          trackId: fc.constantFrom("school", "workshop", "nope"),
+        }),
+    }),
+  ),
   get("/api/live/[session]/state", () => import("@/app/api/live/[session]/state/route"), {
     params: liveParam,
     query: () => ({ view: fc.constantFrom("facilitator", "projector", "participant", "admin") }),

@@ -47,7 +47,7 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
     );
   }
 
-  const [cohorts, running] = await Promise.all([readMyCohorts(), myRunningLiveSessions(user)]);
+  const [cohorts, running, tr] = await Promise.all([readMyCohorts(), myRunningLiveSessions(user), getTranslations({ locale, namespace: "rosters" })]);
   const tracks = getTracks(locale).map((track) => ({ id: track.id, kind: track.kind, title: track.title }));
   return (
     <div className="container">
@@ -68,6 +68,9 @@ export default async function MyGroupsPage(props: PageProps<"/[locale]/facilitat
           <section aria-labelledby="new-group-title" className="card new-group">
             <h2 id="new-group-title">{t("newGroup.title")}</h2>
             <NewCohortForm locale={locale} tracks={tracks} labels={{ ...t.raw("newGroup"), ...t.raw("form") } as NewGroupLabels} />
+            <p>
+              <Link href={`/${locale}/facilitate/rosters`}>{tr("link")}</Link>
+            </p>
           </section>
         </div>
       )}
