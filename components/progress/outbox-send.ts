@@ -6,11 +6,6 @@ import type { Renew } from "./outbox-lock";
 import { SEND_TIMEOUT_MS } from "./outbox-lock";
 import type { OutboxItem, OutboxStore } from "./outbox-store";
 
-/** The Background Sync tag the page registers and the service worker answers. */
-export const OUTBOX_SYNC_TAG = "cg-outbox";
-/** The BroadcastChannel on which pages and the service worker say the queue changed. */
-export const OUTBOX_CHANNEL = "cg-outbox";
-
 export type OutboxMessage = { type: "changed" } | { type: "settled"; id: string; status: Settled };
 
 /** sent: acknowledged; refused: the server said no for good (e.g. a closed round). */

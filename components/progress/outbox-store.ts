@@ -3,6 +3,7 @@
 // the service worker; localStorage is the fallback where IndexedDB cannot be opened (some private
 // modes), for the page alone. No React and no DOM beyond these two APIs: the service worker
 // imports this file (components/progress/outbox-sw.ts).
+import { DB_NAME, LOCAL_KEY, OUTBOX_STORE } from "./outbox-keys";
 
 /** One write waiting to go. */
 export interface OutboxItem {
@@ -42,13 +43,10 @@ export interface OutboxStore {
   releaseLease(owner: string): Promise<void>;
 }
 
-export const DB_NAME = "common-ground";
+export { DB_NAME, LOCAL_KEY, OUTBOX_STORE };
 export const DB_VERSION = 1;
-export const OUTBOX_STORE = "outbox";
 const META_STORE = "meta";
 const LEASE_KEY = "send-lease";
-/** The localStorage queue of earlier versions, and the fallback's key today. */
-export const LOCAL_KEY = "common-ground:outbox:v1";
 const LOCAL_LEASE_KEY = "common-ground:outbox:lease";
 
 /** Only the app's own API paths are ever stored or sent (a tampered entry goes nowhere else). */

@@ -9,7 +9,8 @@
 // one account is never sent under another's session, even if that one signed in meanwhile.
 import { markerFromSession } from "./account-marker";
 import { contextName, withSendLock } from "./outbox-lock";
-import { drainOutbox, OUTBOX_CHANNEL, OUTBOX_SYNC_TAG, sendWithFetch, type OutboxMessage } from "./outbox-send";
+import { OUTBOX_CHANNEL, OUTBOX_SYNC_TAG } from "./outbox-keys";
+import { drainOutbox, sendWithFetch, type OutboxMessage } from "./outbox-send";
 import { indexedDbStore, openDatabase, type OutboxItem } from "./outbox-store";
 
 interface SyncEvent extends ExtendableEvent {
