@@ -56,7 +56,8 @@ test("an answer given offline waits in IndexedDB and reaches the server once", a
     );
   await expect.poll(async () => (await waiting()).map((i) => i.url)).toEqual(["/api/progress/answers"]);
   const [answer] = await waiting();
-  expect(await page.evaluate(() => localStorage.getItem("common-ground:outbox:v1"))).toBeNull();
+  // Moved from the localStorage journal into IndexedDB (components/progress/outbox-local.ts).
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem("common-ground:outbox:v1") ?? "[]"))).toEqual([]);
 
   // The page goes away while offline; the next page, online, sends what waited.
   await page.goto("about:blank");

@@ -6,10 +6,10 @@
 // (a BroadcastChannel says when another context changed it).
 import { request } from "@/components/api/api";
 import { readAccountMarker, setSignedInHint } from "./account-hint";
-import { OUTBOX_CHANNEL, OUTBOX_SYNC_TAG } from "./outbox-keys";
+import { OUTBOX_CHANNEL, OUTBOX_SYNC_TAG, readLocalQueue, removeLocal, writeLocalQueue } from "./outbox-local";
 import { contextName, SEND_TIMEOUT_MS, withSendLock } from "./outbox-lock";
 import { drainOutbox, type OutboxMessage, type Settled } from "./outbox-send";
-import { indexedDbStore, localStorageStore, migrateLocalQueue, openDatabase, readLocalQueue, type OutboxItem, type OutboxStore } from "./outbox-store";
+import { indexedDbStore, localStorageStore, migrateLocalQueue, openDatabase, type OutboxItem, type OutboxStore } from "./outbox-store";
 
 /** What the page module (outbox.ts) shares with its engine. */
 export interface OutboxView {
@@ -219,8 +219,11 @@ export function createEngine(view: OutboxView): OutboxEngine {
     add(item) {
       writes = writes
         .then(async () => {
-          const { store } = await opened;
+          const { store, db } = await opened;
           await store.add(item);
+          // In IndexedDB now: out of the journal (outbox.ts wrote it there at once).
+          const local = db ? localStorageOrNull() : null;
+          if (local) removeLocal(local, new Set([item.id]));
           tell({ type: "changed" });
         })
         .catch(() => undefined)
@@ -230,8 +233,10 @@ export function createEngine(view: OutboxView): OutboxEngine {
     },
     async drop(drop) {
       const done = writes.then(async () => {
-        const { store } = await opened;
+        const { store, db } = await opened;
         await store.remove((await store.list()).filter(drop).map((i) => i.id));
+        const local = db ? localStorageOrNull() : null;
+        if (local) writeLocalQueue(local, readLocalQueue(local).filter((i) => !drop(i)));
         tell({ type: "changed" });
       });
       writes = done.catch(() => undefined);

@@ -3,7 +3,7 @@
 // the service worker; localStorage is the fallback where IndexedDB cannot be opened (some private
 // modes), for the page alone. No React and no DOM beyond these two APIs: the service worker
 // imports this file (components/progress/outbox-sw.ts).
-import { DB_NAME, LOCAL_KEY, OUTBOX_STORE } from "./outbox-keys";
+import { addLocal, DB_NAME, LOCAL_KEY, OUTBOX_STORE, readLocalQueue, removeLocal, validItem } from "./outbox-local";
 
 /** One write waiting to go. */
 export interface OutboxItem {
@@ -43,17 +43,11 @@ export interface OutboxStore {
   releaseLease(owner: string): Promise<void>;
 }
 
-export { DB_NAME, LOCAL_KEY, OUTBOX_STORE };
+export { DB_NAME, LOCAL_KEY, OUTBOX_STORE, readLocalQueue, validItem };
 export const DB_VERSION = 1;
 const META_STORE = "meta";
 const LEASE_KEY = "send-lease";
 const LOCAL_LEASE_KEY = "common-ground:outbox:lease";
-
-/** Only the app's own API paths are ever stored or sent (a tampered entry goes nowhere else). */
-export function validItem(i: unknown): i is OutboxItem {
-  const item = i as OutboxItem | null;
-  return Boolean(item && typeof item.id === "string" && typeof item.url === "string" && item.url.startsWith("/api/") && (item.method === "POST" || item.method === "DELETE"));
-}
 
 // ---- IndexedDB ----
 
@@ -171,34 +165,17 @@ function addAll(db: IDBDatabase, items: readonly OutboxItem[]): Promise<void> {
 
 // ---- localStorage (the fallback, and the queue of earlier versions) ----
 
-export function readLocalQueue(storage: Storage): OutboxItem[] {
-  try {
-    const parsed = JSON.parse(storage.getItem(LOCAL_KEY) ?? "[]");
-    return Array.isArray(parsed) ? parsed.filter(validItem) : [];
-  } catch {
-    return [];
-  }
-}
-
 export function localStorageStore(storage: Storage): OutboxStore {
-  const write = (items: OutboxItem[]) => {
-    try {
-      storage.setItem(LOCAL_KEY, JSON.stringify(items));
-    } catch {
-      // Storage full or blocked: the in-flight send still happens.
-    }
-  };
   return {
     kind: "localstorage",
     async list() {
       return readLocalQueue(storage);
     },
     async add(item) {
-      const items = readLocalQueue(storage);
-      if (!items.some((i) => i.id === item.id)) write([...items, item]);
+      addLocal(storage, item);
     },
     async remove(ids) {
-      write(readLocalQueue(storage).filter((i) => !ids.includes(i.id)));
+      removeLocal(storage, new Set(ids));
     },
     async takeLease(owner, ttlMs, now) {
       // Best effort across tabs (localStorage has no transactions); the server is idempotent.
@@ -223,19 +200,17 @@ export function localStorageStore(storage: Storage): OutboxStore {
 }
 
 /**
- * Moves the queue of earlier versions (localStorage) into IndexedDB, once: the items keep their
- * order, an id already in IndexedDB is not added again, and the old key goes only after the
- * IndexedDB transaction committed (a crash in between repeats the move, still without duplicates).
- * Run it under the send lock (outbox-lock.ts), so no other tab sends an item between the copy and
- * the removal.
+ * Moves the localStorage queue (of an earlier version, of a visit without IndexedDB, or this
+ * page's journal) into IndexedDB: the items keep their order, an id already in IndexedDB is not
+ * added again, and they leave localStorage only after the IndexedDB transaction committed (a crash
+ * in between repeats the move, still without duplicates). Only the ids moved leave: a write
+ * journalled meanwhile stays for the next move. Run it under the send lock (outbox-lock.ts), so no
+ * other context sends an item between the copy and the removal.
  */
 export async function migrateLocalQueue(db: IDBDatabase, storage: Storage): Promise<number> {
   const items = readLocalQueue(storage);
-  if (items.length > 0) await addAll(db, items);
-  try {
-    storage.removeItem(LOCAL_KEY);
-  } catch {
-    // blocked: nothing could have been stored there either
-  }
+  if (items.length === 0) return 0;
+  await addAll(db, items);
+  removeLocal(storage, new Set(items.map((i) => i.id)));
   return items.length;
 }

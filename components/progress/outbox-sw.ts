@@ -9,7 +9,7 @@
 // one account is never sent under another's session, even if that one signed in meanwhile.
 import { markerFromSession } from "./account-marker";
 import { contextName, withSendLock } from "./outbox-lock";
-import { OUTBOX_CHANNEL, OUTBOX_SYNC_TAG } from "./outbox-keys";
+import { OUTBOX_CHANNEL, OUTBOX_SYNC_TAG } from "./outbox-local";
 import { drainOutbox, sendWithFetch, type OutboxMessage } from "./outbox-send";
 import { indexedDbStore, openDatabase, type OutboxItem } from "./outbox-store";
 

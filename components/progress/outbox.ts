@@ -16,7 +16,7 @@
 import { readAccountMarker } from "./account-hint";
 import type { OutboxEngine, OutboxView } from "./outbox-engine";
 import type { Settled } from "./outbox-send";
-import { LOCAL_KEY } from "./outbox-keys";
+import { addLocal, readLocalQueue, writeLocalQueue } from "./outbox-local";
 import type { OutboxItem } from "./outbox-store";
 
 export type { OutboxItem } from "./outbox-store";
@@ -55,16 +55,11 @@ function loadEngine(): Promise<OutboxEngine> {
   return engine;
 }
 
-/**
- * Where the engine's code cannot be loaded (offline, and not in the browser's cache), the queue
- * still outlives the page: in the earlier versions' localStorage queue, which the engine moves
- * into IndexedDB on its next load.
- */
-function keepLocally() {
+function localStorageOrNull(): Storage | null {
   try {
-    window.localStorage.setItem(LOCAL_KEY, JSON.stringify(mirror));
+    return window.localStorage ?? null;
   } catch {
-    // blocked: the copy in memory is all there is
+    return null; // blocked (some private modes throw on access)
   }
 }
 
@@ -88,9 +83,14 @@ export function enqueue(item: OutboxItem) {
     view.unwritten.add(mine.id);
     view.show([...mirror, mine]);
   }
+  // Kept at once in localStorage (outbox-local.ts): the page may go away before the engine has
+  // loaded or IndexedDB has committed. The engine moves it over (or, offline with the engine's
+  // code not in the browser's cache, its next load does).
+  const local = localStorageOrNull();
+  if (local) addLocal(local, mine);
   loadEngine().then(
     (e) => e.add(mine),
-    () => keepLocally(),
+    () => undefined,
   );
 }
 
@@ -140,12 +140,8 @@ function dropWhere(drop: (item: OutboxItem) => boolean): Promise<void> {
   return loadEngine().then(
     (e) => e.drop(drop),
     () => {
-      try {
-        window.localStorage.removeItem(LOCAL_KEY);
-        if (mirror.length > 0) keepLocally();
-      } catch {
-        // blocked: nothing was kept there
-      }
+      const local = localStorageOrNull();
+      if (local) writeLocalQueue(local, readLocalQueue(local).filter((i) => !drop(i)));
     },
   );
 }
