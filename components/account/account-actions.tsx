@@ -32,12 +32,12 @@ export function AccountActions({ locale, labels }: { locale: string; labels: Acc
   const sessions = useFormState(labels.failed);
   const deletion = useFormState(labels.failed);
   const send = useSend();
-  const [pressed, setPressed] = useState<"here" | "everywhere" | null>(null);
+  const [pressed, setPressed] = useState<"here" | "everywhere" | "anyway" | null>(null);
   /** Answers that could not be sent at the last try, and which sign-out was asked for. */
   const [unsent, setUnsent] = useState<{ where: "here" | "everywhere"; warning: FormFailure } | null>(null);
 
   function signOut(where: "here" | "everywhere", anyway = false) {
-    setPressed(where);
+    setPressed(anyway ? "anyway" : where);
     void sessions.run(
       async () => {
         // Before the session ends (signing out everywhere ends this one too): after, they cannot go.
@@ -48,6 +48,7 @@ export function AccountActions({ locale, labels }: { locale: string; labels: Acc
           sessions.setBusy(false);
           return;
         }
+        setUnsent(null);
         if (where === "everywhere") await send("POST", "/api/account/sign-out-everywhere");
         await signOutHere(locale);
       },
@@ -78,7 +79,7 @@ export function AccountActions({ locale, labels }: { locale: string; labels: Acc
             <>
               <FormError title={labels.unsentTitle} failure={unsent.warning} id="unsent-warning" level={3} />
               <div className="actions">
-                <BusyButton className="button danger" busyLabel={labels.working} busy={sessions.busy} disabled={busy} onClick={() => signOut(unsent.where, true)}>
+                <BusyButton className="button danger" busyLabel={labels.working} busy={sessions.busy && pressed === "anyway"} disabled={busy} onClick={() => signOut(unsent.where, true)}>
                   {labels.signOutAnyway}
                 </BusyButton>
               </div>
