@@ -97,6 +97,30 @@ describe("the outbox's storage", () => {
     expect(origin.server.ids()).toEqual(["f1"]);
     expect(JSON.parse(origin.localStorage.getItem(LOCAL_KEY)!)).toEqual([]);
   });
+
+  it("keeps writes in localStorage when its sending code cannot load (offline, not cached)", async () => {
+    const origin = fakeOrigin();
+    stubPage(origin);
+    vi.resetModules();
+    vi.doMock("./outbox-engine", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    try {
+      const outbox = await import("./outbox");
+      outbox.enqueue(write("k1", "cookie"));
+      outbox.enqueue(write("k2", "cookie"));
+      await outbox.flush();
+      expect(outbox.pendingCount()).toBe(2);
+      expect(JSON.parse(origin.localStorage.getItem(LOCAL_KEY)!).map((i: { id: string }) => i.id)).toEqual(["k1", "k2"]);
+      await outbox.keepOnlyAccount("someone");
+      expect(JSON.parse(origin.localStorage.getItem(LOCAL_KEY)!).map((i: { id: string }) => i.id)).toEqual(["k1", "k2"]);
+      await outbox.clearOutbox();
+      expect(JSON.parse(origin.localStorage.getItem(LOCAL_KEY)!)).toEqual([]);
+    } finally {
+      vi.doUnmock("./outbox-engine");
+    }
+    expect(origin.server.received).toEqual([]);
+  });
 });
 
 describe("one sender at a time", () => {
