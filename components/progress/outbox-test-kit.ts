@@ -25,6 +25,7 @@ export class FakeServer {
     if (!this.online) throw new TypeError("Failed to fetch");
     const url = String(input);
     if (url === "/api/auth/session") return Response.json(this.session ? { user: { id: this.session, name: "x", role: "learner" } } : {});
+    if ((init.method ?? "GET") === "GET") return Response.json({ error: "not in this fake" }, { status: 404 });
     const body = JSON.parse(String(init.body)) as { id?: string };
     const id = body.id ?? url;
     const reply = this.replies.shift() ?? 200;
