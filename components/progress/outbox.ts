@@ -8,8 +8,9 @@
 // The queue lives in IndexedDB, shared with the other tabs and the service worker, or in
 // localStorage where IndexedDB cannot be opened (outbox-store.ts); one sender at a time
 // (outbox-lock.ts). This module is what screens use, and small: it keeps the queue's copy in
-// memory so they can read it at once; the storage, the lock and the sending load after the page
-// (outbox-engine.ts, by import(): page weight, bench/README.md).
+// memory so they can read it at once, and journals each write in localStorage at once
+// (outbox-local.ts); the storage, the lock and the sending load after the page (outbox-engine.ts,
+// by import(): page weight, bench/README.md).
 // Each account write records whose it is (account-marker.ts): it is sent only while that account
 // is signed in here, and dropped when another signs in (sync.ts) or the session ends.
 // Screens may follow one write's fate (outboxStatus, subscribeOutbox) to say "sent".
