@@ -7,7 +7,7 @@ import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useSend } from "@/components/api/use-send";
-import { syncAfterSignIn } from "@/components/progress/sync";
+import { beforeSignIn, syncAfterSignIn } from "@/components/progress/sync";
 import { Field, FieldFailure, Form, FormError, SubmitButton, useFormState } from "@/components/ui/form";
 import { safeRedirectPath } from "@/lib/http/redirect";
 
@@ -56,6 +56,7 @@ export function AuthForm({ mode, locale, labels }: { mode: "sign-in" | "sign-up"
           });
         }
         // next-auth's own client, not the API client: it fetches the CSRF token and sets the session cookie.
+        beforeSignIn();
         const result = await signIn("credentials", { email, password, redirect: false });
         // The same words for an unknown account and a wrong password: about no one field.
         if (!result || result.error) throw new FieldFailure(result?.error ?? labels.failed);

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useSend } from "@/components/api/use-send";
 import { queryKeys } from "@/components/api/query-keys";
-import { syncAfterSignIn } from "@/components/progress/sync";
+import { beforeSignIn, syncAfterSignIn } from "@/components/progress/sync";
 import { BusyButton, Field, FieldFailure, Form, FormError, FormScope, SubmitButton, useFormState } from "@/components/ui/form";
 
 export type JoinLabels = Record<
@@ -93,6 +93,7 @@ export function NicknameJoin({ code, locale, labels }: { code: string; locale: s
     void form.run(
       async () => {
         // next-auth's own client, not the API client: it fetches the CSRF token and sets the session cookie.
+        beforeSignIn();
         const result = await signIn("credentials", { email: details.loginName, password: details.passphrase, redirect: false });
         if (!result || result.error) throw new FieldFailure(result?.error ?? labels.failed);
         await syncAfterSignIn(locale);

@@ -1,59 +1,72 @@
 "use client";
 // Writes of a signed-in learner (answers, finished attempts, lessons done) and a live session's
-// answers from phones (a nickname phone's too, whose cookie says who it is) wait in an outbox in
-// localStorage and are sent in order, retried with backoff until the server acknowledges them.
-// A hall with poor Wi-Fi loses nothing: the queue survives reloads and goes out when back online.
+// answers from phones (a nickname phone's too, whose cookie says who it is) wait in an outbox and
+// are sent in order, retried with backoff until the server acknowledges them. A hall with poor
+// Wi-Fi loses nothing: the queue survives reloads and goes out when back online (on the 'online'
+// event, on the next page load, or by Background Sync in the service worker, outbox-sw.ts).
+//
+// The queue lives in IndexedDB, shared with the other tabs and the service worker, or in
+// localStorage where IndexedDB cannot be opened (outbox-store.ts); one sender at a time
+// (outbox-lock.ts). This module is what screens use, and small: it keeps the queue's copy in
+// memory so they can read it at once, and journals each write in localStorage at once
+// (outbox-local.ts); the storage, the lock and the sending load after the page (outbox-engine.ts,
+// by import(): page weight, bench/README.md).
+// Each account write records whose it is (account-marker.ts): it is sent only while that account
+// is signed in here, and dropped when another signs in (sync.ts) or the session ends.
 // Screens may follow one write's fate (outboxStatus, subscribeOutbox) to say "sent".
-import { request } from "@/components/api/api";
-import { setSignedInHint } from "./account-hint";
+import { readAccountMarker } from "./account-hint";
+import type { OutboxEngine, OutboxView } from "./outbox-engine";
+import type { Settled } from "./outbox-send";
+import { addLocal, readLocalQueue, writeLocalQueue } from "./outbox-local";
+import type { OutboxItem } from "./outbox-store";
 
-const KEY = "common-ground:outbox:v1";
-
-export interface OutboxItem {
-  /** Unique per write; answers reuse the answer's own id so a resend is the same row. */
-  id: string;
-  method: "POST" | "DELETE";
-  url: string;
-  body: unknown;
-  /**
-   * "cookie": the write carries its own right to be made (a live nickname phone's cookie), not the
-   * account's session, so an account's session ending does not drop it. Default: the account's.
-   */
-  auth?: "account" | "cookie";
-}
+export type { OutboxItem } from "./outbox-store";
 
 /** pending: queued; sent: acknowledged; refused: the server said no for good (e.g. a closed round). */
-export type OutboxStatus = "pending" | "sent" | "refused";
+export type OutboxStatus = "pending" | Settled;
 
 const CHANGE = "cg-outbox-change";
-/** The fate of writes sent from this page (the queue itself holds only what is pending). */
-const settled = new Map<string, Exclude<OutboxStatus, "pending">>();
+/** The fate of writes sent from this page or told by another context (the queue holds only what is pending). */
+const settled = new Map<string, Settled>();
+/** The queue as this page last read it, plus its own writes on their way to the store. */
+let mirror: OutboxItem[] = [];
 
-function changed() {
-  window.dispatchEvent(new Event(CHANGE));
+const view: OutboxView = {
+  items: () => mirror,
+  show(items) {
+    mirror = items;
+    window.dispatchEvent(new Event(CHANGE));
+  },
+  settle(id, status) {
+    settled.set(id, status);
+  },
+  unwritten: new Set<string>(),
+};
+
+let engine: Promise<OutboxEngine> | null = null;
+
+function loadEngine(): Promise<OutboxEngine> {
+  engine ??= import("./outbox-engine").then(
+    (m) => m.createEngine(view),
+    (e: unknown) => {
+      engine = null; // a later call tries again
+      throw e;
+    },
+  );
+  return engine;
 }
 
-function load(): OutboxItem[] {
+function localStorageOrNull(): Storage | null {
   try {
-    const parsed = JSON.parse(window.localStorage.getItem(KEY) ?? "[]");
-    return Array.isArray(parsed) ? parsed.filter((i) => i && typeof i.url === "string" && i.url.startsWith("/api/")) : [];
+    return window.localStorage ?? null;
   } catch {
-    return [];
+    return null; // blocked (some private modes throw on access)
   }
-}
-
-function save(items: OutboxItem[]) {
-  try {
-    window.localStorage.setItem(KEY, JSON.stringify(items));
-  } catch {
-    // Storage full or blocked: the in-flight send still happens.
-  }
-  changed();
 }
 
 /** A write's fate as far as this page knows; undefined for an id it has never seen. */
 export function outboxStatus(id: string): OutboxStatus | undefined {
-  if (load().some((i) => i.id === id)) return "pending";
+  if (mirror.some((i) => i.id === id)) return "pending";
   return settled.get(id);
 }
 
@@ -63,67 +76,81 @@ export function subscribeOutbox(listener: () => void): () => void {
   return () => window.removeEventListener(CHANGE, listener);
 }
 
-let flushing: Promise<void> | null = null;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
-let failures = 0;
-
 export function enqueue(item: OutboxItem) {
-  const items = load();
-  if (!items.some((i) => i.id === item.id)) save([...items, item]);
-  void flush();
+  // An account's write is marked as the signed-in account's; a live phone's carries its own cookie.
+  const marker = item.auth === "cookie" ? "" : readAccountMarker();
+  const mine: OutboxItem = marker ? { ...item, account: marker } : item;
+  if (!mirror.some((i) => i.id === item.id)) {
+    view.unwritten.add(mine.id);
+    view.show([...mirror, mine]);
+  }
+  // Kept at once in localStorage (outbox-local.ts): the page may go away before the engine has
+  // loaded or IndexedDB has committed. The engine moves it over (or, offline with the engine's
+  // code not in the browser's cache, its next load does).
+  const local = localStorageOrNull();
+  if (local) addLocal(local, mine);
+  loadEngine().then(
+    (e) => e.add(mine),
+    () => undefined,
+  );
 }
 
 /** The writes still waiting to go, oldest first (a live phone finds its own answer after a reload). */
 export function queuedItems(): readonly OutboxItem[] {
-  return load();
+  return mirror;
 }
 
 export function pendingCount(): number {
-  return load().length;
-}
-
-export function clearOutbox() {
-  save([]);
+  return mirror.length;
 }
 
 /** Sends queued writes in order; resolves when the queue is empty or the network fails. */
 export function flush(): Promise<void> {
-  // One sender at a time. (The reset happens after assignment: the body may finish synchronously.)
-  if (!flushing) flushing = send().finally(() => (flushing = null));
-  return flushing;
+  return loadEngine().then(
+    (e) => e.flush(),
+    () => undefined,
+  );
 }
 
-async function send(): Promise<void> {
-  for (let item = load()[0]; item; item = load()[0]) {
-    let status = 0;
-    try {
-      // The API client's low-level call, not a react-query mutation: the queue outlives the page
-      // and the tab, survives being offline, and retries on its own schedule (below).
-      const res = await request(item.method, item.url, item.body);
-      status = res.status;
-    } catch {
-      status = 0; // offline (request's ApiError with status 0)
-    }
-    if (status === 401) {
-      // The session ended (signed out elsewhere): nothing of the account's may be sent as anyone
-      // else. A live phone's answers carry their own cookie and stay.
-      save(load().filter((i) => i.auth === "cookie" && i.id !== item.id));
-      setSignedInHint(false);
-      continue;
-    }
-    if (status === 0 || status >= 500 || status === 429 || status === 408) {
-      failures++;
-      clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => void flush(), Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)));
-      return;
-    }
-    // 2xx: stored. Other 4xx: the server refused it for good (e.g. lesson removed); drop it.
-    failures = 0;
-    settled.set(item.id, status < 300 ? "sent" : "refused");
-    save(load().filter((i) => i.id !== item.id));
-  }
+/**
+ * Tries to send what waits, for at most `ms`; resolves to the number of writes still unsent
+ * (before signing out: the sign-out screen warns that these will be lost).
+ */
+export async function sendWithin(ms: number): Promise<number> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([flush(), new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+  return pendingCount();
+}
+
+/** Forgets every waiting write (signing out); resolves once the store has forgotten them too. */
+export function clearOutbox(): Promise<void> {
+  return dropWhere(() => true);
+}
+
+/**
+ * After an account signed in: the account writes that are not its own (queued under an account
+ * that never signed out here, or before their owner was known) are dropped, never sent.
+ */
+export function keepOnlyAccount(marker: string): Promise<void> {
+  return dropWhere((i) => i.auth !== "cookie" && i.account !== marker);
+}
+
+function dropWhere(drop: (item: OutboxItem) => boolean): Promise<void> {
+  view.show(mirror.filter((i) => !drop(i)));
+  return loadEngine().then(
+    (e) => e.drop(drop),
+    () => {
+      const local = localStorageOrNull();
+      if (local) writeLocalQueue(local, readLocalQueue(local).filter((i) => !drop(i)));
+    },
+  );
 }
 
 if (typeof window !== "undefined") {
   window.addEventListener("online", () => void flush());
+  // What waited from an earlier visit shows, and goes, once the engine has loaded.
+  void loadEngine()
+    .then((e) => e.start())
+    .catch(() => undefined);
 }

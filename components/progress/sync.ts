@@ -4,9 +4,9 @@
 import { apiGet, apiSend, ApiError } from "@/components/api/api";
 import { queryKeys } from "@/components/api/query-keys";
 import { queryClient } from "@/components/api/query-client";
-import { clearOutbox, flush } from "./outbox";
-import { setSignedInHint, type HintRole } from "./account-hint";
-import { sessionRole } from "./session-role";
+import { clearOutbox, flush, keepOnlyAccount, sendWithin } from "./outbox";
+import { setAccountMarker, setSignedInHint, type HintRole } from "./account-hint";
+import { readSession } from "./session-role";
 import { clearProgress, readProgress, replaceProgress, type GuestProgress } from "./guest-progress";
 import { clearAttempts } from "./quiz-attempt";
 import { clearArms } from "./arms";
@@ -20,12 +20,28 @@ export async function fetchDashboard(locale: string, signal?: AbortSignal): Prom
 }
 
 /**
- * After sign-in or sign-up: record the role for the header, send what the guest did here, then
- * cache the account's record. Returns the role (null if the session could not be read).
+ * Just before signing in (the session cookie may change to another account's): the outbox stops
+ * sending writes marked as any account's until syncAfterSignIn says whose session this is.
+ */
+export function beforeSignIn() {
+  setAccountMarker("");
+}
+
+/**
+ * After sign-in or sign-up: record the role and the account's marker, drop writes another account
+ * left waiting in this browser (never sent as this one, and not kept for anyone to see), send what
+ * the guest did here, then cache the account's record. Returns the role (null if the session could
+ * not be read).
  */
 export async function syncAfterSignIn(locale: string): Promise<HintRole | null> {
-  const role = await sessionRole();
+  const session = await readSession();
+  const role = session === undefined ? undefined : (session?.role ?? null);
   setSignedInHint(role ?? true);
+  if (session) {
+    setAccountMarker(session.marker);
+    await keepOnlyAccount(session.marker);
+    void flush();
+  }
   const local = readProgress();
   const lessons = Object.fromEntries(
     Object.entries(local.lessons).map(([k, v]) => [k, { doneAt: v.doneAt, bestPercent: v.bestPercent, lastPercent: v.lastPercent, attempts: v.attempts }]),
@@ -85,12 +101,21 @@ export function cacheDashboard(locale: string, view: DashboardData) {
 }
 
 /**
- * Signs out and leaves nothing personal in this browser (shared devices in halls and schools),
- * then opens `to` (the home page; after deleting the account, the page that confirms it).
+ * Before signing out: sends the answers still waiting (for a few seconds at most) and returns how
+ * many could not go. The sign-out screen warns that signing out now loses them: they are never
+ * kept for a later visit, since the next person at a shared computer must find nothing of them.
+ */
+export function sendBeforeSignOut(): Promise<number> {
+  return sendWithin(5000);
+}
+
+/**
+ * Signs out and leaves nothing personal in this browser (shared devices in halls and schools):
+ * the outbox is emptied too, whatever still waits (call sendBeforeSignOut first), then opens `to`
+ * (the home page; after deleting the account, the page that confirms it).
  */
 export async function signOutHere(locale: string, to = `/${locale}`): Promise<void> {
-  await Promise.race([flush(), new Promise((r) => setTimeout(r, 3000))]);
-  clearOutbox();
+  await clearOutbox();
   clearProgress();
   clearAttempts();
   clearArms();

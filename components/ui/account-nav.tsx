@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useSyncExternalStore } from "react";
 import Link from "@/components/ui/link";
-import { readAccountHint, roleFromHint, subscribeSignedInHint } from "@/components/progress/account-hint";
+import { readAccountHint, readAccountMarker, roleFromHint, subscribeSignedInHint } from "@/components/progress/account-hint";
 import { flush } from "@/components/progress/outbox";
 import { refreshRoleHint } from "@/components/progress/session-role";
 
@@ -21,15 +21,17 @@ export function AccountNav({ locale, labels }: { locale: string; labels: Account
     if (!signedIn) return;
     // Any answers left waiting from an earlier page (or visit) go out now.
     void flush();
-    // Once per tab: the role may have changed since sign-in (or the session ended elsewhere).
+    // Once per tab: the role may have changed since sign-in (or the session ended elsewhere). Also
+    // whenever the outbox does not know whose writes to send (a session from before it asked).
+    const markerKnown = readAccountMarker() !== "";
     try {
-      if (sessionStorage.getItem(CHECKED)) return;
+      if (sessionStorage.getItem(CHECKED) && markerKnown) return;
       sessionStorage.setItem(CHECKED, "1");
     } catch {
-      return; // storage blocked: keep the hint as it is rather than ask on every page
+      if (markerKnown) return; // storage blocked: keep the hint as it is rather than ask on every page
     }
     // A plain request, not react-query: the header is on every page (page weight).
-    void refreshRoleHint();
+    void refreshRoleHint().then(() => (markerKnown ? undefined : flush()));
   }, [signedIn]);
   if (!signedIn) {
     return (
