@@ -8,11 +8,14 @@
 //   anything the cache policy refuses (lib/offline/cache-policy.ts) are never stored.
 // - Every cache name carries the build id: a new deployment's worker fills its own caches (saving
 //   saved courses again) while the old one keeps serving, and deletes the old ones once active.
+// - Background Sync: answers queued offline (the IndexedDB outbox, components/progress) are sent by
+//   the worker when the browser says the network is back, even with no tab of the app open.
 import { CacheFirst, ExpirationPlugin, Serwist, type PrecacheEntry, type SerwistPlugin } from "serwist";
 import { isPersonalPath, mayCache } from "@/lib/offline/cache-policy";
 import { assetsCache, courseCache, coursesToRenew, otherBuildsCaches, pagesCache, parseCourseCache, precacheName } from "@/lib/offline/cache-names";
 import type { OfflineManifest, OfflinePage } from "@/lib/offline/course-pages";
 import { OFFLINE_MESSAGE, type OfflineReply, type OfflineRequest, type SavedCourse } from "@/lib/offline/protocol";
+import { installOutboxSync } from "@/components/progress/outbox-sw";
 
 declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined };
 // Set by scripts/build-sw.mjs from the build it follows.
@@ -260,4 +263,5 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys().then((names) => Promise.all(otherBuildsCaches(names, BUILD).map((n) => caches.delete(n)))));
 });
 
+installOutboxSync(self);
 serwist.addEventListeners();

@@ -22,7 +22,7 @@ export type WorkerFlush = "empty" | "retry" | "busy" | "unavailable";
 
 const owner = contextName();
 
-/** Adds the 'sync' listener that sends the outbox (the lead wires it into app/sw.ts). */
+/** Adds the 'sync' listener that sends the outbox (app/sw.ts installs it). */
 export function installOutboxSync(sw: ServiceWorkerGlobalScope): void {
   sw.addEventListener("sync", (event) => {
     const sync = event as SyncEvent;
