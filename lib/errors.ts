@@ -55,6 +55,7 @@ export interface ServerErrorArgs {
   "notFound.invitation": NoArgs;
   "notFound.liveSession": NoArgs;
   "notFound.quizAttempt": NoArgs;
+  "notFound.credential": NoArgs;
   "content.unknownCourse": NoArgs;
   "content.unknownLesson": NoArgs;
   "content.unknownQuiz": NoArgs;
@@ -122,6 +123,9 @@ export interface ServerErrorArgs {
   "live.alreadyAnswered": NoArgs;
   "live.membersOnly": NoArgs;
   "live.finishCheckFirst": NoArgs;
+  "certificates.notFinished": NoArgs;
+  "certificates.noAttendees": NoArgs;
+  "certificates.notMembers": NoArgs;
   "validation.required": NoArgs;
   "validation.invalidType": NoArgs;
   "validation.tooSmall.string": { minimum: number };

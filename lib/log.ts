@@ -16,7 +16,11 @@ export type LogEvent =
   | "ratelimit.refused"
   | "http.refused"
   | "server.error"
-  | "live.hub";
+  | "live.hub"
+  | "keys.created"
+  | "keys.rotated"
+  | "credentials.issued"
+  | "credentials.awarded";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;

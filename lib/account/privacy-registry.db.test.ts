@@ -19,6 +19,7 @@ import { completeLesson } from "@/lib/progress/completions";
 import { testEngines } from "@/lib/testing/db";
 import { controlLiveSession, createLiveSession, joinLiveSession, submitLiveAnswer } from "@/lib/live/store";
 import { UNKNOWN_CLIENT } from "@/lib/ratelimit/client";
+import { awardAttendance } from "@/lib/certificates/attendance";
 import { deleteMyAccount } from "./delete";
 import { exportMyData } from "./export";
 import { PRIVACY_EXEMPT, PRIVACY_REGISTRY, type Subject } from "./privacy-registry";
@@ -176,6 +177,8 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
         await recordFailure(handle, await throttleKeyFor(handle, email, `${name}-phone`));
         people[name] = { user, who: { id: user.id, email, loginName: null }, ownGroup: own.id };
       }
+      // Olga gives both an attendance certificate for the class's workshop (an award not yet issued).
+      await awardAttendance(handle, olga, classJoin.id, { date: "2026-11-03", members: [people.erin.user.id, people.frank.user.id] });
       await createCohort(handle, olga, { ...options, name: "Pending", coFacilitatorEmails: emails });
     });
 

@@ -1,0 +1,24 @@
+// What server-rendered pages read from lib/certificates. Pages may not touch lib/db (the lint
+// rule), so this opens the database handle for them; authorisation stays in the functions called.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/accounts";
+import { attendanceView } from "./attendance";
+import { verifyById } from "./public";
+import { myCertificates, myIssuedCredential } from "./queries";
+
+export async function certificatesPage(actor: SessionUser, locale: string) {
+  return myCertificates(await getDb(), actor, locale);
+}
+
+export async function credentialToPrint(actor: SessionUser, id: string) {
+  return myIssuedCredential(await getDb(), actor, id);
+}
+
+export async function verificationPage(id: string) {
+  return verifyById(await getDb(), id);
+}
+
+export async function attendancePage(actor: SessionUser, cohortId: string) {
+  return attendanceView(await getDb(), actor, cohortId);
+}
