@@ -83,6 +83,7 @@ export async function awardAttendance(handle: Db, actor: SessionUser, cohortId: 
 }
 
 export interface AttendanceView {
+  cohort: { id: string; name: string };
   members: { id: string; name: string; pseudonymous: boolean; awards: string[] }[];
   /** The group's live sessions, newest first, with how many members joined each. */
   sessions: { id: string; date: string; members: number }[];
@@ -90,7 +91,7 @@ export interface AttendanceView {
 
 /** What the facilitator's attendance page shows: the members, the days they were awarded, and the group's live sessions. */
 export async function attendanceView(handle: Db, actor: SessionUser, cohortId: string): Promise<AttendanceView> {
-  await cohortFor(handle, actor, cohortId, "manage");
+  const cohort = await cohortFor(handle, actor, cohortId, "manage");
   const [members, sessions] = await Promise.all([
     handle.db
       .selectFrom("cohort_members as m")
@@ -117,5 +118,5 @@ export async function attendanceView(handle: Db, actor: SessionUser, cohortId: s
     if (r.session_date) m.awards.push(r.session_date);
     byId.set(r.id, m);
   }
-  return { members: [...byId.values()], sessions: sessions.map((s) => ({ id: s.id, date: s.created_at.slice(0, 10), members: Number(s.n) })) };
+  return { cohort: { id: cohort.id, name: cohort.name }, members: [...byId.values()], sessions: sessions.map((s) => ({ id: s.id, date: s.created_at.slice(0, 10), members: Number(s.n) })) };
 }
