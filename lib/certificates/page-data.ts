@@ -3,6 +3,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/accounts";
+import { AppError } from "@/lib/errors";
 import { attendanceView } from "./attendance";
 import { verifyById } from "./public";
 import { myCertificates, myIssuedCredential } from "./queries";
@@ -19,6 +20,12 @@ export async function verificationPage(id: string) {
   return verifyById(await getDb(), id);
 }
 
+/** The facilitator's attendance page, or null when the group is not theirs to manage (the page's 404). */
 export async function attendancePage(actor: SessionUser, cohortId: string) {
-  return attendanceView(await getDb(), actor, cohortId);
+  try {
+    return await attendanceView(await getDb(), actor, cohortId);
+  } catch (e) {
+    if (e instanceof AppError && (e.code === "not_found" || e.code === "forbidden")) return null;
+    throw e;
+  }
 }

@@ -4,7 +4,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { attendancePage } from "@/lib/certificates/page-data";
-import { AppError } from "@/lib/errors";
 import { signInPath } from "@/lib/http/redirect";
 import { AttendanceForm } from "@/components/certificates/attendance-form";
 import { attendanceLabels } from "@/components/certificates/labels";
@@ -22,10 +21,7 @@ export default async function AttendancePage(props: PageProps<"/[locale]/facilit
   const user = await currentUser();
   if (!user) redirect(signInPath(locale, `/${locale}/facilitate/${cohortId}/attendance`));
   if (!z.uuid().safeParse(cohortId).success) notFound();
-  const view = await attendancePage(user, cohortId).catch((e: unknown) => {
-    if (e instanceof AppError && (e.code === "not_found" || e.code === "forbidden")) return null;
-    throw e;
-  });
+  const view = await attendancePage(user, cohortId);
   if (!view) notFound();
   const [t, tf, labels] = await Promise.all([getTranslations({ locale, namespace: "certificates.attendance" }), getTranslations({ locale, namespace: "facilitate" }), attendanceLabels(locale)]);
   const day = (d: string) => formatDay(`${d}T00:00:00Z`, locale);
