@@ -6,10 +6,15 @@ import { MAX_CREDENTIAL_CHARS } from "./verify";
 const printedName = z.union([userName("names.displayNameEmpty", 80), z.null()]);
 
 /** Issue: the course's certificate (courseId) or an attendance award (credentialId), with the name to print or null. */
-export const issueInput = z.union([
-  z.strictObject({ locale: z.string().min(2).max(35), courseId: z.string().min(1).max(100), printedName }),
-  z.strictObject({ credentialId: z.uuid(), printedName }),
-]);
+export const issueInput = z
+  .strictObject({
+    printedName,
+    locale: z.string().min(2).max(35).optional(),
+    courseId: z.string().min(1).max(100).optional(),
+    credentialId: z.uuid().optional(),
+  })
+  // One flat object, so a refused name is reported on its field; exactly one target.
+  .refine((i) => (i.credentialId === undefined) !== (i.courseId === undefined || i.locale === undefined), { message: "validation.invalid" });
 export type IssueInput = z.infer<typeof issueInput>;
 
 /** Verify: the text of a credential file or token, bounded. */

@@ -7,8 +7,8 @@ import { appOrigin } from "@/lib/http/same-origin";
 export const POST = userRoute(issueInput, async ({ db, user, input, request }) => {
   const opts = { origin: appOrigin(request) };
   const issued =
-    "courseId" in input
-      ? await issueCourseCertificate(db, user, { locale: input.locale, courseId: input.courseId, printedName: input.printedName }, opts)
+    input.credentialId === undefined
+      ? await issueCourseCertificate(db, user, { locale: input.locale!, courseId: input.courseId!, printedName: input.printedName }, opts)
       : await issueCredential(db, user, { credentialId: input.credentialId, printedName: input.printedName }, opts);
   return { id: issued.id };
 });
