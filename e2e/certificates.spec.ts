@@ -66,7 +66,8 @@ test("a learner finishes the course, issues a certificate, and a stranger verifi
   await expect(page.getByRole("heading", { level: 1, name: "Certificate" })).toBeVisible();
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(`/en/verify/${id}$`) })).toBeVisible();
-  expect(await page.locator("style").filter({ hasText: "@page" }).textContent()).toContain("size: letter");
+  const pageRule = await page.evaluate(() => [...document.querySelectorAll("style")].map((s) => s.textContent ?? "").find((t) => t.includes("@page")));
+  expect(pageRule).toContain("size: letter");
   await expectAccessibleInBothThemes(page, "the print page");
 
   // Someone else, in a fresh browser with no account.

@@ -56,7 +56,7 @@ export function AttendanceForm({ cohortId, data, labels, formatAwards }: {
         {data.members.length === 0 ? (
           <p>{labels.noMembers}</p>
         ) : (
-          <Form form={form} className="stack-form" onSubmit={submit}>
+          <Form form={form} className="stack-form attendance-form" onSubmit={submit}>
             <FormError title={labels.errorTitle} id="attendance-error" level={3} />
             <Field id="attendance-date" field="date" label={labels.date}>
               {(c) => <input {...c} type="date" name="date" value={date} onChange={(e) => setDate(e.target.value)} required />}
@@ -64,10 +64,10 @@ export function AttendanceForm({ cohortId, data, labels, formatAwards }: {
             <FieldSet id="attendance-member-0" field="members" legend={labels.members}>
               {() =>
                 data.members.map((m, i) => (
-                  <label key={m.id} className="choice">
+                  <label key={m.id} className="cert-choice">
                     <input type="checkbox" name="member" value={m.id} id={`attendance-member-${i}`} aria-describedby={m.awards.length ? `attendance-awards-${i}` : undefined} />
                     <span>
-                      <span className="choice-title">
+                      <span className="cert-choice-title">
                         <UserText>{m.name}</UserText>
                       </span>
                       {m.awards.length > 0 && (

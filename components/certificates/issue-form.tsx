@@ -46,14 +46,14 @@ export function IssueForm({
       <FieldSet id={`${id}-shown`} legend={labels.nameLegend}>
         {() => (
           <>
-            <label className="choice">
+            <label className="cert-choice">
               <input type="radio" name="shown" id={`${id}-shown`} checked={shown} onChange={() => setShown(true)} />
-              <span className="choice-title">{labels.nameChosen}</span>
+              <span className="cert-choice-title">{labels.nameChosen}</span>
             </label>
-            <label className="choice">
+            <label className="cert-choice">
               <input type="radio" name="shown" checked={!shown} onChange={() => setShown(false)} aria-describedby={`${id}-none-hint`} />
               <span>
-                <span className="choice-title">{labels.nameNone}</span>
+                <span className="cert-choice-title">{labels.nameNone}</span>
                 <span className="hint" id={`${id}-none-hint`}>
                   {labels.nameNoneHint}
                 </span>
