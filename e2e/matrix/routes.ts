@@ -341,7 +341,14 @@ export const ROUTES: RouteEntry[] = [
     cells: { ...all(s(403)), anonymous: s(401) },
   },
   { file: "app/api/credentials/[credential]/route.ts", method: "GET", path: "/api/credentials/{cohortId}", what: "download a credential that does not exist", cells: all(s(404)) },
-  { file: "app/api/credentials/[credential]/route.ts", method: "DELETE", path: "/api/credentials/{cohortId}", what: "withdraw a credential that is not the caller's", cells: { ...all(s(404)), anonymous: s(401) } },
+  {
+    file: "app/api/credentials/[credential]/route.ts",
+    method: "DELETE",
+    path: "/api/credentials/{cohortId}",
+    what: "withdraw a credential that is not the caller's",
+    body: () => ({}),
+    cells: { ...all(s(404)), anonymous: s(401) },
+  },
   // Public by design: the keys that sign credentials, the status list, and checking a file.
   { file: "app/api/credentials/keys/route.ts", method: "GET", path: "/api/credentials/keys", what: "read the public signing keys (JWKS)", cells: all(s(200)) },
   { file: "app/api/credentials/status/[list]/route.ts", method: "GET", path: "/api/credentials/status/1", what: "read the signed revocation status list", cells: all(s(200)) },

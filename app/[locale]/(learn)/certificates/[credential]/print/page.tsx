@@ -23,7 +23,7 @@ export default async function PrintCertificatePage(props: Props) {
   setRequestLocale(locale);
   const size = search.size === "letter" ? "letter" : "a4";
   const user = await currentUser();
-  if (!user) redirect(signInPath(locale, `/${locale}/certificates/${id}/print?size=${size}`));
+  if (!user) redirect(signInPath(locale, `/${locale}/certificates/${id}/print${typeof search.size === "string" ? `?size=${size}` : ""}`));
   if (!z.uuid().safeParse(id).success) notFound();
   const own = await credentialToPrint(user, id);
   if (!own) notFound();
