@@ -9,6 +9,8 @@ import { createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { deleteMyAccount } from "@/lib/account/delete";
 import { exportMyData } from "@/lib/account/export";
 import { createCohort, joinCohort, joinWithNickname } from "@/lib/cohorts/mutations";
+import { createLiveSession, joinLiveSession } from "@/lib/live/store";
+import { UNKNOWN_CLIENT } from "@/lib/ratelimit/client";
 import { completeLesson } from "@/lib/progress/completions";
 import { selfPacedCourse } from "@/lib/progress/self-paced";
 import { testEngines } from "@/lib/testing/db";
@@ -168,6 +170,19 @@ describe.each(testEngines())("certificates on $name", (engine) => {
         ["Mina", ["2026-11-03"]],
         [expect.any(String), ["2026-11-03"]],
       ]);
+    });
+
+    it("is given to every member who joined one of the group's live sessions, for its day", async () => {
+      const live = await createLiveSession(handle, owner, { cohortId });
+      await expect(awardAttendance(handle, owner, cohortId, { liveSessionId: live.id })).rejects.toMatchObject({ key: "certificates.noAttendees" });
+      await joinLiveSession(handle, { user: member }, { code: live.code }, UNKNOWN_CLIENT);
+      const day = new Date().toISOString().slice(0, 10);
+      expect(await awardAttendance(handle, owner, cohortId, { liveSessionId: live.id })).toEqual({ awarded: 1, date: day });
+      // Another group's session, or a session id that names none: not found.
+      await expect(awardAttendance(handle, owner, cohortId, { liveSessionId: crypto.randomUUID() })).rejects.toMatchObject({ key: "notFound.liveSession" });
+      const view = await attendanceView(handle, owner, cohortId);
+      expect(view.sessions).toEqual([{ id: live.id, date: day, members: 1 }]);
+      expect(view.members.find((m) => m.id === member.id)?.awards.sort()).toEqual(["2026-11-03", day].sort());
     });
 
     it("is issued by the member with the name they choose, or none, and is distinct from completion", async () => {
