@@ -55,6 +55,7 @@ export interface ServerErrorArgs {
   "notFound.invitation": NoArgs;
   "notFound.liveSession": NoArgs;
   "notFound.quizAttempt": NoArgs;
+  "notFound.credential": NoArgs;
   "content.unknownCourse": NoArgs;
   "content.unknownLesson": NoArgs;
   "content.unknownQuiz": NoArgs;
@@ -131,6 +132,9 @@ export interface ServerErrorArgs {
   "hall.idTaken": NoArgs;
   "xapi.badAddress": NoArgs;
   "xapi.keyAndSecret": NoArgs;
+  "certificates.notFinished": NoArgs;
+  "certificates.noAttendees": NoArgs;
+  "certificates.notMembers": NoArgs;
   "validation.required": NoArgs;
   "validation.invalidType": NoArgs;
   "validation.tooSmall.string": { minimum: number };

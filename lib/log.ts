@@ -21,7 +21,11 @@ export type LogEvent =
   | "hall.import_refused"
   | "xapi.settings"
   | "xapi.delivery"
-  | "rosters.imported";
+  | "rosters.imported"
+  | "keys.created"
+  | "keys.rotated"
+  | "credentials.issued"
+  | "credentials.awarded";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;

@@ -114,4 +114,22 @@ export const PAGES: PageEntry[] = [
     // The LRS settings and the outbox's counts: nobody's data, admins only.
     cells: { ...all(s(404)), anonymous: SIGN_IN, admin: s(200) },
   },
+  // Certificates (issue #27): the learner's own page; a print page for a credential of theirs (the
+  // world holds none, so the cohort's id names nothing); the public check pages, by id (none) and
+  // by file; and a group's attendance page, for the people who run the group only.
+  { file: "app/[locale]/(learn)/certificates/page.tsx", params: "none", path: "/{locale}/certificates", cells: signedInPage(s(200)) },
+  {
+    file: "app/[locale]/(learn)/certificates/[credential]/print/page.tsx",
+    params: "world",
+    path: "/{locale}/certificates/{cohortId}/print",
+    cells: signedInPage(s(404)),
+  },
+  { file: "app/[locale]/verify/page.tsx", params: "none", path: "/{locale}/verify", cells: open },
+  { file: "app/[locale]/verify/[credential]/page.tsx", params: "world", path: "/{locale}/verify/{cohortId}", cells: all(s(404)) },
+  {
+    file: "app/[locale]/(facilitate)/facilitate/[cohort]/attendance/page.tsx",
+    params: "world",
+    path: "/{locale}/facilitate/{cohortId}/attendance",
+    cells: { ...all(s(404)), anonymous: SIGN_IN, facilitator: s(200, { shows: ["learner", "nickname", "cohort"] }) },
+  },
 ];

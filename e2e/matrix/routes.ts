@@ -407,4 +407,42 @@ export const ROUTES: RouteEntry[] = [
     what: "stream an ended live session's facilitator view (one event, then the stream closes)",
     cells: liveController(),
   },
+  // Certificates (issue #27). Nobody in the world has finished the course, so nobody may issue its
+  // certificate; the world holds no credential, so a credential's id (here the cohort's) names none.
+  {
+    file: "app/api/credentials/route.ts",
+    method: "POST",
+    path: "/api/credentials",
+    what: "issue the course's certificate without having finished it",
+    body: (w) => ({ locale: w.locale, courseId: w.courseId, printedName: "Matrix" }),
+    cells: { ...all(s(403)), anonymous: s(401) },
+  },
+  { file: "app/api/credentials/[credential]/route.ts", method: "GET", path: "/api/credentials/{cohortId}", what: "download a credential that does not exist", cells: all(s(404)) },
+  {
+    file: "app/api/credentials/[credential]/route.ts",
+    method: "DELETE",
+    path: "/api/credentials/{cohortId}",
+    what: "withdraw a credential that is not the caller's",
+    body: () => ({}),
+    cells: { ...all(s(404)), anonymous: s(401) },
+  },
+  // Public by design: the keys that sign credentials, the status list, and checking a file.
+  { file: "app/api/credentials/keys/route.ts", method: "GET", path: "/api/credentials/keys", what: "read the public signing keys (JWKS)", cells: all(s(200)) },
+  { file: "app/api/credentials/status/[list]/route.ts", method: "GET", path: "/api/credentials/status/1", what: "read the signed revocation status list", cells: all(s(200)) },
+  {
+    file: "app/api/credentials/verify/route.ts",
+    method: "POST",
+    path: "/api/credentials/verify",
+    what: "check a pasted credential",
+    body: () => ({ text: "not a credential" }),
+    cells: all(s(200)),
+  },
+  {
+    file: "app/api/cohorts/[cohort]/attendance/route.ts",
+    method: "POST",
+    path: "/api/cohorts/{cohortId}/attendance",
+    what: "give the learner an attendance certificate",
+    body: (w) => ({ date: "2026-11-03", members: [w.learnerId] }),
+    cells: cohortManage(),
+  },
 ];

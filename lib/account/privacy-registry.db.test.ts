@@ -20,6 +20,7 @@ import { testEngines } from "@/lib/testing/db";
 import { controlLiveSession, createLiveSession, joinLiveSession, submitLiveAnswer } from "@/lib/live/store";
 import { UNKNOWN_CLIENT } from "@/lib/ratelimit/client";
 import { setUpLrs } from "@/lib/xapi/testing/settings";
+import { awardAttendance } from "@/lib/certificates/attendance";
 import { deleteMyAccount } from "./delete";
 import { exportMyData } from "./export";
 import { PRIVACY_EXEMPT, PRIVACY_REGISTRY, type Subject } from "./privacy-registry";
@@ -186,6 +187,8 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
         await handle.db.insertInto("roster_learners").values({ owner_id: user.id, source_id: "student-1", user_id: student.userId, imported_at: at }).execute();
         people[name] = { user, who: { id: user.id, email, loginName: null }, ownGroup: own.id };
       }
+      // Olga gives both an attendance certificate for the class's workshop (an award not yet issued).
+      await awardAttendance(handle, olga, classJoin.id, { date: "2026-11-03", members: [people.erin.user.id, people.frank.user.id] });
       await createCohort(handle, olga, { ...options, name: "Pending", coFacilitatorEmails: emails });
     });
 

@@ -324,6 +324,22 @@ export const PRIVACY_REGISTRY = [
     remove: (db, who) => forgetStatementsOf(db, who.id),
   }),
   declare({
+    table: "credentials",
+    links: [byId("user_id")],
+    identifies: ["printed_name"],
+    holds: "Your certificates: what each says you achieved, the name printed on it, when it was issued or withdrawn, and the signed credential itself. Awards a facilitator gave you and you have not issued yet are here too.",
+    exportAs: "credentials",
+    read: (rows) =>
+      rows
+        .select(["id", "kind", "course_id", "group_name", "session_date", "locale", "printed_name", "created_at", "issued_at", "revoked_at", "jwt"])
+        .orderBy("created_at")
+        .orderBy("id"),
+    // The status list keeps the credential's position (credential_status: an id and a number, nothing
+    // about the person), and a position whose credential is gone counts as revoked: a copy kept
+    // anywhere then verifies as withdrawn (lib/certificates, docs/deploy.md).
+    erase: deleted("Your certificates are withdrawn with your account: a copy kept anywhere then checks as withdrawn, and nothing about you stays behind."),
+  }),
+  declare({
     table: "login_throttle",
     // Kept by a hash of the account's sign-in name, so that it works before anyone is signed in.
     links: [{ column: "account_hash", value: (who) => accountHash(signInName(who)) }],

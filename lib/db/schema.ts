@@ -328,6 +328,51 @@ export interface XapiOutboxTable {
   sent_at: string | null;
 }
 
+/** One of the app's signing keys (lib/signing-keys): the private half encrypted under the app's secret. */
+export interface SigningKeysTable {
+  kid: string;
+  /** What the key signs ("credentials"); one active key per purpose. */
+  purpose: string;
+  alg: string;
+  /** JSON: the public JWK. */
+  public_jwk: string;
+  /** The private JWK, encrypted (AES-256-GCM, lib/signing-keys/crypto.ts). */
+  private_jwk: string;
+  created_at: string;
+  /** Set on rotation: the key no longer signs, but stays published so what it signed still verifies. */
+  retired_at: string | null;
+}
+
+export type CredentialKind = "completed" | "attended";
+
+/** A certificate (lib/certificates): an Open Badges 3.0 credential, or an award not yet issued. */
+export interface CredentialsTable {
+  id: string;
+  user_id: string;
+  kind: CredentialKind;
+  course_id: string;
+  /** "completed:<course>" or "attended:<group>:<day>": unique per person. */
+  award_key: string;
+  cohort_id: string | null;
+  group_name: string | null;
+  /** YYYY-MM-DD of the attended workshop. */
+  session_date: string | null;
+  locale: string;
+  /** The name the learner chose to print; null for "no name" (or not yet chosen, while jwt is null). */
+  printed_name: string | null;
+  created_at: string;
+  issued_at: string | null;
+  jwt: string | null;
+  revoked_at: string | null;
+}
+
+/** A position of the status list; its bit is set unless its credential exists and is not revoked. */
+export interface CredentialStatusTable {
+  list_id: string;
+  position: number;
+  credential_id: string;
+}
+
 /** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
 export interface Database {
   users: UsersTable;
@@ -356,5 +401,8 @@ export interface Database {
   xapi_outbox: XapiOutboxTable;
   roster_classes: RosterClassesTable;
   roster_learners: RosterLearnersTable;
+  signing_keys: SigningKeysTable;
+  credentials: CredentialsTable;
+  credential_status: CredentialStatusTable;
 }
 

@@ -391,6 +391,39 @@ export const ENDPOINTS: Endpoint[] = [
     params: liveParam,
     query: () => ({ view: fc.constantFrom("facilitator", "projector", "participant", "admin") }),
   }),
+  // Certificates (issue #27): nobody in the world has finished the course, so issuing is refused;
+  // a facilitator's attendance awards reach only their groups' members.
+  {
+    route: "/api/credentials",
+    method: "POST",
+    load: () => import("@/app/api/credentials/route"),
+    body: (w) =>
+      fc.oneof(
+        fc.record({ locale, courseId: mostly(w.course, "other-course"), printedName: fc.constantFrom("Sam", null, " ", "\u202Eevil") }),
+        fc.record({ credentialId: fc.uuid(), printedName: fc.constantFrom("Sam", null) }),
+      ),
+  },
+  get("/api/credentials/[credential]", () => import("@/app/api/credentials/[credential]/route"), { params: (w) => ({ credential: cohortIds(w) }) }),
+  { route: "/api/credentials/[credential]", method: "DELETE", load: () => import("@/app/api/credentials/[credential]/route"), params: (w) => ({ credential: cohortIds(w) }), body: () => fc.constant({}) },
+  get("/api/credentials/keys", () => import("@/app/api/credentials/keys/route")),
+  get("/api/credentials/status/[list]", () => import("@/app/api/credentials/status/[list]/route"), { params: () => ({ list: ["1", "2", "x"] }) }),
+  {
+    route: "/api/credentials/verify",
+    method: "POST",
+    load: () => import("@/app/api/credentials/verify/route"),
+    body: () => fc.record({ text: fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom("a.b.c", "eyJhbGciOiJFZERTQSJ9.e30.AAAA", '{"jwt":"a.b.c","credential":{}}')) }),
+  },
+  {
+    route: "/api/cohorts/[cohort]/attendance",
+    method: "POST",
+    load: () => import("@/app/api/cohorts/[cohort]/attendance/route"),
+    params: cohortParam,
+    body: (w) =>
+      fc.oneof(
+        fc.record({ date: fc.constantFrom("2026-11-03", "2026-02-30", "yesterday"), members: fc.uniqueArray(fc.constantFrom(...userIds(w)), { minLength: 1, maxLength: 3 }) }),
+        fc.record({ liveSessionId: fc.constantFrom(w.live.group.id, w.live.adhoc.id, w.cohorts.c1.id) }),
+      ),
+  },
 ];
 
 /** Route methods deliberately not in the table, and why. The inventory test checks both lists. */

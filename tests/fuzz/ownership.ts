@@ -115,6 +115,14 @@ export function forbiddenChange(change: Change, reach: Reach, world: { before: S
       case "login_throttle":
       case "login_devices":
         return reach.accountHashes.has(String(row.account_hash));
+      case "signing_keys":
+        // The app's key is made at first use, by whoever's request needs it first; never changed by a request.
+        return !change.before;
+      case "credential_status": {
+        // A status position taken for a credential of the caller's own, as it is issued.
+        const credential = world.after.get("credentials")?.get(String(row.credential_id));
+        return !change.before && Boolean(credential && reach.users.has(String(credential.user_id)));
+      }
       default:
         // Any table that names a user or a group: the caller's own rows, or their groups' rows.
         if ("user_id" in row && reach.users.has(String(row.user_id))) return true;

@@ -17,6 +17,7 @@ import { migration0014 } from "./0014-assignment-optional-due";
 import { migration0015 } from "./0015-live-sessions";
 import { migration0016 } from "./0016-user-locale";
 import { migration0017 } from "./0017-record-locale";
+import { migration0018 } from "./0018-credentials";
 import { migration0019 } from "./0019-xapi";
 import { migration0021 } from "./0021-rosters";
 import { migration0022 } from "./0022-hall-imports";
@@ -43,6 +44,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0015-live-sessions": migration0015(kind),
         "0016-user-locale": migration0016(kind),
         "0017-record-locale": migration0017(kind),
+        "0018-credentials": migration0018(kind),
         "0019-xapi": migration0019(kind),
         "0021-rosters": migration0021(kind),
         "0022-hall-imports": migration0022(kind),

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { Dashboard } from "@/components/progress/dashboard";
+import Link from "@/components/ui/link";
 import { nextStepLabels } from "@/components/progress/next-step-labels";
 
 export const metadata: Metadata = { robots: { index: false } };
@@ -21,13 +22,16 @@ export default async function DashboardPage(props: PageProps<"/[locale]/dashboar
   setRequestLocale(locale);
   const user = await currentUser();
   if (!user) redirect(signInPath(locale, `/${locale}/dashboard`));
-  const [t, nextLabels] = await Promise.all([getTranslations({ locale, namespace: "dashboard" }), nextStepLabels(locale)]);
+  const [t, tc, nextLabels] = await Promise.all([getTranslations({ locale, namespace: "dashboard" }), getTranslations({ locale, namespace: "certificates" }), nextStepLabels(locale)]);
   const labels = Object.fromEntries(KEYS.map((k) => [k, t.raw(k) as string]));
   return (
     <div className="container">
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
       <Dashboard locale={locale} labels={labels} nextLabels={nextLabels} />
+      <p>
+        <Link href={`/${locale}/certificates`}>{tc("dashboardLink")}</Link>
+      </p>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { signInPath } from "@/lib/http/redirect";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import Link from "@/components/ui/link";
 import { AssignmentsForm } from "@/components/cohort/assignments-form";
 import { AssignmentProgress, type AssignmentProgressLabels } from "@/components/cohort/assignment-progress";
 import { AttitudeSection } from "@/components/attitudes/attitude-section";
@@ -41,7 +42,7 @@ export default async function CohortPage(props: Props) {
   const result = await readCohortShell(cohortId);
   unlessReadable(result, signIn);
   const { cohort, members, nicknameOnly, lessons, assignments, invitations } = result.data;
-  const t = await getTranslations({ locale, namespace: "facilitate" });
+  const [t, tc] = await Promise.all([getTranslations({ locale, namespace: "facilitate" }), getTranslations({ locale, namespace: "certificates.attendance" })]);
   const sections = ["join", "plan", "progress", "questions", "learning", "learners", "bias", "attitudes", "assignments", "manage"] as const;
 
   return (
@@ -78,6 +79,13 @@ export default async function CohortPage(props: Props) {
         </a>
         <span className="meta">{t("room.openHint")}</span>
       </p>
+      {cohort.canManage && (
+        <p className="actions">
+          <Link className="button secondary" href={`/${locale}/facilitate/${cohort.id}/attendance`}>
+            {tc("link")}
+          </Link>
+        </p>
+      )}
       <GroupLiveSection locale={locale} cohort={cohort} />
       <PlanSteps cohort={cohort} locale={locale} />
       {/* One refresh and one pause for every report below; each streams in when its reads finish. */}
