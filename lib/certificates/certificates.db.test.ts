@@ -22,6 +22,7 @@ import { issueCourseCertificate, issueCredential, revokeMyCredential } from "./i
 import { credentialFile, revokedPositions, statusListJwt, verifyById, verifyText } from "./public";
 import { myCertificates } from "./queries";
 import { decodeStatusList, statusBit } from "./status-list";
+import { setUpLrs } from "@/lib/xapi/testing/settings";
 
 process.env.LOG_SILENT = "1";
 
@@ -201,5 +202,25 @@ describe.each(testEngines())("certificates on $name", (engine) => {
       for (const hidden of [nickname.id, cohortId, owner.id, "Sam", "Olga"]) expect(shown).not.toContain(hidden);
       expect((await myCertificates(handle, member, "en")).accountName).toBe("Mina");
     });
+  });
+  // Last: from here on an LRS is set up for this database.
+  it("queues one xAPI statement with the certificate when an LRS is set up, none for a second issue", async () => {
+    const noLrs = await finisher(handle, "Before LRS");
+    await issueCourseCertificate(handle, noLrs, { locale: "en", courseId: course.id, printedName: null }, opts);
+    expect(await handle.db.selectFrom("xapi_outbox").select("id").where("user_id", "=", noLrs.id).execute()).toEqual([]);
+
+    await setUpLrs(handle);
+    const learner = await finisher(handle, "With LRS");
+    const before = await handle.db.selectFrom("xapi_outbox").select("id").where("user_id", "=", learner.id).execute();
+    const issued = await issueCourseCertificate(handle, learner, { locale: "en", courseId: course.id, printedName: "Lina" }, opts);
+    await issueCourseCertificate(handle, learner, { locale: "en", courseId: course.id, printedName: "Lina" }, opts);
+    const queued = await handle.db.selectFrom("xapi_outbox").select(["statement"]).where("user_id", "=", learner.id).where("id", "not in", before.length ? before.map((b) => b.id) : [""]).execute();
+    expect(queued).toHaveLength(1);
+    const statement = JSON.parse(queued[0].statement);
+    expect(statement.verb.id).toMatch(/earned$/);
+    expect(JSON.stringify(statement)).toContain(`/en/verify/${issued.id}`);
+    // The learner is a pseudonym there, never their account id or name.
+    expect(queued[0].statement).not.toContain(learner.id);
+    expect(queued[0].statement).not.toContain("Lina");
   });
 });

@@ -1,5 +1,6 @@
 // Issuing: the one function where a credential is signed (issueCredential), so whatever must
-// happen when one is issued (an xAPI statement, say) is added in one place. The learner issues
+// happen when one is issued is added in one place: with an LRS set up (lib/xapi), the "earned" or
+// "attended" statement is queued in the same transaction that stores the credential. The learner issues
 // their own certificate: the course's when they have finished it, or an attendance award a
 // facilitator gave them, choosing the printed name (or none) as they do.
 import "server-only";
@@ -12,6 +13,9 @@ import { AppError } from "@/lib/errors";
 import { serverTranslator } from "@/lib/http/error-text";
 import { log } from "@/lib/log";
 import { activeSigner } from "@/lib/signing-keys/keys";
+import { enqueue } from "@/lib/xapi/outbox";
+import { xapiTarget } from "@/lib/xapi/settings";
+import { statementForCredential } from "@/lib/xapi/statements";
 import { buildCredential, signCredential, type OpenBadgeCredential } from "./credential";
 import { completionKey, courseEligibility } from "./eligibility";
 import { LIST_BITS } from "./status-list";
@@ -96,13 +100,28 @@ export async function issueCredential(
     status: { listUrl: statusListUrl(opts.origin), position },
   });
   const jwt = await signCredential(credential, signer);
+  const target = await xapiTarget(handle);
   const stored = await writeTx(handle, async (trx) => {
-    await trx
+    const updated = await trx
       .updateTable("credentials")
       .set({ jwt, issued_at: issuedAt, printed_name: input.printedName })
       .where("id", "=", row.id)
       .where("jwt", "is", null)
-      .execute();
+      .executeTakeFirst();
+    // Only the request that stored it queues the statement (its id comes from the credential's, so a
+    // second one would be the same statement anyway).
+    if (target && Number(updated.numUpdatedRows) > 0) {
+      const statement = statementForCredential(target, {
+        credentialId: row.id,
+        userId: actor.id,
+        locale: row.locale,
+        courseId: row.course_id,
+        achievement: row.kind,
+        issuedAt,
+        verifyUrl: verifyUrl(opts.origin, row.locale, row.id),
+      });
+      await enqueue(trx, [{ statement, userId: actor.id }]);
+    }
     return trx.selectFrom("credentials").select(["jwt"]).where("id", "=", row.id).executeTakeFirstOrThrow();
   });
   // Two requests at once: the first stored wins, and both answer with it.
