@@ -17,6 +17,7 @@ import { migration0014 } from "./0014-assignment-optional-due";
 import { migration0015 } from "./0015-live-sessions";
 import { migration0016 } from "./0016-user-locale";
 import { migration0017 } from "./0017-record-locale";
+import { migration0020 } from "./0020-lti";
 
 /** All migrations in order. Names sort by their number; never rename or edit a landed one. */
 export function migrationProvider(kind: DbKind): MigrationProvider {
@@ -40,6 +41,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0015-live-sessions": migration0015(kind),
         "0016-user-locale": migration0016(kind),
         "0017-record-locale": migration0017(kind),
+        "0020-lti": migration0020(kind),
       };
     },
   };
