@@ -22,6 +22,7 @@ import { UNKNOWN_CLIENT } from "@/lib/ratelimit/client";
 import { deleteMyAccount } from "./delete";
 import { exportMyData } from "./export";
 import { PRIVACY_EXEMPT, PRIVACY_REGISTRY, type Subject } from "./privacy-registry";
+import { seedLtiRows } from "@/lib/testing/lti-fixture";
 
 process.env.LOG_SILENT = "1";
 
@@ -174,6 +175,7 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
         // unknown browser here) neither uses nor clears.
         await trustDevice(handle, email, `${name}-phone`);
         await recordFailure(handle, await throttleKeyFor(handle, email, `${name}-phone`));
+        await seedLtiRows(handle, user.id, name);
         people[name] = { user, who: { id: user.id, email, loginName: null }, ownGroup: own.id };
       }
       await createCohort(handle, olga, { ...options, name: "Pending", coFacilitatorEmails: emails });
