@@ -96,6 +96,7 @@ export interface ServerErrorArgs {
   "lti.duplicatePlatform": NoArgs;
   "lti.badUrl": NoArgs;
   "notFound.platform": NoArgs;
+  "notFound.deepLink": NoArgs;
   "cohorts.facilitatorOnly": NoArgs;
   "cohorts.suspended": NoArgs;
   "cohorts.tooManyInvitations": { maximum: number };

@@ -5,6 +5,8 @@ import { ensureAdmin } from "@/lib/auth/accounts";
 import { pruneRevokedSessions } from "@/lib/auth/revocation";
 import { pruneThrottles } from "@/lib/auth/throttle";
 import { purgeLiveSessions } from "@/lib/live/retention";
+import { pruneNonces } from "@/lib/lti/nonces";
+import { startScoreWorker } from "@/lib/lti/score-worker";
 
 export async function startServer() {
   const config = env();
@@ -14,6 +16,9 @@ export async function startServer() {
   await pruneRevokedSessions(db);
   // Ad hoc live sessions keep only totals once ended, and nothing after 30 days (lib/live/store.ts).
   await purgeLiveSessions(db);
+  // LTI: forget spent launch nonces; send any scores still queued for LMSs (lib/lti/scores.ts).
+  await pruneNonces(db);
+  startScoreWorker();
 }
 
 /** Starts, or stops the process with a message naming the problem (rather than serving errors). */

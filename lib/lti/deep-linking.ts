@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/accounts";
 import type { Db } from "@/lib/db/client";
 import { getCourses } from "@/lib/content";
+import { knownLocale } from "@/lib/content/known-locales";
 import { AppError } from "@/lib/errors";
 import { CLAIM } from "./claims";
 import type { ToolKeyStore } from "./keys";
@@ -23,6 +24,8 @@ export const deepLinkChoice = z.strictObject({
     .max(50),
 });
 export type DeepLinkChoice = z.infer<typeof deepLinkChoice>;
+/** The picker's request: the choice, in the page's locale. */
+export const deepLinkInput = deepLinkChoice.extend({ locale: knownLocale });
 
 async function openRequest(handle: Db, actor: SessionUser, id: string, now: Date) {
   const row = await handle.db.selectFrom("lti_deep_links").selectAll().where("id", "=", id).where("user_id", "=", actor.id).executeTakeFirst();

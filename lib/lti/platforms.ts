@@ -29,7 +29,7 @@ export const platformInput = z.strictObject({
   audience: z.string().trim().max(2000).optional().transform((v) => v || undefined),
   deploymentIds: z.array(text(255)).min(1).max(20),
 });
-export type PlatformInput = z.infer<typeof platformInput>;
+export type PlatformInput = z.input<typeof platformInput>;
 
 export interface Platform {
   id: string;
@@ -90,7 +90,7 @@ export async function savePlatform(handle: Db, actor: SessionUser, input: Platfo
     auth_endpoint: input.authEndpoint,
     jwks_url: input.jwksUrl,
     token_url: input.tokenUrl,
-    audience: input.audience ?? null,
+    audience: input.audience?.trim() || null,
     deployment_ids: JSON.stringify([...new Set(input.deploymentIds)]),
   };
   const clash = await handle.db

@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { databaseToolKeys } from "./keys";
-import { sendDueScores } from "./scores";
+import type { Db } from "@/lib/db/client";
+import { queueAttemptScores, sendDueScores } from "./scores";
 
 export const SCORE_INTERVAL_MS = 15_000;
 
@@ -43,4 +44,17 @@ export function startScoreWorker(): void {
 /** A score was queued: send it now rather than at the next tick. */
 export function kickScoreWorker(): void {
   setImmediate(() => void round());
+}
+
+/**
+ * After an attempt is finished (and stored): queue its score for the LMS, if it goes to one, and
+ * wake the worker. Never throws: the learner's answer stands whatever happens here (the queue is
+ * one indexed read for anyone who did not come from an LMS).
+ */
+export async function queueScoresAfterFinish(db: Db, userId: string, attemptId: string): Promise<void> {
+  try {
+    if ((await queueAttemptScores(db, userId, attemptId)) > 0) kickScoreWorker();
+  } catch (e) {
+    log("server.error", { message: `lti score queue: ${e instanceof Error ? e.message : String(e)}` });
+  }
 }

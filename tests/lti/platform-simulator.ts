@@ -182,7 +182,7 @@ export class PlatformSimulator {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? "/", this.origin);
     const body = req.method === "POST" ? await readBody(req) : "";
     const html = (status: number, text: string) => res.writeHead(status, { "content-type": "text/html; charset=utf-8" }).end(text);

@@ -1,0 +1,44 @@
+// The Content-Security-Policy of the LTI pages (/<locale>/lti/...): the app's own policy
+// (next.config.js, which gives these pages frame-ancestors 'none' until this runs), with two
+// directives widened to the registered platforms' origins only: frame-ancestors, so the LMS may
+// show them in its iframe, and form-action, so the deep-linking answer may be posted back to it.
+// Read from the database, kept for FRAME_POLICY_TTL_MS (a new platform frames within that).
+import "server-only";
+import { getDb } from "@/lib/db";
+import { processSingleton } from "@/lib/process-singleton";
+import { platformOrigins } from "./platforms";
+
+export const FRAME_POLICY_TTL_MS = 30_000;
+/** Paths the policy applies to: the LTI pages of every locale. */
+export const LTI_PAGE = /^\/[a-z]{2}(?:-[A-Z]{2})?\/lti(?:\/|$)/;
+
+const cached = processSingleton("lti-frame-origins", () => ({ origins: [] as string[], until: 0 }));
+
+/** Forget the cached origins (after a platform is saved or removed in this process). */
+export function forgetFrameOrigins(): void {
+  cached.until = 0;
+}
+
+export async function frameOrigins(now = Date.now()): Promise<string[]> {
+  if (cached.until > now) return cached.origins;
+  const origins = await platformOrigins(await getDb());
+  cached.origins = origins;
+  cached.until = now + FRAME_POLICY_TTL_MS;
+  return origins;
+}
+
+/** `policy` (the app's CSP) with frame-ancestors and form-action opened to `origins`, and nothing else changed. */
+export function ltiPolicy(policy: string, origins: readonly string[]): string {
+  const list = origins.filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o)).join(" ");
+  return policy
+    .split(";")
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map((d) => {
+      const name = d.split(/\s+/)[0];
+      if (name === "frame-ancestors") return `frame-ancestors ${list || "'none'"}`;
+      if (name === "form-action") return `form-action 'self'${list ? ` ${list}` : ""}`;
+      return d;
+    })
+    .join("; ");
+}
