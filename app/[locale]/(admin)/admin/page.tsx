@@ -54,6 +54,9 @@ export default async function AdminPage(props: PageProps<"/[locale]/admin">) {
     <div className="container">
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <p>
+        <Link href={`/${locale}/admin/lti`}>{t("ltiLink")}</Link>
+      </p>
 
       <section aria-labelledby="facilitators-title">
         <h2 id="facilitators-title">{t("facilitatorsTitle")}</h2>
