@@ -14,7 +14,7 @@ import { knownLocale } from "@/lib/http/error-text";
 import { log } from "@/lib/log";
 import { joinContext, ltiAccount, type LtiAccount } from "./accounts";
 import { CLAIM, mapRoles, SCOPE } from "./claims";
-import { storeNonce, useNonce } from "./nonces";
+import { storeNonce, spendNonce } from "./nonces";
 import { platformById, platformForLogin } from "./platforms";
 import { platformKeys } from "./platform-keys";
 import { newNonce, readState, signState } from "./state";
@@ -95,7 +95,7 @@ export async function completeLaunch(handle: Db, input: LaunchInput, appOrigin: 
   const keys = (deps.keysFor ?? ((url: string) => platformKeys(url)))(platform.jwksUrl);
   const { claims } = await verifyIdToken(input.id_token, { issuer: platform.issuer, clientId: platform.clientId, deploymentIds: platform.deploymentIds }, keys, state.nonce, now);
   // The nonce is spent before anything is written: a replayed token stops here.
-  if (!(await useNonce(handle, platform.id, state.nonce, now))) throw new AppError("bad_request", "lti.replayed");
+  if (!(await spendNonce(handle, platform.id, state.nonce, now))) throw new AppError("bad_request", "lti.replayed");
 
   const role = mapRoles(claims[CLAIM.roles]);
   const locale = launchLocale(claims[CLAIM.launchPresentation]?.locale);

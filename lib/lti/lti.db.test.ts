@@ -15,7 +15,7 @@ import { PlatformSimulator, type LaunchSpec } from "@/tests/lti/platform-simulat
 import { answerDeepLink, deepLinkOptions } from "./deep-linking";
 import { databaseToolKeys, type ToolKeyStore } from "./keys";
 import { completeLaunch, startLogin } from "./launch";
-import { storeNonce, useNonce } from "./nonces";
+import { storeNonce, spendNonce } from "./nonces";
 import { listPlatforms, savePlatform } from "./platforms";
 import { syncRoster } from "./roster";
 import { queueAttemptScores, sendDueScores } from "./scores";
@@ -79,11 +79,11 @@ describe.each(testEngines())("LTI on $name", (engine) => {
   it("uses a nonce once, for its platform, before it expires", async () => {
     const now = new Date();
     await storeNonce(handle, platformId, "n-1", now);
-    expect(await useNonce(handle, "other-platform", "n-1", now)).toBe(false);
-    expect(await useNonce(handle, platformId, "n-1", now)).toBe(true);
-    expect(await useNonce(handle, platformId, "n-1", now)).toBe(false);
+    expect(await spendNonce(handle, "other-platform", "n-1", now)).toBe(false);
+    expect(await spendNonce(handle, platformId, "n-1", now)).toBe(true);
+    expect(await spendNonce(handle, platformId, "n-1", now)).toBe(false);
     await storeNonce(handle, platformId, "n-2", now);
-    expect(await useNonce(handle, platformId, "n-2", new Date(now.getTime() + 11 * 60_000))).toBe(false);
+    expect(await spendNonce(handle, platformId, "n-2", new Date(now.getTime() + 11 * 60_000))).toBe(false);
   });
 
   it("refuses a login from an unknown issuer or for a target elsewhere", async () => {

@@ -14,7 +14,7 @@ export async function storeNonce(handle: Db, platformId: string, nonce: string, 
 }
 
 /** Marks the nonce used; true only the first time, for that platform, before it expires. */
-export async function useNonce(handle: Db, platformId: string, nonce: string, now = new Date()): Promise<boolean> {
+export async function spendNonce(handle: Db, platformId: string, nonce: string, now = new Date()): Promise<boolean> {
   const at = now.toISOString();
   const result = await handle.db
     .updateTable("lti_nonces")
