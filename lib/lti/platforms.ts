@@ -13,8 +13,9 @@ export const platformUrl = z
   .url({ protocol: /^https?$/ })
   .max(2000)
   .refine((v) => {
-    const u = new URL(v);
-    return u.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
+    // Zod runs this even after the URL check failed: an unparsable value is refused here too.
+    const u = URL.canParse(v) ? new URL(v) : undefined;
+    return u !== undefined && (u.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname));
   }, errorKey("lti.badUrl"));
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -106,6 +106,9 @@ export function forbiddenChange(change: Change, reach: Reach, world: { before: S
         const session = world.before.get("live_sessions")?.get(String(row.session_id)) ?? world.after.get("live_sessions")?.get(String(row.session_id));
         return Boolean(session && (reach.users.has(String(session.owner_id)) || (session.cohort_id !== null && reach.cohorts.has(String(session.cohort_id)))));
       }
+      case "lti_platforms":
+        // LMS registrations are the admins' (lib/lti/platforms.ts).
+        return reach.admin;
       case "login_throttle":
       case "login_devices":
         return reach.accountHashes.has(String(row.account_hash));
