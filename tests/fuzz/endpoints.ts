@@ -40,7 +40,7 @@ const platformBody = fc.record({
   authEndpoint: lmsUrl("/auth"),
   jwksUrl: lmsUrl("/jwks"),
   tokenUrl: lmsUrl("/token"),
-  deploymentIds: fc.constantFrom(["d-1"], [], ["d-1", "d-2"]),
+  deploymentIds: fc.constantFrom<string[]>(["d-1"], [], ["d-1", "d-2"]),
 });
 /** Mostly the valid value, so requests get past validation; sometimes a near miss. */
 const mostly = <T>(value: T, ...others: T[]) => fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
