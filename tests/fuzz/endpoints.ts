@@ -350,7 +350,7 @@ export const ENDPOINTS: Endpoint[] = [
     method: "POST",
     load: () => import("@/app/api/lti/deep-link/[link]/route"),
     params: (w) => ({ link: userIds(w) }),
-    body: (w) => fc.record({ locale, items: fc.constant([{ course: w.course, view: "course" }]) }),
+    body: (w) => fc.record({ locale, items: fc.constant<Json[]>([{ course: w.course, view: "course" }]) }),
   },
   { route: "/api/admin/lti/platforms", method: "POST", load: () => import("@/app/api/admin/lti/platforms/route"), body: () => platformBody },
   { route: "/api/admin/lti/platforms/[platform]", method: "POST", load: () => import("@/app/api/admin/lti/platforms/[platform]/route"), params: (w) => ({ platform: userIds(w) }), body: () => platformBody },
