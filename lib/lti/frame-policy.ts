@@ -2,29 +2,17 @@
 // (next.config.js, which gives these pages frame-ancestors 'none' until this runs), with two
 // directives widened to the registered platforms' origins only: frame-ancestors, so the LMS may
 // show them in its iframe, and form-action, so the deep-linking answer may be posted back to it.
-// Read from the database, kept for FRAME_POLICY_TTL_MS (a new platform frames within that).
+// Read from the database, kept for a short while (lib/lti/platforms.ts cachedPlatformOrigins).
 import "server-only";
 import { getDb } from "@/lib/db";
-import { processSingleton } from "@/lib/process-singleton";
-import { platformOrigins } from "./platforms";
+import { cachedPlatformOrigins } from "./platforms";
 
-export const FRAME_POLICY_TTL_MS = 30_000;
 /** Paths the policy applies to: the LTI pages of every locale. */
 export const LTI_PAGE = /^\/[a-z]{2}(?:-[A-Z]{2})?\/lti(?:\/|$)/;
 
-const cached = processSingleton("lti-frame-origins", () => ({ origins: [] as string[], until: 0 }));
-
-/** Forget the cached origins (after a platform is saved or removed in this process). */
-export function forgetFrameOrigins(): void {
-  cached.until = 0;
-}
-
-export async function frameOrigins(now = Date.now()): Promise<string[]> {
-  if (cached.until > now) return cached.origins;
-  const origins = await platformOrigins(await getDb());
-  cached.origins = origins;
-  cached.until = now + FRAME_POLICY_TTL_MS;
-  return origins;
+/** The origins that may frame the LTI pages (cached: lib/lti/platforms.ts). */
+export async function frameOrigins(): Promise<string[]> {
+  return cachedPlatformOrigins(await getDb());
 }
 
 /** `policy` (the app's CSP) with frame-ancestors and form-action opened to `origins`, and nothing else changed. */

@@ -7,6 +7,11 @@ import type { SessionUser } from "@/lib/auth/accounts";
 import type { Db } from "@/lib/db/client";
 import { AppError, errorKey } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
+
+/** The platforms' origins as last read (frameOrigins), forgotten when a platform is saved or removed. */
+const originCache = processSingleton("lti-frame-origins", () => ({ origins: [] as string[], until: 0 }));
+export const ORIGINS_TTL_MS = 30_000;
 
 /** https, or http on the machine itself (a local LMS, the tests' platform simulator). */
 export const platformUrl = z
@@ -109,6 +114,7 @@ export async function savePlatform(handle: Db, actor: SessionUser, input: Platfo
     id = crypto.randomUUID();
     await handle.db.insertInto("lti_platforms").values({ id, ...values, created_at: new Date().toISOString() }).execute();
   }
+  originCache.until = 0;
   log("lti.platform_saved", { platformId: id, by: actor.id });
   return { id };
 }
@@ -117,6 +123,7 @@ export async function deletePlatform(handle: Db, actor: SessionUser, id: string)
   requireAdmin(actor);
   const r = await handle.db.deleteFrom("lti_platforms").where("id", "=", id).executeTakeFirst();
   if (Number(r.numDeletedRows) !== 1) throw new AppError("not_found", "notFound.platform");
+  originCache.until = 0;
   log("lti.platform_deleted", { platformId: id, by: actor.id });
 }
 
@@ -151,4 +158,16 @@ export async function platformOrigins(handle: Db): Promise<string[]> {
   const origins = new Set<string>();
   for (const r of rows) for (const u of [r.issuer, r.auth_endpoint]) origins.add(new URL(u).origin);
   return [...origins].sort();
+}
+
+/**
+ * platformOrigins, kept for ORIGINS_TTL_MS: it is read for every LTI page (proxy.ts). A change made
+ * on this instance applies at once; one made on another instance within the TTL.
+ */
+export async function cachedPlatformOrigins(handle: Db, now = Date.now()): Promise<string[]> {
+  if (originCache.until > now) return originCache.origins;
+  const origins = await platformOrigins(handle);
+  originCache.origins = origins;
+  originCache.until = now + ORIGINS_TTL_MS;
+  return origins;
 }

@@ -29,7 +29,10 @@ export interface RecordedScore {
 }
 
 export interface SimulatorOptions {
+  /** The host name in the platform's URLs ("localhost": another site than the tool's 127.0.0.1). */
   host?: string;
+  /** The address it listens on. */
+  listenHost?: string;
   port?: number;
   clientId?: string;
   deploymentId?: string;
@@ -52,6 +55,7 @@ export class PlatformSimulator {
   readonly launches = new Map<string, LaunchSpec>();
   toolOrigin: string;
   private host: string;
+  private listenHost: string;
   private port: number;
   private server?: http.Server;
   private privateKey?: CryptoKey;
@@ -61,6 +65,7 @@ export class PlatformSimulator {
 
   constructor(options: SimulatorOptions = {}) {
     this.host = options.host ?? "127.0.0.1";
+    this.listenHost = options.listenHost ?? "127.0.0.1";
     this.port = options.port ?? 0;
     this.clientId = options.clientId ?? "common-ground-tool";
     this.deploymentId = options.deploymentId ?? "deployment-1";
@@ -174,7 +179,7 @@ export class PlatformSimulator {
         res.writeHead(500).end();
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, this.host, resolve));
+    await new Promise<void>((resolve) => this.server!.listen(this.port, this.listenHost, resolve));
     this.port = (this.server.address() as { port: number }).port;
   }
 
