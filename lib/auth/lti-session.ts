@@ -28,3 +28,14 @@ export async function ltiSessionCookie(user: { id: string; role: string; display
   });
   return `${ltiCookieName(secureCookies)}=${token}; Path=/; Max-Age=${LTI_SESSION_MAX_AGE_S}; HttpOnly; Secure; SameSite=None; Partitioned`;
 }
+
+/**
+ * The browser's "signed in" hint (components/progress/account-hint.ts), which tells the static
+ * lesson and quiz pages to sync with the server. The page sets it itself after a sign-in, as a
+ * Lax cookie, which a browser neither keeps nor shows inside another site's frame: the launch sets
+ * it instead, partitioned like the session. Not HttpOnly (the page reads it); it grants nothing.
+ */
+export function ltiHintCookie(role: string): string {
+  const value = role === "facilitator" || role === "admin" ? role : "1";
+  return `cg_signed_in=${value}; Path=/; Max-Age=${LTI_SESSION_MAX_AGE_S}; Secure; SameSite=None; Partitioned`;
+}

@@ -2,7 +2,7 @@
 // session cookie and redirect into the app, the tool's public keys. Route files only wire these.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/accounts";
-import { ltiSessionCookie } from "@/lib/auth/lti-session";
+import { ltiHintCookie, ltiSessionCookie } from "@/lib/auth/lti-session";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/http/same-origin";
@@ -38,7 +38,10 @@ export async function launchResponse(db: Db, input: LaunchInput, request: Reques
     }
   }
   const path = safeRedirectPath(result.path, origin) ?? `/${result.locale}/lti/error?code=lti.badTarget`;
-  return new Response(null, { status: 303, headers: { Location: path, "Set-Cookie": cookie, ...NO_STORE } });
+  const headers = new Headers({ Location: path, ...NO_STORE });
+  headers.append("Set-Cookie", cookie);
+  headers.append("Set-Cookie", ltiHintCookie(result.account.role));
+  return new Response(null, { status: 303, headers });
 }
 
 export async function toolJwks(db: Db) {
