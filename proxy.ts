@@ -22,6 +22,8 @@ export default async function proxy(request: NextRequest) {
     response.headers.set("Content-Security-Policy", ltiPolicy(policy, origins));
     return response;
   }
+  // Never an API route (its LTI endpoints have a path like the pages'): nothing to localise.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   return localise(request);
 }
 
@@ -29,5 +31,5 @@ export const config = {
   // Skip API routes, Next internals, files with an extension and paths that already start with a
   // locale-shaped segment ("en", "pt-BR"), so static lesson pages pay nothing for the proxy; and
   // the LTI pages, for their framing policy.
-  matcher: ["/((?!api/|_next/|_vercel|[a-z][a-z](?:-[A-Z][A-Z])?(?:/|$)|.*\\..*).*)", "/:locale/lti", "/:locale/lti/:path*"],
+  matcher: ["/((?!api/|_next/|_vercel|[a-z][a-z](?:-[A-Z][A-Z])?(?:/|$)|.*\\..*).*)", "/:locale([a-z]{2}|[a-z]{2}-[A-Z]{2})/lti", "/:locale([a-z]{2}|[a-z]{2}-[A-Z]{2})/lti/:path*"],
 };

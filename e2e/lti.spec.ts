@@ -31,71 +31,70 @@ async function frameAt(page: Page, pattern: RegExp) {
 
 test.describe("LTI 1.3 launches from a learning platform", () => {
   test.skip(({ isMobile }) => isMobile, "one platform journey is enough: the LTI pages are the lesson and quiz pages' layout");
-  let sim: PlatformSimulator;
-
-  test.beforeAll(async ({ baseURL }) => {
-    sim = new PlatformSimulator({ host: "localhost", port: SIM_PORT, toolOrigin: baseURL! });
-    await sim.start();
-  });
-  test.afterAll(async () => sim.stop());
 
   test("an admin registers the platform; a learner launched into a quiz answers it in the platform's frame and the grade arrives there", async ({ page, context, browser, baseURL }) => {
-    const admin = await signedInContext(context, baseURL!, newLearner("LTI admin"));
-    promoteToAdmin(admin.email);
-    await page.goto("/en/admin/lti");
-    await expect(page.getByRole("heading", { level: 1, name: "School learning platforms (LTI 1.3)" })).toBeVisible();
-    await expect(page.getByText(`${baseURL}/api/lti/login`, { exact: true })).toBeVisible();
-    const registration = sim.registration();
-    const form = page.getByRole("region", { name: "Register a platform" });
-    await form.getByLabel("Name").fill(registration.name);
-    await form.getByLabel("Platform ID (issuer)").fill(registration.issuer);
-    await form.getByLabel("Client ID").fill(registration.clientId);
-    await form.getByLabel("Authentication request URL").fill(registration.authEndpoint);
-    await form.getByLabel("Public keyset URL").fill(registration.jwksUrl);
-    await form.getByLabel("Access token URL").fill(registration.tokenUrl);
-    await form.getByLabel("Deployment IDs").fill(registration.deploymentIds.join("\n"));
-    await form.getByRole("button", { name: "Register" }).click();
-    await expect(page.getByText("Registered.")).toBeVisible();
-    await expect(page.getByRole("region", { name: "Registered platforms" }).getByText(registration.issuer)).toBeVisible();
-    await expectAccessibleInBothThemes(page, "LTI platforms admin");
+    const sim = new PlatformSimulator({ host: "localhost", port: SIM_PORT, toolOrigin: baseURL! });
+    await sim.start();
+    try {
+      const admin = await signedInContext(context, baseURL!, newLearner("LTI admin"));
+      promoteToAdmin(admin.email);
+      await page.goto("/en/admin/lti");
+      await expect(page.getByRole("heading", { level: 1, name: "School learning platforms (LTI 1.3)" })).toBeVisible();
+      await expect(page.getByText(`${baseURL}/api/lti/login`, { exact: true })).toBeVisible();
+      const registration = sim.registration();
+      const form = page.getByRole("region", { name: "Register a platform" });
+      await form.getByLabel("Name").fill(registration.name);
+      await form.getByLabel("Platform ID (issuer)").fill(registration.issuer);
+      await form.getByLabel("Client ID").fill(registration.clientId);
+      await form.getByLabel("Authentication request URL").fill(registration.authEndpoint);
+      await form.getByLabel("Public keyset URL").fill(registration.jwksUrl);
+      await form.getByLabel("Access token URL").fill(registration.tokenUrl);
+      await form.getByLabel("Deployment IDs").fill(registration.deploymentIds.join("\n"));
+      await form.getByRole("button", { name: "Register" }).click();
+      await expect(page.getByText("Registered.")).toBeVisible();
+      await expect(page.getByRole("region", { name: "Registered platforms" }).getByText(registration.issuer)).toBeVisible();
+      await expectAccessibleInBothThemes(page, "LTI platforms admin");
 
-    // Only the LTI pages may be framed, and only by the registered platform.
-    const ltiPage = await page.request.get(`/en/lti/courses/${content.course.id}/${lesson.id}`);
-    expect(ltiPage.headers()["content-security-policy"]).toContain(`frame-ancestors ${sim.origin}`);
-    expect(ltiPage.headers()["x-frame-options"]).toBeUndefined();
-    const ownPage = await page.request.get(content.lessonPath(lesson.id));
-    expect(ownPage.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(ownPage.headers()["x-frame-options"]).toBe("DENY");
+      // Only the LTI pages may be framed, and only by the registered platform.
+      const ltiPage = await page.request.get(`/en/lti/courses/${content.course.id}/${lesson.id}`);
+      expect(ltiPage.headers()["content-security-policy"]).toContain(`frame-ancestors ${sim.origin}`);
+      expect(ltiPage.headers()["x-frame-options"]).toBeUndefined();
+      const ownPage = await page.request.get(content.lessonPath(lesson.id));
+      expect(ownPage.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(ownPage.headers()["x-frame-options"]).toBe("DENY");
 
-    // A learner's browser, signed in nowhere: the platform's course page launches the quiz.
-    const learner = await browser.newContext();
-    const lms = await learner.newPage();
-    sim.launches.set("pupil-1", {
-      sub: "pupil-1",
-      roles: ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
-      context: { id: "class-9b", title: "Class 9B" },
-      custom: { course: content.course.id, lesson: lesson.id, view: "quiz" },
-      lineItem: sim.url("/lineitems/quiz-1"),
-    });
-    await lms.goto(sim.url("/course/pupil-1"));
-    const frame = await frameAt(lms, new RegExp(`^/en/lti/courses/${content.course.id}/${lesson.id}/quiz$`));
-    await expect(frame.getByRole("heading", { level: 1, name: `Quiz: ${lesson.title}` })).toBeVisible();
-    const cookies = await learner.cookies(baseURL!);
-    expect(cookies.map((c) => c.name)).toContain("cg_lti");
-    expect(cookies.find((c) => c.name === "cg_lti")).toMatchObject({ httpOnly: true, secure: true, sameSite: "None" });
+      // A learner's browser, signed in nowhere: the platform's course page launches the quiz.
+      const learner = await browser.newContext();
+      const lms = await learner.newPage();
+      sim.launches.set("pupil-1", {
+        sub: "pupil-1",
+        roles: ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
+        context: { id: "class-9b", title: "Class 9B" },
+        custom: { course: content.course.id, lesson: lesson.id, view: "quiz" },
+        lineItem: sim.url("/lineitems/quiz-1"),
+      });
+      await lms.goto(sim.url("/course/pupil-1"));
+      const frame = await frameAt(lms, new RegExp(`^/en/lti/courses/${content.course.id}/${lesson.id}/quiz$`));
+      await expect(frame.getByRole("heading", { level: 1, name: `Quiz: ${lesson.title}` })).toBeVisible();
+      const cookies = await learner.cookies(baseURL!);
+      expect(cookies.map((c) => c.name)).toContain("cg_lti");
+      expect(cookies.find((c) => c.name === "cg_lti")).toMatchObject({ httpOnly: true, secure: true, sameSite: "None" });
 
-    const runner = new QuizPage(frame);
-    await runner.answerAll(quiz);
-    const shown = (await runner.shown(quiz)).questions.length;
-    await expect(frame.getByText(`${shown} of ${shown} correct (100%)`)).toBeVisible();
+      const runner = new QuizPage(frame);
+      await runner.answerAll(quiz);
+      const shown = (await runner.shown(quiz)).questions.length;
+      await expect(frame.getByText(`${shown} of ${shown} correct (100%)`)).toBeVisible();
 
-    // The score goes through the queue and the platform's token endpoint to its line item.
-    await expect.poll(() => sim.scores.length, { timeout: 20_000 }).toBe(1);
-    expect(sim.scores[0]).toMatchObject({
-      lineItem: sim.url("/lineitems/quiz-1"),
-      body: { userId: "pupil-1", scoreGiven: 100, scoreMaximum: 100, activityProgress: "Completed", gradingProgress: "FullyGraded" },
-    });
-    await learner.close();
+      // The score goes through the queue and the platform's token endpoint to its line item.
+      await expect.poll(() => sim.scores.length, { timeout: 20_000 }).toBe(1);
+      expect(sim.scores[0]).toMatchObject({
+        lineItem: sim.url("/lineitems/quiz-1"),
+        body: { userId: "pupil-1", scoreGiven: 100, scoreMaximum: 100, activityProgress: "Completed", gradingProgress: "FullyGraded" },
+      });
+      await learner.close();
+    } finally {
+      await sim.stop();
+    }
   });
 
   test("a launch the platform did not sign, or signed for another tool, ends on a page that says so in the reader's language", async ({ page, request }) => {

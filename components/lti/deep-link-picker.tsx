@@ -3,7 +3,7 @@
 // app signs the choice (POST /api/lti/deep-link/<id>); the browser then posts it to the platform
 // with an ordinary form, as the specification asks (the LTI pages' form-action allows the
 // registered platforms: lib/lti/frame-policy.ts).
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useSend } from "@/components/api/use-send";
 import { BusyButton, Form, FormError, useFormState } from "@/components/ui/form";
 
@@ -24,6 +24,11 @@ export function DeepLinkPicker({ id, locale, courses, acceptMultiple, labels }: 
   const [reply, setReply] = useState<{ returnUrl: string; jwt: string } | null>(null);
   const post = useRef<HTMLFormElement>(null);
   const type = acceptMultiple ? "checkbox" : "radio";
+
+  // Once the signed answer is in the hidden form: post it to the platform.
+  useEffect(() => {
+    if (reply) post.current?.submit();
+  }, [reply]);
 
   const options: { key: string; item: Item; label: string; course: string }[] = courses.flatMap((c) => [
     { key: `${c.id}`, item: { course: c.id, view: "course" as const }, label: labels.wholeCourse, course: c.id },
@@ -48,8 +53,6 @@ export function DeepLinkPicker({ id, locale, courses, acceptMultiple, labels }: 
       async () => {
         const answer = await send<{ returnUrl: string; jwt: string }>("POST", `/api/lti/deep-link/${id}`, { locale, items });
         setReply(answer);
-        // After React has put the values in the form: post it to the platform.
-        setTimeout(() => post.current?.submit(), 0);
       },
       { keepBusy: true },
     );
