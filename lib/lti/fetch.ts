@@ -17,10 +17,10 @@ export class PlatformFetchError extends Error {
 }
 
 /** Fetches `url` and returns its body as JSON (or null for an empty body); throws PlatformFetchError. */
-export async function fetchJson(url: string, init: RequestInit = {}, fetcher: typeof fetch = fetch): Promise<unknown> {
+export async function fetchJson(url: string, init: RequestInit = {}, fetcher: typeof fetch = fetch, timeoutMs = FETCH_TIMEOUT_MS): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetcher(url, { ...init, redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    res = await fetcher(url, { ...init, redirect: "error", signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
     throw new PlatformFetchError(e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError") ? "timeout" : "network");
   }

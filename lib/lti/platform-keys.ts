@@ -29,8 +29,8 @@ function isJwks(value: unknown): value is JSONWebKeySet {
   return typeof value === "object" && value !== null && Array.isArray((value as { keys?: unknown }).keys) && (value as { keys: unknown[] }).keys.length <= MAX_KEYS;
 }
 
-async function load(url: string, fetcher: typeof fetch, now: number): Promise<Cached> {
-  const body = await fetchJson(url, { headers: { accept: "application/json" } }, fetcher);
+async function load(url: string, fetcher: typeof fetch, now: number, timeoutMs?: number): Promise<Cached> {
+  const body = await fetchJson(url, { headers: { accept: "application/json" } }, fetcher, timeoutMs);
   if (!isJwks(body)) throw new errors.JWKSInvalid("the platform's JWKS is not a key set");
   const entry = { fetchedAt: now, set: createLocalJWKSet(body), kids: new Set(body.keys.map((k) => String(k.kid ?? ""))) };
   cache.set(url, entry);
@@ -39,12 +39,12 @@ async function load(url: string, fetcher: typeof fetch, now: number): Promise<Ca
 }
 
 /** A key resolver for jose's jwtVerify: the platform's key named by the token's header. */
-export function platformKeys(url: string, fetcher: typeof fetch = fetch, clock: () => number = Date.now) {
+export function platformKeys(url: string, fetcher: typeof fetch = fetch, clock: () => number = Date.now, timeoutMs?: number) {
   return async (header: JWTHeaderParameters, token: FlattenedJWSInput) => {
     const now = clock();
     let entry = cache.get(url);
-    if (!entry || now - entry.fetchedAt > JWKS_MAX_AGE_MS) entry = await load(url, fetcher, now);
-    else if (header.kid && !entry.kids.has(header.kid) && now - entry.fetchedAt > JWKS_COOLDOWN_MS) entry = await load(url, fetcher, now);
+    if (!entry || now - entry.fetchedAt > JWKS_MAX_AGE_MS) entry = await load(url, fetcher, now, timeoutMs);
+    else if (header.kid && !entry.kids.has(header.kid) && now - entry.fetchedAt > JWKS_COOLDOWN_MS) entry = await load(url, fetcher, now, timeoutMs);
     return entry.set(header, token);
   };
 }
