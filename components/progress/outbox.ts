@@ -33,7 +33,15 @@ function changed() {
   window.dispatchEvent(new Event(CHANGE));
 }
 
+/**
+ * The queue while this browser refuses storage: a page in another site's frame where storage is
+ * blocked (an LMS's, docs/lti.md), a private window, a full disk. Kept for the page's life, so the
+ * writes still go out; only the survival across reloads is lost.
+ */
+let memory: OutboxItem[] | null = null;
+
 function load(): OutboxItem[] {
+  if (memory) return memory;
   try {
     const parsed = JSON.parse(window.localStorage.getItem(KEY) ?? "[]");
     return Array.isArray(parsed) ? parsed.filter((i) => i && typeof i.url === "string" && i.url.startsWith("/api/")) : [];
@@ -45,8 +53,10 @@ function load(): OutboxItem[] {
 function save(items: OutboxItem[]) {
   try {
     window.localStorage.setItem(KEY, JSON.stringify(items));
+    memory = null;
   } catch {
-    // Storage full or blocked: the in-flight send still happens.
+    // Storage full or blocked: the queue stays in this page's memory (above) and is still sent.
+    memory = items;
   }
   changed();
 }
