@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { decodeJwt } from "jose";
 import { PlatformSimulator } from "../tests/lti/platform-simulator";
 import { QuizPage } from "./pages/quiz-page";
 import { content, expect, expectAccessibleInBothThemes, newLearner, PASSWORD, signedInContext, test } from "./fixtures";
@@ -32,7 +33,7 @@ async function frameAt(page: Page, pattern: RegExp) {
 test.describe("LTI 1.3 launches from a learning platform", () => {
   test.skip(({ isMobile }) => isMobile, "one platform journey is enough: the LTI pages are the lesson and quiz pages' layout");
 
-  test("an admin registers the platform; a learner launched into a quiz answers it in the platform's frame and the grade arrives there", async ({ page, context, browser, baseURL }) => {
+  test("an admin registers the platform; a learner launched into a quiz answers it in the platform's frame and the grade arrives there; a teacher picks it by Deep Linking", async ({ page, context, browser, baseURL }) => {
     const sim = new PlatformSimulator({ host: "localhost", port: SIM_PORT, toolOrigin: baseURL! });
     await sim.start();
     try {
@@ -93,6 +94,22 @@ test.describe("LTI 1.3 launches from a learning platform", () => {
         body: { userId: "pupil-1", scoreGiven: 100, scoreMaximum: 100, activityProgress: "Completed", gradingProgress: "FullyGraded" },
       });
       await learner.close();
+
+      // A teacher adds the quiz to their LMS course by Deep Linking: the picker, inside the frame,
+      // posts the signed choice back to the platform (the LTI pages' form-action allows it).
+      const teacher = await browser.newContext();
+      const teacherLms = await teacher.newPage();
+      sim.launches.set("teacher-1", { sub: "teacher-1", roles: ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"], messageType: "LtiDeepLinkingRequest" });
+      await teacherLms.goto(sim.url("/course/teacher-1"));
+      const picker = await frameAt(teacherLms, /^\/en\/lti\/deep-link\/[0-9a-f-]+$/);
+      await expect(picker.getByRole("heading", { level: 1, name: "Choose what to add to your course" })).toBeVisible();
+      await picker.getByLabel(`${lesson.title}: quiz (graded)`).check();
+      await picker.getByRole("button", { name: "Add to my course" }).click();
+      await frameAt(teacherLms, /^\/deep-link-return$/);
+      expect(sim.deepLinkResponses).toHaveLength(1);
+      const items = decodeJwt(sim.deepLinkResponses[0])["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"];
+      expect(items).toEqual([expect.objectContaining({ type: "ltiResourceLink", custom: { course: content.course.id, lesson: lesson.id, view: "quiz" }, lineItem: expect.objectContaining({ scoreMaximum: 100 }) })]);
+      await teacher.close();
     } finally {
       await sim.stop();
     }
