@@ -109,6 +109,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/[locale]/lti/courses/[course]/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}", cells: open },
   { file: "app/[locale]/lti/courses/[course]/[lesson]/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}/{doneLessonId}", cells: open },
   { file: "app/[locale]/lti/courses/[course]/[lesson]/quiz/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}/{doneLessonId}/quiz", cells: open },
+  { file: "app/[locale]/lti/courses/[course]/assessment/[form]/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}/assessment/post", cells: open },
   { file: "app/[locale]/lti/error/page.tsx", params: "none", path: "/{locale}/lti/error?code=lti.expired", cells: open },
   { file: "app/[locale]/lti/deep-link/[link]/page.tsx", params: "world", path: "/{locale}/lti/deep-link/{learnerId}", cells: all(s(404)) },
   {

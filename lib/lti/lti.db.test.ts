@@ -162,6 +162,13 @@ describe.each(testEngines())("LTI on $name", (engine) => {
     expect(await sendDueScores(handle, { keys, now: later })).toEqual({ sent: 0, failed: 0 });
   });
 
+  it("grades a whole-course link by its final check", async () => {
+    const { result } = await launch({ sub: "s-3", roles: LEARNER, context: { id: `ctx-course-${engine.name}` }, custom: { course: course.id }, lineItem: sim.url("/lineitems/course-1") });
+    expect(result.path).toBe(`/en/lti/courses/${course.id}`);
+    const link = await handle.db.selectFrom("lti_grade_links").select("activity_id").where("user_id", "=", result.account.id).executeTakeFirstOrThrow();
+    expect(link.activity_id).toBe("assessment-post");
+  });
+
   it("fills the course's group from its member list (NRPS), with no names or emails kept", async () => {
     const context = { id: `ctx-nrps-${engine.name}`, title: "Roster" };
     sim.members.set(context.id, [

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getCourse } from "@/lib/content";
+import Link from "@/components/ui/link";
+import { getCourse, hasCheckForms } from "@/lib/content";
 import { CourseOutline } from "@/components/course/course-outline";
 
 type Props = PageProps<"/[locale]/lti/courses/[course]">;
@@ -18,12 +19,31 @@ export default async function LtiCoursePage(props: Props) {
   setRequestLocale(locale);
   const course = getCourse(locale, courseId);
   if (!course) notFound();
-  const t = await getTranslations({ locale, namespace: "lti" });
+  const [t, ta] = await Promise.all([getTranslations({ locale, namespace: "lti" }), getTranslations({ locale, namespace: "assessment" })]);
+  const base = `/${locale}/lti/courses/${course.id}`;
+  const checks = hasCheckForms(locale, course.id);
   return (
     <div className="container">
       <h1>{course.title}</h1>
       <p className="lead reading">{t("courseLead")}</p>
-      <CourseOutline course={course} base={`/${locale}/lti/courses/${course.id}`} />
+      {checks && (
+        <p className="reading">
+          <Link className="button secondary" href={`${base}/assessment/pre`}>
+            {ta("beforeLink")}
+          </Link>
+        </p>
+      )}
+      <CourseOutline course={course} base={base} />
+      {checks && (
+        <section className="reading" aria-labelledby="after-title">
+          <h2 id="after-title">{ta("afterTitle")}</h2>
+          <p>
+            <Link className="button" href={`${base}/assessment/post`}>
+              {ta("afterLink")}
+            </Link>
+          </p>
+        </section>
+      )}
     </div>
   );
 }
