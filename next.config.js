@@ -12,24 +12,15 @@ const production = process.env.NODE_ENV === "production";
  * else is locked to this origin: no third-party script, style, font, frame, form target or
  * <base>, no plugins, and no framing by anyone (frame-ancestors). React needs eval only in dev.
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  // No data: or blob: images (the app has none). A colon anywhere in a header value makes Next
-  // compile the value as a path template on every request, for every page.
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "frame-src 'none'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-].join("; ");
+// The directives live in lib/http/csp.json, which proxy.ts also reads to open the LTI pages'
+// framing to registered LMSs (lib/lti/frame-policy.ts). What they say: everything from this origin
+// only ('self'); scripts and styles also inline; no data: or blob: images (the app has none; and a
+// colon anywhere in a header value makes Next compile the value as a path template on every
+// request, for every page); no plugins (object-src 'none'); no other <base>; forms post only here;
+// no framing by anyone (frame-ancestors 'none') and no frames of others (frame-src 'none').
+const contentSecurityPolicy = require("./lib/http/csp.json")
+  .directives.map((/** @type {string} */ d) => (d.startsWith("script-src") && !production ? `${d} 'unsafe-eval'` : d))
+  .join("; ");
 
 /**
  * Headers every response carries (tested in e2e/headers.spec.ts). HSTS is sent by production
@@ -71,7 +62,13 @@ const nextConfig = {
   outputFileTracingExcludes: { "*": ["data/**", ".e2e-data/**", "**/*.sqlite", "**/*.sqlite-wal", "**/*.sqlite-shm", "**/.auth-secret", "e2e/**", "tests/**", "bench/**", "docs/**", "**/*.test.ts", "**/*.test.tsx"] },
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
+      // Everything but the LTI pages: never framed (X-Frame-Options for old browsers as well).
+      { source: "/:path((?![a-z]{2}(?:-[A-Z]{2})?/lti(?:/|$)).*)", headers: securityHeaders },
+      // The LTI pages (/<locale>/lti/...), shown inside an LMS: the same headers without
+      // X-Frame-Options (it cannot name an origin), so their CSP's frame-ancestors decides, which
+      // is 'none' here; proxy.ts opens it to the registered platforms' origins alone. Without the
+      // proxy they stay unframable.
+      { source: "/:locale/lti/:path*", headers: securityHeaders.filter((h) => h.key !== "X-Frame-Options") },
       // The service worker (scripts/build-sw.mjs writes public/sw.js after the build): always
       // revalidated, so a new deployment's worker is found on the next visit (docs/offline.md).
       // At the root, its scope is the whole app without a Service-Worker-Allowed header.

@@ -30,6 +30,7 @@ function expectSecurityHeaders(res: APIResponse, what: string) {
   expect(csp, `CSP on ${what}`).toContain("object-src 'none'");
   expect(csp, `CSP on ${what}`).toContain("base-uri 'self'");
   expect(csp, `no eval in production on ${what}`).not.toContain("unsafe-eval");
+  expect(h["x-frame-options"], `X-Frame-Options on ${what}`).toBe("DENY");
   expect(h["x-content-type-options"], what).toBe("nosniff");
   expect(h["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
   expect(h["strict-transport-security"] ?? "", `HSTS on ${what}`).toMatch(/max-age=(\d{8,})/);
@@ -84,6 +85,23 @@ test.describe("security headers", () => {
     const pages = await request.get(`/en/courses/${content.course.id}/offline-manifest.json`);
     expect(pages.status()).toBe(200);
     expect(pages.headers()["cache-control"] ?? "").not.toMatch(/no-store|private/);
+  });
+
+  test("the LTI pages alone may be framed, and only by registered learning platforms", async ({ request }) => {
+    // Which platforms are registered depends on the other specs (e2e/lti.spec.ts registers one):
+    // the policy names origins or nobody, never a wildcard, and keeps every other directive.
+    for (const path of ["/en/lti/error?code=lti.expired", `/en/lti/courses/${content.course.id}/${lesson.id}`]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      const csp = res.headers()["content-security-policy"] ?? "";
+      const ancestors = /(?:^|; )frame-ancestors ([^;]+)/.exec(csp)?.[1] ?? "";
+      expect(ancestors, path).toMatch(/^('none'|https?:\/\/[^\s*]+( https?:\/\/[^\s*]+)*)$/);
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("frame-src 'none'");
+      expect(csp, path).toMatch(/form-action 'self'/);
+      expect(res.headers()["x-frame-options"], path).toBeUndefined();
+      expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+    }
   });
 
   test("a page that does not exist is a 404 page with the same headers", async ({ request }) => {

@@ -25,7 +25,19 @@ export type LogEvent =
   | "keys.created"
   | "keys.rotated"
   | "credentials.issued"
-  | "credentials.awarded";
+  | "credentials.awarded"
+  | "lti.key_created"
+  | "lti.key_rotated"
+  | "lti.platform_saved"
+  | "lti.platform_deleted"
+  | "lti.launch"
+  | "lti.launch_refused"
+  | "lti.jwks_fetched"
+  | "lti.score_sent"
+  | "lti.score_retry"
+  | "lti.score_failed"
+  | "lti.roster_synced"
+  | "lti.roster_failed";
 
 export function log(event: LogEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
   if (env().logSilent) return;

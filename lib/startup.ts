@@ -6,6 +6,8 @@ import { pruneRevokedSessions } from "@/lib/auth/revocation";
 import { pruneThrottles } from "@/lib/auth/throttle";
 import { purgeLiveSessions } from "@/lib/live/retention";
 import { startXapiWorker } from "@/lib/xapi/worker";
+import { pruneNonces } from "@/lib/lti/nonces";
+import { startScoreWorker } from "@/lib/lti/score-worker";
 
 export async function startServer() {
   const config = env();
@@ -17,6 +19,9 @@ export async function startServer() {
   await purgeLiveSessions(db);
   // Learning records waiting for the LRS are sent in the background (lib/xapi/worker.ts).
   startXapiWorker(getDb);
+  // LTI: forget spent launch nonces; send any scores still queued for LMSs (lib/lti/scores.ts).
+  await pruneNonces(db);
+  startScoreWorker();
 }
 
 /** Starts, or stops the process with a message naming the problem (rather than serving errors). */

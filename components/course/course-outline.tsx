@@ -5,8 +5,11 @@ import { LessonState } from "@/components/progress/lesson-state";
 import { ModuleProgress } from "@/components/progress/module-progress";
 import { lessonKey } from "@/components/progress/lesson-key";
 
-/** The modules of a course, each with its lessons, progress bar and per-lesson state. */
-export async function CourseOutline({ course, headingLevel = 2 }: { course: Course; headingLevel?: 2 | 3 }) {
+/**
+ * The modules of a course, each with its lessons, progress bar and per-lesson state. `base` is
+ * where its lesson pages are (the LTI pages have their own: app/[locale]/lti).
+ */
+export async function CourseOutline({ course, headingLevel = 2, base = `/${course.locale}/courses/${course.id}` }: { course: Course; headingLevel?: 2 | 3; base?: string }) {
   const t = await getTranslations({ locale: course.locale, namespace: "course" });
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -23,7 +26,7 @@ export async function CourseOutline({ course, headingLevel = 2 }: { course: Cour
           <ol className="lesson-list">
             {mod.lessons.map((lesson) => (
               <li key={lesson.id}>
-                <Link className="lesson-link" href={`/${course.locale}/courses/${course.id}/${lesson.id}`}>
+                <Link className="lesson-link" href={`${base}/${lesson.id}`}>
                   <span className="lesson-title">{lesson.title}</span>
                   <LessonState
                     lessonKey={lessonKey(course.locale, course.id, lesson.id)}

@@ -132,4 +132,19 @@ export const PAGES: PageEntry[] = [
     path: "/{locale}/facilitate/{cohortId}/attendance",
     cells: { ...all(s(404)), anonymous: SIGN_IN, facilitator: s(200, { shows: ["learner", "nickname", "cohort"] }) },
   },
+  // LTI pages (issue #27), framable by registered LMSs only: content for anyone, like the app's
+  // own lesson pages; a deep-linking picker that does not exist is not found for everyone; the
+  // platforms' admin page is the admins'.
+  { file: "app/[locale]/lti/courses/[course]/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}", cells: open },
+  { file: "app/[locale]/lti/courses/[course]/[lesson]/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}/{doneLessonId}", cells: open },
+  { file: "app/[locale]/lti/courses/[course]/[lesson]/quiz/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}/{doneLessonId}/quiz", cells: open },
+  { file: "app/[locale]/lti/courses/[course]/assessment/[form]/page.tsx", params: "world", path: "/{locale}/lti/courses/{courseId}/assessment/post", cells: open },
+  { file: "app/[locale]/lti/error/page.tsx", params: "none", path: "/{locale}/lti/error?code=lti.expired", cells: open },
+  { file: "app/[locale]/lti/deep-link/[link]/page.tsx", params: "world", path: "/{locale}/lti/deep-link/{learnerId}", cells: all(s(404)) },
+  {
+    file: "app/[locale]/(admin)/admin/lti/page.tsx",
+    params: "none",
+    path: "/{locale}/admin/lti",
+    cells: { ...all(s(404)), anonymous: SIGN_IN, admin: s(200) },
+  },
 ];

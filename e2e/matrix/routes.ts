@@ -12,6 +12,17 @@ const rosterBody = (w: WorldIds) => ({
 
 const lessonRef = (w: WorldIds) => ({ locale: w.locale, courseId: w.courseId, lessonId: w.otherLessonId });
 
+/** An LMS's registration, unique to the world. */
+const lmsRegistration = (w: WorldIds) => ({
+  name: "Matrix LMS",
+  issuer: `https://lms-${w.unique}.example`,
+  clientId: "matrix-tool",
+  authEndpoint: `https://lms-${w.unique}.example/auth`,
+  jwksUrl: `https://lms-${w.unique}.example/jwks`,
+  tokenUrl: `https://lms-${w.unique}.example/token`,
+  deploymentIds: ["d-1"],
+});
+
 export const ROUTES: RouteEntry[] = [
   { file: "app/api/health/route.ts", method: "GET", path: "/api/health", what: "liveness", cells: all(s(200)) },
   // The pages "Save this course for offline" stores: a static file per course, built from content.
@@ -444,5 +455,57 @@ export const ROUTES: RouteEntry[] = [
     what: "give the learner an attendance certificate",
     body: (w) => ({ date: "2026-11-03", members: [w.learnerId] }),
     cells: cohortManage(),
+  },
+  // LTI 1.3 (issue #27). The login and launch are the LMS's form endpoints: without a registered
+  // platform (the world has none) every caller is sent to the LTI error page, and no cookie decides
+  // anything. The tool's public keys are public.
+  {
+    file: "app/api/lti/login/route.ts",
+    method: "GET",
+    path: "/api/lti/login?iss=https%3A%2F%2Flms.example&login_hint=x&target_link_uri=https%3A%2F%2Flms.example%2F",
+    what: "start an LTI login from an unregistered platform",
+    cells: all(s(303)),
+  },
+  {
+    file: "app/api/lti/login/route.ts",
+    method: "POST",
+    path: "/api/lti/login",
+    what: "start an LTI login with a JSON body (not a form)",
+    body: () => ({ iss: "https://lms.example", login_hint: "x", target_link_uri: "https://lms.example/" }),
+    cells: all(s(303)),
+  },
+  { file: "app/api/lti/launch/route.ts", method: "POST", path: "/api/lti/launch", what: "post an LTI launch that is not a form", body: () => ({ id_token: "x", state: "y" }), cells: all(s(303)) },
+  { file: "app/api/lti/jwks/route.ts", method: "GET", path: "/api/lti/jwks", what: "read the tool's public keys", cells: all(s(200)) },
+  {
+    file: "app/api/lti/deep-link/[link]/route.ts",
+    method: "POST",
+    path: "/api/lti/deep-link/{learnerId}",
+    what: "answer a deep-linking request that does not exist",
+    body: (w) => ({ locale: "en", items: [{ course: w.courseId, view: "course" }] }),
+    cells: signedIn(s(404)),
+  },
+  {
+    file: "app/api/admin/lti/platforms/route.ts",
+    method: "POST",
+    path: "/api/admin/lti/platforms",
+    what: "register an LMS as an LTI platform",
+    body: (w) => lmsRegistration(w),
+    cells: { ...all(s(403)), anonymous: s(401), admin: s(200, { fresh: true }) },
+  },
+  {
+    file: "app/api/admin/lti/platforms/[platform]/route.ts",
+    method: "POST",
+    path: "/api/admin/lti/platforms/{learnerId}",
+    what: "change an LTI platform that does not exist",
+    body: (w) => lmsRegistration(w),
+    cells: { ...all(s(403)), anonymous: s(401), admin: s(404) },
+  },
+  {
+    file: "app/api/admin/lti/platforms/[platform]/route.ts",
+    method: "DELETE",
+    path: "/api/admin/lti/platforms/{learnerId}",
+    what: "remove an LTI platform that does not exist",
+    body: () => ({}),
+    cells: { ...all(s(403)), anonymous: s(401), admin: s(404) },
   },
 ];

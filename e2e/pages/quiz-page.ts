@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Frame, type Page } from "@playwright/test";
 import { oneVersionEach } from "../../lib/quiz/experiments";
 import type { Quiz } from "../../lib/quiz/types";
 
@@ -10,7 +10,8 @@ const ARMS_KEY = "common-ground:arms:v1";
  * and final checks show no feedback on the way (answerCheck): choose, go on, finish.
  */
 export class QuizPage {
-  constructor(private readonly page: Page) {}
+  /** A page, or the frame the quiz runs in (an LMS frames the LTI quiz page: e2e/lti.spec.ts). */
+  constructor(private readonly page: Page | Frame) {}
 
   optionName(quiz: Quiz, questionIndex: number, optionId: string): string {
     const o = quiz.questions[questionIndex].options.find((x) => x.id === optionId)!;

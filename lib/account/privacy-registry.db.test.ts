@@ -24,6 +24,7 @@ import { awardAttendance } from "@/lib/certificates/attendance";
 import { deleteMyAccount } from "./delete";
 import { exportMyData } from "./export";
 import { PRIVACY_EXEMPT, PRIVACY_REGISTRY, type Subject } from "./privacy-registry";
+import { seedLtiRows } from "@/lib/testing/lti-fixture";
 
 process.env.LOG_SILENT = "1";
 
@@ -185,6 +186,7 @@ describe.each(testEngines())("privacy registry on $name", (engine) => {
         const at = new Date().toISOString();
         await handle.db.insertInto("roster_classes").values({ owner_id: user.id, source_id: "class-1", cohort_id: own.id, imported_at: at }).execute();
         await handle.db.insertInto("roster_learners").values({ owner_id: user.id, source_id: "student-1", user_id: student.userId, imported_at: at }).execute();
+        await seedLtiRows(handle, user.id, name);
         people[name] = { user, who: { id: user.id, email, loginName: null }, ownGroup: own.id };
       }
       // Olga gives both an attendance certificate for the class's workshop (an award not yet issued).

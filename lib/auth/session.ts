@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { validSession, type SessionUser } from "./accounts";
+import { ltiCookieName } from "./lti-session";
 
 /** next-auth's session cookie name; a long token is split into "<name>.0", "<name>.1", ... */
 function sessionCookieName(secure: boolean): string {
@@ -18,6 +19,10 @@ function sessionCookieName(secure: boolean): string {
 async function sessionToken(secure: boolean): Promise<string | undefined> {
   const name = sessionCookieName(secure);
   const jar = await cookies();
+  // A launch from an LMS (lib/auth/lti-session.ts): inside the LMS's frame it is the only session
+  // the browser sends; in a window the LMS opened, the launch names who is here.
+  const lti = jar.get(ltiCookieName(secure))?.value;
+  if (lti) return lti;
   const whole = jar.get(name)?.value;
   if (whole) return whole;
   const chunks = jar

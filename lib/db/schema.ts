@@ -374,6 +374,103 @@ export interface CredentialStatusTable {
 }
 
 /** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
+/** An LMS registered as an LTI 1.3 platform (migration 0020). */
+export interface LtiPlatformsTable {
+  id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  auth_endpoint: string;
+  jwks_url: string;
+  token_url: string;
+  audience: string | null;
+  /** JSON array of strings. */
+  deployment_ids: string;
+  created_at: string;
+}
+
+export interface LtiToolKeysTable {
+  kid: string;
+  alg: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface LtiNoncesTable {
+  nonce_hash: string;
+  platform_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LtiUsersTable {
+  platform_id: string;
+  sub: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface LtiContextsTable {
+  platform_id: string;
+  context_id: string;
+  cohort_id: string | null;
+  memberships_url: string | null;
+  synced_at: string | null;
+  created_at: string;
+}
+
+export interface LtiContextMembersTable {
+  platform_id: string;
+  context_id: string;
+  user_id: string;
+  /** "instructor" or "learner". */
+  role: string;
+}
+
+export interface LtiGradeLinksTable {
+  user_id: string;
+  line_item_url: string;
+  platform_id: string;
+  sub: string;
+  course_id: string;
+  activity_id: string;
+  created_at: string;
+}
+
+export interface LtiScoreQueueTable {
+  id: string;
+  user_id: string;
+  platform_id: string;
+  line_item_url: string;
+  sub: string;
+  attempt_id: string;
+  score_given: number;
+  score_maximum: number;
+  activity_progress: string;
+  grading_progress: string;
+  scored_at: string;
+  tries: Generated<number>;
+  next_try_at: string;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface LtiDeepLinksTable {
+  id: string;
+  platform_id: string;
+  deployment_id: string;
+  user_id: string;
+  return_url: string;
+  data: string | null;
+  accept_multiple: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   login_throttle: LoginThrottleTable;
@@ -404,5 +501,14 @@ export interface Database {
   signing_keys: SigningKeysTable;
   credentials: CredentialsTable;
   credential_status: CredentialStatusTable;
+  lti_platforms: LtiPlatformsTable;
+  lti_tool_keys: LtiToolKeysTable;
+  lti_nonces: LtiNoncesTable;
+  lti_users: LtiUsersTable;
+  lti_contexts: LtiContextsTable;
+  lti_context_members: LtiContextMembersTable;
+  lti_grade_links: LtiGradeLinksTable;
+  lti_score_queue: LtiScoreQueueTable;
+  lti_deep_links: LtiDeepLinksTable;
 }
 

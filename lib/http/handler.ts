@@ -10,6 +10,7 @@ import { getDb, type Db } from "@/lib/db";
 import { AppError, type NotFoundThing } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { MAX_BODY_BYTES, readBodyText } from "./body";
+import { safeRedirectPath } from "./redirect";
 import { requestLocale, serverErrorText } from "./error-text";
 import { issueMessage } from "./zod-errors";
 import { isJsonMediaType, refuseCrossSite } from "./same-origin";
@@ -150,6 +151,63 @@ export function publicRoute<S extends z.ZodType>(schema: S, fn: (ctx: Omit<Ctx<z
       return json(result ?? { ok: true }, status);
     } catch (e) {
       return errorResponse(e, request);
+    }
+  };
+}
+
+/** A public GET that needs no session and reads no input (the LTI tool's public keys). */
+export function openGetRoute(fn: (ctx: { db: Db; request: Request }) => Promise<unknown>, headers: Record<string, string> = {}) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const result = await fn({ db: await getDb(), request });
+      return result instanceof Response ? result : json(result, 200, headers);
+    } catch (e) {
+      return errorResponse(e, request);
+    }
+  };
+}
+
+const FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+
+/**
+ * Where an LTI error is shown: the app's framable LTI error page, in the request's language, with
+ * the error's key (lib/lti: "lti.expired", ...). Anything unexpected is logged and shown as the
+ * general error.
+ */
+export function ltiErrorRedirect(e: unknown, request: Request): Response {
+  let key = "http.internal";
+  if (e instanceof AppError && (e.key.startsWith("lti.") || e.key === "http.tooLarge")) key = e.key;
+  else log("server.error", { message: e instanceof Error ? e.message : String(e) });
+  if (key !== "http.internal") log("lti.launch_refused", { reason: key, path: new URL(request.url).pathname });
+  const path = safeRedirectPath(`/${requestLocale(request)}/lti/error?code=${encodeURIComponent(key)}`, "http://app.invalid")!;
+  return new Response(null, { status: 303, headers: { Location: path, ...NO_STORE } });
+}
+
+/**
+ * An LTI 1.3 endpoint the LMS sends the browser to: the login initiation (a GET with a query or a
+ * form post) and the launch (a form post of the id_token). These are the app's only requests that
+ * come, by design, from another site's page, so the same-origin rule of the JSON routes cannot
+ * apply; nothing in them rides on a cookie either: each is judged by what it carries (the signed
+ * state, the platform-signed id_token, the stored nonce: lib/lti). The body is a form
+ * (application/x-www-form-urlencoded), bounded like every body, and checked with zod; an error
+ * leads to the framable LTI error page, worded in the reader's language.
+ */
+export function ltiFormRoute<S extends z.ZodType>(schema: S, fn: (ctx: { input: z.output<S>; db: Db; request: Request }) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      let raw: Record<string, string>;
+      if (request.method === "GET") {
+        raw = Object.fromEntries(new URL(request.url).searchParams);
+      } else {
+        const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+        if (type !== FORM_MEDIA_TYPE) throw new AppError("bad_request", "lti.badLogin");
+        raw = Object.fromEntries(new URLSearchParams(await readBodyText(request)));
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw new AppError("bad_request", "lti.badLogin");
+      return await fn({ input: parsed.data, db: await getDb(), request });
+    } catch (e) {
+      return ltiErrorRedirect(e, request);
     }
   };
 }

@@ -31,6 +31,17 @@ const invitationIds = (w: World) => [...Object.values(w.invitations).map((i) => 
 /** The world's live sessions, and a cohort id (a valid UUID that names no session). */
 const liveParam = (w: World) => ({ session: [w.live.group.id, w.live.adhoc.id, w.cohorts.c1.id] });
 const lessonIds = (w: World) => [w.lesson, "assessment-pre", "assessment-post", "booster-week-1", "no-such-lesson"];
+/** An LMS registration: mostly valid (an admin's is then stored), sometimes a plain-http or odd URL. */
+const lmsUrl = (path: string) => fc.constantFrom(`https://lms.example${path}`, `https://lms.example${path}`, `http://lms.example${path}`, "not a url");
+const platformBody = fc.record({
+  name: fc.constantFrom("School LMS", ""),
+  issuer: lmsUrl(""),
+  clientId: fc.constantFrom("tool-1", "tool-2"),
+  authEndpoint: lmsUrl("/auth"),
+  jwksUrl: lmsUrl("/jwks"),
+  tokenUrl: lmsUrl("/token"),
+  deploymentIds: fc.constantFrom<string[]>(["d-1"], [], ["d-1", "d-2"]),
+});
 /** Mostly the valid value, so requests get past validation; sometimes a near miss. */
 const mostly = <T>(value: T, ...others: T[]) => fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
 const locale = mostly("en", "fr", "en-GB", "xx");
@@ -424,6 +435,18 @@ export const ENDPOINTS: Endpoint[] = [
         fc.record({ liveSessionId: fc.constantFrom(w.live.group.id, w.live.adhoc.id, w.cohorts.c1.id) }),
       ),
   },
+  // LTI (issue #27): a teacher's deep-linking answer (no open request exists in the world: always
+  // refused), and the admin's platform registrations.
+  {
+    route: "/api/lti/deep-link/[link]",
+    method: "POST",
+    load: () => import("@/app/api/lti/deep-link/[link]/route"),
+    params: (w) => ({ link: userIds(w) }),
+    body: (w) => fc.record({ locale, items: fc.constant<Json[]>([{ course: w.course, view: "course" }]) }),
+  },
+  { route: "/api/admin/lti/platforms", method: "POST", load: () => import("@/app/api/admin/lti/platforms/route"), body: () => platformBody },
+  { route: "/api/admin/lti/platforms/[platform]", method: "POST", load: () => import("@/app/api/admin/lti/platforms/[platform]/route"), params: (w) => ({ platform: userIds(w) }), body: () => platformBody },
+  { route: "/api/admin/lti/platforms/[platform]", method: "DELETE", load: () => import("@/app/api/admin/lti/platforms/[platform]/route"), params: (w) => ({ platform: userIds(w) }), body: () => fc.constant({}) },
 ];
 
 /** Route methods deliberately not in the table, and why. The inventory test checks both lists. */
@@ -431,5 +454,9 @@ export const NOT_FUZZED: Record<string, string> = {
   "GET /api/health": "takes no input and touches no data",
   "GET /api/auth/[...nextauth]": "next-auth's own pages and session read; no body (session handling is covered by the e2e authorisation tests)",
   "POST /api/auth/[...nextauth]": "a form endpoint: fuzzed in tests/fuzz/sign-in.fuzz.test.ts",
+  "GET /api/lti/login": "an LTI form endpoint (query or form body, no JSON, no session): its checks are tested in lib/lti/lti.db.test.ts, and e2e/lti.spec.ts launches through it",
+  "POST /api/lti/login": "an LTI form endpoint (query or form body, no JSON, no session): its checks are tested in lib/lti/lti.db.test.ts, and e2e/lti.spec.ts launches through it",
+  "POST /api/lti/launch": "an LTI form endpoint (a platform-signed id_token, no JSON, no session): expired, replayed, wrongly signed and misaddressed tokens are tested in lib/lti/verify.test.ts and lib/lti/lti.db.test.ts",
+  "GET /api/lti/jwks": "takes no input and shows only the tool's public keys",
   "GET /api/live/[session]/events": "a stream that stays open while the session runs; it checks access with the same call as GET /api/live/[session]/state (fuzzed above), and the e2e matrix covers it",
 };

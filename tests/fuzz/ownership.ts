@@ -112,6 +112,9 @@ export function forbiddenChange(change: Change, reach: Reach, world: { before: S
       case "xapi_outbox":
         // A learner's statements go with their answers; admins retry dead letters of anyone's.
         return reach.admin || (row.user_id !== null && reach.users.has(String(row.user_id)));
+      case "lti_platforms":
+        // LMS registrations are the admins' (lib/lti/platforms.ts).
+        return reach.admin;
       case "login_throttle":
       case "login_devices":
         return reach.accountHashes.has(String(row.account_hash));

@@ -19,6 +19,7 @@ import { migration0016 } from "./0016-user-locale";
 import { migration0017 } from "./0017-record-locale";
 import { migration0018 } from "./0018-credentials";
 import { migration0019 } from "./0019-xapi";
+import { migration0020 } from "./0020-lti";
 import { migration0021 } from "./0021-rosters";
 import { migration0022 } from "./0022-hall-imports";
 
@@ -46,6 +47,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         "0017-record-locale": migration0017(kind),
         "0018-credentials": migration0018(kind),
         "0019-xapi": migration0019(kind),
+        "0020-lti": migration0020(kind),
         "0021-rosters": migration0021(kind),
         "0022-hall-imports": migration0022(kind),
       };

@@ -56,6 +56,7 @@ export default async function AdminPage(props: PageProps<"/[locale]/admin">) {
       <p className="lead">{t("lead")}</p>
       <p>
         <Link href={`/${locale}/admin/learning-records`}>{t("learningRecordsLink")}</Link>
+        <Link href={`/${locale}/admin/lti`}>{t("ltiLink")}</Link>
       </p>
 
       <section aria-labelledby="facilitators-title">
