@@ -389,15 +389,6 @@ export interface LtiPlatformsTable {
   created_at: string;
 }
 
-export interface LtiToolKeysTable {
-  kid: string;
-  alg: string;
-  public_jwk: string;
-  private_jwk: string;
-  created_at: string;
-  retired_at: string | null;
-}
-
 export interface LtiNoncesTable {
   nonce_hash: string;
   platform_id: string;
@@ -502,7 +493,6 @@ export interface Database {
   credentials: CredentialsTable;
   credential_status: CredentialStatusTable;
   lti_platforms: LtiPlatformsTable;
-  lti_tool_keys: LtiToolKeysTable;
   lti_nonces: LtiNoncesTable;
   lti_users: LtiUsersTable;
   lti_contexts: LtiContextsTable;

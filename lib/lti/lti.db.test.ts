@@ -221,5 +221,13 @@ describe.each(testEngines())("LTI on $name", (engine) => {
     const after = await keys.rotate();
     expect((await keys.signingKey()).kid).toBe(after);
     expect((await keys.publicJwks()).keys.map((k) => k.kid)).toEqual(expect.arrayContaining([before, after]));
+    // RSA (what Moodle and Canvas accept), published without its private half, and sealed at rest.
+    const published = (await keys.publicJwks()).keys.find((k) => k.kid === after)!;
+    expect(published).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
+    expect(published).not.toHaveProperty("d");
+    const row = await handle.db.selectFrom("signing_keys").selectAll().where("kid", "=", after).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ purpose: "lti", alg: "RS256" });
+    expect(row.private_jwk).toMatch(/^v1\./);
+    expect(row.private_jwk).not.toContain('"d"');
   });
 });

@@ -1,6 +1,9 @@
-// The app's signing keys (Ed25519, "EdDSA"), kept in the database with the rest of its data:
-// made at first use, rotatable, and published (JWKS) with every key ever used, so whatever an
-// old key signed still verifies. One active key per purpose: a partial unique index (migration
+// The app's signing keys, kept in the database with the rest of its data, the private halves
+// sealed under the app's secret (crypto.ts): made at first use, rotatable, and published (JWKS)
+// with every key ever used, so whatever an old key signed still verifies. Each purpose has its
+// algorithm: certificates are signed with Ed25519 ("EdDSA", lib/certificates); the LTI tool's
+// client assertions and deep-linking answers with RSA ("RS256", the only kind Moodle and Canvas
+// accept in a tool's keyset, lib/lti/keys.ts). One active key per purpose: a partial unique index (migration
 // 0018) lets two instances that start at once both insert-if-absent, and the one row that won is
 // the key both then use.
 import "server-only";
@@ -14,12 +17,16 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { openPrivateKey, sealPrivateKey } from "./crypto";
 
-export const SIGNING_ALG = "EdDSA";
-export type KeyPurpose = "credentials";
+export type KeyPurpose = "credentials" | "lti";
+export type SigningAlg = "EdDSA" | "RS256";
+/** The algorithm of each purpose's keys. */
+export const ALG_OF: Record<KeyPurpose, SigningAlg> = { credentials: "EdDSA", lti: "RS256" };
+/** Kept for the certificates' code: what credentials are signed with. */
+export const SIGNING_ALG = ALG_OF.credentials;
 
 export interface Signer {
   kid: string;
-  alg: typeof SIGNING_ALG;
+  alg: SigningAlg;
   privateKey: CryptoKey;
 }
 
@@ -33,15 +40,16 @@ const secretOf = (secret?: string) => secret ?? env().authSecret;
 const newKid = () => crypto.randomBytes(12).toString("base64url");
 
 async function newKeyRow(purpose: KeyPurpose, secret: string) {
-  const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { crv: "Ed25519", extractable: true });
+  const alg = ALG_OF[purpose];
+  const { publicKey, privateKey } = await generateKeyPair(alg, alg === "EdDSA" ? { crv: "Ed25519", extractable: true } : { modulusLength: 2048, extractable: true });
   const kid = newKid();
   const publicJwk = await exportJWK(publicKey);
   const privateJwk = await exportJWK(privateKey);
   return {
     kid,
     purpose,
-    alg: SIGNING_ALG,
-    public_jwk: JSON.stringify({ kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x }),
+    alg,
+    public_jwk: JSON.stringify(alg === "EdDSA" ? { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x } : { kty: publicJwk.kty, n: publicJwk.n, e: publicJwk.e }),
     private_jwk: sealPrivateKey(JSON.stringify(privateJwk), secret, kid),
     created_at: now(),
     retired_at: null,
@@ -64,15 +72,20 @@ export async function activeSigner(handle: Db, purpose: KeyPurpose, secret?: str
     if (row.kid === fresh.kid) log("keys.created", { purpose, kid: row.kid });
   }
   const privateJwk = JSON.parse(openPrivateKey(row.private_jwk, secretOf(secret), row.kid)) as JWK;
-  return { kid: row.kid, alg: SIGNING_ALG, privateKey: (await importJWK(privateJwk, SIGNING_ALG)) as CryptoKey };
+  const alg = row.alg as SigningAlg;
+  return { kid: row.kid, alg, privateKey: (await importJWK(privateJwk, alg)) as CryptoKey };
 }
 
-/** Every key of the purpose, newest first, retired ones too: a JWKS anyone may fetch. */
-export async function publishedKeys(handle: Db, purpose: KeyPurpose): Promise<PublicJwk[]> {
-  const rows = await handle.db
-    .selectFrom("signing_keys")
-    .select(["kid", "alg", "public_jwk"])
-    .where("purpose", "=", purpose)
+/**
+ * Every key of the purpose, newest first, retired ones too: a JWKS anyone may fetch. With
+ * `retiredSince`, keys retired before then are left out (the LTI tool's keyset lists a retired key
+ * only as long as a token it signed may live; a certificate must verify for ever).
+ */
+export async function publishedKeys(handle: Db, purpose: KeyPurpose, opts: { retiredSince?: string } = {}): Promise<PublicJwk[]> {
+  let query = handle.db.selectFrom("signing_keys").select(["kid", "alg", "public_jwk"]).where("purpose", "=", purpose);
+  const since = opts.retiredSince;
+  if (since) query = query.where((eb) => eb.or([eb("retired_at", "is", null), eb("retired_at", ">", since)]));
+  const rows = await query
     .orderBy("created_at", "desc")
     .orderBy("kid")
     .execute();

@@ -26,16 +26,7 @@ export function migration0020(kind: DbKind): Migration {
         .addUniqueConstraint("lti_platforms_issuer_client", ["issuer", "client_id"])
         .execute();
 
-      // The tool's key pairs (lib/lti/keys.ts); a retired key stays in the JWKS for a while.
-      await db.schema
-        .createTable("lti_tool_keys")
-        .addColumn("kid", "text", (c) => c.primaryKey())
-        .addColumn("alg", "text", (c) => c.notNull())
-        .addColumn("public_jwk", "text", (c) => c.notNull())
-        .addColumn("private_jwk", "text", (c) => c.notNull())
-        .addColumn("created_at", "text", (c) => c.notNull())
-        .addColumn("retired_at", "text")
-        .execute();
+      // The tool's own key pairs are the app's signing keys of purpose "lti" (signing_keys, 0018).
 
       // A login's nonce, by its hash: used once, within minutes.
       await db.schema
