@@ -15,5 +15,10 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "i18n/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    // A ceiling for a hung test, not a speed check (speed lives in bench/). Data-layer tests hash
+    // passwords with argon2id and start content loads; on a 2-core machine under load (CI with a
+    // build beside it) 5 s, vitest's default, failed tests that pass in under a second when quiet.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
