@@ -13,9 +13,9 @@ import { signUpAndIn } from "./answers";
 export const SAME_SHAPE_PATH = "/en/courses/shape-course/shape-lesson";
 
 /**
- * Requests/second of the app's lesson page against the bare Next page (floor), the bare app's page
- * of the lesson route's shape and size (same-shape floor, no target: it tells how much of the gap
- * to the floor is Next's own cost for that route and size) and a static server (ceiling).
+ * Requests/second of the app's lesson page against the bare Next page (floor, no target), the bare
+ * app's page of the lesson route's shape and size (same-shape floor: the targets, 0.9 of its
+ * requests per second and 1.1 of its CPU per request) and a static server (ceiling).
  */
 export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
   const page = await rawGet(b.app.origin + b.paths.lesson);
@@ -70,8 +70,11 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
     const shape = median(rps.shape);
     const top = median(rps.ceiling);
     return [
-      entry("lesson_page.rps.app_vs_bare_next", app, "rps", floor, "ratio >= 0.9"),
-      entry("lesson_page.rps.app_vs_bare_next_same_shape", app, "rps", shape),
+      // Targets against the same-shape floor (issue #26): the bare page of the lesson's route shape
+      // and weight is what Next.js itself costs for such a page; the bare `/` is reported without a
+      // target, since 0.9 of it is out of reach for any 40 KB page on a dynamic route (bench/README.md).
+      entry("lesson_page.rps.app_vs_bare_next", app, "rps", floor),
+      entry("lesson_page.rps.app_vs_bare_next_same_shape", app, "rps", shape, "ratio >= 0.9"),
       entry("lesson_page.rps.app_vs_static", app, "rps", top),
       entry("lesson_page.rps.bare_next", floor, "rps"),
       entry("lesson_page.rps.bare_next_same_shape", shape, "rps"),
@@ -80,7 +83,7 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
       // The same comparison as server CPU per request (lower is better; 0.9 of the floor's
       // throughput is about 1.11 of its CPU per request), steadier on a shared machine.
       entry("lesson_page.cpu_per_request.app_vs_bare_next", median(cpu.app), "us", median(cpu.floor)),
-      entry("lesson_page.cpu_per_request.app_vs_bare_next_same_shape", median(cpu.app), "us", median(cpu.shape)),
+      entry("lesson_page.cpu_per_request.app_vs_bare_next_same_shape", median(cpu.app), "us", median(cpu.shape), "ratio <= 1.1"),
     ];
   } finally {
     await ceiling.stop();
