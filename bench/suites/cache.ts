@@ -2,79 +2,15 @@
 // recipe (docs/nginx/common-ground.conf) in front of the app, against the same nginx serving the
 // lesson's HTML as a static file; and a check, which fails the suite, that no personal page or API
 // answer is ever served from that cache and that two users never see each other's page.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { runLoad } from "../lib/load";
 import { rawGet } from "../lib/http";
+import { NGINX_CONF, renderRecipe, testNginxConf, writeNginxConf } from "../lib/nginx";
 import { startServer, type Server } from "../lib/proc";
 import { entry, median, type Entry } from "../lib/results";
 import type { Bench } from "../run";
 import { signUpAndIn } from "./answers";
-
-/** The recipe as committed; the suite runs this very file, with only its addresses and paths changed. */
-export const NGINX_CONF = path.join("docs", "nginx", "common-ground.conf");
-
-/** nginx: NGINX_PATH, else the one on PATH or Debian's; `missing` says what to do without one. */
-export function nginxBinary(): { path: string; missing?: string } {
-  const candidates = process.env.NGINX_PATH ? [process.env.NGINX_PATH] : ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"];
-  const which = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" }).stdout.trim();
-  const found = [...candidates, ...(which && !process.env.NGINX_PATH ? [which] : [])].find((p) => fs.existsSync(p));
-  if (found) return { path: found };
-  return { path: candidates[0], missing: "cache suite skipped: no nginx (apt-get install -y nginx, or set NGINX_PATH)" };
-}
-
-/**
- * The committed configuration with the bench's addresses: the app's port in the upstream, the
- * suite's port on the listen line, the cache directory in the run's temporary directory. Each
- * replaced line must be found, so the suite never measures a configuration other than the recipe.
- */
-export function renderRecipe(conf: string, o: { appPort: number; listenPort: number; cacheDir: string }): string {
-  const swaps: [RegExp, string][] = [
-    [/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${o.appPort};`],
-    [/listen 80;/, `listen 127.0.0.1:${o.listenPort};`],
-    [/proxy_cache_path \/var\/cache\/nginx\/common-ground /, `proxy_cache_path ${o.cacheDir} `],
-  ];
-  let out = conf;
-  for (const [from, to] of swaps) {
-    if (!from.test(out)) throw new Error(`${NGINX_CONF} no longer has ${from.source}: update bench/suites/cache.ts`);
-    out = out.replace(from, to);
-  }
-  return out;
-}
-
-/** A whole nginx.conf for the run: the recipe, plus a server answering every GET with the lesson file. */
-function mainConf(dir: string, recipeFile: string, staticPort: number, contentType: string): string {
-  const t = (name: string) => path.join(dir, name);
-  return `# Written by bench/suites/cache.ts for one run.
-${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
-pid ${t("nginx.pid")};
-error_log ${t("nginx-error.log")} warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    # autocannon keeps its connections open for the whole run (nginx's default closes after 1000 requests).
-    keepalive_requests 1000000;
-    client_body_temp_path ${t("client_body")};
-    proxy_temp_path ${t("proxy_temp")};
-    fastcgi_temp_path ${t("fastcgi_temp")};
-    uwsgi_temp_path ${t("uwsgi_temp")};
-    scgi_temp_path ${t("scgi_temp")};
-    include ${recipeFile};
-    server {
-        listen 127.0.0.1:${staticPort};
-        location / {
-            root ${t("static")};
-            types { }
-            default_type "${contentType}";
-            try_files /lesson.html =404;
-        }
-    }
-}
-`;
-}
 
 const PERSONAL = ["/en/dashboard", "/en/account", "/api/me/assignments"];
 
@@ -108,21 +44,30 @@ async function checkPersonalNeverCached(origin: string, appOrigin: string): Prom
 
 export async function cacheSuite(b: Bench, o: { nginx: string; cachePort: number; staticPort: number }): Promise<Entry[]> {
   const dir = path.join(b.tmp, "nginx");
-  for (const d of ["static", "cache", "client_body", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"]) fs.mkdirSync(path.join(dir, d), { recursive: true });
+  fs.mkdirSync(path.join(dir, "static"), { recursive: true });
   const page = await rawGet(b.app.origin + b.paths.lesson);
   if (page.status !== 200) throw new Error(`lesson page ${b.paths.lesson} answered ${page.status}`);
   fs.writeFileSync(path.join(dir, "static", "lesson.html"), page.body);
   const contentType = String(page.headers["content-type"] ?? "text/html; charset=utf-8");
-  const appPort = Number(new URL(b.app.origin).port);
-  const recipeFile = path.join(dir, "common-ground.conf");
-  fs.writeFileSync(recipeFile, renderRecipe(fs.readFileSync(path.join(b.root, NGINX_CONF), "utf8"), { appPort, listenPort: o.cachePort, cacheDir: path.join(dir, "cache") }));
-  const confFile = path.join(dir, "nginx.conf");
-  fs.writeFileSync(confFile, mainConf(dir, recipeFile, o.staticPort, contentType));
-  const test = spawnSync(o.nginx, ["-t", "-q", "-p", dir, "-c", confFile, "-e", path.join(dir, "nginx-error.log")], { encoding: "utf8" });
-  if (test.status !== 0) throw new Error(`nginx -t refused the configuration:\n${test.stderr}`);
+  const recipe = renderRecipe(fs.readFileSync(path.join(b.root, NGINX_CONF), "utf8"), { appPort: Number(new URL(b.app.origin).port), listenPort: o.cachePort, cacheDir: path.join(dir, "cache") });
+  // The same nginx serves the lesson's bytes as a file on a second port: the ceiling.
+  const args = writeNginxConf(
+    dir,
+    recipe,
+    `    server {
+        listen 127.0.0.1:${o.staticPort};
+        location / {
+            root ${path.join(dir, "static")};
+            types { }
+            default_type "${contentType}";
+            try_files /lesson.html =404;
+        }
+    }`,
+  );
+  testNginxConf(o.nginx, dir);
 
   // Pinned to the server core like the Next servers; the master stays in the foreground.
-  const nginx: Server = await startServer("nginx", o.cachePort, o.nginx, ["-p", dir, "-c", confFile, "-e", path.join(dir, "nginx-error.log"), "-g", "daemon off;"], { probe: "/api/health", logDir: b.tmp });
+  const nginx: Server = await startServer("nginx", o.cachePort, o.nginx, args, { probe: "/api/health", logDir: b.tmp });
   const cached = { origin: nginx.origin, cpu: () => nginx.cpuMs() + b.app.cpuMs() };
   const staticOrigin = `http://127.0.0.1:${o.staticPort}`;
   try {
