@@ -152,14 +152,14 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
     const out: Entry[] = [];
     for (const load of ["200", "500"] as const) {
       out.push(entry(`${e}.${load}rps.p50`, med(`app.${load}`, (x) => x.latency.p50), "ms", med(`base.${load}`, (x) => x.latency.p50)));
-      out.push(
-        entry(`${e}.${load}rps.p99`, med(`app.${load}`, (x) => x.latency.p99), "ms", med(`base.${load}`, (x) => x.latency.p99), load === "500" && t.engine === "sqlite" ? "value < 50" : null),
-      );
+      // Issue #26: at 500/s, p99 at most 1.1 x the bare handler's in the same run (the absolute
+      // 50 ms measured the machine more than the app: both servers queue on one shared core).
+      out.push(entry(`${e}.${load}rps.p99`, med(`app.${load}`, (x) => x.latency.p99), "ms", med(`base.${load}`, (x) => x.latency.p99), load === "500" ? "ratio <= 1.1" : null));
       out.push(entry(`${e}.${load}rps.achieved`, med(`app.${load}`, (x) => x.rps), "rps", med(`base.${load}`, (x) => x.rps)));
     }
-    out.push(entry(`${e}.max.rps`, med("app.max", (x) => x.rps), "rps", med("base.max", (x) => x.rps), "ratio >= 0.6"));
-    // The same comparison as server CPU per answer (lower is better; 0.6 of the bare handler's
-    // throughput is about 1.67 of its CPU per answer), steadier on a shared machine.
+    out.push(entry(`${e}.max.rps`, med("app.max", (x) => x.rps), "rps", med("base.max", (x) => x.rps), "ratio >= 0.8"));
+    // The same comparison as server CPU per answer (lower is better; 0.8 of the bare handler's
+    // throughput is about 1.25 of its CPU per answer), steadier on a shared machine.
     out.push(entry(`${e}.cpu_per_answer`, median(cpuPerAnswer.app), "us", median(cpuPerAnswer.base)));
     out.push(entry(`${e}.failed_requests`, failed, "count", null, "value <= 0"));
     return out;

@@ -17,7 +17,7 @@ import { log } from "@/lib/log";
 import type { AnswerResult } from "@/lib/quiz/grade";
 import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
 import type { Question, Quiz } from "@/lib/quiz/types";
-import type { SessionUser } from "@/lib/auth/accounts";
+import { sessionStands, type SessionClaim, type SessionUser } from "@/lib/auth/accounts";
 import type { AnswerInput } from "./inputs";
 import { encodeAnswerSummary } from "./answer-summary";
 import { gradeOrRefuse } from "./public-grade";
@@ -38,6 +38,49 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   if (!question) throw new AppError("bad_request", "quiz.unknownQuestion");
   await refuseOtherVersion(handle, actor, input, quiz, question.id);
   return revealFor(question, await storeAnswer(handle, actor, input, quiz, question, source));
+}
+
+/**
+ * PostgreSQL: an answer in one round trip, session check included. `claim` is the session cookie's,
+ * not yet confirmed: the statement (storeFreshAnswerOrAttempt) stores only while that session
+ * stands (`sessionStands`, the rule of validSession), in the same statement as the write. The
+ * answer or the attempt it creates belongs to the claimed user, as recordAnswer's would. Resolves
+ * to the graded answer when it stored it, and to undefined when it stored nothing, or on SQLite
+ * (where the session check is no round trip), or for anything that needs a read first (a check's
+ * form, a bias-check pair's arm) or a refusal worded for a confirmed user (an unknown question, a
+ * choice that is not an option): the caller then confirms the session and calls recordAnswer.
+ */
+export async function recordAnswerIfSessionStands(handle: Db, claim: SessionClaim, input: AnswerInput): Promise<RevealedAnswer | undefined> {
+  if (handle.kind !== "postgres" || activityKindOf(input.lessonId) === "check") return undefined;
+  const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId, undefined)?.quiz;
+  const question = quiz?.questions.find((q) => q.id === input.questionId);
+  if (!quiz || !question || quiz.biasPairs?.some((p) => p.versions.includes(question.id))) return undefined;
+  let result: AnswerResult;
+  try {
+    result = gradeOrRefuse(question, input.chosen);
+  } catch {
+    return undefined;
+  }
+  const fresh = freshAnswer({ id: claim.userId }, input, question, result);
+  const stored = await storeFreshAnswerOrAttempt(handle, fresh, { quizId: quiz.id, version: quiz.version ?? null, source: "app" }, claim);
+  return stored ? revealFor(question, result) : undefined;
+}
+
+function freshAnswer(actor: Pick<SessionUser, "id">, input: AnswerInput, question: Question, result: AnswerResult): FreshAnswer {
+  return {
+    id: input.id,
+    attemptId: input.attemptId,
+    userId: actor.id,
+    courseId: input.courseId,
+    lessonId: input.lessonId,
+    locale: input.locale,
+    questionId: question.id,
+    skill: question.skill,
+    chosen: JSON.stringify(input.chosen),
+    points: result.points,
+    correct: result.verdict === "correct" ? 1 : 0,
+    at: now(),
+  };
 }
 
 /** Where an attempt was taken: on the learner's own ("app") or in a live session ("live", lib/live). */
@@ -77,20 +120,7 @@ async function refuseOtherVersion(handle: Db, actor: SessionUser, input: AnswerI
 async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question, source: AttemptSource): Promise<AnswerResult> {
   const result = gradeOrRefuse(question, input.chosen);
 
-  const fresh: FreshAnswer = {
-    id: input.id,
-    attemptId: input.attemptId,
-    userId: actor.id,
-    courseId: input.courseId,
-    lessonId: input.lessonId,
-    locale: input.locale,
-    questionId: question.id,
-    skill: question.skill,
-    chosen: JSON.stringify(input.chosen),
-    points: result.points,
-    correct: result.verdict === "correct" ? 1 : 0,
-    at: now(),
-  };
+  const fresh = freshAnswer(actor, input, question, result);
   const stored =
     handle.kind === "postgres" && activityKindOf(input.lessonId) !== "check"
       ? await storeFreshAnswerOrAttempt(handle, fresh, { quizId: quiz.id, version: quiz.version ?? null, source })
@@ -242,12 +272,14 @@ async function storeFreshAnswer(handle: Db, a: FreshAnswer): Promise<boolean> {
  * stores nothing here and takes recordAnswer's transaction, as before. The starting and final
  * checks never come here: whether one may start is checked in that transaction.
  */
-async function storeFreshAnswerOrAttempt(handle: Db, a: FreshAnswer, attempt: { quizId: string; version: string | null; source: AttemptSource }): Promise<boolean> {
+async function storeFreshAnswerOrAttempt(handle: Db, a: FreshAnswer, attempt: { quizId: string; version: string | null; source: AttemptSource }, session?: SessionClaim): Promise<boolean> {
+  // With a claim not yet confirmed, nothing is written unless that session stands (both inserts).
+  const stands = session ? sessionStands(session) : sql<boolean>`true`;
   const result = await sql`
     with new_attempt as (
       insert into quiz_attempts (id, user_id, course_id, lesson_id, quiz_id, started_at, finished_at, score, source, content_version, locale)
       select ${a.attemptId}, ${a.userId}, ${a.courseId}, ${a.lessonId}, ${attempt.quizId}, ${a.at}, null, null, ${attempt.source}, ${attempt.version}, ${a.locale}
-      where not exists (select 1 from quiz_responses where id = ${a.id})
+      where not exists (select 1 from quiz_responses where id = ${a.id}) and ${stands}
       on conflict do nothing
       returning id
     )
@@ -258,6 +290,7 @@ async function storeFreshAnswerOrAttempt(handle: Db, a: FreshAnswer, attempt: { 
         or exists (select 1 from quiz_attempts where id = ${a.attemptId} and user_id = ${a.userId} and course_id = ${a.courseId} and lesson_id = ${a.lessonId} and finished_at is null)
       )
       and not exists (select 1 from quiz_responses where id = ${a.id} or (attempt_id = ${a.attemptId} and question_id = ${a.questionId}))
+      and ${stands}
     on conflict do nothing
   `.execute(handle.db);
   return Number(result.numAffectedRows ?? 0) === 1;
