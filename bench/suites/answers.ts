@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { createDb, type DbConfig } from "../../lib/db/client";
 import { runLoad, type AnswerPlan, type LoadResult } from "../lib/load";
 import { CookieJar } from "../lib/http";
-import type { Server } from "../lib/proc";
+import { processTreePgQueries, type Server } from "../lib/proc";
 import { entry, median, type Entry } from "../lib/results";
 import type { Bench } from "../run";
 
@@ -118,11 +118,14 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
     const results = new Map<string, LoadResult[]>();
     /** Server CPU µs per acknowledged answer in the unthrottled runs. */
     const cpuPerAnswer = { app: [] as number[], base: [] as number[] };
+    /** PostgreSQL: queries sent and answers acknowledged in the unthrottled runs (bench/lib/heap-probe.mjs counts). */
+    const pgQueries = { app: { queries: 0, answers: 0 }, base: { queries: 0, answers: 0 } };
     let failed = 0;
     for (let r = 0; r < rounds; r++) {
       for (let k = 0; k < scenarios.length; k++) {
         const s = scenarios[(r + k) % scenarios.length];
         const rate = s.load === "max" ? undefined : Number(s.load);
+        const queriesBefore = s.load === "max" && t.engine === "postgres" ? await processTreePgQueries(servers[s.who].server) : 0;
         const cpuBefore = servers[s.who].server.cpuMs();
         const res = await runLoad({
           url: servers[s.who].server.origin,
@@ -139,6 +142,11 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
         const key = `${s.who}.${s.load}`;
         results.set(key, [...(results.get(key) ?? []), res]);
         if (s.load === "max") cpuPerAnswer[s.who].push(((servers[s.who].server.cpuMs() - cpuBefore) * 1000) / Math.max(1, res.ok));
+        if (s.load === "max" && t.engine === "postgres") {
+          // A request still in flight when the run stops counts its queries but not its answer: a few in thousands.
+          pgQueries[s.who].queries += (await processTreePgQueries(servers[s.who].server)) - queriesBefore;
+          pgQueries[s.who].answers += res.ok;
+        }
       }
       // A run with no answer at all has no latencies (null in the worker's JSON).
       const m = (key: string, f: (x: LoadResult) => number | null) => (f(results.get(key)!.at(-1)!) ?? NaN).toFixed(1);
@@ -161,6 +169,11 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
     // The same comparison as server CPU per answer (lower is better; 0.8 of the bare handler's
     // throughput is about 1.25 of its CPU per answer), steadier on a shared machine.
     out.push(entry(`${e}.cpu_per_answer`, median(cpuPerAnswer.app), "us", median(cpuPerAnswer.base)));
+    if (t.engine === "postgres") {
+      const per = (w: "app" | "base") => pgQueries[w].queries / Math.max(1, pgQueries[w].answers);
+      console.log(`answers/${t.engine}: ${per("app").toFixed(2)} queries to PostgreSQL per answer (bare handler ${per("base").toFixed(2)})`);
+      out.push(entry(`${e}.queries_per_answer`, per("app"), "count", per("base")));
+    }
     out.push(entry(`${e}.failed_requests`, failed, "count", null, "value <= 0"));
     return out;
   } finally {
