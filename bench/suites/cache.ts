@@ -11,6 +11,7 @@ import { startServer, type Server } from "../lib/proc";
 import { entry, median, type Entry } from "../lib/results";
 import type { Bench } from "../run";
 import { signUpAndIn } from "./answers";
+import { warmUp } from "./pages";
 
 const PERSONAL = ["/en/dashboard", "/en/account", "/api/me/assignments"];
 
@@ -88,7 +89,7 @@ export async function cacheSuite(b: Bench, o: { nginx: string; cachePort: number
     ] as const;
     const { rounds, seconds, warmup } = b.quick ? { rounds: 3, seconds: 3, warmup: 2 } : { rounds: 5, seconds: 8, warmup: 3 };
     const connections = 10;
-    for (const t of targets) await runLoad({ url: t.origin, path: b.paths.lesson, method: "GET", connections, durationS: warmup });
+    for (const t of targets) await warmUp(t.origin, b.paths.lesson, connections, warmup);
     const rps: Record<string, number[]> = { cache: [], static: [] };
     const cpu: Record<string, number[]> = { cache: [], static: [] };
     for (let r = 0; r < rounds; r++) {

@@ -42,11 +42,15 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
       { key: "shape", server: b.base, path: SAME_SHAPE_PATH },
       { key: "ceiling", server: ceiling, path: b.paths.lesson },
     ];
-    // 3 s of warm-up in quick runs too: after 1 s the app's first round was still its slowest in
-    // every quick run (more server code for the JIT than the bare page has).
+    // Warm-up: at least 3 s AND WARM_REQUESTS requests per server, quick runs included. After 1 s
+    // the app's first round was still its slowest in every quick run (more server code for the
+    // JIT than the bare page has); and on a machine at load 20, 3 s gave each server a few
+    // hundred requests, so the app was measured half compiled: 5,036 then 3,377 then 2,032 us of
+    // CPU a request in three rounds in a row, against 3,408, 2,472, 1,968 for the same-shape page
+    // (7 December). A count of requests does not depend on how busy the machine is.
     const { rounds, seconds, warmup } = b.quick ? { rounds: 3, seconds: 3, warmup: 3 } : { rounds: 5, seconds: 8, warmup: 3 };
     const connections = 10;
-    for (const t of targets) await runLoad({ url: t.server.origin, path: t.path, method: "GET", connections, durationS: warmup });
+    for (const t of targets) await warmUp(t.server.origin, t.path, connections, warmup);
 
     const rps: Record<string, number[]> = { app: [], floor: [], shape: [], ceiling: [] };
     const p50: Record<string, number[]> = { app: [], floor: [], shape: [], ceiling: [] };
@@ -88,6 +92,18 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
   } finally {
     await ceiling.stop();
   }
+}
+
+/** Requests each server serves before it is measured (bench/README.md, suite 1). */
+export const WARM_REQUESTS = 3000;
+
+/** Loads `path` for `seconds`, then again until WARM_REQUESTS have been answered (at most a minute more). */
+export async function warmUp(origin: string, path: string, connections: number, seconds: number): Promise<void> {
+  let served = 0;
+  const until = Date.now() + 60_000;
+  do {
+    served += (await runLoad({ url: origin, path, method: "GET", connections, durationS: seconds })).ok;
+  } while (served < WARM_REQUESTS && Date.now() < until);
 }
 
 /** The external scripts a modern browser loads for a page: every <script src>, without noModule ones. */
