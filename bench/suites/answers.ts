@@ -110,7 +110,10 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
       }
     }
 
-    const { rounds, seconds, warmup } = b.quick ? { rounds: 2, seconds: 3, warmup: 1 } : { rounds: 3, seconds: 10, warmup: 3 };
+    // 3 s of unthrottled warm-up in quick runs too: after 1 s the app's code was still being
+    // compiled (a quick run at load 6 to 11 had PostgreSQL at 0.61 of the bare handler with 1.70
+    // of its CPU per answer, a full one at load 20 at 1.02 and 1.00; bench/README.md).
+    const { rounds, seconds, warmup } = b.quick ? { rounds: 2, seconds: 3, warmup: 3 } : { rounds: 3, seconds: 10, warmup: 3 };
     for (const who of ["app", "base"] as const) await runLoad({ url: servers[who].server.origin, path: servers[who].path, method: "POST", connections: 10, durationS: warmup, answers: plans[who] });
 
     type Scenario = { who: "app" | "base"; load: "200" | "500" | "max" };
