@@ -6,9 +6,9 @@
 //
 //   npm run bench                       full run (about 12-15 minutes)
 //   npm run bench -- --quick            smoke run (about 3 minutes); also BENCH_QUICK=1
-//   npm run bench -- --only=lesson,weight,answers,live,reports,lighthouse,hall
+//   npm run bench -- --only=lesson,weight,answers,live,reports,lighthouse,cache,hall
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   adds PostgreSQL
-//   BENCH_PORT_BASE=3700 npm run bench  servers on 3701-3706 instead of 3201-3206
+//   BENCH_PORT_BASE=3700 npm run bench  servers on 3701-3708 instead of 3201-3208
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +20,8 @@ import { killAll, pinning, ROOT, startNext, type Server } from "./lib/proc";
 import { entry, printTable, writeResults, type Entry } from "./lib/results";
 import { abortReports, runReports } from "./reports";
 import { answersSuite } from "./suites/answers";
+import { nginxBinary } from "./lib/nginx";
+import { cacheSuite } from "./suites/cache";
 import { hallSuite } from "./suites/hall";
 import { lighthouseChrome, lighthouseSuite } from "./suites/lighthouse";
 import { liveSuite } from "./suites/live";
@@ -28,7 +30,7 @@ import { lessonPageSuite, pageWeightSuite } from "./suites/pages";
 process.chdir(ROOT); // lib/content reads content/ from the working directory
 process.env.LOG_SILENT ??= "1";
 
-const SUITES = ["lesson", "weight", "lighthouse", "answers", "live", "reports", "hall"] as const;
+const SUITES = ["lesson", "weight", "cache", "lighthouse", "answers", "live", "reports", "hall"] as const;
 type Suite = (typeof SUITES)[number];
 
 const args = process.argv.slice(2);
@@ -41,7 +43,7 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? "";
 /** Ports 3200-3299 belong to the bench; BENCH_PORT_BASE moves them (a run beside CI's, e.g. 3700). */
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3200);
 if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65000) throw new Error("BENCH_PORT_BASE must be a port number from 1024 to 65000");
-const PORTS = { app: PORT_BASE + 1, base: PORT_BASE + 2, static: PORT_BASE + 3, appPg: PORT_BASE + 4, basePg: PORT_BASE + 5, hall: PORT_BASE + 6 };
+const PORTS = { app: PORT_BASE + 1, base: PORT_BASE + 2, static: PORT_BASE + 3, appPg: PORT_BASE + 4, basePg: PORT_BASE + 5, nginxCache: PORT_BASE + 6, nginxStatic: PORT_BASE + 7, hall: PORT_BASE + 8 };
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 
 /** What the suites share: the running servers, the pages to load, the content to answer. */
@@ -119,6 +121,12 @@ async function main() {
   // Checked before anything runs, so a missing browser does not cost the suites measured before it.
   const chrome = only.has("lighthouse") ? lighthouseChrome() : undefined;
   if (chrome?.missing) throw new SetupError(chrome.missing);
+  // No nginx: the cache suite is skipped with one line, and the rest runs.
+  const nginx = only.has("cache") ? nginxBinary() : undefined;
+  if (nginx?.missing) {
+    console.log(`bench: ${nginx.missing}`);
+    only.delete("cache");
+  }
   console.log(`bench: ${quick ? "quick" : "full"} run of ${[...only].join(", ")}; app build ${fs.readFileSync(appBuild, "utf8").trim()} from ${fs.statSync(appBuild).mtime.toISOString()}`);
   console.log(`bench: ${pinning.cores} cores; ${pinning.on ? "servers pinned to core 0, load generators (autocannon) to core 1, Lighthouse unpinned" : "NOT pinned (needs 2+ cores and taskset): server and load generator share the CPU"}`);
   console.log(`bench: load average at start ${loadavg()}`);
@@ -142,7 +150,7 @@ async function main() {
   };
   const plan = contentPlan();
 
-  const needServers = only.has("lesson") || only.has("weight") || only.has("lighthouse") || only.has("answers") || only.has("live");
+  const needServers = only.has("lesson") || only.has("weight") || only.has("cache") || only.has("lighthouse") || only.has("answers") || only.has("live");
   if (needServers) {
     const baseDir = await buildBaselineApp();
     const dataDir = path.join(tmp, "data");
@@ -158,6 +166,7 @@ async function main() {
 
     if (only.has("lesson")) await suite("lesson page", () => lessonPageSuite(b));
     if (only.has("weight")) await suite("page weight", () => pageWeightSuite(b));
+    if (only.has("cache") && nginx) await suite("cache (nginx)", () => cacheSuite(b, { nginx: nginx.path, cachePort: PORTS.nginxCache, staticPort: PORTS.nginxStatic }));
     if (only.has("lighthouse")) {
       await suite("lighthouse", async () => {
         const lh = await lighthouseSuite(b);

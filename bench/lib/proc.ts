@@ -155,8 +155,27 @@ const HEAP_PROBE = pathToFileURL(path.join(ROOT, "bench", "lib", "heap-probe.mjs
  * SIGUSR2. Unlike RSS, this does not move with when the collector last ran.
  */
 export async function processTreeHeapBytes(server: Server): Promise<number> {
+  const probes = await processTreeProbe(server);
+  return probes.length ? probes.reduce((sum, m) => sum + m.heapUsed + m.external, 0) : NaN;
+}
+
+/** Queries the server's processes have sent to PostgreSQL so far (bench/lib/heap-probe.mjs). */
+export async function processTreePgQueries(server: Server): Promise<number> {
+  const probes = await processTreeProbe(server);
+  return probes.reduce((sum, m) => sum + (m.pgQueries ?? 0), 0);
+}
+
+interface ProbeFigures {
+  at: number;
+  heapUsed: number;
+  external: number;
+  pgQueries?: number;
+}
+
+/** Signals every Node process of the server's tree and reads what each probe wrote (after a full GC). */
+async function processTreeProbe(server: Server): Promise<ProbeFigures[]> {
   const dir = server.heapDir;
-  if (!server.child.pid || !dir) return NaN;
+  if (!server.child.pid || !dir) return [];
   const sent = Date.now();
   const pids = processTree(server.child.pid).filter((p) => {
     try {
@@ -169,14 +188,14 @@ export async function processTreeHeapBytes(server: Server): Promise<number> {
   });
   if (!pids.length) throw new Error(`no process of ${server.name} has the heap probe`);
   for (const p of pids) process.kill(p, "SIGUSR2");
-  let total = 0;
+  const out: ProbeFigures[] = [];
   for (const p of pids) {
     const file = path.join(dir, `${p}.json`);
     for (let waited = 0; ; waited += 50) {
       try {
-        const m = JSON.parse(fs.readFileSync(file, "utf8")) as { at: number; heapUsed: number; external: number };
+        const m = JSON.parse(fs.readFileSync(file, "utf8")) as ProbeFigures;
         if (m.at >= sent) {
-          total += m.heapUsed + m.external;
+          out.push(m);
           break;
         }
       } catch {
@@ -186,7 +205,7 @@ export async function processTreeHeapBytes(server: Server): Promise<number> {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  return total;
+  return out;
 }
 
 /** Waits until `origin + probe` answers (any status below 500). */

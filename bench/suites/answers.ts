@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { createDb, type DbConfig } from "../../lib/db/client";
 import { runLoad, type AnswerPlan, type LoadResult } from "../lib/load";
 import { CookieJar } from "../lib/http";
-import type { Server } from "../lib/proc";
+import { processTreePgQueries, type Server } from "../lib/proc";
 import { entry, median, type Entry } from "../lib/results";
 import type { Bench } from "../run";
 
@@ -85,6 +85,20 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
   const servers = { app: { server: t.app, path: "/api/progress/answers" }, base: { server: t.base, path: "/api/answers" } };
 
   try {
+    // The first answer a server takes loads the course content and the route's code: 2 to 10 s
+    // on this shared machine (9.9 s at load 13), longer than the sanity check's run below waits
+    // for one request. One answer each, untimed, first.
+    const [first] = learners;
+    const q0 = quiz.questions[0];
+    const warmBodies = {
+      app: { id: crypto.randomUUID(), attemptId: crypto.randomUUID(), locale: b.content.locale, courseId: b.content.courseId, lessonId: quiz.lessonId, questionId: q0.id, chosen: q0.chosen },
+      base: { id: crypto.randomUUID(), attemptId: baseAttempts[0], userId: first.userId, questionId: `bench-${crypto.randomUUID()}`, chosen: q0.chosen },
+    };
+    for (const who of ["app", "base"] as const) {
+      const res = await fetch(servers[who].server.origin + servers[who].path, { method: "POST", headers: { "content-type": "application/json", cookie: first.cookie }, body: JSON.stringify(warmBodies[who]) });
+      if (!res.ok) throw new Error(`answers/${t.engine}: the first answer to ${who} answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    }
     // Sanity: one request to each stores one row, so the load below measures real inserts.
     for (const who of ["app", "base"] as const) {
       const before = await countRows();
@@ -96,7 +110,10 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
       }
     }
 
-    const { rounds, seconds, warmup } = b.quick ? { rounds: 2, seconds: 3, warmup: 1 } : { rounds: 3, seconds: 10, warmup: 3 };
+    // 3 s of unthrottled warm-up in quick runs too: after 1 s the app's code was still being
+    // compiled (a quick run at load 6 to 11 had PostgreSQL at 0.61 of the bare handler with 1.70
+    // of its CPU per answer, a full one at load 20 at 1.02 and 1.00; bench/README.md).
+    const { rounds, seconds, warmup } = b.quick ? { rounds: 2, seconds: 3, warmup: 3 } : { rounds: 3, seconds: 10, warmup: 3 };
     for (const who of ["app", "base"] as const) await runLoad({ url: servers[who].server.origin, path: servers[who].path, method: "POST", connections: 10, durationS: warmup, answers: plans[who] });
 
     type Scenario = { who: "app" | "base"; load: "200" | "500" | "max" };
@@ -104,11 +121,14 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
     const results = new Map<string, LoadResult[]>();
     /** Server CPU µs per acknowledged answer in the unthrottled runs. */
     const cpuPerAnswer = { app: [] as number[], base: [] as number[] };
+    /** PostgreSQL: queries sent and answers acknowledged in the unthrottled runs (bench/lib/heap-probe.mjs counts). */
+    const pgQueries = { app: { queries: 0, answers: 0 }, base: { queries: 0, answers: 0 } };
     let failed = 0;
     for (let r = 0; r < rounds; r++) {
       for (let k = 0; k < scenarios.length; k++) {
         const s = scenarios[(r + k) % scenarios.length];
         const rate = s.load === "max" ? undefined : Number(s.load);
+        const queriesBefore = s.load === "max" && t.engine === "postgres" ? await processTreePgQueries(servers[s.who].server) : 0;
         const cpuBefore = servers[s.who].server.cpuMs();
         const res = await runLoad({
           url: servers[s.who].server.origin,
@@ -125,6 +145,11 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
         const key = `${s.who}.${s.load}`;
         results.set(key, [...(results.get(key) ?? []), res]);
         if (s.load === "max") cpuPerAnswer[s.who].push(((servers[s.who].server.cpuMs() - cpuBefore) * 1000) / Math.max(1, res.ok));
+        if (s.load === "max" && t.engine === "postgres") {
+          // A request still in flight when the run stops counts its queries but not its answer: a few in thousands.
+          pgQueries[s.who].queries += (await processTreePgQueries(servers[s.who].server)) - queriesBefore;
+          pgQueries[s.who].answers += res.ok;
+        }
       }
       // A run with no answer at all has no latencies (null in the worker's JSON).
       const m = (key: string, f: (x: LoadResult) => number | null) => (f(results.get(key)!.at(-1)!) ?? NaN).toFixed(1);
@@ -138,15 +163,20 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
     const out: Entry[] = [];
     for (const load of ["200", "500"] as const) {
       out.push(entry(`${e}.${load}rps.p50`, med(`app.${load}`, (x) => x.latency.p50), "ms", med(`base.${load}`, (x) => x.latency.p50)));
-      out.push(
-        entry(`${e}.${load}rps.p99`, med(`app.${load}`, (x) => x.latency.p99), "ms", med(`base.${load}`, (x) => x.latency.p99), load === "500" && t.engine === "sqlite" ? "value < 50" : null),
-      );
+      // Issue #26: at 500/s, p99 at most 1.1 x the bare handler's in the same run (the absolute
+      // 50 ms measured the machine more than the app: both servers queue on one shared core).
+      out.push(entry(`${e}.${load}rps.p99`, med(`app.${load}`, (x) => x.latency.p99), "ms", med(`base.${load}`, (x) => x.latency.p99), load === "500" ? "ratio <= 1.1" : null));
       out.push(entry(`${e}.${load}rps.achieved`, med(`app.${load}`, (x) => x.rps), "rps", med(`base.${load}`, (x) => x.rps)));
     }
-    out.push(entry(`${e}.max.rps`, med("app.max", (x) => x.rps), "rps", med("base.max", (x) => x.rps), "ratio >= 0.6"));
-    // The same comparison as server CPU per answer (lower is better; 0.6 of the bare handler's
-    // throughput is about 1.67 of its CPU per answer), steadier on a shared machine.
+    out.push(entry(`${e}.max.rps`, med("app.max", (x) => x.rps), "rps", med("base.max", (x) => x.rps), "ratio >= 0.8"));
+    // The same comparison as server CPU per answer (lower is better; 0.8 of the bare handler's
+    // throughput is about 1.25 of its CPU per answer), steadier on a shared machine.
     out.push(entry(`${e}.cpu_per_answer`, median(cpuPerAnswer.app), "us", median(cpuPerAnswer.base)));
+    if (t.engine === "postgres") {
+      const per = (w: "app" | "base") => pgQueries[w].queries / Math.max(1, pgQueries[w].answers);
+      console.log(`answers/${t.engine}: ${per("app").toFixed(2)} queries to PostgreSQL per answer (bare handler ${per("base").toFixed(2)})`);
+      out.push(entry(`${e}.queries_per_answer`, per("app"), "count", per("base")));
+    }
     out.push(entry(`${e}.failed_requests`, failed, "count", null, "value <= 0"));
     return out;
   } finally {

@@ -37,6 +37,9 @@ interface Report {
   environment?: { benchmarkIndex?: number; hostUserAgent?: string };
 }
 
+/** A page's median performance score may be this many points below the bare page's (issue #26). */
+export const PERFORMANCE_MARGIN = 3;
+
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
 
 /** The audits that cost points, worst first: what to look at when a score misses its target. */
@@ -86,7 +89,9 @@ export async function lighthouseSuite(b: Bench): Promise<{ entries: Entry[]; not
     { name: "lesson", url: b.app.origin + b.paths.lesson },
     { name: "quiz", url: b.app.origin + b.paths.quiz },
   ];
-  const runs = b.quick ? 1 : 3;
+  // Five runs per page (issue #26): single runs of one build swing by 10 points and more on this
+  // kind of machine (bench/README.md, suite 5); a quick run takes one.
+  const runs = b.quick ? 1 : 5;
   const reports = new Map<string, { perf: number; a11y: number; file: string }[]>();
   const speeds: number[] = [];
   let browser = "";
@@ -114,10 +119,16 @@ export async function lighthouseSuite(b: Bench): Promise<{ entries: Entry[]; not
     entries.push(entry("lighthouse.benchmark_index", speed, "index"));
     console.log(`lighthouse: ${browser || "browser version unknown"}; Lighthouse's benchmark index ${Math.round(Math.min(...speeds))} to ${Math.round(Math.max(...speeds))} (median ${Math.round(speed)}; below 1,000 it calls the machine slow)`);
   }
+  // The performance target is relative to the bare Next page's median in the same run, minus 3
+  // points (issue #26): an absolute line judges the machine's state at the time as much as the
+  // page. Accessibility stays absolute: it does not depend on load.
+  const bare = med("bare", "perf");
+  const floor = bare - PERFORMANCE_MARGIN;
+  entries.push(entry("lighthouse.bare.performance", bare, "score"));
   for (const p of pages.slice(1)) {
     const perf = med(p.name, "perf");
     const a11y = med(p.name, "a11y");
-    entries.push(entry(`lighthouse.${p.name}.performance`, perf, "score", med("bare", "perf"), "value >= 95"));
+    entries.push(entry(`lighthouse.${p.name}.performance`, perf, "score", bare, `value >= ${floor}`));
     entries.push(entry(`lighthouse.${p.name}.accessibility`, a11y, "score", med("bare", "a11y"), "value >= 100"));
     // Keep the median run's report (by performance score) for a closer look, and say what cost points.
     const runsOf = reports.get(p.name)!.slice().sort((x, y) => x.perf - y.perf);
@@ -125,7 +136,7 @@ export async function lighthouseSuite(b: Bench): Promise<{ entries: Entry[]; not
     const kept = path.join(b.resultsDir, `lighthouse-${p.name}.json`);
     fs.copyFileSync(mid.file, kept);
     const report = JSON.parse(fs.readFileSync(mid.file, "utf8")) as Report;
-    if (perf < 95) notes.push(`lighthouse ${p.name} performance ${perf}: ${causes(report, "performance").join("; ")}`);
+    if (perf < floor) notes.push(`lighthouse ${p.name} performance ${perf} (bare page ${bare}): ${causes(report, "performance").join("; ")}`);
     if (a11y < 100) notes.push(`lighthouse ${p.name} accessibility ${a11y}: ${causes(report, "accessibility").join("; ")}`);
   }
   return { entries, notes };

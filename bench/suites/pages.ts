@@ -13,9 +13,9 @@ import { signUpAndIn } from "./answers";
 export const SAME_SHAPE_PATH = "/en/courses/shape-course/shape-lesson";
 
 /**
- * Requests/second of the app's lesson page against the bare Next page (floor), the bare app's page
- * of the lesson route's shape and size (same-shape floor, no target: it tells how much of the gap
- * to the floor is Next's own cost for that route and size) and a static server (ceiling).
+ * Requests/second of the app's lesson page against the bare Next page (floor, no target), the bare
+ * app's page of the lesson route's shape and size (same-shape floor: the targets, 0.9 of its
+ * requests per second and 1.1 of its CPU per request) and a static server (ceiling).
  */
 export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
   const page = await rawGet(b.app.origin + b.paths.lesson);
@@ -42,11 +42,15 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
       { key: "shape", server: b.base, path: SAME_SHAPE_PATH },
       { key: "ceiling", server: ceiling, path: b.paths.lesson },
     ];
-    // 3 s of warm-up in quick runs too: after 1 s the app's first round was still its slowest in
-    // every quick run (more server code for the JIT than the bare page has).
+    // Warm-up: at least 3 s AND WARM_REQUESTS requests per server, quick runs included. After 1 s
+    // the app's first round was still its slowest in every quick run (more server code for the
+    // JIT than the bare page has); and on a machine at load 20, 3 s gave each server a few
+    // hundred requests, so the app was measured half compiled: 5,036 then 3,377 then 2,032 us of
+    // CPU a request in three rounds in a row, against 3,408, 2,472, 1,968 for the same-shape page
+    // (7 December). A count of requests does not depend on how busy the machine is.
     const { rounds, seconds, warmup } = b.quick ? { rounds: 3, seconds: 3, warmup: 3 } : { rounds: 5, seconds: 8, warmup: 3 };
     const connections = 10;
-    for (const t of targets) await runLoad({ url: t.server.origin, path: t.path, method: "GET", connections, durationS: warmup });
+    for (const t of targets) await warmUp(t.server.origin, t.path, connections, warmup);
 
     const rps: Record<string, number[]> = { app: [], floor: [], shape: [], ceiling: [] };
     const p50: Record<string, number[]> = { app: [], floor: [], shape: [], ceiling: [] };
@@ -70,8 +74,11 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
     const shape = median(rps.shape);
     const top = median(rps.ceiling);
     return [
-      entry("lesson_page.rps.app_vs_bare_next", app, "rps", floor, "ratio >= 0.9"),
-      entry("lesson_page.rps.app_vs_bare_next_same_shape", app, "rps", shape),
+      // Targets against the same-shape floor (issue #26): the bare page of the lesson's route shape
+      // and weight is what Next.js itself costs for such a page; the bare `/` is reported without a
+      // target, since 0.9 of it is out of reach for any 40 KB page on a dynamic route (bench/README.md).
+      entry("lesson_page.rps.app_vs_bare_next", app, "rps", floor),
+      entry("lesson_page.rps.app_vs_bare_next_same_shape", app, "rps", shape, "ratio >= 0.9"),
       entry("lesson_page.rps.app_vs_static", app, "rps", top),
       entry("lesson_page.rps.bare_next", floor, "rps"),
       entry("lesson_page.rps.bare_next_same_shape", shape, "rps"),
@@ -80,11 +87,23 @@ export async function lessonPageSuite(b: Bench): Promise<Entry[]> {
       // The same comparison as server CPU per request (lower is better; 0.9 of the floor's
       // throughput is about 1.11 of its CPU per request), steadier on a shared machine.
       entry("lesson_page.cpu_per_request.app_vs_bare_next", median(cpu.app), "us", median(cpu.floor)),
-      entry("lesson_page.cpu_per_request.app_vs_bare_next_same_shape", median(cpu.app), "us", median(cpu.shape)),
+      entry("lesson_page.cpu_per_request.app_vs_bare_next_same_shape", median(cpu.app), "us", median(cpu.shape), "ratio <= 1.1"),
     ];
   } finally {
     await ceiling.stop();
   }
+}
+
+/** Requests each server serves before it is measured (bench/README.md, suite 1). */
+export const WARM_REQUESTS = 3000;
+
+/** Loads `path` for `seconds`, then again until WARM_REQUESTS have been answered (at most a minute more). */
+export async function warmUp(origin: string, path: string, connections: number, seconds: number): Promise<void> {
+  let served = 0;
+  const until = Date.now() + 60_000;
+  do {
+    served += (await runLoad({ url: origin, path, method: "GET", connections, durationS: seconds })).ok;
+  } while (served < WARM_REQUESTS && Date.now() < until);
 }
 
 /** The external scripts a modern browser loads for a page: every <script src>, without noModule ones. */

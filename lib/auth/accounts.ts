@@ -1,6 +1,7 @@
 // Accounts: sign-up and the credential check behind sign-in. Used by lib/auth/options.ts and
 // the sign-up route; works on any Db handle so the tests run it on both engines.
 import crypto from "node:crypto";
+import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
@@ -104,9 +105,34 @@ export async function loadSessionState(handle: Db, userId: string, sessionId = "
  * JWT callback. A token without an id (issued before ids existed) cannot be revoked: refused.
  */
 export async function validSession(handle: Db, token: Record<string, unknown>): Promise<SessionState | undefined> {
+  const claim = sessionClaimOf(token);
+  if (!claim) return undefined;
+  const state = await loadSessionState(handle, claim.userId, claim.sessionId);
+  return state && !state.revoked && state.sessionVersion === claim.sessionVersion ? state : undefined;
+}
+
+/** What a decoded session token claims, before the database has confirmed that it still stands. */
+export interface SessionClaim {
+  userId: string;
+  sessionVersion: number;
+  sessionId: string;
+}
+
+/** The claim of a decoded session token, or undefined for a token without one (issued before ids existed). */
+export function sessionClaimOf(token: Record<string, unknown>): SessionClaim | undefined {
   if (typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string" || !token.sid) return undefined;
-  const state = await loadSessionState(handle, token.uid, token.sid);
-  return state && !state.revoked && state.sessionVersion === token.sv ? state : undefined;
+  return { userId: token.uid, sessionVersion: token.sv, sessionId: token.sid };
+}
+
+/**
+ * validSession's rule as an SQL condition, for a write that checks the session in its own
+ * statement (an answer on PostgreSQL, lib/progress/answers.ts): true while the account exists with
+ * the claimed session version and the session was not signed out. It must say exactly what
+ * validSession says; lib/auth/session-stands.db.test.ts holds the two side by side.
+ */
+export function sessionStands(claim: SessionClaim): RawBuilder<boolean> {
+  return sql<boolean>`(exists (select 1 from users where id = ${claim.userId} and session_version = ${claim.sessionVersion})
+    and not exists (select 1 from revoked_sessions where session_id = ${claim.sessionId}))`;
 }
 
 /** "Sign out everywhere": every session issued before this call stops working. */

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
-import { validSession, type SessionUser } from "./accounts";
+import { sessionClaimOf, validSession, type SessionClaim, type SessionUser } from "./accounts";
 import { ltiCookieName } from "./lti-session";
 
 /** next-auth's session cookie name; a long token is split into "<name>.0", "<name>.1", ... */
@@ -67,15 +67,28 @@ async function decodeSession(token: string, secret: string): Promise<JWT | null>
  * render (route handlers, server actions) `cache` keeps nothing, so each call reads afresh.
  */
 export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
-  const { authSecret, secureCookies } = env();
-  const token = await sessionToken(secureCookies);
-  if (!token) return null;
-  const payload = await decodeSession(token, authSecret);
+  const payload = await sessionPayload();
   if (!payload) return null;
   const state = await validSession(await getDb(), payload);
   if (!state) return null;
   return { id: state.id, role: state.role, displayName: state.displayName };
 });
+
+async function sessionPayload(): Promise<JWT | null> {
+  const { authSecret, secureCookies } = env();
+  const token = await sessionToken(secureCookies);
+  return token ? decodeSession(token, authSecret) : null;
+}
+
+/**
+ * What the session cookie claims (decrypted, unexpired), WITHOUT the database check currentUser
+ * makes: only for a write that checks the session in its own statement (`sessionStands`, for an
+ * answer on PostgreSQL: lib/http/handler.ts `claimFirstRoute`), and never to decide anything else.
+ */
+export async function sessionClaim(): Promise<SessionClaim | null> {
+  const payload = await sessionPayload();
+  return (payload && sessionClaimOf(payload)) ?? null;
+}
 
 /** The signed-in user, or an "unauthenticated" AppError (401). */
 export async function requireUser(): Promise<SessionUser> {

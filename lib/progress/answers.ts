@@ -17,7 +17,7 @@ import { log } from "@/lib/log";
 import type { AnswerResult } from "@/lib/quiz/grade";
 import { revealFor, type RevealedAnswer } from "@/lib/quiz/public";
 import type { Question, Quiz } from "@/lib/quiz/types";
-import type { SessionUser } from "@/lib/auth/accounts";
+import { sessionStands, type SessionClaim, type SessionUser } from "@/lib/auth/accounts";
 import type { AnswerInput } from "./inputs";
 import { encodeAnswerSummary } from "./answer-summary";
 import { gradeOrRefuse } from "./public-grade";
@@ -43,6 +43,53 @@ export async function recordAnswer(handle: Db, actor: SessionUser, input: Answer
   // Learning records (lib/xapi): null, from memory, when no LRS is set up; then nothing more is written.
   const target = await xapiTarget(handle);
   return revealFor(question, await storeAnswer(handle, actor, input, quiz, question, source, target && { target, form }));
+}
+
+/**
+ * PostgreSQL: an answer in one round trip, session check included. `claim` is the session cookie's,
+ * not yet confirmed: the statement (storeFreshAnswerOrAttempt) stores only while that session
+ * stands (`sessionStands`, the rule of validSession), in the same statement as the write. The
+ * answer or the attempt it creates belongs to the claimed user, as recordAnswer's would. Resolves
+ * to the graded answer when it stored it, and to undefined when it stored nothing, or on SQLite
+ * (where the session check is no round trip), or for anything that needs a read first (a check's
+ * form, a bias-check pair's arm, a learning record for the LRS) or a refusal worded for a confirmed
+ * user (an unknown question, a choice that is not an option): the caller then confirms the session
+ * and calls recordAnswer.
+ */
+export async function recordAnswerIfSessionStands(handle: Db, claim: SessionClaim, input: AnswerInput): Promise<RevealedAnswer | undefined> {
+  if (handle.kind !== "postgres" || activityKindOf(input.lessonId) === "check") return undefined;
+  // With an LRS set up the answer carries a learning record (lib/xapi), written in recordAnswer's
+  // transaction; the setting is read from memory, so without one this costs no query.
+  if (await xapiTarget(handle)) return undefined;
+  const quiz = findQuizActivity(input.locale, input.courseId, input.lessonId, undefined)?.quiz;
+  const question = quiz?.questions.find((q) => q.id === input.questionId);
+  if (!quiz || !question || quiz.biasPairs?.some((p) => p.versions.includes(question.id))) return undefined;
+  let result: AnswerResult;
+  try {
+    result = gradeOrRefuse(question, input.chosen);
+  } catch {
+    return undefined;
+  }
+  const fresh = freshAnswer({ id: claim.userId }, input, question, result);
+  const stored = await storeFreshAnswerOrAttempt(handle, fresh, { quizId: quiz.id, version: quiz.version ?? null, source: "app" }, claim);
+  return stored ? revealFor(question, result) : undefined;
+}
+
+function freshAnswer(actor: Pick<SessionUser, "id">, input: AnswerInput, question: Question, result: AnswerResult): FreshAnswer {
+  return {
+    id: input.id,
+    attemptId: input.attemptId,
+    userId: actor.id,
+    courseId: input.courseId,
+    lessonId: input.lessonId,
+    locale: input.locale,
+    questionId: question.id,
+    skill: question.skill,
+    chosen: JSON.stringify(input.chosen),
+    points: result.points,
+    correct: result.verdict === "correct" ? 1 : 0,
+    at: now(),
+  };
 }
 
 /** Where an attempt was taken: on the learner's own ("app") or in a live session ("live", lib/live). */
@@ -88,20 +135,7 @@ interface Records {
 async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, quiz: Pick<Quiz, "id" | "version">, question: Question, source: AttemptSource, records: Records | null): Promise<AnswerResult> {
   const result = gradeOrRefuse(question, input.chosen);
 
-  const fresh: FreshAnswer = {
-    id: input.id,
-    attemptId: input.attemptId,
-    userId: actor.id,
-    courseId: input.courseId,
-    lessonId: input.lessonId,
-    locale: input.locale,
-    questionId: question.id,
-    skill: question.skill,
-    chosen: JSON.stringify(input.chosen),
-    points: result.points,
-    correct: result.verdict === "correct" ? 1 : 0,
-    at: now(),
-  };
+  const fresh = freshAnswer(actor, input, question, result);
   // The statement is written with the answer, in its transaction (the outbox pattern, lib/xapi).
   const statement = records
     ? statementForAnswer(records.target, {
@@ -119,7 +153,13 @@ async function storeAnswer(handle: Db, actor: SessionUser, input: AnswerInput, q
         answeredAt: fresh.at,
       })
     : undefined;
-  if (await storeFreshAnswer(handle, fresh, statement)) return result;
+  // PostgreSQL's one statement (answer, and its attempt if new) has no room for a learning record:
+  // with an LRS set up, the answer and its statement go in one transaction instead.
+  const stored =
+    !statement && handle.kind === "postgres" && activityKindOf(input.lessonId) !== "check"
+      ? await storeFreshAnswerOrAttempt(handle, fresh, { quizId: quiz.id, version: quiz.version ?? null, source })
+      : await storeFreshAnswer(handle, fresh, statement);
+  if (stored) return result;
 
   // Not stored by the fast path: the quiz's first answer (no attempt yet), a retry, a rival answer,
   // someone else's or a finished attempt, or a race. Work out which, inside one transaction.
@@ -278,6 +318,42 @@ async function storeFreshAnswer(handle: Db, a: FreshAnswer, statement?: Statemen
     if (stored) await enqueue(trx, [{ statement, userId: a.userId }]);
     return stored;
   });
+}
+
+/**
+ * PostgreSQL: storeFreshAnswer's statement, which also creates the attempt when this is its first
+ * answer, so a quiz's first answer is one round trip too instead of eight (the fast path's miss,
+ * then BEGIN, five statements, COMMIT): a seventh of all answers to a seven-question quiz
+ * (bench/README.md, suite 3). The attempt is created only if it does not exist and the answer id
+ * is unused; a new attempt is this learner's, for this lesson and open by construction, and holds
+ * no answer yet. PostgreSQL runs a data-modifying CTE and the insert as one atomic statement, and
+ * the CTE's row is seen through its RETURNING (not by the outer query's snapshot). Anything else
+ * (someone else's attempt, a finished one, a retry, a rival answer, a race on the unique indexes)
+ * stores nothing here and takes recordAnswer's transaction, as before. The starting and final
+ * checks never come here: whether one may start is checked in that transaction.
+ */
+async function storeFreshAnswerOrAttempt(handle: Db, a: FreshAnswer, attempt: { quizId: string; version: string | null; source: AttemptSource }, session?: SessionClaim): Promise<boolean> {
+  // With a claim not yet confirmed, nothing is written unless that session stands (both inserts).
+  const stands = session ? sessionStands(session) : sql<boolean>`true`;
+  const result = await sql`
+    with new_attempt as (
+      insert into quiz_attempts (id, user_id, course_id, lesson_id, quiz_id, started_at, finished_at, score, source, content_version, locale)
+      select ${a.attemptId}, ${a.userId}, ${a.courseId}, ${a.lessonId}, ${attempt.quizId}, ${a.at}, null, null, ${attempt.source}, ${attempt.version}, ${a.locale}
+      where not exists (select 1 from quiz_responses where id = ${a.id}) and ${stands}
+      on conflict do nothing
+      returning id
+    )
+    insert into quiz_responses (id, attempt_id, user_id, question_id, skill, chosen, points, correct, answered_at, locale)
+    select ${a.id}, ${a.attemptId}, ${a.userId}, ${a.questionId}, ${a.skill}, ${a.chosen}, ${a.points}, ${a.correct}, ${a.at}, ${a.locale}
+    where (
+        exists (select 1 from new_attempt)
+        or exists (select 1 from quiz_attempts where id = ${a.attemptId} and user_id = ${a.userId} and course_id = ${a.courseId} and lesson_id = ${a.lessonId} and finished_at is null)
+      )
+      and not exists (select 1 from quiz_responses where id = ${a.id} or (attempt_id = ${a.attemptId} and question_id = ${a.questionId}))
+      and ${stands}
+    on conflict do nothing
+  `.execute(handle.db);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 export interface FinishedAttempt {

@@ -24,6 +24,8 @@ import type { World } from "@/tests/fuzz/world";
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => session.user,
+  // The answer route's one-statement path (PostgreSQL only; the fuzz runs on SQLite) reads this.
+  sessionClaim: async () => (session.user ? { userId: session.user.id, sessionVersion: 0, sessionId: "fuzz" } : null),
   requireUser: async () => {
     if (!session.user) throw new Error("requireUser is not used by route handlers");
     return session.user;

@@ -7,7 +7,13 @@ import { createAccount, type SessionUser } from "@/lib/auth/accounts";
 import { testEngines } from "@/lib/testing/db";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null, db: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user, requireUser: async () => state.user }));
+// sessionClaim: what the cookie would claim for that user (session version 0, a session never
+// signed out), for the answer route's one-statement path (lib/http/handler.ts claimFirstRoute).
+vi.mock("@/lib/auth/session", () => ({
+  currentUser: async () => state.user,
+  requireUser: async () => state.user,
+  sessionClaim: async () => (state.user ? { userId: state.user.id, sessionVersion: 0, sessionId: "route-test" } : null),
+}));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -12,7 +12,13 @@ import { testEngines } from "@/lib/testing/db";
 process.env.LOG_SILENT = "1";
 
 const state = vi.hoisted(() => ({ user: null as SessionUser | null, db: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({ currentUser: async () => state.user, requireUser: async () => state.user }));
+// sessionClaim: what the cookie would claim for that user (session version 0, a session never
+// signed out), for the answer route's one-statement path (lib/http/handler.ts claimFirstRoute).
+vi.mock("@/lib/auth/session", () => ({
+  currentUser: async () => state.user,
+  requireUser: async () => state.user,
+  sessionClaim: async () => (state.user ? { userId: state.user.id, sessionVersion: 0, sessionId: "route-test" } : null),
+}));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
 
 const ORIGIN = "http://localhost:3500";
