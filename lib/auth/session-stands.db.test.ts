@@ -11,6 +11,7 @@ import { newSessionId, revokeSession } from "@/lib/auth/revocation";
 import { testEngines } from "@/lib/testing/db";
 import { answer, countRows, PASSWORD, quiz } from "@/lib/testing/progress-fixture";
 import { recordAnswer, recordAnswerIfSessionStands } from "@/lib/progress/answers";
+import { setUpLrs } from "@/lib/xapi/testing/settings";
 
 process.env.LOG_SILENT = "1";
 
@@ -104,5 +105,18 @@ describe.each(testEngines())("a session checked in the answer's own statement on
     await recordAnswer(handle, other, answer(theirs, 0));
     expect(await recordAnswerIfSessionStands(handle, claim, answer(theirs, 1))).toBeUndefined();
     expect(await countRows(handle, "quiz_responses", other.id)).toBe(1);
+  });
+  // Last: from here on an LRS is set up for this database.
+  it("leaves the answer to recordAnswer when an LRS is set up, so its learning record is written with it", async () => {
+    await setUpLrs(handle);
+    const claim = { userId: learner.id, sessionVersion: await version(learner.id), sessionId: newSessionId() };
+    const attemptId = crypto.randomUUID();
+    const first = answer(attemptId, 0);
+    const before = await countRows(handle, "quiz_responses", learner.id);
+    expect(await recordAnswerIfSessionStands(handle, claim, first)).toBeUndefined();
+    expect(await countRows(handle, "quiz_responses", learner.id)).toBe(before);
+    await recordAnswer(handle, learner, first);
+    const statements = await handle.db.selectFrom("xapi_outbox").select("id").where("user_id", "=", learner.id).execute();
+    expect(statements.map((s) => s.id)).toContain(first.id);
   });
 });
