@@ -14,7 +14,7 @@ test("guest progress survives a browser restart", async ({ baseURL, launchOption
     let page = await browser.newPage();
     await page.goto(content.lessonPath(lesson.id));
     await page.getByRole("button", { name: "Mark this lesson as done" }).click();
-    await expect(page.getByRole("status")).toHaveText(/You have finished this lesson/);
+    await expect(page.getByRole("status").filter({ hasText: /You have finished this lesson/ })).toHaveText(/You have finished this lesson/);
     await browser.close();
 
     browser = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, viewport });

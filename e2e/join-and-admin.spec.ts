@@ -71,7 +71,7 @@ test("a learner with an account joins a group by its code and sees what is due",
   // Done on the lesson page shows as done here.
   await page.goto(content.lessonPath(lesson.id));
   await page.getByRole("button", { name: "Mark this lesson as done" }).click();
-  await expect(page.getByRole("status")).toHaveText(/You have finished this lesson/);
+  await expect(page.getByRole("status").filter({ hasText: /You have finished this lesson/ })).toHaveText(/You have finished this lesson/);
   await page.goto("/en/dashboard");
   await expect(page.getByRole("region", { name: "Your groups" }).getByRole("listitem").filter({ hasText: lesson.title, hasNot: page.getByRole("heading") })).toContainText("Done");
 });

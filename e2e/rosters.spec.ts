@@ -44,7 +44,7 @@ test("a facilitator previews and imports a class roster, and prints the sign-in 
 
   await page.getByRole("button", { name: "Import the roster" }).click();
   await expect(page.getByRole("heading", { name: "Sign-in sheet" })).toBeFocused();
-  await expect(page.getByRole("status")).toHaveText("The roster is imported.");
+  await expect(page.getByRole("status").filter({ hasText: "The roster is imported." })).toHaveText("The roster is imported.");
   const amira = page.getByRole("row", { name: /Amira K\./ });
   const cells = amira.getByRole("cell");
   const [loginName, passphrase] = [(await cells.nth(1).textContent())!, (await cells.nth(2).textContent())!];
