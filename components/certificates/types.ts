@@ -1,16 +1,8 @@
-// The shapes the certificate screens receive (plain data, no server imports).
-export interface CredentialSummaryView {
-  id: string;
-  achievementName: string;
-  achievementType: string;
-  description: string;
-  criteria: string;
-  name: string | null;
-  issuedAt: string;
-  issuerName: string;
-  issuerId: string;
-  locale: string;
-}
+// The shapes the certificate screens receive (plain data; type-only imports, erased from bundles).
+import type { CredentialSummary as CredentialSummaryView } from "@/lib/certificates/verify";
+
+/** What the verification page shows: only what the credential itself says (lib/certificates/verify.ts). */
+export type { CredentialSummaryView };
 
 export type VerifyResultView =
   | { state: "valid" | "revoked"; summary: CredentialSummaryView }

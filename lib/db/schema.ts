@@ -373,7 +373,6 @@ export interface CredentialStatusTable {
   credential_id: string;
 }
 
-/** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
 /** An LMS registered as an LTI 1.3 platform (migration 0020). */
 export interface LtiPlatformsTable {
   id: string;
@@ -462,6 +461,7 @@ export interface LtiDeepLinksTable {
   used_at: string | null;
 }
 
+/** Every table that holds something about a person is declared in lib/account/privacy-registry.ts (its test fails otherwise). */
 export interface Database {
   users: UsersTable;
   login_throttle: LoginThrottleTable;

@@ -4,7 +4,9 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/accounts";
+import type { Selectable } from "kysely";
 import type { Db } from "@/lib/db/client";
+import type { LtiPlatformsTable } from "@/lib/db/schema";
 import { AppError, errorKey } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
@@ -50,18 +52,7 @@ export interface Platform {
   createdAt: string;
 }
 
-type Row = {
-  id: string;
-  name: string;
-  issuer: string;
-  client_id: string;
-  auth_endpoint: string;
-  jwks_url: string;
-  token_url: string;
-  audience: string | null;
-  deployment_ids: string;
-  created_at: string;
-};
+type Row = Selectable<LtiPlatformsTable>;
 
 const toPlatform = (r: Row): Platform => ({
   id: r.id,
