@@ -151,3 +151,18 @@ test("the Arabic font is the app's own file, in the app's stylesheet on every pa
     expect(await (await request.get(sheetUrl.pathname)).text()).toMatch(/--font-body:\s*"?Noto Naskh Arabic"?,/);
   }
 });
+
+test("an English page names Arabic in the device's font and never downloads the Arabic face; an Arabic page does", async ({ publicPage: page }) => {
+  const fonts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "font") fonts.push(new URL(r.url()).pathname);
+  });
+  const lessonRest = lesson ? content.lessonPath(lesson.id).replace(/^\/en/, "") : "/courses";
+  await page.goto(`/en${lessonRest}`);
+  await expect(page.locator('.language-list a[lang="ar"]')).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  expect(fonts.filter((f) => f.includes("noto-naskh-arabic")), "English page: 52 KB for one word in the footer").toEqual([]);
+  await page.goto(`/ar${lessonRest}`);
+  await page.evaluate(() => document.fonts.ready);
+  await expect.poll(() => fonts.some((f) => /noto-naskh-arabic-400\.[^/]+\.woff2$/.test(f)), { message: "an Arabic page shapes its text with the shipped face" }).toBe(true);
+});
