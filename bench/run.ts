@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { getCourses, getQuiz } from "../lib/content";
-import { buildBaselineApp } from "./lib/baseline-app";
+import { appStylesheet, buildBaselineApp, shapeParagraphsFor } from "./lib/baseline-app";
 import { killAll, pinning, ROOT, startNext, type Server } from "./lib/proc";
 import { entry, printTable, writeResults, type Entry } from "./lib/results";
 import { abortReports, runReports } from "./reports";
@@ -152,7 +152,12 @@ async function main() {
 
   const needServers = only.has("lesson") || only.has("weight") || only.has("cache") || only.has("lighthouse") || only.has("answers") || only.has("live");
   if (needServers) {
-    const baseDir = await buildBaselineApp();
+    // The same-shape page weighs what the lesson the pages suite serves weighs (its prerendered HTML).
+    const lessonHtml = path.join(ROOT, ".next", "server", "app", `${plan.paths.lesson.slice(1)}.html`);
+    const baseDir = await buildBaselineApp({
+      shapeParagraphs: fs.existsSync(lessonHtml) ? shapeParagraphsFor(fs.statSync(lessonHtml).size) : undefined,
+      stylesheet: appStylesheet(lessonHtml),
+    });
     const dataDir = path.join(tmp, "data");
     const sqliteFile = path.join(dataDir, "common-ground.sqlite");
     const app = await startNext("app", ROOT, PORTS.app, { DATA_DIR: dataDir, LOG_SILENT: "1" }, "/api/health", tmp);

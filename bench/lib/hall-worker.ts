@@ -3,13 +3,15 @@
 // client-side timeout, like a phone's browser). Phase "join": each joins the group with a nickname
 // (the realistic hall path: no email) from its own LAN address and signs in; the phones are saved
 // to a file. Phase "burst": all of them at once open the quiz's lesson page and its quiz page, then
-// answer every question and finish, as fast as the server lets them. Prints one JSON line.
+// answer every question and finish, as fast as the server lets them. Phase "paced": the same, but
+// each phone reads every question for a few seconds before it answers, as a room does. Prints one
+// JSON line.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 
 export interface HallJob {
-  phase: "join" | "burst";
+  phase: "join" | "burst" | "paced";
   origin: string;
   /** Where the join phase writes the phones and the burst phase reads them. */
   phonesFile: string;
@@ -22,6 +24,8 @@ export interface HallJob {
   courseId: string;
   lessonId: string;
   questions: { id: string; chosen: string[] }[];
+  /** Phase "paced": each phone reads for a random time in [min, max] ms before each answer. */
+  readingMs?: [number, number];
 }
 
 export interface Timings {
@@ -69,8 +73,25 @@ function timings(xs: number[]): Timings {
   return { p50: at(0.5), p99: at(0.99), max: s.at(-1) ?? NaN, count: s.length };
 }
 
-/** One request of one phone on its own connection; its cookies are kept as a browser would. */
-function call(p: Phone, method: "GET" | "POST", path: string, body?: string, type = "application/json"): Promise<{ status: number; text: string }> {
+/**
+ * One request of one phone on its own connection; its cookies are kept as a browser would. When a
+ * kept-alive connection turns out to have been closed by the server as the request went out (its
+ * idle timeout is 5 s, and a phone reading a question waits longer), the request is sent again
+ * once on a new connection, as browsers do; nothing of it had reached the app, and an answer's
+ * client id would make a second copy harmless anyway.
+ */
+async function call(p: Phone, method: "GET" | "POST", path: string, body?: string, type = "application/json"): Promise<{ status: number; text: string }> {
+  try {
+    return await callOnce(p, method, path, body, type);
+  } catch (e) {
+    const reused = (e as { reusedSocket?: boolean }).reusedSocket;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!reused || (code !== "ECONNRESET" && code !== "EPIPE")) throw e;
+    return callOnce(p, method, path, body, type);
+  }
+}
+
+function callOnce(p: Phone, method: "GET" | "POST", path: string, body?: string, type = "application/json"): Promise<{ status: number; text: string }> {
   let agent = agents.get(p.n);
   if (!agent) agents.set(p.n, (agent = new http.Agent({ keepAlive: true, maxSockets: 1 })));
   const headers: Record<string, string | number> = {
@@ -90,7 +111,7 @@ function call(p: Phone, method: "GET" | "POST", path: string, body?: string, typ
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (e) => reject(Object.assign(e, { reusedSocket: req.reusedSocket })));
     req.end(body);
   });
 }
@@ -145,6 +166,7 @@ async function joinPhase(): Promise<JoinResult> {
   return { join: timings(times), seconds: (performance.now() - t0) / 1000, joined: ready.length, errors, firstError };
 }
 
+/** Phase "burst": no reading time; "paced": each question read for a while first (job.readingMs). */
 async function burstPhase(): Promise<BurstResult> {
   const phones = JSON.parse(fs.readFileSync(job.phonesFile, "utf8")) as Phone[];
   const pageTimes: number[] = [];
@@ -156,6 +178,10 @@ async function burstPhase(): Promise<BurstResult> {
       for (const path of job.pages) await timed("page", pageTimes, p, "GET", path);
       const attemptId = crypto.randomUUID();
       for (const q of job.questions) {
+        if (job.phase === "paced" && job.readingMs) {
+          const [min, max] = job.readingMs;
+          await new Promise((r) => setTimeout(r, min + Math.random() * (max - min)));
+        }
         const body = { id: crypto.randomUUID(), attemptId, locale: job.locale, courseId: job.courseId, lessonId: job.lessonId, questionId: q.id, chosen: q.chosen };
         await timed("answer", answerTimes, p, "POST", "/api/progress/answers", JSON.stringify(body));
       }

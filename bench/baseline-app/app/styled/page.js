@@ -1,0 +1,16 @@
+// The bare page with a stylesheet: the page at "/" plus one render-blocking stylesheet of the app's
+// weight (app.css: bench/lib/baseline-app.ts writes the app's own built stylesheet there, its
+// font faces taken out, when it builds this app). A control for Lighthouse (bench/README.md,
+// suite 5), reported without a target: over loopback a stylesheet request holds the first paint
+// until the scripts have arrived, and Lighthouse's simulation then counts their download in the
+// largest paint. What is left between this page and the app's is the app's own.
+import "./app.css";
+
+export default function Page() {
+  return (
+    <main>
+      <h1>Baseline</h1>
+      <p>A bare Next.js page: what the framework costs before the app adds anything.</p>
+    </main>
+  );
+}
