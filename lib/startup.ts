@@ -8,7 +8,6 @@ import { purgeLiveSessions } from "@/lib/live/retention";
 import { startXapiWorker } from "@/lib/xapi/worker";
 import { pruneNonces } from "@/lib/lti/nonces";
 import { startScoreWorker } from "@/lib/lti/score-worker";
-import { warmContent } from "@/lib/content";
 
 export async function startServer() {
   const config = env();
@@ -23,8 +22,6 @@ export async function startServer() {
   // LTI: forget spent launch nonces; send any scores still queued for LMSs (lib/lti/scores.ts).
   await pruneNonces(db);
   startScoreWorker();
-  // The course's content, read and checked once per process, before the first request needs it.
-  warmContent();
 }
 
 /** Starts, or stops the process with a message naming the problem (rather than serving errors). */

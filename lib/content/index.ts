@@ -31,10 +31,13 @@ function all(): LocaleContent[] {
 }
 
 /**
- * Loads and checks the content now, at server start (lib/startup.ts), instead of in the first
- * request that needs it: reading and validating every locale's files takes about 3 s of CPU on a
- * cold process, and in a hall the first request is 300 phones answering at once, every one of
- * them then queued behind it (bench/README.md, suite 8).
+ * Loads and checks the content now, from the health check (app/api/health: `npm run hall`, the
+ * e2e and bench servers and load balancers wait for it before sending anyone), instead of in the
+ * first request that needs it: reading and validating every locale's files takes about 3 s of
+ * CPU on a cold process, and in a hall that request is one of 300 phones answering at once, every
+ * other one then queued behind it (bench/README.md, suite 8). Not from instrumentation's
+ * register(): the content's run-time paths would make the build trace the whole project for it,
+ * tests and data included, and outputFileTracingExcludes does not apply there (e2e/static.spec.ts).
  */
 export function warmContent(): void {
   all();
