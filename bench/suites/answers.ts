@@ -115,9 +115,16 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
     // of its CPU per answer, a full one at load 20 at 1.02 and 1.00; bench/README.md).
     const { rounds, seconds, warmup } = b.quick ? { rounds: 2, seconds: 3, warmup: 3 } : { rounds: 3, seconds: 10, warmup: 3 };
     for (const who of ["app", "base"] as const) await runLoad({ url: servers[who].server.origin, path: servers[who].path, method: "POST", connections: 10, durationS: warmup, answers: plans[who] });
+    // A rate both servers keep up with: 0.8 of what the bare handler answers unthrottled once warm
+    // (3 s more, after the warm-up; during the warm-up it answered 40 % of that). At 500/s neither
+    // kept up on this machine (7 December: PostgreSQL's bare handler 499 a second, the app 388),
+    // so that p99 measures two queues; this one measures the requests.
+    const calibration = await runLoad({ url: servers.base.server.origin, path: servers.base.path, method: "POST", connections: 10, durationS: 3, answers: plans.base });
+    const sustained = Math.max(10, Math.round((0.8 * calibration.rps) / 10) * 10);
+    console.log(`answers/${t.engine}: the bare handler answered ${calibration.rps.toFixed(0)} a second unthrottled; sustained rate ${sustained}/s`);
 
-    type Scenario = { who: "app" | "base"; load: "200" | "500" | "max" };
-    const scenarios: Scenario[] = (["200", "500", "max"] as const).flatMap((load) => (["app", "base"] as const).map((who) => ({ who, load })));
+    type Scenario = { who: "app" | "base"; load: "200" | "500" | "sustained" | "max" };
+    const scenarios: Scenario[] = (["200", "500", "sustained", "max"] as const).flatMap((load) => (["app", "base"] as const).map((who) => ({ who, load })));
     const results = new Map<string, LoadResult[]>();
     /** Server CPU µs per acknowledged answer in the unthrottled runs. */
     const cpuPerAnswer = { app: [] as number[], base: [] as number[] };
@@ -127,7 +134,7 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
     for (let r = 0; r < rounds; r++) {
       for (let k = 0; k < scenarios.length; k++) {
         const s = scenarios[(r + k) % scenarios.length];
-        const rate = s.load === "max" ? undefined : Number(s.load);
+        const rate = s.load === "max" ? undefined : s.load === "sustained" ? sustained : Number(s.load);
         const queriesBefore = s.load === "max" && t.engine === "postgres" ? await processTreePgQueries(servers[s.who].server) : 0;
         const cpuBefore = servers[s.who].server.cpuMs();
         const res = await runLoad({
@@ -155,7 +162,8 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
       const m = (key: string, f: (x: LoadResult) => number | null) => (f(results.get(key)!.at(-1)!) ?? NaN).toFixed(1);
       console.log(
         `answers/${t.engine}: round ${r + 1}/${rounds}: p99 at 200/s app ${m("app.200", (x) => x.latency.p99)} bare ${m("base.200", (x) => x.latency.p99)} ms; ` +
-          `at 500/s app ${m("app.500", (x) => x.latency.p99)} bare ${m("base.500", (x) => x.latency.p99)} ms; max app ${m("app.max", (x) => x.rps)} bare ${m("base.max", (x) => x.rps)} req/s`,
+          `at 500/s app ${m("app.500", (x) => x.latency.p99)} bare ${m("base.500", (x) => x.latency.p99)} ms; ` +
+          `at ${sustained}/s app ${m("app.sustained", (x) => x.latency.p99)} bare ${m("base.sustained", (x) => x.latency.p99)} ms; max app ${m("app.max", (x) => x.rps)} bare ${m("base.max", (x) => x.rps)} req/s`,
       );
     }
     const med = (key: string, f: (x: LoadResult) => number) => median(results.get(key)!.map(f));
@@ -168,6 +176,12 @@ export async function answersSuite(b: Bench, t: AnswerTarget): Promise<Entry[]> 
       out.push(entry(`${e}.${load}rps.p99`, med(`app.${load}`, (x) => x.latency.p99), "ms", med(`base.${load}`, (x) => x.latency.p99), load === "500" ? "ratio <= 1.1" : null));
       out.push(entry(`${e}.${load}rps.achieved`, med(`app.${load}`, (x) => x.rps), "rps", med(`base.${load}`, (x) => x.rps)));
     }
+    // Proposed on 7 December (evening) as the nearest honest form of the 500/s target: p99 at a
+    // rate both sustain at most 1.25 x the bare handler's (bench/README.md, suite 3).
+    out.push(entry(`${e}.sustained.rate`, sustained, "rps"));
+    out.push(entry(`${e}.sustained.p50`, med("app.sustained", (x) => x.latency.p50), "ms", med("base.sustained", (x) => x.latency.p50)));
+    out.push(entry(`${e}.sustained.p99`, med("app.sustained", (x) => x.latency.p99), "ms", med("base.sustained", (x) => x.latency.p99), "ratio <= 1.25"));
+    out.push(entry(`${e}.sustained.achieved`, med("app.sustained", (x) => x.rps), "rps", med("base.sustained", (x) => x.rps)));
     out.push(entry(`${e}.max.rps`, med("app.max", (x) => x.rps), "rps", med("base.max", (x) => x.rps), "ratio >= 0.8"));
     // The same comparison as server CPU per answer (lower is better; 0.8 of the bare handler's
     // throughput is about 1.25 of its CPU per answer), steadier on a shared machine.
