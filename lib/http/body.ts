@@ -18,8 +18,17 @@ function tooLarge(request: Request, how: "declared" | "streamed"): AppError {
 export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > limit) throw tooLarge(request, "declared");
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  return readStreamCapped(request.body, limit, () => tooLarge(request, "streamed"));
+}
+
+/**
+ * A stream's bytes, at most `limit` of them: past the limit the stream is cancelled (nothing more
+ * of it is read or kept) and `tooLarge()` is thrown. For request bodies (above) and for responses
+ * the server fetches from elsewhere (lib/lti/fetch.ts).
+ */
+export async function readStreamCapped(body: ReadableStream<Uint8Array> | null, limit: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -27,9 +36,8 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      // Stop the upload here: nothing more of it is read or kept.
       await reader.cancel().catch(() => {});
-      throw tooLarge(request, "streamed");
+      throw tooLarge();
     }
     chunks.push(value);
   }

@@ -2,6 +2,7 @@
 // a deadline, no redirects followed to elsewhere, and a ceiling on what is read back, so a slow
 // or hostile LMS costs a few seconds and a few hundred kilobytes, never a stuck worker.
 import "server-only";
+import { readStreamCapped } from "@/lib/http/body";
 
 export const FETCH_TIMEOUT_MS = 5_000;
 export const RESPONSE_MAX_BYTES = 256 * 1024;
@@ -40,19 +41,6 @@ async function readBounded(res: Response): Promise<string> {
     await res.body?.cancel().catch(() => {});
     throw new PlatformFetchError("too_large", res.status);
   }
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > RESPONSE_MAX_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new PlatformFetchError("too_large", res.status);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readStreamCapped(res.body, RESPONSE_MAX_BYTES, () => new PlatformFetchError("too_large", res.status));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
